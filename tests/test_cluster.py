@@ -1,0 +1,52 @@
+import numpy as np
+
+from voc.themes.cluster import OTHER, cluster_vectors
+
+
+def _blobs(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(4, 32))
+    sizes = [20, 12, 7, 2]
+    xs, ys = [], []
+    for k, (c, n) in enumerate(zip(centres, sizes, strict=True)):
+        xs.append(c + 0.15 * rng.normal(size=(n, 32)))
+        ys += [k] * n
+    return np.vstack(xs).astype(np.float32), np.array(ys)
+
+
+def test_finds_clusters_without_k_and_orders_by_size() -> None:
+    x, y = _blobs()
+    labels = cluster_vectors(x, distance_threshold=0.5, min_size=3, assign_threshold=0.9)
+    assert list(labels[:20]) == [0] * 20
+    assert set(labels[20:32]) == {1}
+    assert set(labels[32:39]) == {2}
+    # the 2-point blob is below min_size and far from everything: "other"
+    assert set(labels[39:]) == {OTHER}
+
+
+def test_deterministic() -> None:
+    x, _ = _blobs(3)
+    a = cluster_vectors(x, seed=1)
+    b = cluster_vectors(x, seed=1)
+    assert (a == b).all()
+
+
+def test_near_duplicate_clusters_merged() -> None:
+    x, _ = _blobs()
+    # two tight copies of one blob, slightly shifted: merged at a low merge threshold
+    twin = np.vstack([x[:20], x[:20] + 0.05])
+    labels = cluster_vectors(twin, distance_threshold=0.05, min_size=3, merge_threshold=0.9)
+    assert len(set(labels.tolist()) - {OTHER}) == 1
+
+
+def test_sampled_fit_assigns_everyone() -> None:
+    x, y = _blobs()
+    big = np.vstack([x] * 10)
+    labels = cluster_vectors(big, max_fit=100, min_size=3, seed=0)
+    assert len(labels) == len(big)
+    assert (labels[: len(x)] == labels[len(x) : 2 * len(x)]).all()
+
+
+def test_small_inputs() -> None:
+    assert cluster_vectors(np.zeros((0, 8))).tolist() == []
+    assert cluster_vectors(np.ones((2, 8)), min_size=3).tolist() == [OTHER, OTHER]

@@ -1,0 +1,111 @@
+"""End to end on data/sample/: the planted friction themes must come out on top."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from voc import api
+from voc.config import load_pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "sample"
+
+
+def _run(out_dir: Path, monkeypatch: pytest.MonkeyPatch) -> api.RunSummary:
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    pipe = load_pipeline(ROOT / "pipelines" / "all-sources.yaml")
+    pipe.output.dir = str(out_dir)
+    return api.run(pipe)
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[api.RunSummary, Path]:
+    mp = pytest.MonkeyPatch()
+    out = tmp_path_factory.mktemp("run1")
+    try:
+        summary = _run(out, mp)
+    finally:
+        mp.undo()
+    return summary, out
+
+
+def _truth() -> dict[tuple[str, str], str]:
+    with open(SAMPLE / ".ground_truth.csv", newline="", encoding="utf-8") as fh:
+        return {(r["file"], r["ref"]): r["theme"] for r in csv.DictReader(fh)}
+
+
+def _planted_stages() -> dict[str, str]:
+    with open(SAMPLE / ".ground_truth.csv", newline="", encoding="utf-8") as fh:
+        return {r["theme"]: r["stage"] for r in csv.DictReader(fh)}
+
+
+def _frames(out: Path) -> dict[str, pd.DataFrame]:
+    con = duckdb.connect(str(out / "voc.duckdb"), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT * FROM {t}").df()
+                for t in ("items", "statements", "themes", "rejects", "runs")}
+    finally:
+        con.close()
+
+
+def test_outputs_written(sample_run: tuple[api.RunSummary, Path]) -> None:
+    summary, out = sample_run
+    for name in ("report.html", "report.md", "voc.duckdb"):
+        assert (out / name).stat().st_size > 1000
+
+
+def test_every_record_counted_per_source(sample_run: tuple[api.RunSummary, Path]) -> None:
+    summary, out = sample_run
+    f = _frames(out)
+    items, rejects = f["items"], f["rejects"]
+    counts = json.loads(f["runs"]["counts"].iloc[-1])
+    assert set(counts) == {"email", "transcript", "survey", "total"}
+    for kind in ("email", "transcript", "survey"):
+        c = counts[kind]
+        assert c["analysed"] == int((items["source_kind"] == kind).sum()) > 0
+        assert c["rejected"] == int((rejects["source_kind"] == kind).sum())
+        assert c["read"] == c["analysed"] + c["rejected"]
+    # every ground-truth item was analysed, none rejected
+    refs = {(Path(p).relative_to("data/sample").as_posix(), r)
+            for p, r in zip(items["source_path"], items["source_ref"], strict=True)}
+    missing = [k for k in _truth() if k not in refs]
+    assert not missing, f"planted items not analysed: {missing[:5]}"
+
+
+def test_planted_themes_rank_on_top(sample_run: tuple[api.RunSummary, Path]) -> None:
+    _, out = sample_run
+    f = _frames(out)
+    truth, planted_stage = _truth(), _planted_stages()
+    items = f["items"].set_index("item_id")
+    key = {iid: (Path(r.source_path).relative_to("data/sample").as_posix(), r.source_ref)
+           for iid, r in items.iterrows()}
+    st = f["statements"]
+    themes = f["themes"][f["themes"]["theme_id"] != "other"].sort_values("rank").head(6)
+    matched: dict[str, str] = {}
+    report = []
+    for _, th in themes.iterrows():
+        item_ids = set(st.loc[st["theme_id"] == th["theme_id"], "item_id"])
+        labels = Counter(truth.get(key[i], "none") for i in item_ids)
+        best, n = labels.most_common(1)[0]
+        report.append((th["name"], th["stage"], dict(labels)))
+        if best != "none" and n / len(item_ids) > 0.5 and best not in matched.values():
+            if th["stage"] == planted_stage[best]:
+                matched[th["theme_id"]] = best
+    assert len(matched) >= 5, f"only {len(matched)} of the top 6 match planted themes: {report}"
+
+
+def test_same_input_same_report(
+    sample_run: tuple[api.RunSummary, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, out1 = sample_run
+    _run(tmp_path, monkeypatch)
+    for name in ("report.md", "report.html"):
+        assert (out1 / name).read_bytes() == (tmp_path / name).read_bytes(), name

@@ -1,0 +1,47 @@
+from voc.themes.naming import key_phrases, theme_name, tokens
+from voc.themes.quotes import representative
+
+BILLING = [
+    "I was charged twice for my subscription this month.",
+    "You charged me twice on Sept 3, please refund one.",
+    "Why was I charged twice? Two payments of $12.",
+    "Got charged twice again for Premium.",
+    "Duplicate charge on my card, charged twice!",
+]
+SYNC = [
+    "Bank sync keeps failing with Chase.",
+    "The bank sync failed again overnight.",
+    "My bank sync stopped working last week.",
+    "bank sync broken, transactions missing",
+]
+
+
+def test_key_phrases_are_distinctive_and_readable() -> None:
+    phrases = key_phrases([BILLING, SYNC])
+    assert phrases[0][0] == "charged twice"
+    assert phrases[1][0] == "bank sync"
+    assert theme_name(phrases[0], "") == "charged twice"
+
+
+def test_no_stopword_edges_or_placeholders() -> None:
+    phrases = key_phrases([[f"the [EMAIL] account is locked {i}" for i in range(5)], SYNC])
+    assert all(not p.startswith("the ") and "[" not in p for p in phrases[0])
+
+
+def test_tokens_lowercase_and_keep_placeholders() -> None:
+    assert tokens("My [EMAIL] can't LOG in") == ["my", "[email]", "can't", "log", "in"]
+
+
+def test_fallback_name() -> None:
+    assert theme_name([], "Refund never arrived after return") == "refund never arrived after return"
+
+
+def test_representative_quotes_diverse() -> None:
+    import numpy as np
+
+    v = np.array([[1, 0], [1, 0], [0.9, 0.1], [0, 1]], dtype=np.float32)
+    v = v / np.linalg.norm(v, axis=1, keepdims=True)
+    texts = ["same words here for a quote", "same words here for a quote",
+             "a slightly different quote text", "an unrelated outlier quote text"]
+    picked = representative(v, texts, k=2, max_similarity=0.999)
+    assert picked == [2, 0]  # closest first; the duplicate text of 0 is skipped

@@ -1,0 +1,28 @@
+from voc.segment import is_boilerplate, split_many, split_statements, statement_id
+
+
+def test_paragraphs_and_sentences_split_but_line_wraps_do_not() -> None:
+    text = "Hi team,\n\nI was charged twice this month! That is\nnot ok.\n\nThanks,\n"
+    assert split_statements(text) == ["I was charged twice this month!", "That is not ok."]
+
+
+def test_greetings_and_signoffs_dropped_short_complaints_kept() -> None:
+    assert split_statements("Charged twice. Thanks so much.") == ["Charged twice."]
+    assert is_boilerplate("Hello Ledgerly team,")
+    assert is_boilerplate("Many thanks in advance!")
+    assert not is_boilerplate("Thanks for nothing, the sync is broken again")
+
+
+def test_bullets_become_statements_without_markers() -> None:
+    out = split_statements("- export is broken\n- sync fails daily\n1) login loops")
+    assert out == ["export is broken", "sync fails daily", "login loops"]
+
+
+def test_split_many_keeps_alignment_with_empty_texts() -> None:
+    out = list(split_many(["", "One statement here.", "   "]))
+    assert out == [[], ["One statement here."], []]
+
+
+def test_statement_ids_are_stable_and_distinct() -> None:
+    assert statement_id("abc", 0) == statement_id("abc", 0)
+    assert statement_id("abc", 0) != statement_id("abc", 1)

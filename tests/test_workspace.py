@@ -1,0 +1,55 @@
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from voc import workspace as ws
+from voc.cache import cached_encode
+from voc.errors import DataError
+from voc.schema import TABLES
+
+
+def test_schema_created_and_conformed(tmp_path: Path) -> None:
+    con = ws.connect(tmp_path / "w.duckdb")
+    tables = {r[0] for r in con.execute("SHOW TABLES").fetchall()}
+    assert set(TABLES) <= tables
+    ws.replace_table(con, "rejects", pd.DataFrame({"reason": ["x"], "extra": [1]}))
+    df = ws.read_table(con, "rejects")
+    assert list(df.columns) == list(TABLES["rejects"]) and df["reason"].tolist() == ["x"]
+
+
+def test_write_tables_is_atomic(tmp_path: Path) -> None:
+    con = ws.connect(tmp_path / "w.duckdb")
+    ws.replace_table(con, "rejects", pd.DataFrame({"reason": ["kept"]}))
+    bad = pd.DataFrame({"started_at": ["not a timestamp"]})
+    with pytest.raises(Exception):  # noqa: B017
+        ws.write_tables(con, replace={"rejects": pd.DataFrame()}, append={"runs": bad})
+    assert ws.read_table(con, "rejects")["reason"].tolist() == ["kept"]
+
+
+def test_missing_workspace_is_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="workspace not found"):
+        ws.connect(tmp_path / "none.duckdb", read_only=True)
+
+
+class CountingEmbedder:
+    model_id = "fake"
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def encode(self, texts, progress=None):  # type: ignore[no-untyped-def]
+        self.calls += list(texts)
+        return np.array([[len(t), 1.0] + [0.0] * 382 for t in texts], dtype=np.float32)
+
+
+def test_vector_cache_by_text_hash(tmp_path: Path) -> None:
+    con = ws.connect(tmp_path / "w.duckdb")
+    emb = CountingEmbedder()
+    v1, hits1 = cached_encode(con, emb, ["aa", "bbb", "aa"])  # type: ignore[arg-type]
+    assert emb.calls == ["aa", "bbb"] and hits1 == 0
+    assert v1[0, 0] == 2 and v1[1, 0] == 3 and v1[2, 0] == 2
+    v2, hits2 = cached_encode(con, emb, ["bbb", "cccc"])  # type: ignore[arg-type]
+    assert emb.calls == ["aa", "bbb", "cccc"] and hits2 == 1
+    assert v2[0, 0] == 3 and v2[1, 0] == 4

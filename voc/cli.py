@@ -1,0 +1,226 @@
+"""``voc`` command line: parse options, call :mod:`voc.api`, render with rich.
+
+Exit codes: 0 ran, 1 data error (nothing readable, bad workspace), 2 usage or
+configuration error (bad option, invalid pipeline).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from voc import __version__
+from voc.errors import VocError
+
+app = typer.Typer(
+    name="voc",
+    help="Voice of customer: from inboxes, interviews and surveys to a ranked journey friction "
+    "report.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+out = Console()
+err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+_state = {"quiet": False}
+
+
+def _handle_errors(func: F) -> F:
+    """Turn library errors into one stderr line and the right exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except VocError as exc:
+            err.print(f"[bold red]error:[/] {exc}", highlight=False, soft_wrap=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"voc {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show debug logs.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only print errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    """Analyse customer feedback into a journey-map friction report."""
+    _state["quiet"] = quiet
+    level = logging.DEBUG if verbose else logging.WARNING
+    logging.basicConfig(level=level, handlers=[RichHandler(console=err, show_path=False)],
+                        format="%(message)s", force=True)
+
+
+class _Bar:
+    """Rich progress bar fed by the library's progress callback."""
+
+    def __init__(self) -> None:
+        self.progress = Progress(
+            TextColumn("[bold]{task.description:<9}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            disable=_state["quiet"],
+            transient=False,
+        )
+        self.tasks: dict[str, Any] = {}
+
+    def __call__(self, step: str, advance: int, total: int) -> None:
+        if step not in self.tasks:
+            self.tasks[step] = self.progress.add_task(step, total=max(total, 1))
+        self.progress.advance(self.tasks[step], advance)
+
+
+def _print_summary(summary: Any) -> None:
+    if _state["quiet"]:
+        return
+    t = Table(title="Records", show_edge=False)
+    for col in ("source", "read", "analysed", "rejected"):
+        t.add_column(col, justify="left" if col == "source" else "right")
+    for kind, c in summary.counts.items():
+        style = "bold" if kind == "total" else ""
+        t.add_row(kind, str(c["read"]), str(c["analysed"]), str(c["rejected"]), style=style)
+    out.print(t)
+    out.print(
+        f"{summary.n_statements} statements, {summary.n_friction} friction, "
+        f"{len(summary.themes)} ranked themes shown below"
+        + (f", {summary.cache_hits} vectors from cache" if summary.cache_hits else "")
+    )
+    if summary.themes:
+        th = Table(title="Top friction themes", show_edge=False)
+        for col in ("#", "theme", "stage", "items", "impact"):
+            th.add_column(col, justify="right" if col in ("#", "items", "impact") else "left")
+        for row in summary.themes:
+            th.add_row(str(row["rank"]), str(row["name"]), str(row["stage"]),
+                       str(row["n_items"]), f"{row['impact']:.1f}")
+        out.print(th)
+    for note in summary.notes:
+        out.print(f"[dim]note: {note}[/]", highlight=False)
+    for p in [summary.workspace, *summary.reports]:
+        out.print(f"wrote {p}")
+
+
+@app.command()
+@_handle_errors
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders: mailboxes, .eml, "
+                                                "transcripts, survey CSV/XLSX.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("out"),
+    text_column: Annotated[
+        str | None, typer.Option(help="Open-ended text column of a CSV/XLSX (default: detect).")
+    ] = None,
+    date_column: Annotated[
+        str | None, typer.Option(help="Date column of a CSV/XLSX (default: detect).")
+    ] = None,
+    agent_domain: Annotated[
+        list[str] | None, typer.Option(help="E-mail domain of your support agents (repeat).")
+    ] = None,
+    interviewer: Annotated[
+        list[str] | None, typer.Option(help="Interviewer name in transcripts (repeat).")
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed for every random choice.")] = 42,
+) -> None:
+    """Analyse files and folders with the default all-sources pipeline."""
+    from voc import api
+
+    pipeline = api.default_pipeline(
+        [str(p) for p in paths], str(output), text_column, date_column,
+        agent_domain or [], interviewer or [], seed=seed,
+    )
+    bar = _Bar()
+    with bar.progress:
+        summary = api.run(pipeline, bar)
+    _print_summary(summary)
+
+
+@app.command("run")
+@_handle_errors
+def run_cmd(
+    pipeline: Annotated[Path, typer.Argument(help="Pipeline YAML file, e.g. "
+                                             "pipelines/all-sources.yaml.")],
+) -> None:
+    """Run a declarative pipeline: ingest, analyse, write the workspace and the report."""
+    from voc import api
+
+    bar = _Bar()
+    pipe = api.validate(pipeline)
+    with bar.progress:
+        summary = api.run(pipe, bar)
+    _print_summary(summary)
+
+
+@app.command()
+@_handle_errors
+def validate(
+    pipeline: Annotated[Path, typer.Argument(help="Pipeline YAML file to check.")],
+) -> None:
+    """Check a pipeline file without reading any data."""
+    from voc import api
+
+    pipe = api.validate(pipeline)
+    if not _state["quiet"]:
+        out.print(f"{pipeline}: valid pipeline '{pipe.name}' with {len(pipe.sources)} source(s) "
+                  f"and steps {', '.join(s.name for s in pipe.steps)}", highlight=False)
+
+
+@app.command()
+@_handle_errors
+def report(
+    workspace: Annotated[Path, typer.Argument(help="Workspace file written by a run "
+                                              "(e.g. out/voc.duckdb).")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output folder (default: beside the "
+                                  "workspace).")
+    ] = None,
+    fmt: Annotated[
+        list[str] | None, typer.Option("--format", "-f", help="html and/or md (repeat).")
+    ] = None,
+) -> None:
+    """Re-render the report from a workspace without re-analysing."""
+    from voc import api
+    from voc.errors import ConfigError
+
+    formats = tuple(fmt or ("html", "md"))
+    bad = [f for f in formats if f not in ("html", "md")]
+    if bad:
+        raise ConfigError(f"--format: unknown format '{bad[0]}' (use html or md)")
+    for p in api.report(workspace, output, formats):
+        if not _state["quiet"]:
+            out.print(f"wrote {p}")
+
+
+@app.command()
+def steps() -> None:
+    """List the pipeline steps with what they need, provide and accept."""
+    from voc.steps import describe_steps
+
+    t = Table(show_edge=False)
+    for col in ("step", "what it does", "needs", "provides", "parameters"):
+        t.add_column(col)
+    for name, doc, req, prov, params in describe_steps():
+        t.add_row(name, doc, req, prov, ", ".join(params))
+    out.print(t)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

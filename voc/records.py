@@ -1,0 +1,102 @@
+"""Record types passed between ingest and the rest of the pipeline.
+
+Readers turn every source record into exactly one :class:`Item` or one
+:class:`Reject`, so that items read = items analysed + items rejected, always.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+SOURCE_KINDS = ("email", "transcript", "survey")
+
+
+def stable_path(path: str | Path) -> str:
+    """Path as stored in ids: relative to the working directory when inside it, POSIX form."""
+    p = Path(path)
+    try:
+        rel = p.resolve().relative_to(Path.cwd().resolve())
+        return rel.as_posix()
+    except ValueError:
+        return p.resolve().as_posix() if p.is_absolute() else p.as_posix()
+
+
+def make_item_id(source_path: str | Path, source_ref: str) -> str:
+    """Stable item id: hash of the source file and the record's native reference."""
+    key = f"{stable_path(source_path)}\x1f{source_ref}".encode()
+    return hashlib.sha1(key).hexdigest()[:16]
+
+
+def hash_identity(identity: str) -> str:
+    """Pseudonymous customer id from an e-mail address, name or respondent id."""
+    norm = identity.strip().lower()
+    if not norm:
+        return ""
+    salt = os.environ.get("VOC_ID_SALT", "voc")
+    return hashlib.sha1(f"{salt}:{norm}".encode()).hexdigest()[:16]
+
+
+@dataclass
+class Item:
+    """One unit of customer voice, cleaned (not yet redacted) by its reader.
+
+    ``author`` and ``names`` are raw personal data: they feed ``customer_id``
+    and name redaction and are never stored.
+    """
+
+    source_kind: str
+    source_path: str
+    source_ref: str
+    text: str
+    channel: str = ""
+    created_at: datetime | None = None
+    author_role: str = "customer"
+    author: str = ""
+    names: list[str] = field(default_factory=list)
+    thread_id: str = ""
+    question: str = ""
+    score: float | None = None
+    score_kind: str = ""
+    attributes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def item_id(self) -> str:
+        return make_item_id(self.source_path, self.source_ref)
+
+
+@dataclass
+class Reject:
+    """A source record that was read but not analysed, and why.
+
+    ``category`` is ``skipped`` (read fine, deliberately not customer voice:
+    agent reply, auto-reply, interviewer turn, empty answer, duplicate) or
+    ``invalid`` (could not be parsed or decoded).
+    """
+
+    source_kind: str
+    source_path: str
+    source_ref: str
+    reason: str
+    category: str = "invalid"
+
+
+@dataclass
+class IngestResult:
+    """What a reader produced from one or more files."""
+
+    items: list[Item] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        return len(self.items) + len(self.rejects)
+
+    def extend(self, other: IngestResult) -> None:
+        self.items.extend(other.items)
+        self.rejects.extend(other.rejects)
+        self.notes.extend(other.notes)

@@ -1,0 +1,109 @@
+"""Column names and types of every workspace table, in one place.
+
+Steps add columns, never rename or drop them. JSON columns hold JSON text.
+"""
+
+from __future__ import annotations
+
+ITEMS: dict[str, str] = {
+    "item_id": "VARCHAR",
+    "source_kind": "VARCHAR",  # email | transcript | survey
+    "source_path": "VARCHAR",
+    "source_ref": "VARCHAR",  # Message-ID, "turn N", "row N: column"
+    "channel": "VARCHAR",  # mbox, eml, interview, survey, ...
+    "created_at": "TIMESTAMP",
+    "author_role": "VARCHAR",
+    "customer_id": "VARCHAR",  # salted hash, never the raw identity
+    "thread_id": "VARCHAR",
+    "question": "VARCHAR",  # survey question or interviewer prompt answered
+    "score": "DOUBLE",
+    "score_kind": "VARCHAR",  # nps | csat | rating | ''
+    "attributes": "VARCHAR",  # JSON object of segment attributes
+    "text": "VARCHAR",  # cleaned and redacted customer words
+    "language": "VARCHAR",
+    "stage": "VARCHAR",
+    "stage_confidence": "DOUBLE",
+    "sentiment": "VARCHAR",  # negative | neutral | positive
+    "sentiment_score": "DOUBLE",  # -1 .. 1
+    "emotion": "VARCHAR",
+    "n_statements": "INTEGER",
+    "n_friction": "INTEGER",
+}
+
+STATEMENTS: dict[str, str] = {
+    "statement_id": "VARCHAR",
+    "item_id": "VARCHAR",
+    "position": "INTEGER",
+    "text": "VARCHAR",
+    "text_hash": "VARCHAR",
+    "stage": "VARCHAR",
+    "stage_confidence": "DOUBLE",
+    "sentiment": "VARCHAR",
+    "sentiment_score": "DOUBLE",
+    "emotion": "VARCHAR",
+    "is_friction": "BOOLEAN",
+    "friction_score": "DOUBLE",
+    "theme_id": "VARCHAR",
+}
+
+THEMES: dict[str, str] = {
+    "theme_id": "VARCHAR",
+    "rank": "INTEGER",
+    "name": "VARCHAR",
+    "key_phrases": "VARCHAR",  # JSON list
+    "n_statements": "INTEGER",
+    "n_items": "INTEGER",
+    "n_customers": "INTEGER",
+    "customer_share": "DOUBLE",  # of all customers analysed
+    "mean_sentiment": "DOUBLE",
+    "mean_negativity": "DOUBLE",  # 0 .. 1
+    "score_effect": "DOUBLE",  # rise of mean score if the theme's items were removed
+    "impact": "DOUBLE",
+    "impact_parts": "VARCHAR",  # JSON object: the parts of the impact score
+    "stage": "VARCHAR",  # majority stage
+    "stage_mix": "VARCHAR",  # JSON object stage -> share
+    "source_mix": "VARCHAR",  # JSON object source_kind -> share
+    "segment_mix": "VARCHAR",  # JSON object attribute -> {value: share}
+    "quote_ids": "VARCHAR",  # JSON list of statement_ids
+}
+
+REJECTS: dict[str, str] = {
+    "source_kind": "VARCHAR",
+    "source_path": "VARCHAR",
+    "source_ref": "VARCHAR",
+    "reason": "VARCHAR",
+    "category": "VARCHAR",  # skipped | invalid
+}
+
+RUNS: dict[str, str] = {
+    "run_id": "VARCHAR",
+    "started_at": "TIMESTAMP",
+    "finished_at": "TIMESTAMP",
+    "pipeline": "VARCHAR",  # pipeline name
+    "config": "VARCHAR",  # JSON of the validated pipeline
+    "config_hash": "VARCHAR",
+    "seed": "INTEGER",
+    "versions": "VARCHAR",  # JSON
+    "counts": "VARCHAR",  # JSON: per source kind read/analysed/rejected
+    "timings": "VARCHAR",  # JSON: seconds per step
+    "labels": "VARCHAR",  # JSON: stage ids and names in taxonomy order
+}
+
+EMBEDDINGS: dict[str, str] = {
+    "model_id": "VARCHAR",
+    "text_hash": "VARCHAR",
+    "vector": "FLOAT[]",
+}
+
+TABLES: dict[str, dict[str, str]] = {
+    "items": ITEMS,
+    "statements": STATEMENTS,
+    "themes": THEMES,
+    "rejects": REJECTS,
+    "runs": RUNS,
+    "embeddings": EMBEDDINGS,
+}
+
+SENTIMENTS = ("negative", "neutral", "positive")
+UNKNOWN_STAGE = "unknown"
+OTHER_THEME = "other"

@@ -1,0 +1,79 @@
+"""Split cleaned item text into statements (sentences) with spaCy's rule-based sentencizer."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
+_SPACES = re.compile(r"\s+")
+_BULLET = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
+_BOILERPLATE = re.compile(
+    r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^.!?]{0,40}"
+    r"|(?:many |big )?thanks?(?: you)?(?: (?:so|very) much)?(?: in advance)?(?: again)?"
+    r"|(?:kind |best |warm )?regards|best|cheers|sincerely|ty|thx"
+    r"|(?:i )?hope (?:this|that) helps|hope you(?:'re| are) (?:well|doing well))"
+    r"[\s,.!:;\-\[\]A-Za-z]{0,25}$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def statement_id(item_id: str, position: int) -> str:
+    """Stable id of the statement at ``position`` in item ``item_id``."""
+    return hashlib.sha1(f"{item_id}:{position}".encode()).hexdigest()[:16]
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Greetings, sign-offs and thanks that carry no customer content."""
+    words = _WORD.findall(sentence)
+    if len(words) == 0:
+        return True
+    return len(words) <= 7 and bool(_BOILERPLATE.match(sentence.strip()))
+
+
+def _paragraphs(text: str) -> list[str]:
+    parts = _PARAGRAPH.split(text)
+    cleaned = (_BULLET.sub("", _SPACES.sub(" ", p).strip()) for p in parts if p and p.strip())
+    return [p for p in cleaned if p]
+
+
+def split_statements(text: str, min_words: int = 2) -> list[str]:
+    """Sentences of ``text`` worth analysing, in order.
+
+    Paragraph breaks and list bullets always end a statement; line wraps
+    inside a paragraph do not. Greetings, sign-offs and fragments with fewer
+    than ``min_words`` words are dropped.
+    """
+    return next(iter(split_many([text], min_words=min_words)))
+
+
+def split_many(texts: Iterable[str], min_words: int = 2) -> Iterator[list[str]]:
+    """:func:`split_statements` over many texts, batched through spaCy."""
+    nlp = _nlp()
+    texts = list(texts)
+    paragraphs = [_paragraphs(t or "") for t in texts]
+    flat = [p for ps in paragraphs for p in ps]
+    docs = iter(nlp.pipe(flat, batch_size=256))
+    for ps in paragraphs:
+        out: list[str] = []
+        for _ in ps:
+            doc = next(docs)
+            for sent in doc.sents:
+                s = sent.text.strip()
+                if len(_WORD.findall(s)) < min_words or is_boilerplate(s):
+                    continue
+                out.append(s)
+        yield out

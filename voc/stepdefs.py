@@ -1,0 +1,255 @@
+"""Built-in steps: redact → segment → embed → classify → friction → cluster → name → rank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from pydantic import Field
+
+from voc.state import RunContext, RunState
+from voc.steps import Params, register
+from voc.themes.rank import RankWeights
+
+
+class NoParams(Params):
+    pass
+
+
+def _label_path(value: str | None) -> Path | None:
+    return Path(value) if value else None
+
+
+def _embedder(ctx: RunContext) -> Any:
+    from voc.embed import Embedder
+
+    if "embedder" not in ctx.models:
+        ctx.models["embedder"] = Embedder()
+    return ctx.models["embedder"]
+
+
+@register("redact", NoParams, requires=["items"], provides=["redacted"])
+def redact_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
+    """Replace e-mail addresses, phones, card numbers, ids and known names with placeholders."""
+    from voc.redact import redact
+
+    items = state.items
+    names = state.names
+    items["text"] = [
+        redact(t, names.get(i, [])) for t, i in zip(items["text"], items["item_id"], strict=True)
+    ]
+    items["question"] = [
+        redact(q or "", names.get(i, [])) for q, i in zip(items["question"], items["item_id"],
+                                                         strict=True)
+    ]
+    ctx.progress("redact", len(items), len(items))
+
+
+class SegmentParams(Params):
+    min_words: int = Field(2, ge=1, description="Drop fragments with fewer words.")
+
+
+@register("segment", SegmentParams, requires=["items"], provides=["statements"])
+def segment_step(state: RunState, ctx: RunContext, params: SegmentParams) -> None:
+    """Split each item into statements (spaCy sentencizer); drop greetings and sign-offs."""
+    from voc.segment import split_many, statement_id
+
+    items = state.items
+    rows: list[dict[str, Any]] = []
+    for item_id, sents in zip(
+        items["item_id"], split_many(items["text"], min_words=params.min_words), strict=True
+    ):
+        for pos, text in enumerate(sents):
+            rows.append(
+                {"statement_id": statement_id(item_id, pos), "item_id": item_id,
+                 "position": pos, "text": text}
+            )
+    cols = ["statement_id", "item_id", "position", "text"]
+    state.statements = pd.DataFrame(rows, columns=cols)
+    ctx.progress("segment", len(items), len(items))
+
+
+class EmbedParams(Params):
+    batch_size: int = Field(64, ge=1, le=1024)
+
+
+@register("embed", EmbedParams, requires=["statements"], provides=["vectors"])
+def embed_step(state: RunState, ctx: RunContext, params: EmbedParams) -> None:
+    """Embed statements with the local all-MiniLM-L6-v2, re-using cached vectors."""
+    from voc.cache import cached_encode
+    from voc.embed import text_hash
+
+    st = state.statements
+    assert st is not None
+    emb = _embedder(ctx)
+    emb.batch_size = params.batch_size
+    texts = st["text"].tolist()
+    total = len(texts)
+    ctx.progress("embed", 0, total)
+    vectors, hits = cached_encode(
+        ctx.con, emb, texts, progress=lambda n: ctx.progress("embed", n, total)
+    )
+    st["text_hash"] = [text_hash(t) for t in texts]
+    state.vectors = vectors
+    ctx.models["cache_hits"] = hits
+
+
+class ClassifyParams(Params):
+    stage_threshold: float | None = Field(None, ge=0, le=1, description="Abstain below this.")
+
+
+@register("classify", ClassifyParams, requires=["vectors"], provides=["stage", "sentiment"])
+def classify_step(state: RunState, ctx: RunContext, params: ClassifyParams) -> None:
+    """Journey stage, sentiment and emotion of every statement, then of every item."""
+    from voc.classify.emotion import EmotionClassifier
+    from voc.classify.sentiment import SentimentClassifier, item_sentiment
+    from voc.classify.stage import StageClassifier, item_stage
+    from voc.labels import load_emotions, load_sentiment, load_stages
+
+    st, vectors = state.statements, state.vectors
+    assert st is not None and vectors is not None
+    emb = _embedder(ctx)
+    labels = ctx.labels
+    stages_tax = load_stages(_label_path(labels.stages))
+    ctx.models["stages"] = stages_tax
+    stage_clf = StageClassifier(stages_tax, threshold=params.stage_threshold, seed=ctx.seed)
+    stage_clf.fit(emb.encode)
+    sent_clf = SentimentClassifier(load_sentiment(_label_path(labels.sentiment)), seed=ctx.seed)
+    sent_clf.fit(emb.encode)
+    emo_clf = EmotionClassifier(load_emotions(_label_path(labels.emotions)), seed=ctx.seed)
+    emo_clf.fit(emb.encode)
+    texts = st["text"].tolist()
+    stage, conf = stage_clf.predict(vectors, texts)
+    sentiment, score = sent_clf.predict(texts, vectors)
+    st["stage"] = stage
+    st["stage_confidence"] = np.round(conf.astype(float), 4)
+    st["sentiment"] = sentiment
+    st["sentiment_score"] = np.round(score.astype(float), 4)
+    st["emotion"] = emo_clf.predict(texts, vectors, score)
+    _aggregate_items(state, item_stage, item_sentiment)
+    ctx.progress("classify", len(st), len(st))
+
+
+def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> None:
+    st, items = state.statements, state.items
+    assert st is not None
+    groups = {k: g for k, g in st.groupby("item_id", sort=False)}
+    stage_col, conf_col, sent_col, score_col, emo_col, n_col = [], [], [], [], [], []
+    for item_id in items["item_id"]:
+        g = groups.get(item_id)
+        if g is None or g.empty:
+            stage_col.append("unknown")
+            conf_col.append(0.0)
+            sent_col.append("neutral")
+            score_col.append(0.0)
+            emo_col.append("none")
+            n_col.append(0)
+            continue
+        s, c = item_stage(g["stage"].tolist(), g["stage_confidence"].to_numpy())
+        lab, sc = item_sentiment(g["sentiment"].tolist(), g["sentiment_score"].to_numpy())
+        emos = [e for e in g["emotion"] if e and e != "none"]
+        stage_col.append(s)
+        conf_col.append(round(float(c), 4))
+        sent_col.append(lab)
+        score_col.append(round(float(sc), 4))
+        emo_col.append(max(sorted(set(emos)), key=emos.count) if emos else "none")
+        n_col.append(len(g))
+    items["stage"] = stage_col
+    items["stage_confidence"] = conf_col
+    items["sentiment"] = sent_col
+    items["sentiment_score"] = score_col
+    items["emotion"] = emo_col
+    items["n_statements"] = n_col
+
+
+@register("friction", NoParams, requires=["sentiment"], provides=["friction"])
+def friction_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
+    """Flag friction statements: negativity combined with problem cues."""
+    from voc.classify.friction import FrictionDetector
+    from voc.labels import load_friction_cues
+
+    st = state.statements
+    assert st is not None
+    det = FrictionDetector(load_friction_cues(_label_path(ctx.labels.friction_cues)))
+    flags, scores = det.score(st["text"].tolist(), st["sentiment_score"].to_numpy())
+    st["is_friction"] = flags.astype(bool)
+    st["friction_score"] = np.round(scores.astype(float), 4)
+    counts = st.groupby("item_id")["is_friction"].sum()
+    state.items["n_friction"] = [int(counts.get(i, 0)) for i in state.items["item_id"]]
+    state.friction_idx = np.flatnonzero(st["is_friction"].to_numpy())
+    ctx.progress("friction", len(st), len(st))
+
+
+class ClusterParams(Params):
+    distance_threshold: float = Field(0.6, gt=0, lt=2, description="Cut of the cosine tree.")
+    min_size: int = Field(3, ge=2, description="Smallest theme, in statements.")
+    merge_threshold: float = Field(0.8, gt=0, le=1, description="Merge themes this similar.")
+    assign_threshold: float = Field(0.45, ge=0, le=1, description="Join a theme if this close.")
+    max_fit: int = Field(5000, ge=100, description="Fit on at most this many statements.")
+
+
+@register("cluster", ClusterParams, requires=["friction", "vectors"], provides=["clusters"])
+def cluster_step(state: RunState, ctx: RunContext, params: ClusterParams) -> None:
+    """Group friction statements into themes without a preset number; the rest is "other"."""
+    from voc.themes.cluster import cluster_vectors
+
+    assert state.vectors is not None and state.friction_idx is not None
+    vecs = state.vectors[state.friction_idx]
+    labels = cluster_vectors(vecs, seed=ctx.seed, **params.model_dump())
+    ctx.models["cluster_labels"] = labels
+    ctx.progress("cluster", len(vecs), len(vecs))
+
+
+class NameParams(Params):
+    n_key_phrases: int = Field(8, ge=1, le=30)
+    n_quotes: int = Field(3, ge=1, le=10)
+
+
+@register("name", NameParams, requires=["clusters"], provides=["names"])
+def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
+    """Name each theme from c-TF-IDF key phrases and pick representative quotes."""
+    from voc.themes.naming import key_phrases, theme_name
+    from voc.themes.quotes import representative
+    from voc.themes.table import ThemeDraft
+
+    st, vectors, fidx = state.statements, state.vectors, state.friction_idx
+    assert st is not None and vectors is not None and fidx is not None
+    labels: np.ndarray = ctx.models["cluster_labels"]
+    uniq = sorted(set(labels.tolist()), key=lambda c: (c < 0, c))
+    texts = st["text"].to_numpy()[fidx]
+    groups = [np.flatnonzero(labels == c) for c in uniq]
+    phrases = key_phrases([texts[g].tolist() for g in groups], n_phrases=params.n_key_phrases)
+    drafts: list[ThemeDraft] = []
+    ids = st["statement_id"].to_numpy()[fidx]
+    for c, g, ph in zip(uniq, groups, phrases, strict=True):
+        q = representative(vectors[fidx[g]], texts[g].tolist(), k=params.n_quotes)
+        name = "other friction" if c < 0 else theme_name(ph, texts[g][q[0]] if q else "")
+        drafts.append(ThemeDraft(int(c), g, name, ph, [str(ids[g][i]) for i in q]))
+    state.drafts = drafts
+    ctx.progress("name", len(drafts), len(drafts))
+
+
+class RankParams(Params):
+    weights: RankWeights = Field(default_factory=RankWeights)
+    recent_weeks: int = Field(4, ge=1, description="Weeks counted as the recent period.")
+
+
+@register("rank", RankParams, requires=["names"], provides=["themes"])
+def rank_step(state: RunState, ctx: RunContext, params: RankParams) -> None:
+    """Rank themes by impact (customers, negativity, score effect, growth)."""
+    from voc.themes.rank import RankSettings
+    from voc.themes.table import rank_themes
+
+    st, fidx = state.statements, state.friction_idx
+    assert st is not None and fidx is not None
+    settings = RankSettings(weights=params.weights, recent_weeks=params.recent_weeks)
+    friction = st.iloc[fidx].reset_index(drop=True)
+    table, ids = rank_themes(state.drafts, friction, state.items, settings)
+    labels: np.ndarray = ctx.models["cluster_labels"]
+    theme_col = np.full(len(st), None, dtype=object)
+    theme_col[fidx] = [ids.get(int(c)) for c in labels]
+    st["theme_id"] = theme_col
+    state.themes = table
+    ctx.progress("rank", len(table), len(table))

@@ -1,0 +1,1 @@
+"""Friction themes: clustering, naming, representative quotes and impact ranking."""

@@ -1,0 +1,121 @@
+"""Assemble the themes table from clustered friction statements."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from voc.schema import OTHER_THEME, UNKNOWN_STAGE
+from voc.themes.rank import (
+    RankSettings,
+    formula_text,
+    growth_ratio,
+    impact_score,
+    majority_stage,
+    mix,
+    score_effect,
+    segment_mix,
+)
+
+
+@dataclass
+class ThemeDraft:
+    """A cluster before ranking: its statements, name, key phrases and quotes."""
+
+    label: int
+    statement_idx: np.ndarray  # rows of the friction statements frame
+    name: str
+    key_phrases: list[str]
+    quote_ids: list[str]
+
+
+def _respondents(items: pd.DataFrame) -> pd.DataFrame:
+    scored = items[items["score"].notna()]
+    return (
+        scored[["customer_id", "score", "score_kind"]]
+        .drop_duplicates("customer_id", keep="first")
+        .reset_index(drop=True)
+    )
+
+
+def rank_themes(
+    drafts: list[ThemeDraft],
+    friction: pd.DataFrame,
+    items: pd.DataFrame,
+    settings: RankSettings,
+) -> tuple[pd.DataFrame, dict[int, str]]:
+    """Themes table sorted by impact (``other`` last) and cluster label → theme_id."""
+    items = items.set_index("item_id", drop=False)
+    total_customers = max(items["customer_id"].nunique(), 1)
+    respondents = _respondents(items)
+    rows: list[dict[str, object]] = []
+    for d in drafts:
+        st = friction.iloc[d.statement_idx]
+        item_ids = sorted(set(st["item_id"]))
+        its = items.loc[item_ids]
+        customers = set(its["customer_id"])
+        share = len(customers) / total_customers
+        negativity = float(((1.0 - st["sentiment_score"].astype(float)) / 2.0).mean())
+        growth = growth_ratio(its["created_at"], items["created_at"], settings.recent_weeks)
+        effect, kind = score_effect(respondents, customers)
+        impact, factors = impact_score(share, negativity, growth, effect, kind, settings)
+        stage_mix = mix(st["stage"].fillna(UNKNOWN_STAGE))
+        rows.append(
+            {
+                "label": d.label,
+                "name": d.name,
+                "key_phrases": json.dumps(d.key_phrases),
+                "n_statements": len(st),
+                "n_items": len(item_ids),
+                "n_customers": len(customers),
+                "customer_share": round(share, 4),
+                "mean_sentiment": round(float(st["sentiment_score"].mean()), 4),
+                "mean_negativity": round(negativity, 4),
+                "score_effect": effect,
+                "impact": impact if d.label >= 0 else 0.0,
+                "impact_parts": json.dumps(
+                    {
+                        "customers": len(customers),
+                        "customer_share": round(share, 4),
+                        "mean_negativity": round(negativity, 4),
+                        "score_effect": effect,
+                        "score_kind": kind,
+                        "growth": growth,
+                        **factors,
+                        "formula": formula_text(settings.weights),
+                    },
+                    ensure_ascii=False,
+                ),
+                "stage": majority_stage(stage_mix, UNKNOWN_STAGE),
+                "stage_mix": json.dumps(stage_mix),
+                "source_mix": json.dumps(mix(its["source_kind"])),
+                "segment_mix": json.dumps(segment_mix(its)),
+                "quote_ids": json.dumps(d.quote_ids),
+            }
+        )
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table, {}
+    table["_other"] = table["label"] < 0
+    table = table.sort_values(
+        ["_other", "impact", "n_customers", "name"], ascending=[True, False, False, True]
+    ).reset_index(drop=True)
+    ids: dict[int, str] = {}
+    ranks: list[int | None] = []
+    theme_ids: list[str] = []
+    k = 0
+    for label, other in zip(table["label"], table["_other"], strict=True):
+        if other:
+            ranks.append(None)
+            theme_ids.append(OTHER_THEME)
+        else:
+            k += 1
+            ranks.append(k)
+            theme_ids.append(f"t{k:02d}")
+        ids[int(label)] = theme_ids[-1]
+    table["rank"] = pd.array(ranks, dtype="Int64")
+    table["theme_id"] = theme_ids
+    return table.drop(columns=["_other", "label"]), ids
