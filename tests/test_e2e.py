@@ -50,8 +50,10 @@ def _planted_stages() -> dict[str, str]:
 def _frames(out: Path) -> dict[str, pd.DataFrame]:
     con = duckdb.connect(str(out / "voc.duckdb"), read_only=True)
     try:
-        return {t: con.execute(f"SELECT * FROM {t}").df()
-                for t in ("items", "statements", "themes", "rejects", "runs")}
+        return {
+            t: con.execute(f"SELECT * FROM {t}").df()
+            for t in ("items", "statements", "themes", "rejects", "runs")
+        }
     finally:
         con.close()
 
@@ -74,8 +76,10 @@ def test_every_record_counted_per_source(sample_run: tuple[api.RunSummary, Path]
         assert c["rejected"] == int((rejects["source_kind"] == kind).sum())
         assert c["read"] == c["analysed"] + c["rejected"]
     # every ground-truth item was analysed, none rejected
-    refs = {(Path(p).relative_to("data/sample").as_posix(), r)
-            for p, r in zip(items["source_path"], items["source_ref"], strict=True)}
+    refs = {
+        (Path(p).relative_to("data/sample").as_posix(), r)
+        for p, r in zip(items["source_path"], items["source_ref"], strict=True)
+    }
     missing = [k for k in _truth() if k not in refs]
     assert not missing, f"planted items not analysed: {missing[:5]}"
 
@@ -85,8 +89,10 @@ def test_planted_themes_rank_on_top(sample_run: tuple[api.RunSummary, Path]) -> 
     f = _frames(out)
     truth, planted_stage = _truth(), _planted_stages()
     items = f["items"].set_index("item_id")
-    key = {iid: (Path(r.source_path).relative_to("data/sample").as_posix(), r.source_ref)
-           for iid, r in items.iterrows()}
+    key = {
+        iid: (Path(r.source_path).relative_to("data/sample").as_posix(), r.source_ref)
+        for iid, r in items.iterrows()
+    }
     st = f["statements"]
     themes = f["themes"][f["themes"]["theme_id"] != "other"].sort_values("rank").head(6)
     matched: dict[str, str] = {}
@@ -96,9 +102,9 @@ def test_planted_themes_rank_on_top(sample_run: tuple[api.RunSummary, Path]) -> 
         labels = Counter(truth.get(key[i], "none") for i in item_ids)
         best, n = labels.most_common(1)[0]
         report.append((th["name"], th["stage"], dict(labels)))
-        if best != "none" and n / len(item_ids) > 0.5 and best not in matched.values():
-            if th["stage"] == planted_stage[best]:
-                matched[th["theme_id"]] = best
+        majority = best != "none" and n / len(item_ids) > 0.5
+        if majority and best not in matched.values() and th["stage"] == planted_stage[best]:
+            matched[th["theme_id"]] = best
     assert len(matched) >= 5, f"only {len(matched)} of the top 6 match planted themes: {report}"
 
 

@@ -20,7 +20,17 @@ def test_key_phrases_are_distinctive_and_readable() -> None:
     phrases = key_phrases([BILLING, SYNC])
     assert phrases[0][0] == "charged twice"
     assert phrases[1][0] == "bank sync"
-    assert theme_name(phrases[0], "") == "charged twice"
+    assert theme_name(phrases[0], BILLING) == "charged twice"
+
+
+def test_name_prefers_phrase_holding_top_words() -> None:
+    texts = [
+        "card verification failed",
+        "the card verification step broke",
+        "verification error at setup",
+        "verification never finished",
+    ]
+    assert theme_name(["verification", "card", "setup"], texts) == "card verification"
 
 
 def test_no_stopword_edges_or_placeholders() -> None:
@@ -33,7 +43,8 @@ def test_tokens_lowercase_and_keep_placeholders() -> None:
 
 
 def test_fallback_name() -> None:
-    assert theme_name([], "Refund never arrived after return") == "refund never arrived after return"
+    name = theme_name([], [], "Refund never arrived after return")
+    assert name == "refund never arrived after return"
 
 
 def test_representative_quotes_diverse() -> None:
@@ -41,7 +52,11 @@ def test_representative_quotes_diverse() -> None:
 
     v = np.array([[1, 0], [1, 0], [0.9, 0.1], [0, 1]], dtype=np.float32)
     v = v / np.linalg.norm(v, axis=1, keepdims=True)
-    texts = ["same words here for a quote", "same words here for a quote",
-             "a slightly different quote text", "an unrelated outlier quote text"]
+    texts = [
+        "same words here for a quote",
+        "same words here for a quote",
+        "a slightly different quote text",
+        "an unrelated outlier quote text",
+    ]
     picked = representative(v, texts, k=2, max_similarity=0.999)
     assert picked == [2, 0]  # closest first; the duplicate text of 0 is skipped

@@ -22,8 +22,9 @@ def test_nps_metric() -> None:
 
 
 def test_score_effect_is_rise_without_theme_customers() -> None:
-    resp = pd.DataFrame({"customer_id": list("abcd"), "score": [0, 2, 10, 10],
-                         "score_kind": ["nps"] * 4})
+    resp = pd.DataFrame(
+        {"customer_id": list("abcd"), "score": [0, 2, 10, 10], "score_kind": ["nps"] * 4}
+    )
     effect, kind = score_effect(resp, {"a", "b"})
     assert kind == "nps" and effect == 100.0 - 0.0
     assert score_effect(resp.iloc[0:0], {"a"}) == (None, "")
@@ -55,21 +56,25 @@ def test_majority_stage_ignores_unknown() -> None:
 
 
 def test_rank_themes_orders_by_impact_and_puts_other_last() -> None:
-    items = pd.DataFrame({
-        "item_id": [f"i{k}" for k in range(6)],
-        "customer_id": ["a", "b", "c", "d", "e", "f"],
-        "source_kind": ["email", "survey", "survey", "email", "survey", "email"],
-        "created_at": pd.to_datetime(["2026-09-01"] * 6),
-        "score": [np.nan, 2, 9, np.nan, 3, np.nan],
-        "score_kind": ["", "nps", "nps", "", "nps", ""],
-        "attributes": ['{"plan": "Free"}'] * 6,
-    })
-    friction = pd.DataFrame({
-        "statement_id": [f"s{k}" for k in range(6)],
-        "item_id": ["i0", "i1", "i2", "i3", "i4", "i5"],
-        "sentiment_score": [-0.9, -0.8, -0.2, -0.9, -0.9, -0.5],
-        "stage": ["usage", "usage", "retention", "retention", "usage", "usage"],
-    })
+    items = pd.DataFrame(
+        {
+            "item_id": [f"i{k}" for k in range(6)],
+            "customer_id": ["a", "b", "c", "d", "e", "f"],
+            "source_kind": ["email", "survey", "survey", "email", "survey", "email"],
+            "created_at": pd.to_datetime(["2026-09-01"] * 6),
+            "score": [np.nan, 2, 9, np.nan, 3, np.nan],
+            "score_kind": ["", "nps", "nps", "", "nps", ""],
+            "attributes": ['{"plan": "Free"}'] * 6,
+        }
+    )
+    friction = pd.DataFrame(
+        {
+            "statement_id": [f"s{k}" for k in range(6)],
+            "item_id": ["i0", "i1", "i2", "i3", "i4", "i5"],
+            "sentiment_score": [-0.9, -0.8, -0.2, -0.9, -0.9, -0.5],
+            "stage": ["usage", "usage", "retention", "retention", "usage", "usage"],
+        }
+    )
     drafts = [
         ThemeDraft(0, np.array([2, 3]), "small", ["small"], ["s2"]),
         ThemeDraft(1, np.array([0, 1, 4]), "big", ["big"], ["s0"]),

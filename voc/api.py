@@ -114,8 +114,13 @@ def items_frame(result: IngestResult) -> tuple[pd.DataFrame, dict[str, list[str]
         iid = it.item_id
         if iid in names:
             dupes.append(
-                Reject(it.source_kind, it.source_path, it.source_ref,
-                       "duplicate record (source listed twice)", "skipped")
+                Reject(
+                    it.source_kind,
+                    it.source_path,
+                    it.source_ref,
+                    "duplicate record (source listed twice)",
+                    "skipped",
+                )
             )
             continue
         names[iid] = sorted(set(n for n in it.names + [it.author] if n and "@" not in n))
@@ -201,9 +206,13 @@ def run(pipeline: Pipeline, progress: Progress = no_progress) -> RunSummary:
         con.close()
     st = state.statements if state.statements is not None else pd.DataFrame()
     themes = state.themes if state.themes is not None else pd.DataFrame()
-    top = [] if themes.empty else themes[themes["theme_id"] != "other"].head(10)[
-        ["rank", "name", "impact", "n_items", "stage"]
-    ].to_dict("records")
+    top = (
+        []
+        if themes.empty
+        else themes[themes["theme_id"] != "other"]
+        .head(10)[["rank", "name", "impact", "n_items", "stage"]]
+        .to_dict("records")
+    )
     return RunSummary(
         pipeline=pipeline.name,
         out_dir=out_dir,
@@ -267,8 +276,11 @@ def run_file(path: str | Path, progress: Progress = no_progress) -> RunSummary:
     return run(load_pipeline(path), progress)
 
 
-def report(workspace: str | Path, out_dir: str | Path | None = None,
-           formats: tuple[str, ...] = ("html", "md")) -> list[Path]:
+def report(
+    workspace: str | Path,
+    out_dir: str | Path | None = None,
+    formats: tuple[str, ...] = ("html", "md"),
+) -> list[Path]:
     """Re-render the reports of a workspace without re-analysing."""
     from voc import workspace as ws
     from voc.report import write_reports

@@ -66,8 +66,12 @@ def main(
     """Analyse customer feedback into a journey-map friction report."""
     _state["quiet"] = quiet
     level = logging.DEBUG if verbose else logging.WARNING
-    logging.basicConfig(level=level, handlers=[RichHandler(console=err, show_path=False)],
-                        format="%(message)s", force=True)
+    logging.basicConfig(
+        level=level,
+        handlers=[RichHandler(console=err, show_path=False)],
+        format="%(message)s",
+        force=True,
+    )
 
 
 class _Bar:
@@ -111,8 +115,13 @@ def _print_summary(summary: Any) -> None:
         for col in ("#", "theme", "stage", "items", "impact"):
             th.add_column(col, justify="right" if col in ("#", "items", "impact") else "left")
         for row in summary.themes:
-            th.add_row(str(row["rank"]), str(row["name"]), str(row["stage"]),
-                       str(row["n_items"]), f"{row['impact']:.1f}")
+            th.add_row(
+                str(row["rank"]),
+                str(row["name"]),
+                str(row["stage"]),
+                str(row["n_items"]),
+                f"{row['impact']:.1f}",
+            )
         out.print(th)
     for note in summary.notes:
         out.print(f"[dim]note: {note}[/]", highlight=False)
@@ -123,8 +132,10 @@ def _print_summary(summary: Any) -> None:
 @app.command()
 @_handle_errors
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders: mailboxes, .eml, "
-                                                "transcripts, survey CSV/XLSX.")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files or folders: mailboxes, .eml, transcripts, survey CSV/XLSX."),
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("out"),
     text_column: Annotated[
         str | None, typer.Option(help="Open-ended text column of a CSV/XLSX (default: detect).")
@@ -144,8 +155,13 @@ def analyze(
     from voc import api
 
     pipeline = api.default_pipeline(
-        [str(p) for p in paths], str(output), text_column, date_column,
-        agent_domain or [], interviewer or [], seed=seed,
+        [str(p) for p in paths],
+        str(output),
+        text_column,
+        date_column,
+        agent_domain or [],
+        interviewer or [],
+        seed=seed,
     )
     bar = _Bar()
     with bar.progress:
@@ -156,8 +172,9 @@ def analyze(
 @app.command("run")
 @_handle_errors
 def run_cmd(
-    pipeline: Annotated[Path, typer.Argument(help="Pipeline YAML file, e.g. "
-                                             "pipelines/all-sources.yaml.")],
+    pipeline: Annotated[
+        Path, typer.Argument(help="Pipeline YAML file, e.g. pipelines/all-sources.yaml.")
+    ],
 ) -> None:
     """Run a declarative pipeline: ingest, analyse, write the workspace and the report."""
     from voc import api
@@ -179,18 +196,22 @@ def validate(
 
     pipe = api.validate(pipeline)
     if not _state["quiet"]:
-        out.print(f"{pipeline}: valid pipeline '{pipe.name}' with {len(pipe.sources)} source(s) "
-                  f"and steps {', '.join(s.name for s in pipe.steps)}", highlight=False)
+        out.print(
+            f"{pipeline}: valid pipeline '{pipe.name}' with {len(pipe.sources)} source(s) "
+            f"and steps {', '.join(s.name for s in pipe.steps)}",
+            highlight=False,
+        )
 
 
 @app.command()
 @_handle_errors
 def report(
-    workspace: Annotated[Path, typer.Argument(help="Workspace file written by a run "
-                                              "(e.g. out/voc.duckdb).")],
+    workspace: Annotated[
+        Path, typer.Argument(help="Workspace file written by a run (e.g. out/voc.duckdb).")
+    ],
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Output folder (default: beside the "
-                                  "workspace).")
+        Path | None,
+        typer.Option("--output", "-o", help="Output folder (default: beside the workspace)."),
     ] = None,
     fmt: Annotated[
         list[str] | None, typer.Option("--format", "-f", help="html and/or md (repeat).")

@@ -71,9 +71,7 @@ class Pipeline(_Strict):
     seed: int = 42
     sources: list[SourceSpec] = Field(min_length=1)
     labels: LabelsSpec = Field(default_factory=LabelsSpec)
-    steps: list[StepSpec] = Field(
-        default_factory=lambda: [StepSpec(name=n) for n in DEFAULT_STEPS]
-    )
+    steps: list[StepSpec] = Field(default_factory=lambda: [StepSpec(name=n) for n in DEFAULT_STEPS])
     output: OutputSpec = Field(default_factory=OutputSpec)
 
     @field_validator("steps")
@@ -85,8 +83,12 @@ class Pipeline(_Strict):
         return steps
 
     def config_hash(self) -> str:
-        """Hash of the validated configuration (recorded with every run)."""
-        blob = json.dumps(self.model_dump(mode="json", by_alias=True), sort_keys=True)
+        """Hash of the analysis configuration (recorded with every run).
+
+        The output location is left out: it does not change any result.
+        """
+        data = self.model_dump(mode="json", by_alias=True, exclude={"output"})
+        blob = json.dumps(data, sort_keys=True)
         return hashlib.sha1(blob.encode()).hexdigest()[:12]
 
     def step_params(self, name: str) -> dict[str, Any]:

@@ -39,6 +39,9 @@ def _load(model_path: str) -> Any:
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # the CLI owns progress output
 
     log.debug("loading sentence-transformers model from %s", model_path)
     return SentenceTransformer(model_path, device="cpu")

@@ -41,8 +41,8 @@ def redact_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
         redact(t, names.get(i, [])) for t, i in zip(items["text"], items["item_id"], strict=True)
     ]
     items["question"] = [
-        redact(q or "", names.get(i, [])) for q, i in zip(items["question"], items["item_id"],
-                                                         strict=True)
+        redact(q or "", names.get(i, []))
+        for q, i in zip(items["question"], items["item_id"], strict=True)
     ]
     ctx.progress("redact", len(items), len(items))
 
@@ -63,8 +63,12 @@ def segment_step(state: RunState, ctx: RunContext, params: SegmentParams) -> Non
     ):
         for pos, text in enumerate(sents):
             rows.append(
-                {"statement_id": statement_id(item_id, pos), "item_id": item_id,
-                 "position": pos, "text": text}
+                {
+                    "statement_id": statement_id(item_id, pos),
+                    "item_id": item_id,
+                    "position": pos,
+                    "text": text,
+                }
             )
     cols = ["statement_id", "item_id", "position", "text"]
     state.statements = pd.DataFrame(rows, columns=cols)
@@ -225,7 +229,11 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     ids = st["statement_id"].to_numpy()[fidx]
     for c, g, ph in zip(uniq, groups, phrases, strict=True):
         q = representative(vectors[fidx[g]], texts[g].tolist(), k=params.n_quotes)
-        name = "other friction" if c < 0 else theme_name(ph, texts[g][q[0]] if q else "")
+        name = (
+            "other friction"
+            if c < 0
+            else theme_name(ph, texts[g].tolist(), texts[g][q[0]] if q else "")
+        )
         drafts.append(ThemeDraft(int(c), g, name, ph, [str(ids[g][i]) for i in q]))
     state.drafts = drafts
     ctx.progress("name", len(drafts), len(drafts))

@@ -18,12 +18,46 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 _KEEP = {"not", "no", "never", "cannot", "twice", "again", "nothing", "without", "first"}
-STOPWORDS = frozenset((set(STOP_WORDS) | {"im", "ive", "dont", "cant", "didnt", "doesnt",
-                                          "wont", "isnt", "thats", "hi", "hello", "thanks",
-                                          "thank", "please", "pls", "just", "really", "like",
-                                          "got", "get", "also", "still", "ok", "okay",
-                                          "yes", "yeah", "um", "uh", "hey", "lot",
-                                          "team", "guys"}) - _KEEP)
+STOPWORDS = frozenset(
+    (
+        set(STOP_WORDS)
+        | {
+            "im",
+            "ive",
+            "dont",
+            "cant",
+            "didnt",
+            "doesnt",
+            "wont",
+            "isnt",
+            "thats",
+            "hi",
+            "hello",
+            "thanks",
+            "thank",
+            "please",
+            "pls",
+            "just",
+            "really",
+            "like",
+            "got",
+            "get",
+            "also",
+            "still",
+            "ok",
+            "okay",
+            "yes",
+            "yeah",
+            "um",
+            "uh",
+            "hey",
+            "lot",
+            "team",
+            "guys",
+        }
+    )
+    - _KEEP
+)
 _TOKEN = re.compile(r"\[[a-z]+\]|[a-z][a-z'’\-]*[a-z]|[a-z]")
 _CONTRACTION = {"can't": "cannot", "won't": "will not", "n't": " not"}
 NGRAM_BONUS = {1: 1.0, 2: 1.6, 3: 1.5}
@@ -43,6 +77,8 @@ def _ngrams(words: list[str], max_n: int) -> set[str]:
             if gram[0] in STOPWORDS or gram[-1] in STOPWORDS:
                 continue
             if any(w.startswith("[") or len(w) < 2 or "'" in w for w in gram):
+                continue
+            if n == 1 and gram[0] in _KEEP:
                 continue
             out.add(" ".join(gram))
     return out
@@ -88,9 +124,32 @@ def key_phrases(
     return out
 
 
-def theme_name(phrases: Sequence[str], fallback: str) -> str:
-    """A short name from the key phrases: the best one, or the fallback text."""
+def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
+    """A short name a person would write, from the key phrases and the theme's texts.
+
+    The best key phrase is used when it already has several words ("pricing
+    page"). Otherwise the most frequent multi-word phrase of the theme that
+    contains its top key words wins ("card verification" over "verification",
+    "charged twice" over "charged"), weighted by how many of them it holds.
+    """
     if not phrases:
         words = tokens(fallback)[:5]
         return " ".join(words) if words else "unnamed theme"
-    return phrases[0]
+    if " " in phrases[0]:
+        return phrases[0]
+    top = [p for p in phrases if " " not in p][:3]
+    df: Counter[str] = Counter()
+    for text in texts:
+        df.update(_ngrams(tokens(text), 3))
+    best: tuple[float, str] | None = None
+    for phrase, count in sorted(df.items()):
+        if " " not in phrase or count < 2:
+            continue
+        words = set(phrase.split())
+        weight = sum(len(top) - i for i, u in enumerate(top) if u in words)
+        if weight == 0:
+            continue
+        score = count * weight / (1 + 0.3 * phrase.count(" "))
+        if best is None or score > best[0]:
+            best = (score, phrase)
+    return best[1] if best else phrases[0]

@@ -72,9 +72,7 @@ def score_effect(respondents: pd.DataFrame, theme_customers: set[str]) -> tuple[
     return round(score_metric(rest["score"], kind) - base, 3), kind
 
 
-def growth_ratio(
-    dates: pd.Series, all_dates: pd.Series, recent_weeks: int
-) -> float | None:
+def growth_ratio(dates: pd.Series, all_dates: pd.Series, recent_weeks: int) -> float | None:
     """Theme share of items in the last ``recent_weeks`` weeks over its earlier share."""
     all_d = pd.to_datetime(all_dates, errors="coerce").dropna()
     d = pd.to_datetime(dates, errors="coerce").dropna()

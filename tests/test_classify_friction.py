@@ -1,0 +1,129 @@
+"""Friction detection: problems are flagged, questions and praise are not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from voc.classify import FrictionDetector, SentimentClassifier
+from voc.embed import Embedder
+from voc.labels import load_friction_cues, load_sentiment
+
+# Hand-written statements in the style of a bookkeeping SaaS inbox (Ledgerly).
+# Also used by bench/eval_classify.py for precision / recall.
+FRICTION_CASES: list[tuple[str, bool]] = [
+    ("I was charged twice for the March invoice.", True),
+    ("The bank sync keeps failing since Monday.", True),
+    ("I can't find where to cancel my subscription.", True),
+    ("The pricing page is so confusing.", True),
+    ("My promo code was rejected.", True),
+    ("I never got my referral bonus.", True),
+    ("Card verification failed three times.", True),
+    ("Still waiting for someone to answer my ticket.", True),
+    ("This is the third time I'm asking about the VAT report.", True),
+    ("The export to Excel gives an error every time.", True),
+    ("Your app crashed while I was reconciling and I lost my work.", True),
+    ("The mobile app won't let me upload receipts.", True),
+    ("I've been overcharged since the price change.", True),
+    ("Nobody replied to my email in four days.", True),
+    ("The invoice totals are wrong after the update.", True),
+    ("I'm unable to connect my business account.", True),
+    ("Great, another outage during payroll week.", True),
+    ("My payment was declined even though the card is fine.", True),
+    ("I have no idea how to set up recurring invoices, the docs are unclear.", True),
+    ("The dashboard is painfully slow with more than a hundred clients.", True),
+    ("I cancelled last month and you still charged me.", True),
+    ("The verification email never arrived.", True),
+    ("The reports page keeps timing out.", True),
+    ("I asked for a refund two weeks ago and heard nothing.", True),
+    ("Transactions from my credit card are missing in the ledger.", True),
+    ("How do I export my invoices to CSV?", False),
+    ("Can I add my accountant as a user?", False),
+    ("What is the difference between the Starter and Pro plans?", False),
+    ("Is there a way to change the invoice template colours?", False),
+    ("Thanks, the bank sync works perfectly now.", False),
+    ("I love how easy it is to send invoices.", False),
+    ("Your support agent solved my problem in minutes, thank you!", False),
+    ("We have been using Ledgerly for two years.", False),
+    ("Please send me last year's receipts.", False),
+    ("Could you tell me when my plan renews?", False),
+    ("The new reports are fantastic.", False),
+    ("I can't wait to try the new mobile app!", False),
+    ("Do you support multiple currencies?", False),
+    ("I recommended Ledgerly to my whole coworking space.", False),
+    ("Setup took five minutes, no problems at all.", False),
+    ("Can I get a refund if I cancel within the first month?", False),
+    ("Our team is twelve people across two offices.", False),
+    ("I'd like to upgrade to the annual plan.", False),
+    ("Where do I find the API key?", False),
+    ("The sync issue from last week is fixed now, thanks.", False),
+]
+
+
+@pytest.fixture(scope="module")
+def embedder() -> Embedder:
+    return Embedder()
+
+
+@pytest.fixture(scope="module")
+def scored(embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
+    texts = [t for t, _ in FRICTION_CASES]
+    clf = SentimentClassifier(load_sentiment()).fit(embedder.encode)
+    _, sentiment = clf.predict(texts, embedder.encode(texts))
+    return FrictionDetector(load_friction_cues()).score(texts, sentiment)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was charged twice",
+        "the bank sync keeps failing",
+        "can't find where to cancel",
+        "the pricing page is so confusing",
+        "my promo code was rejected",
+        "never got my referral bonus",
+        "card verification failed three times",
+    ],
+)
+def test_brief_examples_are_friction(text: str, scored: tuple[np.ndarray, np.ndarray]) -> None:
+    texts = [t.lower().rstrip(".") for t, _ in FRICTION_CASES]
+    i = next(i for i, t in enumerate(texts) if text.lower() in t)
+    assert scored[0][i], f"{text!r} not flagged (score {scored[1][i]:.2f})"
+
+
+def test_precision_recall_on_hand_set(scored: tuple[np.ndarray, np.ndarray]) -> None:
+    flags, scores = scored
+    gold = np.array([g for _, g in FRICTION_CASES])
+    tp = int((flags & gold).sum())
+    precision = tp / max(int(flags.sum()), 1)
+    recall = tp / int(gold.sum())
+    assert precision >= 0.85 and recall >= 0.8, (precision, recall)
+    assert ((scores >= 0) & (scores <= 1)).all()
+
+
+def test_questions_and_praise_are_not_friction() -> None:
+    detector = FrictionDetector(load_friction_cues())
+    texts = ["How do I export to CSV?", "I love the new dashboard!", "Can I get a refund?"]
+    flags, scores = detector.score(texts, np.array([0.0, 0.9, -0.05]))
+    assert not flags.any(), scores
+
+
+def test_cues_need_negativity() -> None:
+    detector = FrictionDetector(load_friction_cues())
+    text = ["The sync failed again."]
+    neg_flag, neg_score = detector.score(text, np.array([-0.9]))
+    pos_flag, pos_score = detector.score(text, np.array([0.9]))
+    assert neg_flag[0] and not pos_flag[0]
+    assert neg_score[0] > pos_score[0]
+
+
+def test_negators_cancel_cues() -> None:
+    detector = FrictionDetector(load_friction_cues())
+    assert detector.cue_groups(["It works fine with no problems."]) == [[]]
+    assert "money" in detector.cue_groups(["I was charged twice"])[0]
+    assert "failure" in detector.cue_groups(["The app can\u2019t load and crashes"])[0]
+
+
+def test_empty_input() -> None:
+    flags, scores = FrictionDetector(load_friction_cues()).score([], np.zeros(0))
+    assert flags.shape == (0,) and scores.shape == (0,)

@@ -1,0 +1,59 @@
+"""Lowercase phrase matching on a blank spaCy tokenizer (no lemmas, no models)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.matcher import PhraseMatcher
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+@lru_cache(maxsize=1)
+def blank_nlp() -> Any:
+    """The shared ``spacy.blank("en")`` pipeline (tokenizer only)."""
+    return spacy.blank("en")
+
+
+def normalize(text: str) -> str:
+    """Lowercase and straighten typographic apostrophes so cues match."""
+    return text.translate(_APOSTROPHES).lower()
+
+
+Span = tuple[int, int]
+
+
+class CueMatcher:
+    """Find cue phrases, grouped by key, in texts.
+
+    ``match(texts)`` returns, per text, ``{key: [(start, end), ...]}`` with token
+    offsets, so callers can tell overlapping matches apart (for negators).
+    """
+
+    def __init__(self, groups: Mapping[str, Sequence[str]]) -> None:
+        self.groups = {k: list(v) for k, v in groups.items()}
+        nlp = blank_nlp()
+        self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._keys: dict[int, str] = {}
+        for key, phrases in self.groups.items():
+            patterns = [nlp.make_doc(normalize(p)) for p in phrases if p.strip()]
+            if patterns:
+                self._matcher.add(key, patterns)
+                self._keys[nlp.vocab.strings[key]] = key
+
+    def match(self, texts: Sequence[str]) -> list[dict[str, list[Span]]]:
+        nlp = blank_nlp()
+        out: list[dict[str, list[Span]]] = []
+        for doc in nlp.pipe(normalize(t) for t in texts):
+            found: dict[str, list[Span]] = {}
+            for match_id, start, end in self._matcher(doc):
+                found.setdefault(self._keys[match_id], []).append((start, end))
+            out.append(found)
+        return out
+
+    def counts(self, texts: Sequence[str]) -> list[dict[str, int]]:
+        """Number of matches of each key per text."""
+        return [{k: len(v) for k, v in m.items()} for m in self.match(texts)]

@@ -1,0 +1,107 @@
+"""Emotion classifier: embeddings and cue phrases, gated by sentiment.
+
+A seeded logistic regression on the embeddings of each emotion's examples gives
+probabilities; matched cue phrases add to them. The statement's sentiment
+score decides which emotions are possible: negative statements get a
+negative-polarity emotion, positive ones a positive emotion, and near-neutral
+statements get ``none`` unless a cue clearly names an emotion ("I can't find
+where to ..." is confusion even when said calmly).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from voc.classify._match import CueMatcher
+from voc.labels import EmotionTaxonomy
+
+log = logging.getLogger(__name__)
+
+Encode = Callable[[list[str]], np.ndarray]
+
+#: Sentiment scores with |score| below this count as neutral.
+NEUTRAL_BAND = 0.25
+#: Probability added per matched cue (at most two cues count).
+CUE_BOOST = 0.25
+#: Combined evidence below this gives ``none``.
+MIN_EVIDENCE = 0.35
+
+
+class EmotionClassifier:
+    """Assign each statement an emotion id from the taxonomy, or its ``none_label``."""
+
+    def __init__(self, taxonomy: EmotionTaxonomy, seed: int = 0) -> None:
+        self.taxonomy = taxonomy
+        self.seed = seed
+
+    def fit(self, encode: Encode) -> EmotionClassifier:
+        """Train on the taxonomy's examples (and descriptions), encoded with ``encode``."""
+        self.classes_ = [e.id for e in self.taxonomy.emotions]
+        self.polarity_ = np.array([e.polarity for e in self.taxonomy.emotions])
+        self.cues_ = CueMatcher({e.id: e.cues for e in self.taxonomy.emotions})
+        texts: list[str] = []
+        y: list[int] = []
+        for k, emotion in enumerate(self.taxonomy.emotions):
+            extra = [emotion.description] if emotion.description.strip() else []
+            texts += emotion.examples + extra
+            y += [k] * (len(emotion.examples) + len(extra))
+        X = np.asarray(encode(texts), dtype=np.float32)
+        if len(self.classes_) > 1:
+            self.model_: LogisticRegression | None = LogisticRegression(
+                C=4.0, max_iter=2000, class_weight="balanced", random_state=self.seed
+            ).fit(X, np.array(y))
+        else:
+            self.model_ = None
+        log.debug("emotion classifier fit on %d texts, %d emotions", len(texts), len(y))
+        return self
+
+    def evidence(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        """(n, n_emotions) model probability plus cue boosts."""
+        n, k = len(texts), len(self.classes_)
+        if self.model_ is None:
+            p = np.ones((n, k))
+        else:
+            p = np.zeros((n, k))
+            p[:, self.model_.classes_] = self.model_.predict_proba(
+                np.asarray(vectors, dtype=np.float32)
+            )
+        for i, counts in enumerate(self.cues_.counts(texts)):
+            for j, cid in enumerate(self.classes_):
+                p[i, j] += CUE_BOOST * min(counts.get(cid, 0), 2)
+        return p
+
+    def predict(
+        self, texts: list[str], vectors: np.ndarray, sentiment_scores: np.ndarray
+    ) -> list[str]:
+        """Emotion id or the taxonomy's ``none_label`` for each statement."""
+        if len(texts) != len(vectors) or len(texts) != len(sentiment_scores):
+            raise ValueError("texts, vectors and sentiment_scores must have the same length")
+        if len(texts) == 0:
+            return []
+        none = self.taxonomy.none_label
+        ev = self.evidence(list(texts), vectors)
+        cue_hits = np.array(
+            [[c.get(cid, 0) > 0 for cid in self.classes_] for c in self.cues_.counts(texts)]
+        ).reshape(len(texts), len(self.classes_))
+        out: list[str] = []
+        for i, s in enumerate(np.asarray(sentiment_scores, dtype=np.float64)):
+            if s <= -NEUTRAL_BAND:
+                allowed = self.polarity_ == "negative"
+            elif s >= NEUTRAL_BAND:
+                allowed = self.polarity_ == "positive"
+            else:
+                # Calm statement: only an emotion named by a cue, of matching lean.
+                lean = "negative" if s < 0 else "positive"
+                allowed = cue_hits[i] & np.isin(self.polarity_, [lean, "neutral"])
+            allowed = allowed | ((self.polarity_ == "neutral") & cue_hits[i])
+            if not allowed.any():
+                out.append(none)
+                continue
+            masked = np.where(allowed, ev[i], -np.inf)
+            j = int(masked.argmax())
+            out.append(self.classes_[j] if masked[j] >= MIN_EVIDENCE else none)
+        return out

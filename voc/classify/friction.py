@@ -1,0 +1,89 @@
+"""Friction detection: problem cues combined with negativity.
+
+A statement is friction when it reports a problem: a failure, waiting,
+repeated contact, confusion, a money issue or being blocked. Cue phrases from
+``friction_cues.yaml`` are matched on lowercase tokens (``spacy.blank("en")``
+with a PhraseMatcher); their strength is then scaled by how negative the
+statement is, so a neutral question ("Can I get a refund if I cancel?") or
+praise ("I can't believe how easy that was!") is not friction, while a
+strongly negative statement with no listed cue still can be::
+
+    neg   = max(0, -sentiment)
+    a     = cue * (1 - w + w * neg)            # cue evidence, scaled by negativity
+    b     = alone * max(0, neg - 0.1) / 0.9    # negativity on its own
+    score = (1 - (1 - a) * (1 - b)) * (1 - max(0, sentiment))
+
+with ``w = negativity_weight`` and ``alone = negativity_alone`` from the cue file.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+
+from voc.classify._match import CueMatcher, Span
+from voc.labels import FrictionCues
+
+log = logging.getLogger(__name__)
+
+#: Extra strength for each further cue group matched in the same statement.
+MULTI_GROUP_BONUS = 0.1
+_NEGATOR_KEY = "__negator__"
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+class FrictionDetector:
+    """Flag friction statements and score them in [0, 1]."""
+
+    def __init__(self, cues: FrictionCues) -> None:
+        self.cues = cues
+        self._weights = {g.id: g.weight for g in cues.groups}
+        groups: dict[str, list[str]] = {g.id: g.phrases for g in cues.groups}
+        if cues.negators:
+            groups[_NEGATOR_KEY] = cues.negators
+        self._matcher = CueMatcher(groups)
+
+    def cue_groups(self, texts: list[str]) -> list[list[str]]:
+        """Ids of the cue groups found in each text (negated matches removed)."""
+        out: list[list[str]] = []
+        for found in self._matcher.match(texts):
+            negated = found.get(_NEGATOR_KEY, [])
+            groups = [
+                gid
+                for gid, spans in found.items()
+                if gid != _NEGATOR_KEY and any(not _inside(sp, negated) for sp in spans)
+            ]
+            out.append(sorted(groups, key=lambda g: (-self._weights[g], g)))
+        return out
+
+    def cue_strength(self, texts: list[str]) -> np.ndarray:
+        """Strongest matched group's weight plus a bonus per further group, in [0, 1]."""
+        strength = np.zeros(len(texts))
+        for i, groups in enumerate(self.cue_groups(texts)):
+            if groups:
+                top = max(self._weights[g] for g in groups)
+                strength[i] = min(1.0, top + MULTI_GROUP_BONUS * (len(groups) - 1))
+        return strength
+
+    def score(
+        self, texts: list[str], sentiment_scores: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Boolean friction flags and scores in [0, 1] for each text."""
+        s = np.asarray(sentiment_scores, dtype=np.float64)
+        if len(texts) != len(s):
+            raise ValueError("texts and sentiment_scores must have the same length")
+        if len(texts) == 0:
+            return np.zeros(0, dtype=bool), np.zeros(0)
+        w = self.cues.negativity_weight
+        neg = np.clip(-s, 0.0, 1.0)
+        pos = np.clip(s, 0.0, 1.0)
+        cue = self.cue_strength(list(texts))
+        cue_part = cue * (1.0 - w + w * neg)
+        neg_part = self.cues.negativity_alone * np.clip(neg - 0.1, 0.0, 1.0) / 0.9
+        combined = 1.0 - (1.0 - cue_part) * (1.0 - neg_part)
+        scores = np.clip(combined * (1.0 - pos), 0.0, 1.0)
+        return scores >= self.cues.threshold, scores

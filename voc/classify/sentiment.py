@@ -1,0 +1,156 @@
+"""Sentiment classifier: embeddings plus lexical features, trained on the taxonomy.
+
+Features per statement:
+
+- the sentence embedding (meaning, including sarcasm the lexicon misses);
+- VADER compound / positive / negative scores when ``vaderSentiment`` is
+  installed (negation, intensifiers, emoticons);
+- counts of each class's cue phrases from ``sentiment.yaml`` (customer-service
+  language: "still waiting", "third time", "thanks for nothing", ...);
+- punctuation: question mark, exclamation, and "thanks ... but".
+
+A seeded multinomial logistic regression is trained on the taxonomy's written
+examples; classes are not re-weighted, so the larger negative set (complaints
+come in many forms) acts as the prior of a support inbox.
+The score is ``P(positive) - P(negative)`` in [-1, 1].
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from voc.classify._match import CueMatcher, normalize
+from voc.labels import SENTIMENT_IDS, SentimentTaxonomy
+
+log = logging.getLogger(__name__)
+
+Encode = Callable[[list[str]], np.ndarray]
+
+#: Scale of the lexical block relative to the unit-norm embedding.
+LEXICAL_SCALE = 1.5
+#: Item-level: a statement at or below this score is a strong complaint.
+STRONG_COMPLAINT = -0.5
+#: Scores within +-NEUTRAL_BAND of 0 are neutral at item level.
+NEUTRAL_BAND = 0.2
+
+_THANKS_BUT = re.compile(r"\b(thanks|thank you|appreciate)\b.*\b(but|however|still)\b")
+
+
+@lru_cache(maxsize=1)
+def _vader() -> Any | None:
+    """VADER analyzer, or None when the optional package is absent."""
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError:  # pragma: no cover - depends on the environment
+        log.info("vaderSentiment not installed; sentiment uses embeddings and cues only")
+        return None
+    return SentimentIntensityAnalyzer()
+
+
+def vader_scores(texts: list[str]) -> np.ndarray:
+    """(n, 3) compound, pos, neg from VADER; zeros when it is not installed."""
+    analyzer = _vader()
+    out = np.zeros((len(texts), 3), dtype=np.float32)
+    if analyzer is None:
+        return out
+    for i, text in enumerate(texts):
+        s = analyzer.polarity_scores(text)
+        out[i] = (s["compound"], s["pos"], s["neg"])
+    return out
+
+
+class SentimentClassifier:
+    """Label statements negative / neutral / positive with a score in [-1, 1]."""
+
+    def __init__(self, taxonomy: SentimentTaxonomy, seed: int = 0) -> None:
+        self.taxonomy = taxonomy
+        self.seed = seed
+
+    def _lexical(self, texts: list[str]) -> np.ndarray:
+        counts = self.cues_.counts(texts)
+        cue = np.array(
+            [[min(c.get(cid, 0), 3) / 3 for cid in SENTIMENT_IDS] for c in counts],
+            dtype=np.float32,
+        ).reshape(len(texts), len(SENTIMENT_IDS))
+        norm = [normalize(t) for t in texts]
+        punct = np.array(
+            [[float("?" in t), float("!" in t), float(bool(_THANKS_BUT.search(t)))] for t in norm],
+            dtype=np.float32,
+        ).reshape(len(texts), 3)
+        return np.hstack([vader_scores(texts), cue, punct])
+
+    def features(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        """Embedding and scaled lexical features side by side."""
+        if len(texts) != len(vectors):
+            raise ValueError("texts and vectors must have the same length")
+        V = np.asarray(vectors, dtype=np.float32)
+        return np.hstack([V, LEXICAL_SCALE * self._lexical(list(texts))])
+
+    def fit(self, encode: Encode) -> SentimentClassifier:
+        """Train on the taxonomy's examples, encoded with ``encode``."""
+        self.cues_ = CueMatcher({c.id: c.cues for c in self.taxonomy.classes})
+        texts: list[str] = []
+        y: list[int] = []
+        for cls in self.taxonomy.classes:
+            texts += cls.examples
+            y += [SENTIMENT_IDS.index(cls.id)] * len(cls.examples)
+        X = self.features(texts, np.asarray(encode(texts)))
+        self.model_ = LogisticRegression(C=4.0, max_iter=2000, random_state=self.seed).fit(
+            X, np.array(y)
+        )
+        log.debug("sentiment classifier fit on %d examples", len(texts))
+        return self
+
+    def predict_proba(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
+        """(n, 3) probabilities in the order negative, neutral, positive."""
+        if len(texts) == 0:
+            return np.zeros((0, 3))
+        p = self.model_.predict_proba(self.features(texts, vectors))
+        out = np.zeros((len(texts), 3))
+        out[:, self.model_.classes_] = p
+        return out
+
+    def predict(self, texts: list[str], vectors: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """Labels and scores ``P(positive) - P(negative)`` in [-1, 1]."""
+        p = self.predict_proba(texts, vectors)
+        labels = [SENTIMENT_IDS[i] for i in p.argmax(axis=1)]
+        scores = np.clip(p[:, 2] - p[:, 0], -1.0, 1.0) if len(p) else np.zeros(0)
+        return labels, scores
+
+
+def item_sentiment(labels: list[str], scores: np.ndarray) -> tuple[str, float]:
+    """Sentiment of an item from its statements.
+
+    The mean score decides, except that one strong complaint makes the item
+    negative even amid praise ("Love the app. But I was charged twice."): a
+    customer who complains has a problem, however polite the rest.
+
+    >>> item_sentiment(["positive", "negative"], np.array([0.8, -0.9]))
+    ('negative', -0.475)
+    """
+    s = np.asarray(scores, dtype=np.float64)
+    if len(s) == 0:
+        return "neutral", 0.0
+    mean = float(s.mean())
+    worst = float(s.min())
+    if worst <= STRONG_COMPLAINT:
+        return "negative", min((mean + worst) / 2, -NEUTRAL_BAND / 2)
+    if mean >= NEUTRAL_BAND:
+        return "positive", mean
+    if mean <= -NEUTRAL_BAND:
+        return "negative", mean
+    # Weak signals: let the statement labels break the tie.
+    n_neg = labels.count("negative")
+    n_pos = labels.count("positive")
+    if n_neg > n_pos and mean < 0:
+        return "negative", mean
+    if n_pos > n_neg and mean > 0:
+        return "positive", mean
+    return "neutral", mean

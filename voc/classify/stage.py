@@ -1,0 +1,213 @@
+"""Journey-stage classifier built from a :class:`~voc.labels.StageTaxonomy`.
+
+Three views of the taxonomy's examples (plus each stage's description and goal)
+are blended:
+
+- a logistic regression on sentence embeddings (the main signal);
+- cosine similarity to each stage's centroid (robust with few examples);
+- a logistic regression on word n-grams, when texts are given (lexical cues
+  such as "refund" or "promo code" that embeddings blur).
+
+Statements far from every example (off-topic, gibberish, greetings) get a low
+*relevance* and therefore low confidence; below the threshold they are
+``unknown``. Nothing here knows the stage ids: any taxonomy works.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from voc.errors import ConfigError
+from voc.labels import UNKNOWN, StageTaxonomy
+
+log = logging.getLogger(__name__)
+
+Encode = Callable[[list[str]], np.ndarray]
+
+#: Blend weights of the embedding LR, centroid cosine and lexical LR views.
+BLEND = (0.6, 0.2, 0.2)
+#: Softmax temperature for centroid cosines.
+COSINE_TEMPERATURE = 0.05
+#: None lets the number of examples per stage act as a prior (broad stages have more).
+CLASS_WEIGHT: str | None = None
+#: Max cosine to the nearest training example at which relevance is 0 and 1.
+RELEVANCE_RANGE = (0.25, 0.45)
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    z = x - x.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return x / np.maximum(norms, 1e-12)
+
+
+def training_set(taxonomy: StageTaxonomy) -> tuple[list[str], list[str], list[float]]:
+    """Texts, labels and sample weights from a taxonomy: examples, description, goal."""
+    texts: list[str] = []
+    labels: list[str] = []
+    weights: list[float] = []
+    for stage in taxonomy.stages:
+        for ex in stage.examples:
+            texts.append(ex)
+            labels.append(stage.id)
+            weights.append(1.0)
+        # Descriptions read like definitions, not like customers: weigh them less.
+        for extra in (stage.description, stage.customer_goal):
+            if extra.strip():
+                texts.append(extra.strip())
+                labels.append(stage.id)
+                weights.append(0.5)
+    return texts, labels, weights
+
+
+class StageClassifier:
+    """Assign each statement a journey stage id, or ``unknown`` when unsure.
+
+    >>> clf = StageClassifier(load_stages()).fit(Embedder().encode)
+    >>> clf.predict(Embedder().encode(["I was charged twice"]), ["I was charged twice"])
+    (['usage'], array([0.8...]))
+    """
+
+    def __init__(
+        self, taxonomy: StageTaxonomy, threshold: float | None = None, seed: int = 0
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.threshold = taxonomy.unknown_threshold if threshold is None else threshold
+        self.seed = seed
+
+    def fit(
+        self,
+        encode: Encode,
+        extra_texts: list[str] | None = None,
+        extra_labels: list[str] | None = None,
+    ) -> StageClassifier:
+        """Train on the taxonomy's examples plus optional user-labelled statements."""
+        texts, labels, weights = training_set(self.taxonomy)
+        extra_texts = list(extra_texts or [])
+        extra_labels = list(extra_labels or [])
+        if len(extra_texts) != len(extra_labels):
+            raise ConfigError(
+                f"extra_texts ({len(extra_texts)}) and extra_labels ({len(extra_labels)}) "
+                "must have the same length"
+            )
+        unknown = sorted(set(extra_labels) - set(self.taxonomy.ids))
+        if unknown:
+            raise ConfigError(
+                f"extra_labels: unknown stage id(s) {', '.join(unknown)}; "
+                f"expected one of {', '.join(self.taxonomy.ids)}"
+            )
+        texts += extra_texts
+        labels += extra_labels
+        weights += [1.0] * len(extra_texts)
+
+        self.classes_ = list(self.taxonomy.ids)
+        y = np.array([self.classes_.index(lab) for lab in labels])
+        w = np.array(weights)
+        X = np.asarray(encode(texts), dtype=np.float32)
+        self.train_vectors_ = _unit(X)
+
+        self.embed_lr_ = LogisticRegression(
+            C=8.0, max_iter=2000, class_weight=CLASS_WEIGHT, random_state=self.seed
+        ).fit(X, y, sample_weight=w)
+
+        is_example = w >= 1.0
+        self.centroids_ = _unit(
+            np.stack(
+                [
+                    X[(y == k) & is_example].mean(axis=0)
+                    if ((y == k) & is_example).any()
+                    else X[y == k].mean(axis=0)
+                    for k in range(len(self.classes_))
+                ]
+            )
+        )
+
+        self.vectorizer_ = TfidfVectorizer(
+            ngram_range=(1, 2), sublinear_tf=True, min_df=1, lowercase=True
+        )
+        T = self.vectorizer_.fit_transform(texts)
+        self.lex_lr_ = LogisticRegression(
+            C=4.0, max_iter=2000, class_weight=CLASS_WEIGHT, random_state=self.seed
+        ).fit(T, y, sample_weight=w)
+        log.debug("stage classifier fit on %d texts, %d stages", len(texts), len(self.classes_))
+        return self
+
+    def predict_proba(self, vectors: np.ndarray, texts: list[str] | None = None) -> np.ndarray:
+        """Blended stage probabilities, shape (n, n_stages), rows sum to 1."""
+        V = _unit(np.asarray(vectors, dtype=np.float32))
+        p_lr = self.embed_lr_.predict_proba(V)
+        p_cos = _softmax((V @ self.centroids_.T) / COSINE_TEMPERATURE)
+        w_lr, w_cos, w_lex = BLEND
+        if texts is not None:
+            if len(texts) != len(V):
+                raise ValueError("texts and vectors must have the same length")
+            p_lex = self.lex_lr_.predict_proba(self.vectorizer_.transform(texts))
+        else:
+            p_lex, w_lex = np.zeros_like(p_lr), 0.0
+        p = (w_lr * p_lr + w_cos * p_cos + w_lex * p_lex) / (w_lr + w_cos + w_lex)
+        return p
+
+    def relevance(self, vectors: np.ndarray) -> np.ndarray:
+        """How close each vector is to any training text, in [0, 1]."""
+        V = _unit(np.asarray(vectors, dtype=np.float32))
+        nearest = (V @ self.train_vectors_.T).max(axis=1)
+        lo, hi = RELEVANCE_RANGE
+        return np.clip((nearest - lo) / (hi - lo), 0.0, 1.0)
+
+    def predict(
+        self, vectors: np.ndarray, texts: list[str] | None = None
+    ) -> tuple[list[str], np.ndarray]:
+        """Stage ids (or ``unknown``) and confidences in [0, 1]."""
+        if len(vectors) == 0:
+            return [], np.zeros(0)
+        p = self.predict_proba(vectors, texts)
+        best = p.argmax(axis=1)
+        # Rescale the top probability so a uniform guess is 0 and certainty is 1,
+        # which keeps the threshold meaningful for any number of stages.
+        k = p.shape[1]
+        top = (p.max(axis=1) - 1.0 / k) / (1.0 - 1.0 / k)
+        conf = np.clip(np.sqrt(np.clip(top, 0, 1)) * self.relevance(vectors), 0.0, 1.0)
+        labels = [
+            self.classes_[b] if c >= self.threshold else UNKNOWN
+            for b, c in zip(best, conf, strict=True)
+        ]
+        return labels, conf.astype(np.float64)
+
+
+def item_stage(
+    stages: list[str], confidences: np.ndarray, weights: np.ndarray | None = None
+) -> tuple[str, float]:
+    """Stage of an item from its statements' stages: confidence-weighted vote.
+
+    ``unknown`` statements do not vote; ties go to the stage seen first. The
+    returned confidence is the winner's share of the votes times its mean
+    confidence, so a split item is less certain than a unanimous one.
+
+    >>> item_stage(["usage", "unknown", "usage", "retention"], np.array([.9, .1, .8, .5]))
+    ('usage', 0.566...)
+    """
+    conf = np.asarray(confidences, dtype=np.float64)
+    w = np.ones(len(stages)) if weights is None else np.asarray(weights, dtype=np.float64)
+    votes: dict[str, float] = {}
+    mass: dict[str, float] = {}
+    for stage, c, wi in zip(stages, conf, w, strict=True):
+        if stage == UNKNOWN or wi <= 0:
+            continue
+        votes[stage] = votes.get(stage, 0.0) + c * wi
+        mass[stage] = mass.get(stage, 0.0) + wi
+    if not votes:
+        return UNKNOWN, 0.0
+    winner = max(votes, key=lambda s: votes[s])  # dict order keeps first-seen on ties
+    total_mass = sum(mass.values())
+    share = mass[winner] / total_mass
+    mean_conf = votes[winner] / mass[winner]
+    return winner, float(share * mean_conf)

@@ -1,0 +1,199 @@
+"""Column roles of a survey table: free text, score, date, id, e-mail, name, attributes.
+
+Every role can be given in :class:`SourceOptions`; otherwise it is detected from the
+column name and values. All values are read as strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from voc.errors import ConfigError
+from voc.ingest.options import SourceOptions
+
+EMAIL_RE = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
+PHONE_RE = re.compile(r"^\+?[\d\s().-]{7,}\d$")
+_NAME_VALUE = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}$")
+_SCORE_HINT = re.compile(r"nps|score|rating|csat|likely|recommend|satisf|stars", re.I)
+_DATE_HINT = re.compile(r"date|time|submitted|created|timestamp|(?:^|_)at$|when|day", re.I)
+_ID_NAMES = re.compile(
+    r"^(?:id|respondent|response|respondent_?id|response_?id|submission_?id|record_?id"
+    r"|user_?id|customer_?id|participant_?id|uuid|.*_id)$",
+    re.I,
+)
+_PII_NAME = re.compile(
+    r"e_?mail|phone|mobile|tel$|address|^ip$|ip_address|postcode|zip|ssn|^name$|full_?name"
+    r"|first_?name|last_?name|surname|contact",
+    re.I,
+)
+_PERSON_NAME_COL = re.compile(
+    r"^(?:name|full_?name|first_?name|respondent_?name|customer_?name)$", re.I
+)
+
+
+def norm(name: str) -> str:
+    """``"Plan type"`` -> ``"plan_type"``: the attribute key and the form names are matched in."""
+    return re.sub(r"\W+", "_", str(name).strip().lower()).strip("_")
+
+
+@dataclass
+class ColumnRoles:
+    """Which column plays which part (``None`` / empty when absent)."""
+
+    text: list[str] = field(default_factory=list)
+    score: str | None = None
+    score_kind: str = ""
+    date: str | None = None
+    id: str | None = None
+    email: str | None = None
+    name: str | None = None
+    attributes: list[str] = field(default_factory=list)
+
+
+def _values(df: pd.DataFrame, col: str) -> pd.Series:
+    s = df[col].astype(str).str.strip()
+    return s[s != ""]
+
+
+def _share(values: pd.Series, pattern: re.Pattern[str]) -> float:
+    return float(values.map(lambda v: bool(pattern.match(v))).mean()) if len(values) else 0.0
+
+
+def resolve(df: pd.DataFrame, name: str, path: str, what: str) -> str:
+    """The column called ``name`` (exact, then case/spacing-insensitive) or ConfigError."""
+    cols = [str(c) for c in df.columns]
+    if name in cols:
+        return name
+    for c in cols:
+        if norm(c) == norm(name):
+            return c
+    raise ConfigError(f"{path}: {what} '{name}' not found; available columns: {', '.join(cols)}")
+
+
+def score_values(values: pd.Series) -> pd.Series | None:
+    """Numeric scores if every value is an integer in 0..10, else None."""
+    nums = pd.to_numeric(values, errors="coerce")
+    if len(nums) == 0 or nums.isna().any():
+        return None
+    if not ((nums % 1 == 0) & (nums >= 0) & (nums <= 10)).all():
+        return None
+    return nums
+
+
+def infer_score_kind(column: str, values: pd.Series) -> str:
+    """``nps`` for 0-10 scales, ``csat`` for 1-5 named CSAT/satisfaction, else ``rating``."""
+    nums = pd.to_numeric(values, errors="coerce").dropna()
+    lo, hi = (float(nums.min()), float(nums.max())) if len(nums) else (0.0, 0.0)
+    if re.search(r"nps|recommend|likely", column, re.I) or (hi > 5 or lo == 0):
+        return "rating" if re.search(r"rating|stars", column, re.I) and hi <= 5 else "nps"
+    if re.search(r"csat|satisf", column, re.I):
+        return "csat"
+    return "rating"
+
+
+def _is_text(values: pd.Series) -> bool:
+    if len(values) == 0:
+        return False
+    multiword = values.map(lambda v: len(v.split()) >= 3).mean()
+    unique = values.nunique() / len(values)
+    return multiword >= 0.5 and unique >= 0.5 and values.str.len().mean() > 15
+
+
+def _is_dates(values: pd.Series) -> bool:
+    if len(values) == 0 or _share(values, re.compile(r"^\d{1,3}$")) > 0.5:
+        return False
+    parsed = pd.to_datetime(values, errors="coerce", format="mixed")
+    return float(parsed.notna().mean()) >= 0.8
+
+
+def detect_roles(df: pd.DataFrame, options: SourceOptions, path: str) -> ColumnRoles:
+    """Assign column roles from options first, then by name hints and values."""
+    roles = ColumnRoles()
+    cols = [str(c) for c in df.columns]
+    vals = {c: _values(df, c) for c in cols}
+    taken: set[str] = set()
+
+    if options.id_column:
+        roles.id = resolve(df, options.id_column, path, "id column")
+    else:
+        roles.id = next(
+            (
+                c
+                for c in cols
+                if _ID_NAMES.match(norm(c))
+                and len(vals[c])
+                and vals[c].nunique() >= 0.9 * len(vals[c])
+            ),
+            None,
+        )
+    roles.email = next(
+        (c for c in cols if c != roles.id and len(vals[c]) and _share(vals[c], EMAIL_RE) >= 0.8),
+        None,
+    )
+    roles.name = next((c for c in cols if _PERSON_NAME_COL.match(norm(c))), None)
+    taken |= {c for c in (roles.id, roles.email, roles.name) if c}
+
+    if options.score_column:
+        roles.score = resolve(df, options.score_column, path, "score column")
+    else:
+        roles.score = next(
+            (
+                c
+                for c in cols
+                if c not in taken and _SCORE_HINT.search(c) and score_values(vals[c]) is not None
+            ),
+            None,
+        )
+    if roles.score:
+        taken.add(roles.score)
+        roles.score_kind = options.score_kind or infer_score_kind(roles.score, vals[roles.score])
+
+    if options.date_column:
+        roles.date = resolve(df, options.date_column, path, "date column")
+    else:
+        roles.date = next(
+            (c for c in cols if c not in taken and _DATE_HINT.search(c) and _is_dates(vals[c])),
+            None,
+        )
+    if roles.date:
+        taken.add(roles.date)
+
+    if options.text_columns is not None:
+        roles.text = [resolve(df, c, path, "text column") for c in options.text_columns]
+    else:
+        roles.text = [
+            c
+            for c in cols
+            if c not in taken
+            and not _PII_NAME.search(norm(c))
+            and _is_text(vals[c])
+            and _share(vals[c], EMAIL_RE) < 0.5
+        ]
+    taken |= set(roles.text)
+
+    if options.attribute_columns is not None:
+        roles.attributes = [
+            resolve(df, c, path, "attribute column") for c in options.attribute_columns
+        ]
+    else:
+        roles.attributes = [
+            c for c in cols if c not in taken and _is_attribute(c, vals[c], len(df))
+        ]
+    return roles
+
+
+def _is_attribute(col: str, values: pd.Series, n_rows: int) -> bool:
+    """Low-cardinality categorical that is not personal data."""
+    if len(values) == 0 or _PII_NAME.search(norm(col)):
+        return False
+    if _share(values, EMAIL_RE) > 0 or _share(values, PHONE_RE) > 0.2:
+        return False
+    if _share(values, _NAME_VALUE) > 0.5 and values.nunique() > 3:
+        return False  # looks like people's names
+    distinct = values.nunique()
+    if distinct > 20 or values.str.len().mean() > 40:
+        return False
+    return n_rows < 8 or distinct <= max(2, n_rows // 2)

@@ -1,0 +1,187 @@
+"""Parsing interview transcripts (``.txt``, ``.vtt``, ``.srt``) into speaker turns."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import webvtt
+
+from voc.errors import DataError
+
+logger = logging.getLogger(__name__)
+
+_TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_NAME = r"[A-Za-zÀ-ÿ][\w.'’-]*(?:[ ][A-Z0-9(À-Þ][\w.'’()-]*){0,3}"
+_TURN_LINE = re.compile(
+    rf"^\s*(?:\[(?P<ts1>{_TS})\]\s*|\(?(?P<ts2>{_TS})\)?\s+)?"
+    rf"(?P<name>{_NAME}?)\s*(?:\((?P<ts3>{_TS})\)|\[(?P<ts4>{_TS})\])?\s*:\s*(?P<text>.*)$"
+)
+# Otter-style: "Maya Lopez  0:03" alone on a line, the words on the following lines
+_NAME_TS_LINE = re.compile(
+    rf"^\s*(?P<name>[A-Z][\w.'’-]*(?: [\w.'’-]+){{0,3}})\s+(?P<ts>{_TS})\s*$"
+)
+_META_LINE = re.compile(r"^\s*#\s*(?P<key>[A-Za-z][\w /-]{0,30}?)\s*:\s*(?P<value>.*?)\s*$")
+_KV = re.compile(r"^\s*(?P<key>[A-Za-z][\w /-]{0,30}?)\s*:\s*(?P<value>.*?)\s*$")
+META_KEYS = {
+    "date",
+    "plan",
+    "participant",
+    "interviewer",
+    "persona",
+    "segment",
+    "region",
+    "role",
+    "company",
+    "company size",
+    "industry",
+    "tier",
+    "title",
+    "topic",
+    "duration",
+    "location",
+}
+_FILLER = re.compile(
+    r"\[(?:[a-z][a-z ]{1,30})\]|\((?:laughs|laughter|inaudible|crosstalk|pause|sighs)\)", re.I
+)
+
+
+@dataclass
+class Turn:
+    """One speaker turn."""
+
+    speaker: str
+    text: str
+    start: str | None = None
+
+
+@dataclass
+class Transcript:
+    """Turns in order plus ``Key: value`` metadata (keys lower-cased)."""
+
+    turns: list[Turn] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def clean_turn_text(text: str) -> str:
+    """Drop non-speech annotations like ``[laughs]`` and collapse whitespace."""
+    return " ".join(_FILLER.sub(" ", text).split())
+
+
+def _add(turns: list[Turn], speaker: str, text: str, start: str | None = None) -> None:
+    """Append a turn, merging with the previous one when the speaker is the same."""
+    text = text.strip()
+    if turns and turns[-1].speaker == speaker:
+        turns[-1].text = f"{turns[-1].text} {text}".strip()
+    else:
+        turns.append(Turn(speaker, text, start))
+
+
+def _valid_label(name: str) -> bool:
+    name = name.strip()
+    return bool(name) and len(name) <= 40 and not name.lower().startswith(("http", "www"))
+
+
+def parse_txt(text: str) -> Transcript:
+    """``Name: text`` / ``[hh:mm:ss] Name: text`` lines; ``# Key: value`` is metadata."""
+    tr = Transcript()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    parsed: list[tuple[str, str, str, str | None]] = []  # (kind, speaker, text, ts)
+    for line in lines:
+        if not line.strip():
+            continue
+        meta = _META_LINE.match(line)
+        if line.lstrip().startswith("#"):
+            if meta:
+                tr.meta[meta.group("key").strip().lower()] = meta.group("value")
+            continue
+        m = _TURN_LINE.match(line)
+        if m and _valid_label(m.group("name")):
+            ts = m.group("ts1") or m.group("ts2") or m.group("ts3") or m.group("ts4")
+            parsed.append(("turn", m.group("name").strip(), m.group("text"), ts))
+            continue
+        m2 = _NAME_TS_LINE.match(line)
+        if m2:
+            parsed.append(("turn", m2.group("name").strip(), "", m2.group("ts")))
+            continue
+        parsed.append(("text", "", line, None))
+    # A label seen once, without a timestamp, among several speakers is prose ("Note: ...").
+    counts = Counter(s for k, s, _, _ in parsed if k == "turn")
+    many = len(counts) > 2
+    for kind, speaker, words, ts in parsed:
+        is_turn = kind == "turn" and not (many and counts[speaker] < 2 and ts is None)
+        if not tr.turns and kind == "turn" and speaker.lower() in META_KEYS and not ts:
+            tr.meta[speaker.lower()] = words.strip()  # "Date: 2026-09-14" before the first turn
+        elif is_turn:
+            tr.turns.append(Turn(speaker, words.strip(), ts))
+        elif tr.turns:
+            line = words if kind == "text" else f"{speaker}: {words}"
+            tr.turns[-1].text = f"{tr.turns[-1].text} {line.strip()}".strip()
+    return _merge_same_speaker(tr)
+
+
+def _merge_same_speaker(tr: Transcript) -> Transcript:
+    merged: list[Turn] = []
+    for t in tr.turns:
+        _add(merged, t.speaker, t.text, t.start)
+    tr.turns = merged
+    return tr
+
+
+_KV_SPLIT = re.compile(r"[,;]\s*(?=[A-Za-z][\w /-]{0,30}:)")
+
+
+def _comment_meta(comments: list[str], meta: dict[str, str]) -> None:
+    """``Key: value`` pairs from NOTE blocks, one per line or ``Date: x, Plan: y`` on one line."""
+    for comment in comments:
+        for line in (p for ln in comment.split("\n") for p in _KV_SPLIT.split(ln)):
+            m = _KV.match(line)
+            if m:
+                meta.setdefault(m.group("key").strip().lower(), m.group("value"))
+
+
+_CUE_PREFIX = re.compile(rf"^\s*(?:-\s*)?(?P<name>{_NAME}?)\s*:\s+(?P<text>.+)$", re.DOTALL)
+
+
+def _captions_to_transcript(captions: list[webvtt.Caption], meta: dict[str, str]) -> Transcript:
+    tr = Transcript(meta=meta)
+    for cap in captions:
+        _comment_meta(getattr(cap, "comments", []) or [], tr.meta)
+        text = " ".join(cap.text.split("\n")).strip()
+        speaker = cap.voice
+        if not speaker:
+            m = _CUE_PREFIX.match(text)
+            if m and _valid_label(m.group("name")):
+                speaker, text = m.group("name").strip(), m.group("text").strip()
+        if speaker:
+            _add(tr.turns, speaker.strip(), text, cap.start)
+        elif tr.turns:
+            tr.turns[-1].text = f"{tr.turns[-1].text} {text}".strip()
+        elif text:
+            _add(tr.turns, "Unknown", text, cap.start)
+    return tr
+
+
+def parse_vtt(text: str) -> Transcript:
+    """WebVTT with ``<v Name>`` voice tags or ``Name:`` prefixes; NOTE blocks carry metadata."""
+    try:
+        vtt = webvtt.WebVTT.from_buffer(io.StringIO(text))
+    except Exception as exc:  # webvtt raises its own error types and ValueError
+        raise DataError(f"not a valid WebVTT file: {str(exc).splitlines()[0]}") from exc
+    meta: dict[str, str] = {}
+    _comment_meta(list(vtt.header_comments or []), meta)
+    tr = _captions_to_transcript(list(vtt.captions), meta)
+    _comment_meta(list(vtt.footer_comments or []), tr.meta)
+    return tr
+
+
+def parse_srt(text: str) -> Transcript:
+    """SubRip captions; the speaker comes from a ``Name:`` prefix in the cue text."""
+    try:
+        srt = webvtt.WebVTT.from_buffer(io.StringIO(text), format="srt")
+    except Exception as exc:  # webvtt raises its own error types and ValueError
+        raise DataError(f"not a valid SRT file: {str(exc).splitlines()[0]}") from exc
+    return _captions_to_transcript(list(srt.captions), {})

@@ -1,0 +1,90 @@
+"""The "How to read this report" notes, written once and rendered by both templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from voc.report.fmt import num
+from voc.report.model import ReportData
+from voc.schema import UNKNOWN_STAGE
+
+
+@dataclass
+class Note:
+    """One titled paragraph; ``formula`` marks where the impact formula and weights go."""
+
+    title: str
+    text: str
+    formula: bool = False
+
+
+def method_notes(data: ReportData) -> list[Note]:
+    """Short, honest notes on how each number in the report was computed."""
+    stages = " → ".join(s.name for s in data.stages if s.stage_id != UNKNOWN_STAGE)
+    model = dict(data.run.versions).get("model", "")
+    has_scores = any(t.score_effect is not None for t in data.themes)
+    score_note = (
+        " Score effect is how many points the mean score (NPS, CSAT or rating) would rise if"
+        " the theme's items were left out: an association, not proof of cause."
+        if has_scores
+        else ""
+    )
+    return [
+        Note(
+            "Items and statements",
+            "An item is one email message, one interview answer or one survey response in the"
+            " customer's own words. Records without customer words (agent replies, auto-replies,"
+            " interviewer turns, empty answers, duplicates) or that could not be read are"
+            " rejected and counted in the run summary, so that read = analysed + rejected."
+            " Items are cleaned, personal details are redacted, and each item is split into"
+            " statements (sentences or short spans), the unit that is classified.",
+        ),
+        Note(
+            "Journey stages",
+            "Each statement is assigned to one stage of the run's taxonomy"
+            + (f" ({stages})" if stages else "")
+            + " by a classifier built from the stages' descriptions and example statements,"
+            " on sentence embeddings" + (f" ({model})" if model else "") + "."
+            " When it is not confident enough it abstains and the statement counts as"
+            ' "unknown". An item is counted under every stage it has a statement in.',
+        ),
+        Note(
+            "Sentiment",
+            "Each statement gets a score from −1 (very negative) to +1 (very positive) and a"
+            " label: negative, neutral or positive. A stage's sentiment is the share of its"
+            " statements with each label; a theme's mean sentiment is the mean score of its"
+            " statements.",
+        ),
+        Note(
+            "Friction",
+            "A statement is a friction statement when the friction classifier finds that it"
+            " describes an obstacle, a failure or a frustration (its friction score passes the"
+            " threshold). Themes are built from friction statements only.",
+        ),
+        Note(
+            "Themes",
+            "Friction statements are grouped by meaning (clusters of their embeddings) and each"
+            " group is named from its characteristic phrases. Statements that fit no group are"
+            ' kept together as "other friction" instead of being forced into a theme. A'
+            " theme's stage is its majority stage; a stage's top themes are those with the most"
+            " impact there (theme impact × share of the theme's statements at that stage)."
+            " Quotes are the statements the theme step chose as most representative,"
+            " shortened to 300 characters.",
+        ),
+        Note(
+            "Impact",
+            "Themes are ranked by impact, a score that combines the parts listed with each"
+            " theme (how many customers raise it, how negative they are, ...)."
+            f" Share of customers is the share of all {num(data.n_customers)} customers"
+            " analysed who raised the theme at least once." + score_note,
+            formula=True,
+        ),
+        Note(
+            "Limits",
+            "These are the customers who wrote, spoke or answered, not a random sample of all"
+            " customers: counts say how often a problem is raised, not how often it happens."
+            " Stage, sentiment and friction labels come from models and are wrong on some"
+            " statements, so read the quotes before acting on a theme. Every number can be"
+            " traced to its statements by querying the workspace (a DuckDB file) with SQL.",
+        ),
+    ]

@@ -1,0 +1,173 @@
+"""The data a report shows, read from a workspace once and rendered by any template.
+
+Plain dataclasses of already-sorted values: templates only format and lay out,
+they never sort, filter or compute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SourceCount:
+    """Items read, analysed and rejected for one source kind (or the total)."""
+
+    kind: str
+    label: str
+    read: int
+    analysed: int
+    rejected: int
+
+
+@dataclass
+class RejectCount:
+    """How many source records were rejected for one category and reason."""
+
+    category: str
+    reason: str
+    count: int
+
+
+@dataclass
+class Sentiment:
+    """Sentiment split of a set of statements (shares of those with a label)."""
+
+    negative: int = 0
+    neutral: int = 0
+    positive: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.negative + self.neutral + self.positive
+
+    def share(self, label: str) -> float:
+        """Share 0..1 of statements with ``label``; 0 when there are none."""
+        return getattr(self, label) / self.total if self.total else 0.0
+
+
+@dataclass
+class ThemeRef:
+    """A short pointer to a theme, for stage rows and summaries."""
+
+    theme_id: str
+    rank: int | None
+    name: str
+    impact: float | None
+    anchor: str
+
+
+@dataclass
+class StageRow:
+    """One journey stage: its statements, sentiment, friction and main themes."""
+
+    stage_id: str
+    name: str
+    n_statements: int
+    n_items: int
+    n_friction: int
+    sentiment: Sentiment
+    top_themes: list[ThemeRef] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    """A representative statement with where and when it was said."""
+
+    statement_id: str
+    text: str
+    source_kind: str
+    source_label: str
+    date: str
+    score: str = ""
+
+
+@dataclass
+class Share:
+    """A labelled share 0..1 (stage mix, source mix, segment values)."""
+
+    label: str
+    share: float
+
+
+@dataclass
+class ImpactPart:
+    """One named part of a theme's impact score, already formatted."""
+
+    key: str
+    label: str
+    value: str
+
+
+@dataclass
+class Theme:
+    """A friction theme as shown in the report."""
+
+    theme_id: str
+    rank: int | None
+    name: str
+    anchor: str
+    key_phrases: list[str]
+    n_statements: int
+    n_items: int
+    n_customers: int
+    customer_share: float | None
+    mean_sentiment: float | None
+    mean_negativity: float | None
+    score_effect: float | None
+    impact: float | None
+    impact_parts: list[ImpactPart]
+    stage_id: str
+    stage_name: str
+    stage_mix: list[Share]
+    source_mix: list[Share]
+    segment_mix: dict[str, list[Share]]
+    quotes: list[Quote]
+    is_other: bool = False
+    stage_mix_ids: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class RunInfo:
+    """The run the report describes (the latest in the workspace)."""
+
+    run_id: str = ""
+    pipeline: str = ""
+    started_at: str = ""
+    date: str = ""
+    seed: int | None = None
+    versions: list[tuple[str, str]] = field(default_factory=list)
+    weights: list[tuple[str, str]] = field(default_factory=list)
+    recorded: bool = False
+
+
+@dataclass
+class ReportData:
+    """Everything a report shows, in display order."""
+
+    run: RunInfo
+    sources: list[SourceCount]
+    total: SourceCount
+    rejects: list[RejectCount]
+    stages: list[StageRow]
+    themes: list[Theme]
+    other: Theme | None
+    formula: str
+    n_statements: int
+    n_friction: int
+    n_customers: int
+
+    @property
+    def title(self) -> str:
+        name = self.run.pipeline or "no run recorded"
+        return f"Voice of customer: journey friction report — {name}"
+
+    @property
+    def n_rejects(self) -> int:
+        return sum(r.count for r in self.rejects)
+
+    @property
+    def busiest_stage(self) -> StageRow | None:
+        """The stage with the most friction statements (first in journey order on ties)."""
+        rows = [s for s in self.stages if s.n_friction > 0]
+        return max(rows, key=lambda s: s.n_friction) if rows else None
