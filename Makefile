@@ -5,7 +5,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.voc-installed
 
-.PHONY: setup demo test test-fast lint bench clean
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: setup demo test test-fast lint bench clean chromium screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +21,16 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/voc run pipelines/all-sources.yaml
 
-test: setup
+# Browser tests use the distribution's Chromium (never a browser downloaded by Playwright).
+# Installed when running as root; otherwise tests/test_browser.py skips with a message.
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium could not be installed: the browser tests will be skipped"; \
+	else echo "$(CHROMIUM) missing and not root: the browser tests will be skipped"; fi
+
+test: setup chromium
 	$(BIN)/ruff check voc tests bench
 	$(BIN)/pytest -q
 
@@ -29,6 +40,10 @@ test-fast: setup
 lint: setup
 	$(BIN)/ruff check voc tests bench
 	$(BIN)/ruff format --check voc tests bench
+
+# Re-take docs/ screenshots of the sample report (after `make demo`).
+screenshots: setup chromium
+	$(BIN)/python docs/make_screenshots.py out/report.html docs
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache

@@ -291,3 +291,22 @@ def report(
         return write_reports(con, Path(out_dir) if out_dir else db.parent, formats)
     finally:
         con.close()
+
+
+def export(
+    workspace: str | Path, fmt: str = "csv", out_dir: str | Path | None = None
+) -> list[Path]:
+    """Export items, statements and themes of a workspace as ``csv``, ``parquet`` or ``json``."""
+    from voc import workspace as ws
+    from voc.errors import ConfigError
+    from voc.export import FORMATS, export_workspace
+
+    if fmt.strip().lower() not in FORMATS:
+        known = ", ".join(FORMATS)
+        raise ConfigError(f"--format: unknown export format {fmt!r} (use one of: {known})")
+    db = Path(workspace)
+    con = ws.connect(db, read_only=True)
+    try:
+        return export_workspace(con, Path(out_dir) if out_dir else db.parent / "export", fmt)
+    finally:
+        con.close()

@@ -13,22 +13,26 @@ from typing import Any
 
 import duckdb
 
-from voc.report.db import as_day, as_int, fetch_rows, parse_json, table_names
+from voc.report.db import as_day, as_float, as_int, fetch_rows, parse_json, table_names
+from voc.report.facets import load_facets
 from voc.report.fmt import SOURCE_LABELS, dec, humanize, is_number
 from voc.report.model import (
     RejectCount,
     ReportData,
     RunInfo,
     Sentiment,
+    Share,
     SourceCount,
     StageRow,
     Theme,
     ThemeRef,
 )
 from voc.report.themes import SOURCE_ORDER, load_themes, stage_share
+from voc.report.trends import load_trends
 from voc.schema import UNKNOWN_STAGE
 
 CATEGORY_ORDER = ("skipped", "invalid")
+TOP_EMOTIONS = 3
 TOP_THEMES_PER_STAGE = 2
 UNKNOWN_NAME = "Unknown (not classified)"
 
@@ -170,9 +174,13 @@ def _load_stages(
                    count(*) FILTER (WHERE sentiment = 'negative') AS neg,
                    count(*) FILTER (WHERE sentiment = 'neutral') AS neu,
                    count(*) FILTER (WHERE sentiment = 'positive') AS pos,
-                   count(*) FILTER (WHERE is_friction) AS fr
+                   count(*) FILTER (WHERE is_friction) AS fr,
+                   avg(sentiment_score) AS mean_score
             FROM statements GROUP BY 1"""
         stats = {str(r["stage"]): r for r in fetch_rows(con, sql)}
+        emotions = _stage_emotions(con)
+    else:
+        emotions = {}
     ids = [s for s, _ in taxonomy if s != UNKNOWN_STAGE]
     extra = sorted(s for s in stats if s not in ids and s != UNKNOWN_STAGE)
     order = ids + extra + ([UNKNOWN_STAGE] if UNKNOWN_STAGE in stats else [])
@@ -203,11 +211,32 @@ def _load_stages(
                     ThemeRef(t.theme_id, t.rank, t.name, t.impact, t.anchor)
                     for t in by_impact[:TOP_THEMES_PER_STAGE]
                 ],
+                mean_score=as_float(s.get("mean_score")),
+                emotions=[
+                    Share(e, n / as_int(s.get("n")))
+                    for e, n in emotions.get(stage_id, [])[:TOP_EMOTIONS]
+                    if as_int(s.get("n"))
+                ],
             )
         )
     n_statements = sum(as_int(s.get("n")) for s in stats.values())
     n_friction = sum(as_int(s.get("fr")) for s in stats.values())
     return rows, n_statements, n_friction
+
+
+def _stage_emotions(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, int]]]:
+    """Per stage, its emotions (other than neutral/none) by count, most common first."""
+    sql = f"""
+        SELECT coalesce(nullif(stage, ''), '{UNKNOWN_STAGE}') AS stage, emotion, count(*) AS n
+        FROM statements
+        WHERE emotion IS NOT NULL AND emotion NOT IN ('', 'neutral', 'none')
+        GROUP BY ALL"""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for stage, emotion, n in con.execute(sql).fetchall():
+        out.setdefault(str(stage), []).append((str(emotion), int(n)))
+    for rows in out.values():
+        rows.sort(key=lambda x: (-x[1], x[0]))
+    return out
 
 
 def _count_customers(con: duckdb.DuckDBPyConnection, tables: set[str]) -> int:
@@ -239,6 +268,12 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
     themes, other, formula = load_themes(con, tables, stage_names, stage_order)
     stages, n_statements, n_friction = _load_stages(con, tables, taxonomy, themes)
     sources, total = _source_counts(con, counts, tables)
+    trends = load_trends(con, tables)
+    for theme in [*themes, *([other] if other else [])]:
+        found = trends.by_theme.get(theme.theme_id)
+        theme.trend = found.counts if found else [0] * len(trends.periods)
+        theme.spikes = found.spikes if found else [False] * len(trends.periods)
+    kinds = [s.kind for s in sources if s.analysed]
     return ReportData(
         run=run,
         sources=sources,
@@ -251,4 +286,7 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
         n_statements=n_statements,
         n_friction=n_friction,
         n_customers=_count_customers(con, tables),
+        facets=load_facets(con, tables, kinds),
+        trend_periods=trends.periods,
+        trend_source=trends.source,
     )

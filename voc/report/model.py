@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from voc.report.facets import Facets
+
 
 @dataclass
 class SourceCount:
@@ -68,6 +70,8 @@ class StageRow:
     n_friction: int
     sentiment: Sentiment
     top_themes: list[ThemeRef] = field(default_factory=list)
+    mean_score: float | None = None
+    emotions: list[Share] = field(default_factory=list)
 
 
 @dataclass
@@ -80,6 +84,8 @@ class Quote:
     source_label: str
     date: str
     score: str = ""
+    segment: str = ""
+    segment_keys: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -125,6 +131,8 @@ class Theme:
     quotes: list[Quote]
     is_other: bool = False
     stage_mix_ids: dict[str, float] = field(default_factory=dict)
+    trend: list[int] = field(default_factory=list)
+    spikes: list[bool] = field(default_factory=list)
 
 
 @dataclass
@@ -156,6 +164,9 @@ class ReportData:
     n_statements: int
     n_friction: int
     n_customers: int
+    facets: Facets = field(default_factory=Facets)
+    trend_periods: list[str] = field(default_factory=list)
+    trend_source: str = "none"
 
     @property
     def title(self) -> str:

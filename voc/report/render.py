@@ -8,19 +8,25 @@ links or table cells in either format.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 import duckdb
 import jinja2
+from markupsafe import Markup
 
 from voc.errors import ConfigError
 from voc.report import fmt
 from voc.report.load import load_report_data
 from voc.report.methods import method_notes
 from voc.report.model import ReportData, Sentiment
+from voc.report.visuals import build_visuals
 
 FORMATS: dict[str, str] = {"html": "report.html", "md": "report.md"}
 ALIASES: dict[str, str] = {"markdown": "md", "htm": "html"}
@@ -92,6 +98,26 @@ def _context(data: ReportData) -> dict[str, object]:
     return {"data": data, "run": data.run, "notes": method_notes(data)}
 
 
+SCRIPT_HASH_MARK = "@VOC_SCRIPT_HASH@"
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def _script_text() -> str:
+    return (files("voc.report") / "templates" / "filters.js").read_text(encoding="utf-8")
+
+
+def _pin_script(html: str) -> str:
+    """Allow exactly the report's own inline script in the Content-Security-Policy.
+
+    The policy lists the SHA-256 of the script as it stands in the final file, so anything
+    else that might ever end up as script (it cannot: all text is escaped) would not run.
+    """
+    found = _SCRIPT.search(html)
+    digest = hashlib.sha256(found.group(1).encode("utf-8")).digest() if found else b""
+    token = base64.b64encode(digest).decode("ascii") if found else "none"
+    return html.replace(SCRIPT_HASH_MARK, token, 1)
+
+
 def _tidy(text: str) -> str:
     """Strip trailing spaces and runs of blank lines; end with exactly one newline."""
     lines = [line.rstrip() for line in text.splitlines()]
@@ -108,8 +134,13 @@ def render_markdown(data: ReportData) -> str:
 
 
 def render_html(data: ReportData) -> str:
-    """The report as one self-contained HTML page: inline CSS and SVG, no external requests."""
-    return _tidy(_env("html").get_template("report.html.j2").render(_context(data)))
+    """The report as one self-contained HTML page: inline CSS, SVG and script, no requests."""
+    context = _context(data)
+    context["visuals"] = build_visuals(data)
+    context["script"] = Markup(_script_text())
+    context["script_hash_mark"] = SCRIPT_HASH_MARK
+    html = _tidy(_env("html").get_template("report.html.j2").render(context))
+    return _pin_script(html)
 
 
 def _formats(formats: Sequence[str]) -> list[str]:

@@ -50,9 +50,12 @@ def _fetch_quotes(
         return {}
     join = "LEFT JOIN items i USING (item_id)" if has_items else ""
     cols = (
-        "i.source_kind, i.created_at, i.score, i.score_kind"
+        "i.source_kind, i.created_at, i.score, i.score_kind, i.attributes"
         if has_items
-        else ("NULL AS source_kind, NULL AS created_at, NULL AS score, NULL AS score_kind")
+        else (
+            "NULL AS source_kind, NULL AS created_at, NULL AS score, NULL AS score_kind, "
+            "NULL AS attributes"
+        )
     )
     sql = (
         f"SELECT s.statement_id, s.text, {cols} FROM statements s {join} "
@@ -61,6 +64,11 @@ def _fetch_quotes(
     out: dict[str, Quote] = {}
     for r in fetch_rows(con, sql, [ids]):
         kind = str(r["source_kind"] or "")
+        attrs = sorted(
+            (str(k), one_line(v))
+            for k, v in parse_json(r.get("attributes"), {}).items()
+            if isinstance(v, str | int | float) and not isinstance(v, bool) and str(v) != ""
+        )
         score = ""
         if is_number(r["score"]):
             label = (
@@ -76,6 +84,8 @@ def _fetch_quotes(
             source_label=SOURCE_SINGULAR.get(kind, kind or "unknown source"),
             date=as_day(r["created_at"]) or "undated",
             score=score,
+            segment=", ".join(f"{k}: {v}" for k, v in attrs),
+            segment_keys=[f"{k}={v}" for k, v in attrs],
         )
     return out
 

@@ -1,0 +1,193 @@
+"""Charts for the HTML report, drawn with matplotlib and embedded as inline SVG.
+
+matplotlib renders at report time (Agg-free SVG backend, no display, no network); the SVG is
+inlined so the report stays one offline file. Text stays text (``svg.fonttype = none``) and is
+XML-escaped by matplotlib. Output is deterministic: a fixed hash salt per chart and no date
+metadata, so the same workspace gives byte-identical charts.
+
+Colours are the Okabe-Ito palette, distinguishable with the common colour-vision deficiencies.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+# Okabe-Ito: https://jfly.uni-koeln.de/color/ (colour-blind-safe qualitative palette).
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+SENTIMENT_COLOURS: dict[str, str] = {
+    "negative": "#D55E00",
+    "neutral": "#999999",
+    "positive": "#0072B2",
+}
+INK = "#1a1a1a"
+MUTED = "#5c5c5c"
+
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>", re.S)
+
+
+@lru_cache(maxsize=1)
+def _pyplot():  # noqa: ANN202 - the pyplot module
+    """Import matplotlib once, headless, with deterministic SVG settings."""
+    import matplotlib
+
+    matplotlib.use("svg", force=True)
+    import matplotlib.pyplot as plt
+
+    matplotlib.rcParams.update(
+        {
+            "svg.fonttype": "none",
+            "font.family": "sans-serif",
+            "font.size": 9,
+            "axes.edgecolor": MUTED,
+            "axes.labelcolor": INK,
+            "xtick.color": MUTED,
+            "ytick.color": MUTED,
+            "text.color": INK,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "path.simplify": True,
+        }
+    )
+    return plt
+
+
+def _to_svg(fig: object, key: str, label: str) -> str:
+    """Serialise a figure to an inline ``<svg>`` element (no XML prolog, responsive size)."""
+    plt = _pyplot()
+    import matplotlib
+
+    buf = io.StringIO()
+    with matplotlib.rc_context({"svg.hashsalt": f"voc-{key}"}):
+        fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})  # type: ignore[attr-defined]
+    plt.close(fig)
+    text = buf.getvalue()
+    start = text.find("<svg")
+    text = text[start:].strip()
+    # keep the viewBox, let CSS size it; label it for screen readers.
+    opening = _SVG_OPEN.search(text)
+    assert opening is not None
+    tag = opening.group(0)
+    view_box = re.search(r'viewBox="([^"]+)"', tag)
+    from markupsafe import escape
+
+    new_tag = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{key.split("-")[0]}" '
+        f'viewBox="{view_box.group(1) if view_box else "0 0 100 100"}" '
+        f'role="img" aria-label="{escape(label)}" preserveAspectRatio="xMidYMid meet">'
+    )
+    text = new_tag + text[opening.end() :]
+    # drop the metadata block and comments: they only carry generator noise.
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
+    text = re.sub(r"<!--.*?-->\s*", "", text, flags=re.S)
+    return text
+
+
+def journey_curve(
+    stage_names: Sequence[str],
+    shares: Sequence[tuple[float, float, float]],
+    mean_scores: Sequence[float | None],
+    emotion_series: dict[str, Sequence[float]],
+) -> str:
+    """Sentiment split per stage (stacked 100% bars) over the sentiment and emotion curves.
+
+    ``shares`` are (negative, neutral, positive) per stage; ``mean_scores`` the mean sentiment
+    score (−1..1) per stage; ``emotion_series`` maps an emotion to its share per stage.
+    One x position per stage, spanning the full width so it lines up with the map's columns.
+    """
+    plt = _pyplot()
+    n = len(stage_names)
+    fig, (top, bottom) = plt.subplots(
+        2, 1, figsize=(max(4.0, 1.9 * n), 3.6), sharex=True, height_ratios=[1, 1.6]
+    )
+    fig.subplots_adjust(left=0.0, right=1.0, top=0.97, bottom=0.09, hspace=0.18)
+    xs = list(range(n))
+    left = [0.0] * n
+    for i, label in enumerate(("negative", "neutral", "positive")):
+        vals = [s[i] * 100 for s in shares]
+        top.bar(xs, vals, bottom=left, width=0.55, color=SENTIMENT_COLOURS[label], label=label)
+        left = [a + b for a, b in zip(left, vals, strict=True)]
+    top.set_ylim(0, 100)
+    top.set_yticks([])
+    top.spines["left"].set_visible(False)
+    top.set_title("Sentiment split (share of statements)", loc="left", fontsize=8, color=MUTED)
+    pts = [(x, s) for x, s in zip(xs, mean_scores, strict=True) if s is not None]
+    for k, (emotion, values) in enumerate(sorted(emotion_series.items())):
+        colour = OKABE_ITO[k % len(OKABE_ITO)]
+        style = ("--", ":", "-.")[k % 3]
+        bottom.plot(
+            xs, values, style, color=colour, linewidth=1.2, marker="o", markersize=3, label=emotion
+        )
+    if pts:
+        bottom.plot(
+            [p[0] for p in pts],
+            [p[1] for p in pts],
+            "-",
+            color=INK,
+            linewidth=2.2,
+            marker="s",
+            markersize=5,
+            label="mean sentiment",
+        )
+    bottom.axhline(0, color="#bbbbbb", linewidth=0.8)
+    bottom.set_ylim(-1, 1)
+    bottom.set_yticks([-1, 0, 1], ["−1", "0", "+1"])
+    bottom.tick_params(axis="y", direction="in", pad=-14)
+    bottom.set_xlim(-0.5, n - 0.5)
+    bottom.set_xticks(xs, list(stage_names))
+    bottom.set_title(
+        "Emotion curve: mean sentiment (−1..+1) and dominant emotions (share)",
+        loc="left",
+        fontsize=8,
+        color=MUTED,
+    )
+    bottom.legend(loc="lower left", fontsize=7, frameon=False, ncol=min(4, 1 + len(emotion_series)))
+    label = "Sentiment and emotion across stages: " + "; ".join(
+        f"{name}: mean {s:+.2f}" if s is not None else f"{name}: no statements"
+        for name, s in zip(stage_names, mean_scores, strict=True)
+    )
+    return _to_svg(fig, "journey", label)
+
+
+def sparkline(
+    key: str, counts: Sequence[int], spikes: Sequence[bool], label: str, wide: bool = False
+) -> str:
+    """Weekly counts as a small line, spikes marked with a triangle."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(3.2, 0.7) if wide else (1.4, 0.32))
+    fig.subplots_adjust(left=0.02, right=0.98, top=0.9, bottom=0.1)
+    xs = list(range(len(counts)))
+    ax.fill_between(xs, counts, color="#56B4E9", alpha=0.35, linewidth=0)
+    ax.plot(xs, counts, color="#0072B2", linewidth=1.2)
+    sx = [x for x, s in zip(xs, spikes, strict=True) if s]
+    if sx:
+        ax.plot(sx, [counts[x] for x in sx], "^", color="#D55E00", markersize=5 if wide else 3.5)
+    ax.set_ylim(0, max(1, max(counts, default=1)) * 1.15)
+    ax.set_xlim(-0.3, max(0.3, len(counts) - 0.7))
+    ax.axis("off")
+    return _to_svg(fig, f"spark-{key}", label)
+
+
+def mix_bar(key: str, shares: Sequence[tuple[str, float, str]], label: str) -> str:
+    """One 100% horizontal bar of labelled shares with their colours (a theme's stage mix)."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(3.2, 0.32))
+    fig.subplots_adjust(left=0, right=1, top=1, bottom=0)
+    left = 0.0
+    for name, share, colour in shares:
+        ax.barh(
+            [0],
+            [share * 100],
+            left=left,
+            height=1,
+            color=colour,
+            edgecolor="white",
+            linewidth=0.8,
+            label=name,
+        )
+        left += share * 100
+    ax.set_xlim(0, 100)
+    ax.axis("off")
+    return _to_svg(fig, f"mix-{key}", label)

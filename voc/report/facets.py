@@ -1,0 +1,127 @@
+"""Per-source and per-segment counts that drive the report's client-side filters.
+
+The HTML report embeds, for every stage and every theme, how many statements fall in each
+(source kind, segment value) pair, plus the totals over all sources (``*``) and all segments
+(``*``). The page's small script then only looks numbers up: no customer text is involved.
+
+Segments are the attributes of ``items.attributes`` (plan, region, persona, ...). Attributes
+with a single value, or with more than :data:`MAX_VALUES` values (ids, free text), are not
+offered as filters.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import duckdb
+
+from voc.schema import UNKNOWN_STAGE
+
+MAX_VALUES = 12
+MAX_ATTRIBUTES = 4
+ALL = "*"
+
+
+@dataclass
+class SegmentOption:
+    """One segment filter value: ``key`` is ``attribute=value``."""
+
+    key: str
+    attribute: str
+    value: str
+    n_items: int
+
+
+@dataclass
+class Facets:
+    """Filter options and counts keyed ``"<source>|<segment>"`` per stage and theme."""
+
+    sources: list[str] = field(default_factory=list)
+    segments: list[SegmentOption] = field(default_factory=list)
+    stage_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    theme_counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def stage_json(self, stage_id: str) -> str:
+        return json.dumps(self.stage_counts.get(stage_id, {}), sort_keys=True)
+
+    def theme_json(self, theme_id: str) -> str:
+        return json.dumps(self.theme_counts.get(theme_id, {}), sort_keys=True)
+
+
+def segment_attributes(con: duckdb.DuckDBPyConnection) -> list[SegmentOption]:
+    """Segment values worth filtering on, most common attribute values first."""
+    sql = """
+        WITH kv AS (
+            SELECT unnest(json_keys(attributes)) AS k, attributes
+            FROM items WHERE json_valid(attributes) AND attributes LIKE '{%'
+        ), vals AS (
+            SELECT k, json_extract_string(attributes, '$."' || replace(k, '"', '') || '"') AS v
+            FROM kv
+        )
+        SELECT k, v, count(*) AS n FROM vals
+        WHERE v IS NOT NULL AND v <> '' AND length(v) <= 40
+        GROUP BY k, v"""
+    try:
+        rows = con.execute(sql).fetchall()
+    except duckdb.Error:
+        return []
+    by_attr: dict[str, list[tuple[str, int]]] = {}
+    for k, v, n in rows:
+        by_attr.setdefault(str(k), []).append((str(v), int(n)))
+    keep = sorted(
+        (a for a, vals in by_attr.items() if 2 <= len(vals) <= MAX_VALUES),
+        key=lambda a: (-sum(n for _, n in by_attr[a]), a),
+    )[:MAX_ATTRIBUTES]
+    out: list[SegmentOption] = []
+    for attr in sorted(keep):
+        for value, n in sorted(by_attr[attr], key=lambda x: (-x[1], x[0])):
+            out.append(SegmentOption(f"{attr}={value}", attr, value, n))
+    return out
+
+
+def _counts(
+    con: duckdb.DuckDBPyConnection, group: str, where: str, segments: list[SegmentOption]
+) -> dict[str, dict[str, int]]:
+    """``{group value: {"source|segment": n}}`` over statements joined to their items."""
+    out: dict[str, dict[str, int]] = {}
+
+    def add(g: object, key: str, n: int) -> None:
+        bucket = out.setdefault(str(g), {})
+        bucket[key] = bucket.get(key, 0) + int(n)
+
+    base = (
+        f"SELECT {group} AS g, coalesce(i.source_kind, '') AS src, count(*) AS n "
+        f"FROM statements s LEFT JOIN items i USING (item_id) {where} GROUP BY ALL"
+    )
+    for g, src, n in con.execute(base).fetchall():
+        add(g, f"{src}|{ALL}", n)
+        add(g, f"{ALL}|{ALL}", n)
+    for attr in sorted({s.attribute for s in segments}):
+        wanted = [s.value for s in segments if s.attribute == attr]
+        path = '$."' + attr.replace('"', "") + '"'
+        sql = (
+            f"SELECT {group} AS g, coalesce(i.source_kind, '') AS src, "
+            f"json_extract_string(i.attributes, ?) AS v, count(*) AS n "
+            f"FROM statements s JOIN items i USING (item_id) {where} "
+            f"{'AND' if where else 'WHERE'} json_valid(i.attributes) GROUP BY ALL"
+        )
+        for g, src, v, n in con.execute(sql, [path]).fetchall():
+            if v in wanted:
+                add(g, f"{src}|{attr}={v}", n)
+                add(g, f"{ALL}|{attr}={v}", n)
+    return out
+
+
+def load_facets(con: duckdb.DuckDBPyConnection, tables: set[str], sources: list[str]) -> Facets:
+    """Filter options and per-stage, per-theme statement counts (empty without statements)."""
+    if "statements" not in tables or "items" not in tables:
+        return Facets(sources=sources)
+    segments = segment_attributes(con)
+    stage = f"coalesce(nullif(s.stage, ''), '{UNKNOWN_STAGE}')"
+    return Facets(
+        sources=sources,
+        segments=segments,
+        stage_counts=_counts(con, stage, "", segments),
+        theme_counts=_counts(con, "s.theme_id", "WHERE s.theme_id IS NOT NULL", segments),
+    )
