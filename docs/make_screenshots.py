@@ -3,7 +3,8 @@
     python docs/make_screenshots.py out/report.html docs
 
 Writes ``report-top.png`` (journey map, viewport), ``report-themes.png`` (ranked themes) and
-``report-filtered.png`` (the same page filtered to survey answers).
+``report-theme.png`` (the top theme with its quotes) and ``report-filtered.png`` (the same
+page filtered to survey answers).
 """
 
 from __future__ import annotations
@@ -36,11 +37,13 @@ def main(report: str, out_dir: str) -> int:
         page.locator("#themes").scroll_into_view_if_needed()
         page.evaluate("document.getElementById('themes').scrollIntoView()")
         page.screenshot(path=str(out / "report-themes.png"))
+        page.evaluate("document.getElementById('theme-1').scrollIntoView()")
+        page.screenshot(path=str(out / "report-theme.png"))
         page.select_option("#f-source", "survey")
         page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(out / "report-filtered.png"))
         browser.close()
-    for name in ("report-top.png", "report-themes.png", "report-filtered.png"):
+    for name in ("report-top.png", "report-themes.png", "report-theme.png", "report-filtered.png"):
         print(f"wrote {out / name}")
     return 0
 

@@ -54,7 +54,7 @@ def _pyplot():  # noqa: ANN202 - the pyplot module
     return plt
 
 
-def _to_svg(fig: object, key: str, label: str) -> str:
+def _to_svg(fig: object, key: str, label: str, close: bool = True) -> str:
     """Serialise a figure to an inline ``<svg>`` element (no XML prolog, responsive size)."""
     plt = _pyplot()
     import matplotlib
@@ -62,7 +62,8 @@ def _to_svg(fig: object, key: str, label: str) -> str:
     buf = io.StringIO()
     with matplotlib.rc_context({"svg.hashsalt": f"voc-{key}"}):
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})  # type: ignore[attr-defined]
-    plt.close(fig)
+    if close:
+        plt.close(fig)
     text = buf.getvalue()
     start = text.find("<svg")
     text = text[start:].strip()
@@ -82,7 +83,24 @@ def _to_svg(fig: object, key: str, label: str) -> str:
     # drop the metadata block and comments: they only carry generator noise.
     text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
     text = re.sub(r"<!--.*?-->\s*", "", text, flags=re.S)
-    return text
+    return _scope_ids(text, re.sub(r"[^a-z0-9-]", "-", key.lower()))
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def _scope_ids(svg: str, prefix: str) -> str:
+    """Prefix every element id (and references to it) so charts inlined together never clash."""
+    ids = set(_ID.findall(svg))
+    if not ids:
+        return svg
+    svg = _ID.sub(lambda m: f'id="{prefix}-{m.group(1)}"', svg)
+
+    def ref(m: re.Match[str]) -> str:
+        name = m.group(2)
+        return f"{m.group(1)}#{prefix}-{name}" if name in ids else m.group(0)
+
+    return re.sub(r'(url\(|href=")#([^)"]+)', ref, svg)
 
 
 def journey_curve(
@@ -151,43 +169,80 @@ def journey_curve(
     return _to_svg(fig, "journey", label)
 
 
-def sparkline(
-    key: str, counts: Sequence[int], spikes: Sequence[bool], label: str, wide: bool = False
+class Sparklines:
+    """Weekly counts as small lines, spikes marked with a triangle.
+
+    One figure is reused for every theme (only its artists are replaced), because building a
+    matplotlib figure costs far more than drawing a line: this keeps ``voc report`` fast.
+    """
+
+    def __init__(self) -> None:
+        plt = _pyplot()
+        self._fig, self._ax = plt.subplots(figsize=(1.4, 0.32))
+        self._fig.subplots_adjust(left=0.02, right=0.98, top=0.9, bottom=0.1)
+        self._ax.axis("off")
+
+    def render(self, key: str, counts: Sequence[int], spikes: Sequence[bool], label: str) -> str:
+        """One sparkline as inline SVG."""
+        ax = self._ax
+        for artist in [*ax.lines, *ax.collections]:
+            artist.remove()
+        xs = list(range(len(counts)))
+        ax.fill_between(xs, counts, color="#56B4E9", alpha=0.35, linewidth=0)
+        ax.plot(xs, counts, color="#0072B2", linewidth=1.2)
+        sx = [x for x, s in zip(xs, spikes, strict=True) if s]
+        if sx:
+            ax.plot(sx, [counts[x] for x in sx], "^", color="#D55E00", markersize=3.5)
+        ax.set_ylim(0, max(1, max(counts, default=1)) * 1.15)
+        ax.set_xlim(-0.3, max(0.3, len(counts) - 0.7))
+        return _to_svg(self._fig, f"spark-{key}", label, close=False)
+
+    def close(self) -> None:
+        _pyplot().close(self._fig)
+
+
+def stage_mix_chart(
+    theme_names: Sequence[str],
+    stage_names: Sequence[str],
+    colours: Sequence[str],
+    shares: Sequence[Sequence[float]],
 ) -> str:
-    """Weekly counts as a small line, spikes marked with a triangle."""
+    """Stage mix of every theme: one 100% stacked horizontal bar per theme, in rank order."""
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(3.2, 0.7) if wide else (1.4, 0.32))
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.9, bottom=0.1)
-    xs = list(range(len(counts)))
-    ax.fill_between(xs, counts, color="#56B4E9", alpha=0.35, linewidth=0)
-    ax.plot(xs, counts, color="#0072B2", linewidth=1.2)
-    sx = [x for x, s in zip(xs, spikes, strict=True) if s]
-    if sx:
-        ax.plot(sx, [counts[x] for x in sx], "^", color="#D55E00", markersize=5 if wide else 3.5)
-    ax.set_ylim(0, max(1, max(counts, default=1)) * 1.15)
-    ax.set_xlim(-0.3, max(0.3, len(counts) - 0.7))
-    ax.axis("off")
-    return _to_svg(fig, f"spark-{key}", label)
-
-
-def mix_bar(key: str, shares: Sequence[tuple[str, float, str]], label: str) -> str:
-    """One 100% horizontal bar of labelled shares with their colours (a theme's stage mix)."""
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(3.2, 0.32))
-    fig.subplots_adjust(left=0, right=1, top=1, bottom=0)
-    left = 0.0
-    for name, share, colour in shares:
+    n = len(theme_names)
+    fig, ax = plt.subplots(figsize=(9.0, 0.9 + 0.28 * n))
+    fig.subplots_adjust(
+        left=0.3, right=0.99, top=1 - 0.55 / (0.9 + 0.28 * n), bottom=0.3 / (0.9 + 0.28 * n)
+    )
+    ys = list(range(n))
+    left = [0.0] * n
+    for k, (stage, colour) in enumerate(zip(stage_names, colours, strict=True)):
+        vals = [row[k] * 100 for row in shares]
         ax.barh(
-            [0],
-            [share * 100],
+            ys,
+            vals,
             left=left,
-            height=1,
+            height=0.7,
             color=colour,
             edgecolor="white",
-            linewidth=0.8,
-            label=name,
+            linewidth=0.6,
+            label=stage,
         )
-        left += share * 100
+        left = [a + b for a, b in zip(left, vals, strict=True)]
+    ax.set_yticks(ys, [name if len(name) <= 42 else name[:41] + "…" for name in theme_names])
+    ax.invert_yaxis()
     ax.set_xlim(0, 100)
-    ax.axis("off")
-    return _to_svg(fig, f"mix-{key}", label)
+    ax.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+    ax.tick_params(axis="y", length=0)
+    ax.legend(
+        loc="lower left",
+        bbox_to_anchor=(0, 1.0),
+        ncol=max(1, min(6, len(stage_names))),
+        fontsize=7.5,
+        frameon=False,
+    )
+    label = "Stage mix per theme: " + "; ".join(
+        f"{t}: " + ", ".join(f"{st} {row[k]:.0%}" for k, st in enumerate(stage_names) if row[k] > 0)
+        for t, row in zip(theme_names, shares, strict=True)
+    )
+    return _to_svg(fig, "stagemix", label)

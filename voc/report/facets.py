@@ -5,8 +5,8 @@ The HTML report embeds, for every stage and every theme, how many statements fal
 (``*``). The page's small script then only looks numbers up: no customer text is involved.
 
 Segments are the attributes of ``items.attributes`` (plan, region, persona, ...). Attributes
-with a single value, or with more than :data:`MAX_VALUES` values (ids, free text), are not
-offered as filters.
+with a single value, with more than :data:`MAX_VALUES` values, or whose every value is unique
+(ids, free text) are not offered as filters.
 """
 
 from __future__ import annotations
@@ -70,7 +70,11 @@ def segment_attributes(con: duckdb.DuckDBPyConnection) -> list[SegmentOption]:
     for k, v, n in rows:
         by_attr.setdefault(str(k), []).append((str(v), int(n)))
     keep = sorted(
-        (a for a, vals in by_attr.items() if 2 <= len(vals) <= MAX_VALUES),
+        (
+            a
+            for a, vals in by_attr.items()
+            if 2 <= len(vals) <= MAX_VALUES and max(n for _, n in vals) > 1
+        ),
         key=lambda a: (-sum(n for _, n in by_attr[a]), a),
     )[:MAX_ATTRIBUTES]
     out: list[SegmentOption] = []

@@ -18,7 +18,7 @@ class Visuals:
 
     journey: str = ""
     sparklines: dict[str, str] = field(default_factory=dict)
-    stage_mix: dict[str, str] = field(default_factory=dict)
+    stage_mix: str = ""
     stage_colours: dict[str, str] = field(default_factory=dict)
 
 
@@ -56,30 +56,31 @@ def build_visuals(data: ReportData) -> Visuals:
             [s.mean_score for s in stages],
             series,
         )
-    name_colour = out.stage_colours
-    for t in [*data.themes, *([data.other] if data.other else [])]:
-        key = slug(t.anchor)
-        if t.trend and any(t.trend):
-            first, last = (
-                (data.trend_periods[0], data.trend_periods[-1]) if data.trend_periods else ("", "")
-            )
-            spikes = sum(t.spikes)
-            label = (
-                f"Weekly statements of {t.name}, {first} to {last}: "
-                + ", ".join(str(n) for n in t.trend)
-                + (f"; {spikes} spike week(s) marked" if spikes else "")
-            )
-            out.sparklines[t.theme_id] = charts.sparkline(key, t.trend, t.spikes, label)
-        if t.stage_mix:
-            label = (
-                "Stage mix of "
-                + t.name
-                + ": "
-                + ", ".join(f"{m.label} {m.share:.0%}" for m in t.stage_mix)
-            )
-            out.stage_mix[t.theme_id] = charts.mix_bar(
-                key,
-                [(m.label, m.share, name_colour.get(m.label, "#999999")) for m in t.stage_mix],
-                label,
-            )
+    periods = data.trend_periods
+    span = f", {periods[0]} to {periods[-1]}" if periods else ""
+    sparks = charts.Sparklines()
+    try:
+        for t in data.themes:
+            if t.trend and any(t.trend):
+                n_spikes = sum(t.spikes)
+                label = (
+                    f"Weekly statements of {t.name}{span}: "
+                    + ", ".join(str(n) for n in t.trend)
+                    + (f"; {n_spikes} spike week(s) marked" if n_spikes else "")
+                )
+                out.sparklines[t.theme_id] = sparks.render(slug(t.anchor), t.trend, t.spikes, label)
+    finally:
+        sparks.close()
+    mixed = [t for t in data.themes if t.stage_mix_ids]
+    used = []
+    if mixed:
+        used = [s for s in stages if any(t.stage_mix_ids.get(s.stage_id) for t in mixed)]
+        mixed = [t for t in mixed if any(t.stage_mix_ids.get(s.stage_id) for s in used)]
+    if mixed and used:
+        out.stage_mix = charts.stage_mix_chart(
+            [f"{t.rank}. {t.name}" if t.rank is not None else t.name for t in mixed],
+            [s.name for s in used],
+            [colours[s.stage_id] for s in used],
+            [[t.stage_mix_ids.get(s.stage_id, 0.0) for s in used] for t in mixed],
+        )
     return out
