@@ -130,3 +130,13 @@ def test_hostile_text_runs_nothing(page) -> None:
     assert page.locator("a[href^='javascript:']").count() == 0
     assert page.evaluate("document.scripts.length") == 1
     assert page.events["errors"] == []
+
+
+def test_print_layout_hides_controls_and_opens_quotes(page, tmp_path: Path) -> None:
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert not page.is_visible("#filters")
+    assert page.locator("details.quote[open]").count() == page.locator("details.quote").count()
+    pdf = page.pdf(path=str(tmp_path / "report.pdf"), format="A4")
+    assert pdf[:5] == b"%PDF-" and len(pdf) > 20_000
+    assert page.events["errors"] == []

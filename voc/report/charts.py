@@ -1,6 +1,7 @@
 """Charts for the HTML report, drawn with matplotlib and embedded as inline SVG.
 
-matplotlib renders at report time (Agg-free SVG backend, no display, no network); the SVG is
+matplotlib renders at report time (its SVG backend through ``Figure``: no pyplot, no display,
+no network, no change to matplotlib's global settings); the SVG is
 inlined so the report stays one offline file. Text stays text (``svg.fonttype = none``) and is
 XML-escaped by matplotlib. Output is deterministic: a fixed hash salt per chart and no date
 metadata, so the same workspace gives byte-identical charts.
@@ -10,10 +11,15 @@ Colours are the Okabe-Ito palette, distinguishable with the common colour-vision
 
 from __future__ import annotations
 
+import functools
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from functools import lru_cache
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 # Okabe-Ito: https://jfly.uni-koeln.de/color/ (colour-blind-safe qualitative palette).
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
@@ -28,42 +34,58 @@ MUTED = "#5c5c5c"
 _SVG_OPEN = re.compile(r"<svg\b[^>]*>", re.S)
 
 
+STYLE: dict[str, object] = {
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.size": 9,
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": INK,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "text.color": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "path.simplify": True,
+}
+"""Chart style, applied with ``rc_context`` so matplotlib's global settings stay untouched."""
+
+
 @lru_cache(maxsize=1)
-def _pyplot():  # noqa: ANN202 - the pyplot module
-    """Import matplotlib once, headless, with deterministic SVG settings."""
+def _figure_class() -> type:
+    """matplotlib's ``Figure`` (imported lazily; pyplot and GUI backends are never loaded)."""
+    from matplotlib.figure import Figure
+
+    return Figure
+
+
+def _style() -> AbstractContextManager[None]:
     import matplotlib
 
-    matplotlib.use("svg", force=True)
-    import matplotlib.pyplot as plt
-
-    matplotlib.rcParams.update(
-        {
-            "svg.fonttype": "none",
-            "font.family": "sans-serif",
-            "font.size": 9,
-            "axes.edgecolor": MUTED,
-            "axes.labelcolor": INK,
-            "xtick.color": MUTED,
-            "ytick.color": MUTED,
-            "text.color": INK,
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "path.simplify": True,
-        }
-    )
-    return plt
+    return matplotlib.rc_context(STYLE)
 
 
-def _to_svg(fig: object, key: str, label: str, close: bool = True) -> str:
+def _new_figure(figsize: tuple[float, float]) -> Any:
+    return _figure_class()(figsize=figsize)
+
+
+def _styled(func: F) -> F:
+    """Run a chart function inside the chart style."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with _style():
+            return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _to_svg(fig: Any, key: str, label: str) -> str:
     """Serialise a figure to an inline ``<svg>`` element (no XML prolog, responsive size)."""
-    plt = _pyplot()
     import matplotlib
 
     buf = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": f"voc-{key}"}):
+    with matplotlib.rc_context({**STYLE, "svg.hashsalt": f"voc-{key}"}):
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})  # type: ignore[attr-defined]
-    if close:
-        plt.close(fig)
     text = buf.getvalue()
     start = text.find("<svg")
     text = text[start:].strip()
@@ -103,6 +125,7 @@ def _scope_ids(svg: str, prefix: str) -> str:
     return re.sub(r'(url\(|href=")#([^)"]+)', ref, svg)
 
 
+@_styled
 def journey_curve(
     stage_names: Sequence[str],
     shares: Sequence[tuple[float, float, float]],
@@ -115,11 +138,9 @@ def journey_curve(
     score (−1..1) per stage; ``emotion_series`` maps an emotion to its share per stage.
     One x position per stage, spanning the full width so it lines up with the map's columns.
     """
-    plt = _pyplot()
     n = len(stage_names)
-    fig, (top, bottom) = plt.subplots(
-        2, 1, figsize=(max(4.0, 1.9 * n), 3.6), sharex=True, height_ratios=[1, 1.6]
-    )
+    fig = _new_figure((max(4.0, 1.9 * n), 3.6))
+    top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[1, 1.6])
     fig.subplots_adjust(left=0.0, right=1.0, top=0.97, bottom=0.09, hspace=0.18)
     xs = list(range(n))
     left = [0.0] * n
@@ -176,12 +197,14 @@ class Sparklines:
     matplotlib figure costs far more than drawing a line: this keeps ``voc report`` fast.
     """
 
+    @_styled
     def __init__(self) -> None:
-        plt = _pyplot()
-        self._fig, self._ax = plt.subplots(figsize=(1.4, 0.32))
+        self._fig = _new_figure((1.4, 0.32))
+        self._ax = self._fig.subplots()
         self._fig.subplots_adjust(left=0.02, right=0.98, top=0.9, bottom=0.1)
         self._ax.axis("off")
 
+    @_styled
     def render(self, key: str, counts: Sequence[int], spikes: Sequence[bool], label: str) -> str:
         """One sparkline as inline SVG."""
         ax = self._ax
@@ -195,12 +218,14 @@ class Sparklines:
             ax.plot(sx, [counts[x] for x in sx], "^", color="#D55E00", markersize=3.5)
         ax.set_ylim(0, max(1, max(counts, default=1)) * 1.15)
         ax.set_xlim(-0.3, max(0.3, len(counts) - 0.7))
-        return _to_svg(self._fig, f"spark-{key}", label, close=False)
+        return _to_svg(self._fig, f"spark-{key}", label)
 
     def close(self) -> None:
-        _pyplot().close(self._fig)
+        """Release the figure (kept for symmetry; no pyplot state is involved)."""
+        self._fig.clear()
 
 
+@_styled
 def stage_mix_chart(
     theme_names: Sequence[str],
     stage_names: Sequence[str],
@@ -208,9 +233,9 @@ def stage_mix_chart(
     shares: Sequence[Sequence[float]],
 ) -> str:
     """Stage mix of every theme: one 100% stacked horizontal bar per theme, in rank order."""
-    plt = _pyplot()
     n = len(theme_names)
-    fig, ax = plt.subplots(figsize=(9.0, 0.9 + 0.28 * n))
+    fig = _new_figure((9.0, 0.9 + 0.28 * n))
+    ax = fig.subplots()
     fig.subplots_adjust(
         left=0.3, right=0.99, top=1 - 0.55 / (0.9 + 0.28 * n), bottom=0.3 / (0.9 + 0.28 * n)
     )

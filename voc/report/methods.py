@@ -80,6 +80,23 @@ def method_notes(data: ReportData) -> list[Note]:
             formula=True,
         ),
         Note(
+            "Journey map, trends and filters",
+            "A stage's dominant emotions are the most common emotion labels of its statements"
+            " (neutral left out), as a share of all its statements; the emotion curve joins the"
+            " stages' mean sentiment scores in journey order. "
+            + (
+                "Trend sparklines show each theme's statements per week from the run's trend"
+                " table, with the weeks it flagged as spikes."
+                if data.trend_source == "theme_trends"
+                else "Trend sparklines count each theme's statements per calendar week (Monday"
+                " start) of their items' dates; undated items are left out of the trend only."
+            )
+            + " The source and segment filters only count and hide: a theme's statements"
+            " are counted per source kind and per segment value of their items (segments are"
+            " the items' attributes with 2 to 12 repeated values). Charts are drawn with"
+            " matplotlib in the Okabe-Ito colour-blind-safe palette.",
+        ),
+        Note(
             "Limits",
             "These are the customers who wrote, spoke or answered, not a random sample of all"
             " customers: counts say how often a problem is raised, not how often it happens."
