@@ -139,7 +139,7 @@ def journey_curve(
     One x position per stage, spanning the full width so it lines up with the map's columns.
     """
     n = len(stage_names)
-    fig = _new_figure((max(4.0, 1.9 * n), 3.6))
+    fig = _new_figure((12.8, 3.8))  # 1:1 with a 1280 px wide page: text stays readable
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[1, 1.6])
     fig.subplots_adjust(left=0.0, right=1.0, top=0.97, bottom=0.09, hspace=0.18)
     xs = list(range(n))
@@ -182,7 +182,7 @@ def journey_curve(
         fontsize=8,
         color=MUTED,
     )
-    bottom.legend(loc="lower left", fontsize=7, frameon=False, ncol=min(4, 1 + len(emotion_series)))
+    bottom.legend(loc="lower left", fontsize=8, frameon=False, ncol=min(4, 1 + len(emotion_series)))
     label = "Sentiment and emotion across stages: " + "; ".join(
         f"{name}: mean {s:+.2f}" if s is not None else f"{name}: no statements"
         for name, s in zip(stage_names, mean_scores, strict=True)
