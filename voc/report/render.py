@@ -12,7 +12,6 @@ import base64
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -25,7 +24,7 @@ from voc.errors import ConfigError
 from voc.report import fmt
 from voc.report.load import load_report_data
 from voc.report.methods import method_notes
-from voc.report.model import ReportData, Sentiment
+from voc.report.model import ReportData
 from voc.report.visuals import build_visuals
 
 FORMATS: dict[str, str] = {"html": "report.html", "md": "report.md"}
@@ -33,31 +32,6 @@ ALIASES: dict[str, str] = {"markdown": "md", "htm": "html"}
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
 COLOURS: dict[str, str] = {"negative": "#D55E00", "neutral": "#999999", "positive": "#0072B2"}
-
-
-@dataclass
-class BarSegment:
-    """One coloured part of a stacked sentiment bar, in SVG user units (0..100)."""
-
-    label: str
-    colour: str
-    x: str
-    width: str
-    share: float
-
-
-def bar_segments(sentiment: Sentiment) -> list[BarSegment]:
-    """Negative, neutral and positive segments of a 100-unit bar (empty ones left out)."""
-    out: list[BarSegment] = []
-    x = 0.0
-    for label in ("negative", "neutral", "positive"):
-        share = sentiment.share(label)
-        if share <= 0:
-            continue
-        width = share * 100
-        out.append(BarSegment(label, COLOURS[label], f"{x:.2f}", f"{width:.2f}", share))
-        x += width
-    return out
 
 
 def _filters() -> dict[str, object]:
@@ -72,7 +46,7 @@ def _filters() -> dict[str, object]:
 
 
 def _globals() -> dict[str, object]:
-    return {"bar_segments": bar_segments, "colours": COLOURS}
+    return {"colours": COLOURS}
 
 
 @lru_cache(maxsize=2)
