@@ -154,3 +154,35 @@ def test_synthetic_workspace_renders(tmp_path: Path) -> None:
     assert {s.attribute for s in data.facets.segments} == {"plan", "region"}
     html = render_html(data)
     assert "Synthetic theme" in html and html.count("<article") == len(data.themes) + 1
+
+
+HOSTILE_EML = """From: Dana Customer <dana@example.org>
+To: help@ledgerly.com
+Subject: checkout broke
+Message-ID: <hostile-1@example.org>
+Date: Mon, 4 Mar 2024 10:00:00 +0000
+Content-Type: text/plain; charset=utf-8
+
+The checkout page broke: <script>alert(1)</script> shows up in my invoice.
+My bank name shows as <img src=x onerror=alert(2)> and the help link is
+<a href="javascript:alert(3)">this</a>, which does nothing.
+"""
+
+
+def test_hostile_email_from_ingest_is_shown_as_text(con, tmp_path: Path) -> None:
+    from voc.ingest import ingest_paths
+
+    eml = tmp_path / "hostile.eml"
+    eml.write_text(HOSTILE_EML, encoding="utf-8")
+    result = ingest_paths([eml], "email")
+    assert len(result.items) == 1
+    text = result.items[0].text
+    assert "<script>alert(1)</script>" in text and "javascript:alert(3)" in text
+    con.execute("UPDATE statements SET text = ? WHERE statement_id = 's01'", [text])
+    html = render_html(load_report_data(con))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert 'href="javascript:' not in html and html.lower().count("<script") == 1
+    md = render_markdown(load_report_data(con))
+    assert "<script>" not in md and not re.search(r"(?<!\\)\]\(javascript:", md)
+    assert r"\<script\>alert(1)\</script\> shows up" in md
