@@ -9,6 +9,7 @@ import duckdb
 from typer.testing import CliRunner
 
 from voc.cli import app
+from voc.ingest import ingest_paths
 
 runner = CliRunner()
 ROWS = [
@@ -103,3 +104,23 @@ def test_ingest_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_ingest_missing_file_exit_1(tmp_path: Path) -> None:
     res = runner.invoke(app, ["ingest", str(tmp_path / "nope.mbox"), "-o", "x.csv"])
     assert res.exit_code == 1 and "file not found" in res.output
+
+
+def test_exact_duplicate_without_message_id_counted_once(tmp_path: Path) -> None:
+    msg = (
+        "From: Ana <ana@example.org>\nDate: Mon, 2 Mar 2026 10:00:00 +0000\nSubject: export\n\n"
+        "The export has failed every day this week and I need it for my accountant.\n"
+    )
+    box = tmp_path / "dups.mbox"
+    box.write_text("".join(f"From ana@example.org Mon Mar  2 10:00:00 2026\n{msg}\n" for _ in "ab"))
+    res = ingest_paths([box])
+    assert len(res.items) == 1
+    assert res.rejects[0].reason.startswith("duplicate message")
+    assert res.rejects[0].source_ref == "message 2"
+
+
+def test_items_frame_carries_language(tmp_path: Path) -> None:
+    from voc.api import items_frame
+
+    frame, _, _ = items_frame(ingest_paths([_survey(tmp_path)]))
+    assert list(frame["language"])[:2] == ["en", "en"]

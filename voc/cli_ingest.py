@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from voc.cli import _handle_errors, _state, app, out
@@ -73,6 +74,8 @@ def ingest(
     t.add_row(
         "total", str(summary.read), str(summary.analysed), str(summary.rejected), style="bold"
     )
+    for note in summary.notes:
+        out.print(escape(note), style="dim", highlight=False, soft_wrap=True)
     out.print(t)
     out.print(
         f"read {summary.read}, analysed {summary.analysed}, rejected {summary.rejected}; "

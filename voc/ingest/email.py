@@ -7,6 +7,7 @@ agent replies, auto-replies, duplicates and messages empty after cleaning become
 from __future__ import annotations
 
 import email
+import hashlib
 import logging
 import mailbox
 import re
@@ -112,6 +113,12 @@ def _looks_like_mbox(path: Path) -> bool:
         return fh.read(5) == b"From "
 
 
+def _content_key(msg: Message) -> str:
+    parts = [header(msg, h) for h in ("From", "Date", "Subject")]
+    parts.append(str(msg.get_payload())[:200_000])
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "replace")).hexdigest()
+
+
 def _read_message(
     msg: Message,
     msg_id: str,
@@ -138,6 +145,11 @@ def _read_message(
         return reject("duplicate message")
     if msg_id:
         seen.add(msg_id)
+    else:  # no Message-ID: an exact copy has the same sender, date, subject and body
+        key = "sha1:" + _content_key(msg)
+        if key in seen:
+            return reject("duplicate message (same sender, date, subject and body)")
+        seen.add(key)
     if _is_agent(sender_domain(msg), options.agent_domains):
         return reject("agent reply (context only)")
     if is_auto_reply(msg):

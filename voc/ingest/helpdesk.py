@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -91,7 +92,9 @@ def parse_dates(values: list[Any]) -> list[datetime | None]:
         return []
     series = pd.Series([None if v in (None, "") else str(v) for v in values], dtype=object)
     try:
-        parsed = pd.to_datetime(series, utc=True, errors="coerce")
+        with warnings.catch_warnings():  # "could not infer format": parsed one by one, fine
+            warnings.simplefilter("ignore", UserWarning)
+            parsed = pd.to_datetime(series, utc=True, errors="coerce")
     except (ValueError, TypeError, OverflowError):
         parsed = pd.Series([pd.NaT] * len(series))
     out: list[datetime | None] = []

@@ -175,6 +175,10 @@ def read_survey_file(path: Path, options: SourceOptions | None = None) -> Ingest
         created = dates[i - 1] if roles.date else None
         for col in roles.text:
             ref = f"row {i}: {col}"
+            if len(row[col]) > options.max_chars:  # before any work on a runaway field
+                size = f"{len(row[col]):,} characters > max_chars {options.max_chars:,}"
+                result.add(Reject(KIND, src, ref, f"text too long ({size})", "invalid"))
+                continue
             text = normalize_whitespace(row[col])
             if text.lower() in _EMPTY_ANSWERS:
                 result.add(Reject(KIND, src, ref, "empty answer", "skipped"))

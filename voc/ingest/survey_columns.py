@@ -97,7 +97,7 @@ def infer_score_kind(column: str, values: pd.Series) -> str:
 def _is_text(values: pd.Series) -> bool:
     if len(values) == 0:
         return False
-    multiword = values.map(lambda v: len(v.split()) >= 3).mean()
+    multiword = values.map(lambda v: len(v[:200].split()) >= 3).mean()
     unique = values.nunique() / len(values)
     if not (multiword >= 0.5 and unique >= 0.5 and values.str.len().mean() > 15):
         return False
@@ -105,7 +105,9 @@ def _is_text(values: pd.Series) -> bool:
 
 
 def _is_dates(values: pd.Series) -> bool:
-    if len(values) == 0 or _share(values, re.compile(r"^\d{1,3}$|^\d+\s*[-–]\s*\d+\+?$")) > 0.5:
+    if len(values) == 0 or values.str.len().median() > 60:  # dates are short
+        return False
+    if _share(values, re.compile(r"^\d{1,3}$|^\d+\s*[-–]\s*\d+\+?$")) > 0.5:
         return False
     parsed = pd.to_datetime(values, errors="coerce", format="mixed")
     return float(parsed.notna().mean()) >= 0.8
