@@ -157,3 +157,24 @@ def test_unknown_json_is_a_clear_file_reject(tmp_path: Path) -> None:
         from voc.ingest.helpdesk import read_helpdesk_file
 
         read_helpdesk_file(path, SourceOptions())
+
+
+def test_zendesk_full_json_export_one_ticket_a_line(tmp_path: Path) -> None:
+    t1 = {
+        "id": 1,
+        "subject": "Login",
+        "requester_id": 5,
+        "comments": [
+            {"author_id": 5, "body": "I cannot log in since the password reset yesterday."},
+            {"author_id": 9, "body": "Try again now."},
+        ],
+    }
+    t2 = {"id": 2, "requester_id": 6, "comments": [{"author_id": 6, "body": "Export is broken."}]}
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(t1) + "\n" + json.dumps(t2) + "\n")
+    recs = ingest_paths([path]).records()
+    assert [(r.source_ref, type(r).__name__) for r in recs] == [
+        ("ticket 1 comment 1", "Item"),
+        ("ticket 1 comment 2", "Reject"),
+        ("ticket 2 comment 1", "Item"),
+    ]

@@ -286,99 +286,18 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
 
 # Labels and words that are not names to redact, and first names that are also everyday
 # words ("my bill", "you will"): those are only redacted when capitalised.
-_NOT_NAMES = {
-    "unknown",
-    "interviewer",
-    "moderator",
-    "participant",
-    "speaker",
-    "customer",
-    "agent",
-    "host",
-    "user",
-    "respondent",
-    "researcher",
-    "facilitator",
-    "support",
-    "team",
-    "q",
-    "a",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "the",
-}
-_COMMON_WORDS = {
-    "bill",
-    "will",
-    "may",
-    "mark",
-    "grace",
-    "hope",
-    "joy",
-    "faith",
-    "rose",
-    "summer",
-    "june",
-    "april",
-    "august",
-    "sunny",
-    "amber",
-    "pat",
-    "art",
-    "chase",
-    "dawn",
-    "frank",
-    "gene",
-    "guy",
-    "jack",
-    "ray",
-    "rich",
-    "rob",
-    "sue",
-    "sandy",
-    "penny",
-    "max",
-    "chip",
-    "don",
-    "drew",
-    "gay",
-    "holly",
-    "iris",
-    "ivy",
-    "lily",
-    "major",
-    "miles",
-    "norm",
-    "page",
-    "pierce",
-    "reed",
-    "rock",
-    "sky",
-    "stone",
-    "tab",
-    "vernon",
-    "wade",
-    "win",
-    "cash",
-    "price",
-    "young",
-    "long",
-    "brown",
-    "white",
-    "green",
-    "black",
-    "gray",
-    "grey",
-    "king",
-    "bell",
-    "ash",
-    "jan",
-    "sam",
-    "ben",
-}
+_NOT_NAMES_TEXT = (
+    "unknown interviewer moderator participant speaker customer agent host user respondent "
+    "researcher facilitator support team q a mr mrs ms dr prof the "
+)
+_NOT_NAMES = set(_NOT_NAMES_TEXT.split())
+_COMMON_WORDS_TEXT = (
+    "bill will may mark grace hope joy faith rose summer june april august sunny amber pat "
+    "art chase dawn frank gene guy jack ray rich rob sue sandy penny max chip don drew gay "
+    "holly iris ivy lily major miles norm page pierce reed rock sky stone tab vernon wade win "
+    "cash price young long brown white green black gray grey king bell ash jan sam ben "
+)
+_COMMON_WORDS = set(_COMMON_WORDS_TEXT.split())
 
 
 _TITLES = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss", "Prof.")
