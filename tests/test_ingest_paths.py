@@ -62,7 +62,10 @@ def test_whole_tree(tmp_path: Path) -> None:
     (root / "logo.png").write_bytes(b"\x89PNG")
     result = ingest_paths([root], options=SourceOptions(agent_domains=["ledgerly.com"]))
     assert result.read == len(result.items) + len(result.rejects)
-    assert len(result.items) == 8 + 8 + 7
+    # 8 e-mails, 8 survey answers, 7 transcript turns; one French e-mail, one German e-mail
+    # and one French survey answer are rejected as not in a supported language
+    assert len(result.items) == 8 + 8 + 7 - 3
+    assert sum("not supported (supported: en)" in r.reason for r in result.rejects) == 3
     assert f"skipped {root / 'logo.png'}: unsupported type" in result.notes
     assert not any("README" in n or ".md" in n or ".py" in n or "hidden" in n for n in result.notes)
     paths = [i.source_path for i in result.items]

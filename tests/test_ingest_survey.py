@@ -71,7 +71,10 @@ def test_no_text_column_rejects_file_and_others_go_on() -> None:
     (bad,) = [r for r in result.rejects if r.source_ref == "file"]
     assert bad.source_path.endswith("no_text.csv") and bad.category == "invalid"
     assert bad.reason == "no open-ended text column found (name one with --text-column)"
-    assert len(result.items) == 7
+    assert len(result.items) == 6  # + one French answer rejected as an unsupported language
+    assert [r.reason for r in result.rejects if "language" in r.reason] == [
+        "language 'fr' not supported (supported: en)"
+    ]
 
 
 def test_overrides_and_unknown_column(tmp_path: Path) -> None:

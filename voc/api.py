@@ -140,6 +140,7 @@ def items_frame(result: IngestResult) -> tuple[pd.DataFrame, dict[str, list[str]
                 "score_kind": it.score_kind,
                 "attributes": json.dumps(it.attributes, sort_keys=True, ensure_ascii=False),
                 "text": it.text,
+                "language": it.language,
             }
         )
     frame = pd.DataFrame(rows)

@@ -244,6 +244,7 @@ def steps() -> None:
 
 
 from voc import cli_export as _cli_export  # noqa: E402, F401  (registers `voc export`)
+from voc import cli_ingest as _cli_ingest  # noqa: E402,F401  (registers `voc ingest`)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

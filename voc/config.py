@@ -28,7 +28,7 @@ class SourceSpec(_Strict):
     """Where to read from and how."""
 
     path: str | list[str] = Field(description="File or folder (or a list of them).")
-    kind: Literal["auto", "email", "transcript", "survey"] = "auto"
+    kind: Literal["auto", "email", "transcript", "survey", "helpdesk"] = "auto"
     options: SourceOptions = Field(default_factory=SourceOptions)
 
     @property

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-SOURCE_KINDS = ("email", "transcript", "survey")
+SOURCE_KINDS = ("email", "transcript", "survey", "helpdesk")
 
 
 def stable_path(path: str | Path) -> str:
@@ -62,6 +62,8 @@ class Item:
     score: float | None = None
     score_kind: str = ""
     attributes: dict[str, str] = field(default_factory=dict)
+    language: str = ""
+    """ISO 639-1 code detected by :mod:`voc.language` ('' when the text is too short)."""
 
     @property
     def item_id(self) -> str:
@@ -83,6 +85,11 @@ class Reject:
     reason: str
     category: str = "invalid"
 
+    @property
+    def message(self) -> str:
+        """One line naming the file, the position in it and the reason."""
+        return f"{self.source_path}: {self.source_ref}: {self.reason}"
+
 
 @dataclass
 class IngestResult:
@@ -91,12 +98,29 @@ class IngestResult:
     items: list[Item] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    ordered: list[Item | Reject] = field(default_factory=list, repr=False)
+    """Records in source order, when the reader added them with :meth:`add`."""
 
     @property
     def read(self) -> int:
         return len(self.items) + len(self.rejects)
 
+    def add(self, record: Item | Reject) -> None:
+        """Append one record, keeping the source order."""
+        if isinstance(record, Item):
+            self.items.append(record)
+        else:
+            self.rejects.append(record)
+        self.ordered.append(record)
+
+    def records(self) -> list[Item | Reject]:
+        """All records in source order (items then rejects if the order was not kept)."""
+        if len(self.ordered) == self.read:
+            return list(self.ordered)
+        return [*self.items, *self.rejects]
+
     def extend(self, other: IngestResult) -> None:
         self.items.extend(other.items)
         self.rejects.extend(other.rejects)
         self.notes.extend(other.notes)
+        self.ordered.extend(other.records())

@@ -1,8 +1,12 @@
 """Redaction of personal data in customer text.
 
-Replaces e-mail addresses, phone numbers, payment cards (Luhn-checked), IBANs (mod-97
-checked), IPv4 addresses, US SSNs, secrets in URL query strings and known person names
-with placeholders, leaving amounts, dates, times, years, order numbers and versions alone.
+Replaces e-mail addresses, phone numbers (international and national forms), payment cards
+(Luhn-checked), IBANs (mod-97 checked), IPv4 and IPv6 addresses, national id numbers (US SSN,
+UK NI number, Spanish DNI/NIE, Italian codice fiscale, French NIR, Canadian SIN, Indian
+Aadhaar, all checksum- or format-checked, plus any number after an id keyword such as
+"passport no."), secrets in URLs (query tokens, ``user:password@``, long path tokens) and
+API keys / JWTs, and known person names with placeholders, leaving amounts, dates, times,
+years, order numbers and versions alone.
 
 Example::
 
@@ -47,6 +51,10 @@ _PHONE_RE = re.compile(
     rf"\+\d{{1,3}}{_SEP}?(?:\(\d{{1,4}}\){_SEP}?)?\d{{1,5}}(?:{_SEP}?\d{{2,5}}){{1,4}}"
     # North American: (415) 555-0134, 415-555-0134, 415.555.0134, 1-800-555-0134
     rf"|(?:1{_SEP})?(?:\(\d{{3}}\){_SEP}?|\d{{3}}{_SEP})\d{{3}}{_SEP}\d{{4}}"
+    # international with 00: 0044 20 7946 0958, 00 49 30 1234567
+    rf"|00{_SEP}?[1-9]\d{{0,2}}{_SEP}?(?:\(0\){_SEP}?)?\d{{1,5}}(?:{_SEP}?\d{{2,5}}){{1,4}}"
+    # pairs after a trunk 0: 06 12 34 56 78, 01.23.45.67.89
+    rf"|0[1-9](?:{_SEP}?\d\d){{4}}"
     # national trunk prefix 0: 020 7946 0958, 07700 900123, 030-1234567
     rf"|0\d{{1,4}}{_SEP}?\d{{3,4}}{_SEP}?\d{{3,4}}"
     r")(?![\w/]|[.,:-]\d)"
@@ -54,6 +62,49 @@ _PHONE_RE = re.compile(
 _IPV4_RE = re.compile(
     r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
     r"(?![\w]|\.\d)"
+)
+_IPV6_RE = re.compile(
+    r"(?<![\w:.])(?:"
+    r"(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+    r"|(?:[0-9A-Fa-f]{1,4}:){1,7}:"
+    r"|(?:[0-9A-Fa-f]{1,4}:){1,6}(?::[0-9A-Fa-f]{1,4}){1,6}"
+    r"|::(?:[0-9A-Fa-f]{1,4}:){0,5}[0-9A-Fa-f]{1,4}"
+    r"|fe80:(?::[0-9A-Fa-f]{0,4}){0,4}%\w+"
+    r")(?![\w:])"
+)
+_URL_USERINFO_RE = re.compile(r"(?P<scheme>\b[a-z][a-z0-9+.-]*://)[^\s/@:]+:[^\s/@]+@", re.I)
+# Long opaque path segments in URLs (reset / invite / magic-login links)
+_URL_PATH_TOKEN_RE = re.compile(
+    r"(?P<pre>\bhttps?://[^\s/]+(?:/[^\s/?#]*)*?/)"
+    r"(?P<tok>(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{24,})(?=[/?#\s,;)\]]|[.!]?(?:\s|$))"
+)
+_API_KEY_RE = re.compile(
+    r"\b(?:eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"  # JWT
+    r"|AKIA[0-9A-Z]{16}"  # AWS access key id
+    r"|(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{10,}"  # Stripe-style keys
+    r"|gh[pousr]_[A-Za-z0-9]{30,}"  # GitHub tokens
+    r"|xox[abprs]-[A-Za-z0-9-]{10,})"  # Slack tokens
+)
+_NINO_RE = re.compile(
+    r"\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
+)
+_DNI_RE = re.compile(r"\b(?P<num>[XYZ]?\d{7,8})[- ]?(?P<letter>[A-Z])\b")
+_CODICE_FISCALE_RE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b")
+_NIR_RE = re.compile(
+    r"\b(?P<body>[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3})"
+    r" ?(?P<key>\d{2})\b"
+)
+_SIN_RE = re.compile(
+    r"(?<![\w-])(?<!\+\d )(?<!\+\d\d )(?<!\+\d\d\d )\d{3}[- ]\d{3}[- ]\d{3}(?![\w-]|[.,]\d)"
+)
+_AADHAAR_RE = re.compile(r"(?<![\w-])[2-9]\d{3}[- ]\d{4}[- ]\d{4}(?![\w-]|[.,]\d)")
+_ID_KEYWORD_RE = re.compile(
+    r"(?P<key>\b(?:passport|ssn|social security|national (?:id|insurance)|id card|identity card"
+    r"|tax id|tax number|tin|nino|ni number|bsn|personnummer|driver'?s licen[cs]e|licen[cs]e"
+    r" number|dni|nie|nif|codice fiscale|aadhaar|pan|sin|steuer-?id)"
+    r"(?:\s*(?:no\.?|number|num\.?|#|id))?\s*(?:is|:|=|-)?\s*)"
+    r"(?P<value>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,18}[A-Z0-9])(?![\w-])",
+    re.IGNORECASE,
 )
 _VERSION_BEFORE = re.compile(r"\b(?:v|version|ver\.?|build|release|firmware|app)\s*$", re.I)
 
@@ -82,9 +133,81 @@ def iban_ok(candidate: str) -> bool:
     return number % 97 == 1
 
 
+_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
+
+
+def _dni(m: re.Match[str]) -> str:
+    num = m.group("num")
+    digits = str("XYZ".index(num[0])) + num[1:] if num[0] in "XYZ" else num
+    if len(digits) != 8:
+        return m.group(0)
+    return ID if _DNI_LETTERS[int(digits) % 23] == m.group("letter") else m.group(0)
+
+
+def _nir(m: re.Match[str]) -> str:
+    body = m.group("body").replace(" ", "").replace("2A", "19").replace("2B", "18")
+    return ID if 97 - int(body) % 97 == int(m.group("key")) else m.group(0)
+
+
+def _sin(m: re.Match[str]) -> str:
+    digits = re.sub(r"\D", "", m.group(0))
+    return ID if luhn_ok(digits) else m.group(0)
+
+
+_VERHOEFF_D = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+    [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+    [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+    [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+    [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+    [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+]
+_VERHOEFF_P = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+    [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+    [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+    [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+    [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+    [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+]
+
+
+def verhoeff_ok(digits: str) -> bool:
+    """True when the digit string passes the Verhoeff checksum (Aadhaar numbers)."""
+    c = 0
+    for i, ch in enumerate(reversed(digits)):
+        c = _VERHOEFF_D[c][_VERHOEFF_P[i % 8][int(ch)]]
+    return c == 0
+
+
+def _aadhaar(m: re.Match[str]) -> str:
+    return ID if verhoeff_ok(re.sub(r"\D", "", m.group(0))) else m.group(0)
+
+
+def _id_keyword(m: re.Match[str]) -> str:
+    if m.group("value").startswith("["):
+        return m.group(0)
+    return m.group("key") + ID
+
+
+def _userinfo(m: re.Match[str]) -> str:
+    return m.group("scheme") + SECRET + "@"
+
+
+def _path_token(m: re.Match[str]) -> str:
+    return m.group("pre") + SECRET
+
+
 def _card(m: re.Match[str]) -> str:
     digits = re.sub(r"\D", "", m.group(0))
-    if 13 <= len(digits) <= 19 and luhn_ok(digits) and len(set(digits)) > 1:
+    issuer_ok = digits[0] in "23456" and (len(digits) != 13 or digits[0] == "4")
+    if 13 <= len(digits) <= 19 and issuer_ok and luhn_ok(digits) and len(set(digits)) > 1:
         return CARD
     return m.group(0)
 
@@ -109,109 +232,75 @@ def _secret(m: re.Match[str]) -> str:
 
 _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (_SECRET_RE, _secret),
+    (_URL_USERINFO_RE, _userinfo),
+    (_API_KEY_RE, SECRET),
+    (_URL_PATH_TOKEN_RE, _path_token),
     (_EMAIL_RE, EMAIL),
     (_IBAN_RE, _iban),
     (_CARD_RE, _card),
     (_SSN_RE, ID),
+    (_NINO_RE, ID),
+    (_DNI_RE, _dni),
+    (_CODICE_FISCALE_RE, ID),
+    (_NIR_RE, _nir),
+    (_AADHAAR_RE, _aadhaar),
+    (_SIN_RE, _sin),
+    (_ID_KEYWORD_RE, _id_keyword),
+    (_IPV6_RE, IP),
     (_IPV4_RE, _ip),
     (_PHONE_RE, _phone),
 )
 
+# Substrings without which a pattern cannot match (lower-cased text).
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _SECRET_RE: ("=",),
+    _URL_USERINFO_RE: ("://",),
+    _URL_PATH_TOKEN_RE: ("http",),
+    _API_KEY_RE: ("eyj", "akia", "_live_", "_test_", "gh", "xox"),
+    _EMAIL_RE: ("@",),
+    _ID_KEYWORD_RE: (
+        "passport",
+        "ssn",
+        "social",
+        "national",
+        "id",
+        "tax",
+        "tin",
+        "nino",
+        "ni number",
+        "bsn",
+        "personnummer",
+        "licen",
+        "dni",
+        "nie",
+        "nif",
+        "codice",
+        "aadhaar",
+        "pan",
+        "sin",
+        "steuer",
+    ),
+    _IPV6_RE: ("::", ":"),
+    _IPV4_RE: (".",),
+}
+
 # Labels and words that are not names to redact, and first names that are also everyday
 # words ("my bill", "you will"): those are only redacted when capitalised.
-_NOT_NAMES = {
-    "unknown",
-    "interviewer",
-    "moderator",
-    "participant",
-    "speaker",
-    "customer",
-    "agent",
-    "host",
-    "user",
-    "respondent",
-    "researcher",
-    "facilitator",
-    "support",
-    "team",
-    "q",
-    "a",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "the",
-}
-_COMMON_WORDS = {
-    "bill",
-    "will",
-    "may",
-    "mark",
-    "grace",
-    "hope",
-    "joy",
-    "faith",
-    "rose",
-    "summer",
-    "june",
-    "april",
-    "august",
-    "sunny",
-    "amber",
-    "pat",
-    "art",
-    "chase",
-    "dawn",
-    "frank",
-    "gene",
-    "guy",
-    "jack",
-    "ray",
-    "rich",
-    "rob",
-    "sue",
-    "sandy",
-    "penny",
-    "max",
-    "chip",
-    "don",
-    "drew",
-    "gay",
-    "holly",
-    "iris",
-    "ivy",
-    "lily",
-    "major",
-    "miles",
-    "norm",
-    "page",
-    "pierce",
-    "reed",
-    "rock",
-    "sky",
-    "stone",
-    "tab",
-    "vernon",
-    "wade",
-    "win",
-    "cash",
-    "price",
-    "young",
-    "long",
-    "brown",
-    "white",
-    "green",
-    "black",
-    "gray",
-    "grey",
-    "king",
-    "bell",
-    "ash",
-    "jan",
-    "sam",
-    "ben",
-}
+_NOT_NAMES_TEXT = (
+    "unknown interviewer moderator participant speaker customer agent host user respondent "
+    "researcher facilitator support team q a mr mrs ms dr prof the "
+)
+_NOT_NAMES = set(_NOT_NAMES_TEXT.split())
+_COMMON_WORDS_TEXT = (
+    "bill will may mark grace hope joy faith rose summer june april august sunny amber pat "
+    "art chase dawn frank gene guy jack ray rich rob sue sandy penny max chip don drew gay "
+    "holly iris ivy lily major miles norm page pierce reed rock sky stone tab vernon wade win "
+    "cash price young long brown white green black gray grey king bell ash jan sam ben "
+)
+_COMMON_WORDS = set(_COMMON_WORDS_TEXT.split())
+
+
+_TITLES = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss", "Prof.")
 
 
 def _name_variants(names: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -227,6 +316,9 @@ def _name_variants(names: Iterable[str]) -> tuple[list[str], list[str]]:
             continue
         variants = {" ".join(tokens), name} if len(tokens) > 1 else {tokens[0]}
         variants.add(tokens[0])
+        if len(tokens) > 1:  # "Whitfield, Dana", "Mr. O'Neil"
+            variants.add(f"{tokens[-1]}, {tokens[0]}")
+            variants.update(f"{t} {tokens[-1]}" for t in _TITLES)
         for v in variants:
             v = v.strip(".")
             if len(v) < 2:
@@ -257,7 +349,11 @@ def redact(text: str, names: Iterable[str] = ()) -> str:
     """Replace personal data in ``text`` with placeholders such as ``[EMAIL]`` and ``[NAME]``."""
     if not text:
         return text
+    low = text.lower()
     for pattern, repl in _RULES:
+        needs = _NEEDS.get(pattern)
+        if needs is not None and not any(n in low for n in needs):
+            continue  # cheap substring test before an expensive pattern
         text = pattern.sub(repl, text)
     key = tuple(sorted({str(n) for n in names if str(n).strip()}))
     if key:

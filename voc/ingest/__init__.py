@@ -14,17 +14,29 @@ Example::
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from voc.errors import ConfigError, DataError
 from voc.ingest.email import read_email_file
+from voc.ingest.helpdesk import read_helpdesk_file, sniff_helpdesk_csv
 from voc.ingest.options import SourceOptions
 from voc.ingest.survey import read_survey_file
 from voc.ingest.transcript import read_transcript_file
-from voc.records import SOURCE_KINDS, IngestResult, Reject
+from voc.language import detect as detect_language
+from voc.language import unsupported_reason
+from voc.records import SOURCE_KINDS, IngestResult, Item, Reject
 
-__all__ = ["SourceOptions", "detect_kind", "ingest_paths", "iter_files"]
+__all__ = [
+    "RecordStream",
+    "SourceOptions",
+    "detect_kind",
+    "finish_item",
+    "ingest_paths",
+    "iter_files",
+    "iter_records",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -32,12 +44,16 @@ EXTENSIONS: dict[str, str] = {
     ".eml": "email",
     ".mbox": "email",
     ".txt": "transcript",
+    ".docx": "transcript",
     ".vtt": "transcript",
     ".srt": "transcript",
     ".csv": "survey",
     ".tsv": "survey",
     ".xlsx": "survey",
     ".xlsm": "survey",
+    ".json": "helpdesk",
+    ".jsonl": "helpdesk",
+    ".ndjson": "helpdesk",
 }
 
 
@@ -49,6 +65,8 @@ def detect_kind(path: Path) -> str:
     """
     path = Path(path)
     kind = EXTENSIONS.get(path.suffix.lower())
+    if kind == "survey" and path.suffix.lower() in (".csv", ".tsv") and sniff_helpdesk_csv(path):
+        return "helpdesk"
     if kind:
         return kind
     if not path.suffix and path.is_file():
@@ -90,48 +108,161 @@ def iter_files(paths: Sequence[Path]) -> Iterator[tuple[Path, bool]]:
             yield f, False
 
 
+class RecordStream:
+    """Lazy records of a set of paths: iterate for :class:`Item` | :class:`Reject`, in order.
+
+    Files are read one at a time; ``notes`` (what was detected, skipped files, interviewer
+    found, ...) fill up as files are read and are complete once iteration has finished.
+    Every item passes the final checks (length, language) on the way out.
+    """
+
+    def __init__(self, paths: Sequence[Path], kind: str, options: SourceOptions) -> None:
+        if kind != "auto" and kind not in SOURCE_KINDS:
+            expected = ", ".join(("auto", *SOURCE_KINDS))
+            raise ConfigError(f"unknown source kind '{kind}' (expected {expected})")
+        for p in paths:
+            if not Path(p).exists():
+                raise DataError(f"{p}: file not found")
+        self.paths = [Path(p) for p in paths]
+        self.kind = kind
+        self.options = options
+        self.notes: list[str] = []
+        self.n_items = 0
+        self.n_rejects = 0
+        self.n_files = 0
+
+    @property
+    def read(self) -> int:
+        return self.n_items + self.n_rejects
+
+    def __iter__(self) -> Iterator[Item | Reject]:
+        seen_ids: set[str] = set()
+        options = self.options
+        readers: dict[str, Callable[[Path], IngestResult]] = {
+            "email": lambda f: read_email_file(f, options, seen_ids),
+            "transcript": lambda f: read_transcript_file(f, options),
+            "survey": lambda f: _read_table_file(f, options, "survey"),
+            "helpdesk": lambda f: _read_table_file(f, options, "helpdesk"),
+        }
+        for f, file_kind in self._files():
+            self.n_files += 1
+            res = _read_file(f, file_kind, readers[file_kind])
+            self.notes.extend(res.notes)
+            for rec in res.records():
+                if isinstance(rec, Item):
+                    rec = finish_item(rec, options)
+                if isinstance(rec, Item):
+                    self.n_items += 1
+                else:
+                    self.n_rejects += 1
+                yield rec
+        logger.info(
+            "ingested %d records: %d items, %d rejects", self.read, self.n_items, self.n_rejects
+        )
+
+    def _files(self) -> Iterator[tuple[Path, str]]:
+        kind = self.kind
+        for f, explicit in iter_files(self.paths):
+            try:
+                file_kind = detect_kind(f)
+            except DataError:
+                if kind == "auto" or not explicit:
+                    if explicit:
+                        raise
+                    self.notes.append(f"skipped {f}: unsupported type")
+                    continue
+                file_kind = kind
+            if kind != "auto" and file_kind != kind:
+                compatible = {file_kind, kind} == {"survey", "helpdesk"}
+                if not explicit and not compatible:
+                    self.notes.append(f"skipped {f}: not a {kind} file")
+                    continue
+                file_kind = kind
+            yield f, file_kind
+
+
+def iter_records(
+    paths: Sequence[Path], kind: str = "auto", options: SourceOptions | None = None
+) -> RecordStream:
+    """Records of files and folders, lazily and in order; see :class:`RecordStream`.
+
+    Example::
+
+        stream = iter_records([Path("inbox.mbox")])
+        for record in stream:
+            ...
+        stream.notes  # complete now
+    """
+    return RecordStream(paths, kind, options or SourceOptions())
+
+
 def ingest_paths(
     paths: Sequence[Path], kind: str = "auto", options: SourceOptions | None = None
 ) -> IngestResult:
     """Read files and folders into items, rejects and notes.
 
-    ``kind`` is ``auto`` (by extension) or one of ``email``, ``transcript``, ``survey``;
-    with a fixed kind, files of another kind found in folders are skipped with a note.
+    ``kind`` is ``auto`` (by extension) or one of ``email``, ``transcript``, ``survey``,
+    ``helpdesk``; with a fixed kind, files of another kind found in folders are skipped with
+    a note. Same records as :func:`iter_records`.
     """
-    if kind != "auto" and kind not in SOURCE_KINDS:
-        expected = ", ".join(("auto", *SOURCE_KINDS))
-        raise ConfigError(f"unknown source kind '{kind}' (expected {expected})")
-    options = options or SourceOptions()
+    stream = iter_records(paths, kind, options)
     result = IngestResult()
-    seen_ids: set[str] = set()
-    readers: dict[str, Callable[[Path], IngestResult]] = {
-        "email": lambda f: read_email_file(f, options, seen_ids),
-        "transcript": lambda f: read_transcript_file(f, options),
-        "survey": lambda f: read_survey_file(f, options),
-    }
-    for f, explicit in iter_files(paths):
-        try:
-            file_kind = detect_kind(f)
-        except DataError:
-            if kind == "auto" or not explicit:
-                if explicit:
-                    raise
-                result.notes.append(f"skipped {f}: unsupported type")
-                continue
-            file_kind = kind
-        if kind != "auto" and file_kind != kind:
-            if not explicit:
-                result.notes.append(f"skipped {f}: not a {kind} file")
-                continue
-            file_kind = kind
-        result.extend(_read_file(f, file_kind, readers[file_kind]))
-    logger.info(
-        "ingested %d records: %d items, %d rejects",
-        result.read,
-        len(result.items),
-        len(result.rejects),
-    )
+    for rec in stream:
+        result.add(rec)
+    result.notes.extend(stream.notes)
     return result
+
+
+MAX_GARBLED = 0.05
+"""Share of control / undecodable characters above which a text is taken for binary junk."""
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e]")
+
+
+# Letters that make words: ASCII and beyond Latin-1 (cp1252 junk is mostly Latin-1 symbols)
+_WORD_LETTER = re.compile(r"[A-Za-z]|[^\W\d_\x00-\xff]")
+
+
+def garbled_share(text: str) -> float:
+    """Share of control codes, replacement and private-use characters (0 when under 4)."""
+    bad = len(_BINARY.findall(text))
+    return bad / len(text) if bad >= 4 else 0.0
+
+
+def mostly_symbols(text: str) -> bool:
+    """True for 8+ characters of which under 30% are letters: junk, not words."""
+    sample = text[:2000]
+    letters = len(_WORD_LETTER.findall(sample))
+    return len(sample) >= 8 and letters < 0.3 * len(sample.replace(" ", ""))
+
+
+def finish_item(item: Item, options: SourceOptions) -> Item | Reject:
+    """Last checks on an item: not absurdly long, and in a supported language."""
+    size = len(item.text)
+    if size > options.max_chars:
+        reason = f"text too long ({size:,} characters > max_chars {options.max_chars:,})"
+        return Reject(item.source_kind, item.source_path, item.source_ref, reason, "invalid")
+    garbled = garbled_share(item.text)
+    if garbled > MAX_GARBLED:
+        reason = f"binary or garbled content ({garbled:.0%} control or undecodable characters)"
+        return Reject(item.source_kind, item.source_path, item.source_ref, reason, "invalid")
+    item.text = _CONTROL.sub("", item.text)
+    if mostly_symbols(item.text):
+        reason = "no words (mostly symbols or digits)"
+        return Reject(item.source_kind, item.source_path, item.source_ref, reason, "invalid")
+    found = detect_language(item.text)
+    item.language = found.language
+    reason = unsupported_reason(found.language, options.languages)
+    if reason:
+        return Reject(item.source_kind, item.source_path, item.source_ref, reason, "skipped")
+    return item
+
+
+def _read_table_file(path: Path, options: SourceOptions, kind: str) -> IngestResult:
+    """A CSV / JSON / xlsx file: helpdesk export or column mapping, else a survey export."""
+    if kind == "helpdesk" or options.columns is not None or options.format:
+        return read_helpdesk_file(path, options, kind)
+    return read_survey_file(path, options)
 
 
 def _read_file(path: Path, kind: str, reader: Callable[[Path], IngestResult]) -> IngestResult:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from email.header import decode_header, make_header
 from email.message import EmailMessage, Message
 from email.utils import getaddresses
 
@@ -36,6 +37,26 @@ _BLOCK_TAGS = (
     "header",
     "footer",
 )
+
+
+def decode_header_value(value: object) -> str:
+    """Header text with RFC 2047 encoded words decoded and folding undone; never raises."""
+    raw = re.sub(r"\r?\n[ \t]+", " ", str(value))
+    if "=?" not in raw:
+        return raw
+    try:
+        return str(make_header(decode_header(raw)))
+    except Exception:  # a malformed encoded word: keep the raw text
+        return raw
+
+
+def header(msg: Message, name: str) -> str:
+    """Decoded value of header ``name`` ('' when absent or unreadable)."""
+    try:
+        value = msg.get(name)
+    except Exception:  # a header so broken it cannot be read
+        return ""
+    return "" if value is None else decode_header_value(value)
 
 
 def html_to_text(html: str) -> str:
@@ -135,7 +156,7 @@ def person_names(msg: Message, headers: tuple[str, ...] = _ADDRESS_HEADERS) -> l
     values = [str(v) for h in headers for v in (msg.get_all(h) or [])]
     names: list[str] = []
     for display, _addr in getaddresses(values):
-        display = display.strip().strip('"').strip()
+        display = decode_header_value(display).strip().strip('"').strip()
         # "Priya at Ledgerly", "Priya from Ledgerly Support", "Priya (Ledgerly)" -> "Priya"
         display = re.split(r"\s+(?:at|from|via|@|\||-|–)\s+|\s*\(", display)[0].strip()
         if "," in display:  # "Whitfield, Dana"

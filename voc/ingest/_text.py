@@ -28,6 +28,14 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc
     declared_enc = _known(declared)
     if declared_enc in ("latin-1", "iso8859-1"):
         declared_enc = "cp1252"  # what mail clients mean by it (smart quotes at 0x80-0x9f)

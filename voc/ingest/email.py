@@ -7,6 +7,7 @@ agent replies, auto-replies, duplicates and messages empty after cleaning become
 from __future__ import annotations
 
 import email
+import hashlib
 import logging
 import mailbox
 import re
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from voc.clean import clean_email_body
 from voc.errors import DataError
-from voc.ingest._mime import body_text, person_names
+from voc.ingest._mime import body_text, header, person_names
 from voc.ingest.options import SourceOptions
 from voc.records import IngestResult, Item, Reject
 
@@ -47,19 +48,19 @@ def _msg_ids(value: str | None) -> list[str]:
 
 def is_auto_reply(msg: Message) -> bool:
     """True for out-of-office and other machine-generated replies."""
-    auto = str(msg.get("Auto-Submitted", "") or "").strip().lower()
+    auto = header(msg, "Auto-Submitted").strip().lower()
     if auto and auto != "no":
         return True
     if msg.get("X-Autoreply") is not None or msg.get("X-Autorespond") is not None:
         return True
-    if str(msg.get("Precedence", "") or "").strip().lower() == "auto_reply":
+    if header(msg, "Precedence").strip().lower() == "auto_reply":
         return True
-    return bool(_AUTO_SUBJECT.match(str(msg.get("Subject", "") or "")))
+    return bool(_AUTO_SUBJECT.match(header(msg, "Subject")))
 
 
 def sender_domain(msg: Message) -> str:
     """Lower-case domain of the From address ('' if none)."""
-    _, addr = parseaddr(str(msg.get("From", "") or ""))
+    _, addr = parseaddr(header(msg, "From"))
     return addr.rpartition("@")[2].lower().strip(">") if "@" in addr else ""
 
 
@@ -72,7 +73,7 @@ def _is_agent(domain: str, agent_domains: list[str]) -> bool:
 
 
 def _created_at(msg: Message) -> datetime | None:
-    raw = msg.get("Date")
+    raw = header(msg, "Date")
     if not raw:
         return None
     try:
@@ -85,12 +86,16 @@ def _created_at(msg: Message) -> datetime | None:
 
 
 def _iter_messages(path: Path) -> Iterator[Message]:
-    """Messages of an ``.eml`` (one) or ``.mbox`` (many) file, parsed with the default policy."""
+    """Messages of an ``.eml`` (one) or ``.mbox`` (many) file.
+
+    Parsed with the ``compat32`` policy: headers stay plain strings (decoded on use by
+    :func:`header`), about five times faster than the default policy's header objects.
+    """
     if path.suffix.lower() == ".eml" or not _looks_like_mbox(path):
         data = path.read_bytes()
         if not data.strip():
             raise DataError(f"{path}: empty file")
-        msg = email.message_from_bytes(data, policy=policy.default)
+        msg = email.message_from_bytes(data, policy=policy.compat32)
         if not msg.keys():
             raise DataError(f"{path}: no e-mail headers found (not an RFC 822 message)")
         yield msg
@@ -98,7 +103,7 @@ def _iter_messages(path: Path) -> Iterator[Message]:
     box = mailbox.mbox(str(path), create=False)
     try:
         for key in box.iterkeys():
-            yield email.message_from_bytes(box.get_bytes(key), policy=policy.default)
+            yield email.message_from_bytes(box.get_bytes(key), policy=policy.compat32)
     finally:
         box.close()
 
@@ -106,6 +111,12 @@ def _iter_messages(path: Path) -> Iterator[Message]:
 def _looks_like_mbox(path: Path) -> bool:
     with path.open("rb") as fh:
         return fh.read(5) == b"From "
+
+
+def _content_key(msg: Message) -> str:
+    parts = [header(msg, h) for h in ("From", "Date", "Subject")]
+    parts.append(str(msg.get_payload())[:200_000])
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "replace")).hexdigest()
 
 
 def _read_message(
@@ -118,7 +129,7 @@ def _read_message(
     thread_names: dict[str, list[str]],
 ) -> tuple[Item | Reject, int]:
     """One message to an item or a reject, and its number of attachments."""
-    refs = _msg_ids(msg.get("References")) or _msg_ids(msg.get("In-Reply-To"))
+    refs = _msg_ids(header(msg, "References")) or _msg_ids(header(msg, "In-Reply-To"))
     thread = _strip_id(refs[0]) if refs else ref
     # Names met anywhere in a thread (agents' too) are redacted in all its messages;
     # the list is shared, so names from later messages reach earlier items.
@@ -134,6 +145,11 @@ def _read_message(
         return reject("duplicate message")
     if msg_id:
         seen.add(msg_id)
+    else:  # no Message-ID: an exact copy has the same sender, date, subject and body
+        key = "sha1:" + _content_key(msg)
+        if key in seen:
+            return reject("duplicate message (same sender, date, subject and body)")
+        seen.add(key)
     if _is_agent(sender_domain(msg), options.agent_domains):
         return reject("agent reply (context only)")
     if is_auto_reply(msg):
@@ -142,7 +158,7 @@ def _read_message(
     cleaned = clean_email_body(raw_body)
     if not cleaned.text:
         return Reject(KIND, src, ref, "empty after cleaning", "skipped"), attachments
-    _, author = parseaddr(str(msg.get("From", "") or ""))
+    _, author = parseaddr(header(msg, "From"))
     names += [x for x in cleaned.names if x not in names]
     item = Item(
         source_kind=KIND,
@@ -177,7 +193,7 @@ def read_email_file(
     thread_names: dict[str, list[str]] = {}
     for n, msg in enumerate(_iter_messages(path), start=1):
         try:
-            msg_id = _strip_id(str(msg.get("Message-ID", "") or ""))
+            msg_id = _strip_id(header(msg, "Message-ID"))
         except Exception:  # a header so broken it cannot be read
             msg_id = ""
         ref = msg_id or f"message {n}"
@@ -189,9 +205,9 @@ def read_email_file(
             record, attachments = Reject(KIND, src, ref, reason, "invalid"), 0
         n_attachments += attachments
         if isinstance(record, Item):
-            result.items.append(record)
+            result.add(record)
         else:
-            result.rejects.append(record)
+            result.add(record)
     for item in result.items:
         item.names = list(item.names)  # unshare the thread lists
     if n == 0:

@@ -5,6 +5,39 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 
+class ColumnMapping(BaseModel):
+    """Which column (CSV) or key (JSON, dotted paths allowed) holds what.
+
+    Example (pipeline YAML)::
+
+        options: {columns: {text: text, id: tweet_id, date: tweet_created,
+                            author_role: inbound, attributes: [airline]}}
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | list[str]
+    """Column(s) with the customer's words; several are joined with a blank line."""
+    id: str | None = None
+    date: str | None = None
+    author: str | None = None
+    """Author identity (hashed into ``customer_id``, used for name redaction)."""
+    author_role: str | None = None
+    """Column telling customer from agent; see ``customer_roles``."""
+    thread: str | None = None
+    question: str | None = None
+    score: str | None = None
+    score_kind: str | None = None
+    attributes: list[str] = []
+    records: str | None = None
+    """JSON only: dotted key of the list of records (e.g. ``data.tickets``); None = the top
+    level list, or the first list value of the top level object."""
+
+    @property
+    def text_columns(self) -> list[str]:
+        return [self.text] if isinstance(self.text, str) else list(self.text)
+
+
 class SourceOptions(BaseModel):
     """Per-source hints; every field is optional and unknown keys are refused.
 
@@ -30,3 +63,16 @@ class SourceOptions(BaseModel):
     """Segment columns; None = detect low-cardinality categoricals."""
     encoding: str | None = None
     """Text encoding of the files; None = detect."""
+    languages: list[str] = ["en"]
+    """ISO 639-1 codes analysed; items confidently in another language are rejected.
+    An empty list accepts every language."""
+    max_chars: int = 100_000
+    """Longer texts are rejected (a runaway field, a pasted log) instead of analysed."""
+    format: str | None = None
+    """Export format: ``zendesk``, ``freshdesk``, ``intercom``, ``helpscout``, ``table``
+    (generic, needs ``columns``); None = detect from the file."""
+    columns: ColumnMapping | None = None
+    """Generic column mapping for any CSV / JSON export (see :class:`ColumnMapping`)."""
+    customer_roles: list[str] = []
+    """Values of the author-role column that mean "customer" (added to the built-in ones:
+    customer, end-user, end_user, user, contact, lead, requester, true)."""

@@ -6,7 +6,7 @@ import csv
 import io
 import logging
 import zipfile
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -46,30 +46,91 @@ def read_table(path: Path, options: SourceOptions) -> pd.DataFrame:
             text, _ = read_text(path, options.encoding)
             if not text.strip():
                 raise DataError("empty file")
-            df = pd.read_csv(
-                io.StringIO(text),
-                sep=_sniff_delimiter(text),
-                dtype=str,
-                keep_default_na=False,
-                skip_blank_lines=True,
-            )
+            df = _read_csv_text(text)
     except DataError:
         raise
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, OSError) as exc:
         raise DataError(f"cannot read table: {str(exc).splitlines()[0]}") from exc
+    bad = df.attrs.get("bad_rows", [])
+    df = merge_two_row_header(df)
     df.columns = [str(c).strip() for c in df.columns]
     df = df.fillna("").astype(str).apply(lambda s: s.str.strip())
-    return df[~(df == "").all(axis=1)].reset_index(drop=True)
+    df = df[~(df == "").all(axis=1)].reset_index(drop=True)
+    df.attrs["bad_rows"] = bad
+    return df
 
 
-def _to_datetime(value: str) -> datetime | None:
-    if not value:
+_SUBHEADERS = {"response", "open-ended response", "other (please specify)", "comment"}
+
+
+def merge_two_row_header(df: pd.DataFrame) -> pd.DataFrame:
+    """SurveyMonkey's two header rows (question, then "Response" / "Open-Ended Response" /
+    option label) merged into one: ``"Question"`` or ``"Question - Option"``."""
+    if df.empty:
+        return df
+    sub = [str(v).strip() for v in df.iloc[0].tolist()]
+    if not any(v.lower() in ("response", "open-ended response") for v in sub):
+        return df
+    names: list[str] = []
+    question = ""
+    for col, below in zip(df.columns, sub, strict=True):
+        head = str(col).strip()
+        if head and not head.startswith("Unnamed:"):
+            question = head
+        elif not question:
+            question = below
+        if below.lower() == "other (please specify)":
+            names.append(f"{question} - other")
+        else:
+            names.append(question)
+    body = df.iloc[1:].reset_index(drop=True).fillna("").astype(str)
+    merged: dict[str, pd.Series] = {}
+    for i, name in enumerate(names):
+        col = body.iloc[:, i].str.strip()
+        if name in merged:  # one column per option: join the options ticked
+            prev = merged[name]
+            merged[name] = prev.where(col == "", prev.where(prev == "", prev + ", ") + col)
+        else:
+            merged[name] = col
+    return pd.DataFrame(merged)
+
+
+def _read_csv_text(text: str) -> pd.DataFrame:
+    """CSV text to strings; rows with too many fields are kept aside in ``attrs["bad_rows"]``."""
+    sep = _sniff_delimiter(text)
+    kwargs: dict = {"sep": sep, "dtype": str, "keep_default_na": False, "skip_blank_lines": True}
+    try:
+        df = pd.read_csv(io.StringIO(text), **kwargs)
+        df.attrs["bad_rows"] = []
+        return df
+    except pd.errors.ParserError as exc:
+        if "Expected" not in str(exc):  # e.g. an unterminated quote: the file is broken
+            raise
+    bad: list[str] = []
+
+    def keep_bad(fields: list[str]) -> None:
+        bad.append(f"{len(fields)} fields: {sep.join(fields)[:60]!r}")
         return None
-    ts = pd.to_datetime(value, errors="coerce")
-    if pd.isna(ts):
-        return None
-    dt = ts.to_pydatetime()
-    return dt.astimezone(UTC).replace(tzinfo=None) if dt.tzinfo is not None else dt
+
+    df = pd.read_csv(io.StringIO(text), engine="python", on_bad_lines=keep_bad, **kwargs)
+    df.attrs["bad_rows"] = bad
+    return df
+
+
+def bad_row_rejects(df: pd.DataFrame, kind: str, src: str) -> list[Reject]:
+    """Rejects for the malformed rows :func:`read_table` set aside."""
+    n_cols = len(df.columns)
+    return [
+        Reject(kind, src, f"malformed row {k}", f"expected {n_cols} fields, got {why}", "invalid")
+        for k, why in enumerate(df.attrs.get("bad_rows", []), start=1)
+    ]
+
+
+def parse_dates(values: list[str]) -> list[datetime | None]:
+    """A date column at once; see :func:`voc.ingest.helpdesk.parse_dates`."""
+    from voc.ingest.helpdesk import parse_dates as parse
+
+    return parse(values)
 
 
 def _to_score(value: str) -> float | None:
@@ -95,26 +156,34 @@ def read_survey_file(path: Path, options: SourceOptions | None = None) -> Ingest
     options = options or SourceOptions()
     src = str(path)
     df = read_table(path, options)
-    if df.empty:
+    bad = bad_row_rejects(df, KIND, src)
+    if df.empty and not bad:
         raise DataError("no data rows")
     roles = detect_roles(df, options, src)
     if not roles.text:
         raise DataError("no open-ended text column found (name one with --text-column)")
     result = IngestResult(notes=[_describe(src, roles)])
+    for r in bad:
+        result.add(r)
+    dates = parse_dates(df[roles.date].tolist()) if roles.date else []
     for i, row in enumerate(df.to_dict("records"), start=1):
         author = row[roles.email] if roles.email and row[roles.email] else ""
         author = author or (row[roles.id] if roles.id else "") or f"{src} row {i}"
         names = [row[roles.name]] if roles.name and row[roles.name] else []
         attrs = {norm(c): row[c] for c in roles.attributes if row[c]}
         score = _to_score(row[roles.score]) if roles.score else None
-        created = _to_datetime(row[roles.date]) if roles.date else None
+        created = dates[i - 1] if roles.date else None
         for col in roles.text:
             ref = f"row {i}: {col}"
+            if len(row[col]) > options.max_chars:  # before any work on a runaway field
+                size = f"{len(row[col]):,} characters > max_chars {options.max_chars:,}"
+                result.add(Reject(KIND, src, ref, f"text too long ({size})", "invalid"))
+                continue
             text = normalize_whitespace(row[col])
             if text.lower() in _EMPTY_ANSWERS:
-                result.rejects.append(Reject(KIND, src, ref, "empty answer", "skipped"))
+                result.add(Reject(KIND, src, ref, "empty answer", "skipped"))
                 continue
-            result.items.append(
+            result.add(
                 Item(
                     source_kind=KIND,
                     source_path=src,

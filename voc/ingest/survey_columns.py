@@ -17,7 +17,7 @@ from voc.ingest.options import SourceOptions
 EMAIL_RE = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
 PHONE_RE = re.compile(r"^\+?[\d\s().-]{7,}\d$")
 _NAME_VALUE = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}$")
-_SCORE_HINT = re.compile(r"nps|score|rating|csat|likely|recommend|satisf|stars", re.I)
+_SCORE_HINT = re.compile(r"nps|score|rating|\brate\b|csat|likely|recommend|satisf|stars", re.I)
 _DATE_HINT = re.compile(r"date|time|submitted|created|timestamp|(?:^|_)at$|when|day", re.I)
 _ID_NAMES = re.compile(
     r"^(?:id|respondent|response|respondent_?id|response_?id|submission_?id|record_?id"
@@ -97,13 +97,17 @@ def infer_score_kind(column: str, values: pd.Series) -> str:
 def _is_text(values: pd.Series) -> bool:
     if len(values) == 0:
         return False
-    multiword = values.map(lambda v: len(v.split()) >= 3).mean()
+    multiword = values.map(lambda v: len(v[:200].split()) >= 3).mean()
     unique = values.nunique() / len(values)
-    return multiword >= 0.5 and unique >= 0.5 and values.str.len().mean() > 15
+    if not (multiword >= 0.5 and unique >= 0.5 and values.str.len().mean() > 15):
+        return False
+    return not _is_dates(values)  # "03/02/2026 09:15:02 AM" has three words too
 
 
 def _is_dates(values: pd.Series) -> bool:
-    if len(values) == 0 or _share(values, re.compile(r"^\d{1,3}$")) > 0.5:
+    if len(values) == 0 or values.str.len().median() > 60:  # dates are short
+        return False
+    if _share(values, re.compile(r"^\d{1,3}$|^\d+\s*[-–]\s*\d+\+?$")) > 0.5:
         return False
     parsed = pd.to_datetime(values, errors="coerce", format="mixed")
     return float(parsed.notna().mean()) >= 0.8
@@ -123,7 +127,7 @@ def detect_roles(df: pd.DataFrame, options: SourceOptions, path: str) -> ColumnR
             (
                 c
                 for c in cols
-                if _ID_NAMES.match(norm(c))
+                if (_ID_NAMES.match(norm(c)) or c.strip() in ("#", "Token"))
                 and len(vals[c])
                 and vals[c].nunique() >= 0.9 * len(vals[c])
             ),
@@ -187,7 +191,9 @@ def detect_roles(df: pd.DataFrame, options: SourceOptions, path: str) -> ColumnR
 
 def _is_attribute(col: str, values: pd.Series, n_rows: int) -> bool:
     """Low-cardinality categorical that is not personal data."""
-    if len(values) == 0 or _PII_NAME.search(norm(col)):
+    if len(values) == 0 or _PII_NAME.search(norm(col)) or _ID_NAMES.match(norm(col)):
+        return False
+    if _is_dates(values):
         return False
     if _share(values, EMAIL_RE) > 0 or _share(values, PHONE_RE) > 0.2:
         return False

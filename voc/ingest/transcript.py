@@ -120,10 +120,30 @@ def _attributes(meta: dict[str, str], names: list[str]) -> dict[str, str]:
     return attrs
 
 
+def read_docx_text(path: Path) -> str:
+    """Paragraph text of a Word transcript (Teams / Otter / hand-typed), one line each."""
+    import zipfile
+
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        doc = Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise DataError(f"not a valid .docx file: {str(exc).splitlines()[0]}") from exc
+    lines = [p.text for p in doc.paragraphs]
+    for table in doc.tables:  # some exports put "speaker | text" in a table
+        for row in table.rows:
+            cells = [c.text.strip() for c in row.cells]
+            if len(cells) >= 2 and cells[0] and cells[-1]:
+                lines.append(f"{cells[0]}: {cells[-1]}")
+    return "\n".join(lines)
+
+
 def parse_transcript(path: Path, options: SourceOptions) -> Transcript:
     """Parse a transcript file by extension; :class:`DataError` if it has < 2 speaker turns."""
-    text, _ = read_text(path, options.encoding)
     suffix = path.suffix.lower()
+    text = read_docx_text(path) if suffix == ".docx" else read_text(path, options.encoding)[0]
     parser = {".vtt": parse_vtt, ".srt": parse_srt}.get(suffix, parse_txt)
     tr = parser(text)
     if len(tr.turns) < 2:
@@ -132,7 +152,7 @@ def parse_transcript(path: Path, options: SourceOptions) -> Transcript:
 
 
 def read_transcript_file(path: Path, options: SourceOptions | None = None) -> IngestResult:
-    """Read one ``.txt``, ``.vtt`` or ``.srt`` interview transcript."""
+    """Read one ``.txt``, ``.vtt``, ``.srt`` or ``.docx`` interview transcript."""
     options = options or SourceOptions()
     src = str(path)
     tr = parse_transcript(path, options)
@@ -151,12 +171,12 @@ def read_transcript_file(path: Path, options: SourceOptions | None = None) -> In
         text = clean_turn_text(turn.text)
         if turn.speaker in interviewers:
             question = text
-            result.rejects.append(Reject(KIND, src, ref, "interviewer turn (context)", "skipped"))
+            result.add(Reject(KIND, src, ref, "interviewer turn (context)", "skipped"))
             continue
         if not text:
-            result.rejects.append(Reject(KIND, src, ref, "empty after cleaning", "skipped"))
+            result.add(Reject(KIND, src, ref, "empty after cleaning", "skipped"))
             continue
-        result.items.append(
+        result.add(
             Item(
                 source_kind=KIND,
                 source_path=src,

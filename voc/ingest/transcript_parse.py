@@ -24,6 +24,8 @@ _TURN_LINE = re.compile(
 _NAME_TS_LINE = re.compile(
     rf"^\s*(?P<name>[A-Z][\w.'’-]*(?: [\w.'’-]+){{0,3}})\s+(?P<ts>{_TS})\s*$"
 )
+# Zoom-style: "[Maya Lopez] 10:01:22" alone on a line, the words on the following lines
+_BRACKET_NAME_TS_LINE = re.compile(rf"^\s*\[(?P<name>{_NAME})\]\s+(?P<ts>{_TS})\s*$")
 _META_LINE = re.compile(r"^\s*#\s*(?P<key>[A-Za-z][\w /-]{0,30}?)\s*:\s*(?P<value>.*?)\s*$")
 _KV = re.compile(r"^\s*(?P<key>[A-Za-z][\w /-]{0,30}?)\s*:\s*(?P<value>.*?)\s*$")
 META_KEYS = {
@@ -103,7 +105,7 @@ def parse_txt(text: str) -> Transcript:
             ts = m.group("ts1") or m.group("ts2") or m.group("ts3") or m.group("ts4")
             parsed.append(("turn", m.group("name").strip(), m.group("text"), ts))
             continue
-        m2 = _NAME_TS_LINE.match(line)
+        m2 = _NAME_TS_LINE.match(line) or _BRACKET_NAME_TS_LINE.match(line)
         if m2:
             parsed.append(("turn", m2.group("name").strip(), "", m2.group("ts")))
             continue
