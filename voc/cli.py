@@ -243,5 +243,7 @@ def steps() -> None:
     out.print(t)
 
 
+import voc.cli_classify  # noqa: E402,F401  (classify, eval, train)
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -37,6 +37,12 @@ COSINE_TEMPERATURE = 0.05
 CLASS_WEIGHT: str | None = None
 #: Max cosine to the nearest training example at which relevance is 0 and 1.
 RELEVANCE_RANGE = (0.25, 0.45)
+#: Sample weight of a user-labelled example relative to a taxonomy example.
+USER_WEIGHT = 3.0
+#: Number of user examples at which their own model weighs as much as the taxonomy's.
+USER_PRIOR = 16.0
+#: Regularisation of the model trained on user examples only.
+USER_C = 1.0
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
@@ -107,7 +113,7 @@ class StageClassifier:
             )
         texts += extra_texts
         labels += extra_labels
-        weights += [1.0] * len(extra_texts)
+        weights += [USER_WEIGHT] * len(extra_texts)
 
         self.classes_ = list(self.taxonomy.ids)
         y = np.array([self.classes_.index(lab) for lab in labels])
@@ -138,6 +144,15 @@ class StageClassifier:
         self.lex_lr_ = LogisticRegression(
             C=4.0, max_iter=2000, class_weight=CLASS_WEIGHT, random_state=self.seed
         ).fit(T, y, sample_weight=w)
+        self.user_model_: LogisticRegression | None = None
+        self.user_weight_ = 0.0
+        if len(set(extra_labels)) >= 2:
+            yu = np.array([self.classes_.index(lab) for lab in extra_labels])
+            Xu = X[len(X) - len(extra_texts) :]
+            self.user_model_ = LogisticRegression(
+                C=USER_C, max_iter=2000, class_weight="balanced", random_state=self.seed
+            ).fit(Xu, yu)
+            self.user_weight_ = len(extra_texts) / (len(extra_texts) + USER_PRIOR)
         log.debug("stage classifier fit on %d texts, %d stages", len(texts), len(self.classes_))
         return self
 
@@ -154,6 +169,10 @@ class StageClassifier:
         else:
             p_lex, w_lex = np.zeros_like(p_lr), 0.0
         p = (w_lr * p_lr + w_cos * p_cos + w_lex * p_lex) / (w_lr + w_cos + w_lex)
+        if self.user_model_ is not None:
+            pu = np.zeros_like(p)
+            pu[:, self.user_model_.classes_] = self.user_model_.predict_proba(V)
+            p = (1 - self.user_weight_) * p + self.user_weight_ * pu
         return p
 
     def relevance(self, vectors: np.ndarray) -> np.ndarray:
