@@ -37,10 +37,16 @@ def _write(path: Path, rows: list[tuple[str, ...]], header: tuple[str, ...]) -> 
     return path
 
 
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Never read or write a real .voc/examples.csv from the developer's checkout.
+def _isolated(tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Never read or write a real .voc/examples.csv or ~/.cache/voc from the test run.
     monkeypatch.setenv("VOC_EXAMPLES", str(tmp_path / "store" / "examples.csv"))
+    monkeypatch.setenv("VOC_CACHE_DIR", str(cache))
 
 
 def test_help() -> None:
@@ -91,7 +97,7 @@ def test_classify_keeps_rows_and_adds_columns(tmp_path: Path) -> None:
     assert "6 rows classified (1 without text)" in res.output
 
 
-def test_classify_is_deterministic(tmp_path: Path) -> None:
+def test_classify_is_deterministic(tmp_path: Path, cache: Path) -> None:
     src = _write(tmp_path / "in.csv", ROWS, ("id", "comment", "note"))
     outs = []
     for name in ("a.csv", "b.csv"):
@@ -101,6 +107,7 @@ def test_classify_is_deterministic(tmp_path: Path) -> None:
         assert res.exit_code == 0, res.output
         outs.append((tmp_path / name).read_bytes())
     assert outs[0] == outs[1]
+    assert list(cache.glob("label-vectors-*.npz"))  # label vectors were cached
 
 
 def test_classify_bad_column_and_missing_file(tmp_path: Path) -> None:

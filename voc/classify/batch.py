@@ -25,7 +25,8 @@ from voc.classify.emotion import EmotionClassifier
 from voc.classify.examples import check_labels, load_examples
 from voc.classify.sentiment import SentimentClassifier, item_sentiment
 from voc.classify.stage import StageClassifier, item_stage
-from voc.embed import Embedder
+from voc.classify.vector_cache import CachedEncoder
+from voc.embed import DIM, Embedder
 from voc.labels import SENTIMENT_IDS, UNKNOWN, load_emotions, load_sentiment, load_stages
 from voc.segment import split_many
 
@@ -66,6 +67,7 @@ def build_classifiers(
 ) -> Classifiers:
     """Fit the classifiers from label files (default: packaged) and stored user examples."""
     emb = embedder or Embedder()
+    encode = CachedEncoder(emb.encode, emb.model_id)
     stage_tax = load_stages(stages)
     sent_tax = load_sentiment(sentiment)
     emo_tax = load_emotions(emotions)
@@ -78,11 +80,9 @@ def build_classifiers(
     check_labels(em_y, [e.id for e in emo_tax.emotions] + [emo_tax.none_label], where, "emotion")
     return Classifiers(
         embedder=emb,
-        stage=StageClassifier(stage_tax, threshold=threshold, seed=seed).fit(
-            emb.encode, st_x, st_y
-        ),
-        sentiment=SentimentClassifier(sent_tax, seed=seed).fit(emb.encode, se_x, se_y),
-        emotion=EmotionClassifier(emo_tax, seed=seed).fit(emb.encode, em_x, em_y),
+        stage=StageClassifier(stage_tax, threshold=threshold, seed=seed).fit(encode, st_x, st_y),
+        sentiment=SentimentClassifier(sent_tax, seed=seed).fit(encode, se_x, se_y),
+        emotion=EmotionClassifier(emo_tax, seed=seed).fit(encode, em_x, em_y),
     )
 
 
@@ -143,7 +143,7 @@ def classify_texts(
             rows += [i] * len(ss)
             flat += ss
         t0 = time.perf_counter()
-        vectors = models.embedder.encode(flat) if flat else np.zeros((0, 384), np.float32)
+        vectors = models.embedder.encode(flat) if flat else np.zeros((0, DIM), np.float32)
         t1 = time.perf_counter()
         st = classify_statements(models, flat, vectors)
         models.timings["embed"] += t1 - t0
