@@ -116,6 +116,7 @@ class StageClassifier:
         weights += [USER_WEIGHT] * len(extra_texts)
 
         self.classes_ = list(self.taxonomy.ids)
+        self.prior_ = np.array([s.prior for s in self.taxonomy.stages], dtype=np.float64)
         y = np.array([self.classes_.index(lab) for lab in labels])
         w = np.array(weights)
         X = np.asarray(encode(texts), dtype=np.float32)
@@ -149,8 +150,9 @@ class StageClassifier:
         if len(set(extra_labels)) >= 2:
             yu = np.array([self.classes_.index(lab) for lab in extra_labels])
             Xu = X[len(X) - len(extra_texts) :]
+            # No class re-weighting: if the user's labels follow their data, so does the prior.
             self.user_model_ = LogisticRegression(
-                C=USER_C, max_iter=2000, class_weight="balanced", random_state=self.seed
+                C=USER_C, max_iter=2000, random_state=self.seed
             ).fit(Xu, yu)
             self.user_weight_ = len(extra_texts) / (len(extra_texts) + USER_PRIOR)
         log.debug("stage classifier fit on %d texts, %d stages", len(texts), len(self.classes_))
@@ -173,7 +175,10 @@ class StageClassifier:
             pu = np.zeros_like(p)
             pu[:, self.user_model_.classes_] = self.user_model_.predict_proba(V)
             p = (1 - self.user_weight_) * p + self.user_weight_ * pu
-        return p
+        # Stage priors from the taxonomy: the models see a few examples per stage, not
+        # how often each stage occurs in real feedback.
+        p = p * self.prior_
+        return p / p.sum(axis=1, keepdims=True)
 
     def relevance(self, vectors: np.ndarray) -> np.ndarray:
         """How close each vector is to any training text, in [0, 1]."""
