@@ -158,8 +158,13 @@ class StageClassifier:
         log.debug("stage classifier fit on %d texts, %d stages", len(texts), len(self.classes_))
         return self
 
-    def predict_proba(self, vectors: np.ndarray, texts: list[str] | None = None) -> np.ndarray:
-        """Blended stage probabilities, shape (n, n_stages), rows sum to 1."""
+    def predict_proba(
+        self, vectors: np.ndarray, texts: list[str] | None = None, prior: bool = True
+    ) -> np.ndarray:
+        """Blended stage probabilities, shape (n, n_stages), rows sum to 1.
+
+        ``prior=False`` leaves out the taxonomy's stage priors (used for confidence).
+        """
         V = _unit(np.asarray(vectors, dtype=np.float32))
         p_lr = self.embed_lr_.predict_proba(V)
         p_cos = _softmax((V @ self.centroids_.T) / COSINE_TEMPERATURE)
@@ -175,6 +180,8 @@ class StageClassifier:
             pu = np.zeros_like(p)
             pu[:, self.user_model_.classes_] = self.user_model_.predict_proba(V)
             p = (1 - self.user_weight_) * p + self.user_weight_ * pu
+        if not prior:
+            return p
         # Stage priors from the taxonomy: the models see a few examples per stage, not
         # how often each stage occurs in real feedback.
         p = p * self.prior_
@@ -193,12 +200,15 @@ class StageClassifier:
         """Stage ids (or ``unknown``) and confidences in [0, 1]."""
         if len(vectors) == 0:
             return [], np.zeros(0)
-        p = self.predict_proba(vectors, texts)
+        raw = self.predict_proba(vectors, texts, prior=False)
+        p = raw * self.prior_
         best = p.argmax(axis=1)
-        # Rescale the top probability so a uniform guess is 0 and certainty is 1,
-        # which keeps the threshold meaningful for any number of stages.
+        # Confidence comes from the evidence alone (no prior), so a prior never lifts an
+        # off-topic statement above the threshold. The top probability is rescaled so a
+        # uniform guess is 0 and certainty is 1, keeping the threshold meaningful for any
+        # number of stages.
         k = p.shape[1]
-        top = (p.max(axis=1) - 1.0 / k) / (1.0 - 1.0 / k)
+        top = (raw[np.arange(len(raw)), best] - 1.0 / k) / (1.0 - 1.0 / k)
         conf = np.clip(np.sqrt(np.clip(top, 0, 1)) * self.relevance(vectors), 0.0, 1.0)
         labels = [
             self.classes_[b] if c >= self.threshold else UNKNOWN
