@@ -32,6 +32,7 @@ from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_sc
 
 from voc.classify import EmotionClassifier, FrictionDetector, SentimentClassifier, StageClassifier
 from voc.classify.sentiment import vader_scores
+from voc.classify.vector_cache import CachedEncoder
 from voc.embed import Embedder
 from voc.labels import (
     UNKNOWN,
@@ -51,6 +52,11 @@ def find_eval_dir(given: str | None) -> Path | None:
     default = [Path("/work/shared/eval"), REPO.parent / "shared" / "eval"]
     candidates = [Path(given)] if given else default
     return next((p for p in candidates if p.is_dir()), None)
+
+
+def label_encoder(embedder: Embedder) -> CachedEncoder:
+    """Encoder for label and example texts, cached on disk as in ``voc classify``."""
+    return CachedEncoder(embedder.encode, embedder.model_id)
 
 
 def vader_label(compound: np.ndarray) -> list[str]:
@@ -144,9 +150,9 @@ def eval_airline(
         rows.append(_row(task, "TextBlob", gold, tb, str(len(texts))))
 
     t0 = time.perf_counter()
-    sent = SentimentClassifier(load_sentiment(), seed=seed).fit(embedder.encode)
-    stage = StageClassifier(load_stages(), seed=seed).fit(embedder.encode)
-    emo = EmotionClassifier(load_emotions(), seed=seed).fit(embedder.encode)
+    sent = SentimentClassifier(load_sentiment(), seed=seed).fit(label_encoder(embedder))
+    stage = StageClassifier(load_stages(), seed=seed).fit(label_encoder(embedder))
+    emo = EmotionClassifier(load_emotions(), seed=seed).fit(label_encoder(embedder))
     timing["fit"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     labels, scores = sent.predict(texts, vectors)
@@ -156,7 +162,7 @@ def eval_airline(
     rows.append(_row(task, "voc zero-shot", gold, labels, str(len(texts))))
 
     def predict(tx: list[str], ty: list[str], te: list[str], tv: np.ndarray) -> list[str]:
-        clf = SentimentClassifier(load_sentiment(), seed=seed).fit(embedder.encode, tx, ty)
+        clf = SentimentClassifier(load_sentiment(), seed=seed).fit(label_encoder(embedder), tx, ty)
         return clf.predict(te, tv)[0]
 
     rows.append(few_shot(task, texts, gold, vectors, shots, draws, seed, predict))
@@ -178,7 +184,7 @@ def eval_banking(
     desc = embedder.encode([s.description for s in taxonomy.stages])
     base = [taxonomy.stages[i].id for i in (vectors @ desc.T).argmax(axis=1)]
     rows = [_row(task, "cosine to description", gold, base, str(len(texts)))]
-    clf = StageClassifier(taxonomy, seed=seed).fit(embedder.encode)
+    clf = StageClassifier(taxonomy, seed=seed).fit(label_encoder(embedder))
     ours, _ = clf.predict(vectors, texts)
     unk = sum(p == UNKNOWN for p in ours) / len(ours)
     rows.append(_row(task, "voc zero-shot", gold, ours, f"{len(texts)} (unknown {unk:.1%})"))
@@ -190,7 +196,7 @@ def eval_banking(
     )
 
     def predict(tx: list[str], ty: list[str], te: list[str], tv: np.ndarray) -> list[str]:
-        c = StageClassifier(taxonomy, seed=seed).fit(embedder.encode, tx, ty)
+        c = StageClassifier(taxonomy, seed=seed).fit(label_encoder(embedder), tx, ty)
         return c.predict(tv, te)[0]
 
     rows.append(few_shot(task, texts, gold, vectors, shots, draws, seed, predict))
@@ -207,7 +213,7 @@ def eval_friction(embedder: Embedder, seed: int) -> list[Row]:
     cases: list[tuple[str, bool]] = mod.FRICTION_CASES
     texts = [t for t, _ in cases]
     gold = [g for _, g in cases]
-    sent = SentimentClassifier(load_sentiment(), seed=seed).fit(embedder.encode)
+    sent = SentimentClassifier(load_sentiment(), seed=seed).fit(label_encoder(embedder))
     _, scores = sent.predict(texts, embedder.encode(texts))
     flags, _ = FrictionDetector(load_friction_cues()).score(texts, scores)
     p, r = precision_score(gold, flags), recall_score(gold, flags)
