@@ -1,11 +1,18 @@
 """Evaluate the classifiers on third-party data in ``shared/eval`` (never trained on).
 
-- airline_tweets/dev.csv: 3-class sentiment macro-F1, ours vs VADER.
-- banking77/dev.csv + stage_map.csv: stage macro-F1 and accuracy, ours vs a
-  baseline that picks the stage whose description is closest (cosine).
-- friction precision/recall on the hand-written set in tests/test_classify_friction.py.
+One table, peers run in the same script on the same rows:
 
-Usage: ``.venv/bin/python bench/eval_classify.py [--n 2000] [--eval-dir PATH]``
+- airline_tweets/dev.csv, 3-class sentiment: VADER, TextBlob, voc zero-shot (no
+  airline label used) and voc with K labelled tweets per class drawn from the
+  sample (tested on the rest; mean over ``--draws`` draws).
+- banking77/dev.csv + stage_map.csv, journey stage: cosine to the stage
+  descriptions (zero-shot baseline), voc zero-shot, voc with K per stage.
+- friction precision/recall on the hand-written set in tests/test_classify_friction.py.
+- timing: embedding vs classification (stage + sentiment + emotion, fitted
+  classifiers) of the same statements, in one process.
+
+Usage: ``.venv/bin/python bench/eval_classify.py [--n 2000] [--shots 16] [--draws 3]``
+(``--n 0`` = every row). TextBlob comes with ``pip install -e '.[bench]'``.
 """
 
 from __future__ import annotations
@@ -16,19 +23,28 @@ import importlib.util
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
 
-from voc.classify import FrictionDetector, SentimentClassifier, StageClassifier
+from voc.classify import EmotionClassifier, FrictionDetector, SentimentClassifier, StageClassifier
 from voc.classify.sentiment import vader_scores
+from voc.classify.vector_cache import CachedEncoder
 from voc.embed import Embedder
-from voc.labels import UNKNOWN, load_friction_cues, load_sentiment, load_stages
+from voc.labels import (
+    UNKNOWN,
+    load_emotions,
+    load_friction_cues,
+    load_sentiment,
+    load_stages,
+)
 
 log = logging.getLogger("eval_classify")
 REPO = Path(__file__).resolve().parents[1]
+Row = tuple[str, ...]
 
 
 def find_eval_dir(given: str | None) -> Path | None:
@@ -38,78 +54,156 @@ def find_eval_dir(given: str | None) -> Path | None:
     return next((p for p in candidates if p.is_dir()), None)
 
 
+def label_encoder(embedder: Embedder) -> CachedEncoder:
+    """Encoder for label and example texts, cached on disk as in ``voc classify``."""
+    return CachedEncoder(embedder.encode, embedder.model_id)
+
+
 def vader_label(compound: np.ndarray) -> list[str]:
     """VADER's customary thresholds: >= 0.05 positive, <= -0.05 negative."""
     return ["positive" if c >= 0.05 else "negative" if c <= -0.05 else "neutral" for c in compound]
 
 
-def eval_airline(path: Path, n: int, seed: int, embedder: Embedder) -> list[tuple[str, ...]]:
-    df = pd.read_csv(path).sample(frac=1.0, random_state=seed).head(n)
+def textblob_labels(texts: list[str]) -> list[str] | None:
+    """TextBlob polarity with the usual cut at 0 (None when TextBlob is not installed)."""
+    try:
+        from textblob import TextBlob
+    except ImportError:
+        log.warning("textblob not installed (pip install -e '.[bench]'); skipping its row")
+        return None
+    out = []
+    for t in texts:
+        p = TextBlob(t).sentiment.polarity
+        out.append("positive" if p > 0 else "negative" if p < 0 else "neutral")
+    return out
+
+
+def _row(task: str, method: str, gold: list[str], pred: list[str], note: str) -> Row:
+    present = sorted(set(gold))
+    f1 = f1_score(gold, pred, labels=present, average="macro", zero_division=0)
+    return (task, method, f"{f1:.3f}", f"{accuracy_score(gold, pred):.3f}", note)
+
+
+def draw_shots(gold: list[str], k: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of k examples per class (fewer if a class is smaller) and of the rest."""
+    rng = np.random.default_rng(seed)
+    g = np.array(gold)
+    picked = [
+        rng.choice(np.flatnonzero(g == c), min(k, int((g == c).sum())), replace=False)
+        for c in sorted(set(gold))
+    ]
+    idx = np.sort(np.concatenate(picked))
+    return idx, np.setdiff1d(np.arange(len(gold)), idx)
+
+
+def few_shot(
+    task: str,
+    texts: list[str],
+    gold: list[str],
+    vectors: np.ndarray,
+    k: int,
+    draws: int,
+    seed: int,
+    predict: Callable[[list[str], list[str], list[str], np.ndarray], list[str]],
+) -> Row:
+    """Mean (and spread) macro-F1 over ``draws`` draws of k labelled examples per class."""
+    f1s, accs = [], []
+    for d in range(draws):
+        idx, rest = draw_shots(gold, k, seed + d)
+        tr_x, tr_y = [texts[i] for i in idx], [gold[i] for i in idx]
+        pred = predict(tr_x, tr_y, [texts[i] for i in rest], vectors[rest])
+        g = [gold[i] for i in rest]
+        f1s.append(f1_score(g, pred, labels=sorted(set(g)), average="macro", zero_division=0))
+        accs.append(accuracy_score(g, pred))
+    spread = f" ±{np.std(f1s):.3f}" if draws > 1 else ""
+    return (
+        task,
+        f"voc {k}/class ({draws} draws)",
+        f"{np.mean(f1s):.3f}{spread}",
+        f"{np.mean(accs):.3f}",
+        f"{len(texts) - len(idx)} (rest)",
+    )
+
+
+def sample(df: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
+    df = df.sample(frac=1.0, random_state=seed)
+    return df if n <= 0 else df.head(n)
+
+
+def eval_airline(
+    path: Path, n: int, seed: int, shots: int, draws: int, embedder: Embedder, timing: dict
+) -> list[Row]:
+    df = sample(pd.read_csv(path), n, seed)
     texts = [html.unescape(str(t)) for t in df["text"]]
     gold = df["airline_sentiment"].tolist()
-    clf = SentimentClassifier(load_sentiment(), seed=seed).fit(embedder.encode)
-    labels, _ = clf.predict(texts, embedder.encode(texts))
-    rows = [
-        (
-            "airline sentiment",
-            "ours",
-            f"{f1_score(gold, labels, average='macro'):.3f}",
-            f"{accuracy_score(gold, labels):.3f}",
-            str(len(texts)),
-        )
-    ]
+    t0 = time.perf_counter()
+    vectors = embedder.encode(texts)
+    timing["embed"] = time.perf_counter() - t0
+    timing["n"] = len(texts)
+    task = "airline sentiment"
+    rows = []
     vs = vader_scores(texts)
     if np.any(vs):
-        vl = vader_label(vs[:, 0])
-        rows.append(
-            (
-                "airline sentiment",
-                "VADER",
-                f"{f1_score(gold, vl, average='macro'):.3f}",
-                f"{accuracy_score(gold, vl):.3f}",
-                str(len(texts)),
-            )
-        )
+        rows.append(_row(task, "VADER", gold, vader_label(vs[:, 0]), str(len(texts))))
+    tb = textblob_labels(texts)
+    if tb is not None:
+        rows.append(_row(task, "TextBlob", gold, tb, str(len(texts))))
+
+    t0 = time.perf_counter()
+    sent = SentimentClassifier(load_sentiment(), seed=seed).fit(label_encoder(embedder))
+    stage = StageClassifier(load_stages(), seed=seed).fit(label_encoder(embedder))
+    emo = EmotionClassifier(load_emotions(), seed=seed).fit(label_encoder(embedder))
+    timing["fit"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    labels, scores = sent.predict(texts, vectors)
+    stage.predict(vectors, texts)
+    emo.predict(texts, vectors, scores)
+    timing["classify"] = time.perf_counter() - t0
+    rows.append(_row(task, "voc zero-shot", gold, labels, str(len(texts))))
+
+    def predict(tx: list[str], ty: list[str], te: list[str], tv: np.ndarray) -> list[str]:
+        clf = SentimentClassifier(load_sentiment(), seed=seed).fit(label_encoder(embedder), tx, ty)
+        return clf.predict(te, tv)[0]
+
+    rows.append(few_shot(task, texts, gold, vectors, shots, draws, seed, predict))
     return rows
 
 
-def eval_banking(folder: Path, n: int, seed: int, embedder: Embedder) -> list[tuple[str, ...]]:
+def eval_banking(
+    folder: Path, n: int, seed: int, shots: int, draws: int, embedder: Embedder
+) -> list[Row]:
     mapping = pd.read_csv(folder / "stage_map.csv")
     stage_of = dict(zip(mapping["category"], mapping["stage"], strict=True))
-    df = pd.read_csv(folder / "dev.csv").sample(frac=1.0, random_state=seed).head(n)
+    df = sample(pd.read_csv(folder / "dev.csv"), n, seed)
     texts = df["text"].astype(str).tolist()
     gold = [stage_of[c] for c in df["category"]]
-    present = sorted(set(gold))
     taxonomy = load_stages()
     vectors = embedder.encode(texts)
+    task = "banking77 stage"
 
-    clf = StageClassifier(taxonomy, seed=seed).fit(embedder.encode)
-    ours, _ = clf.predict(vectors, texts)
     desc = embedder.encode([s.description for s in taxonomy.stages])
     base = [taxonomy.stages[i].id for i in (vectors @ desc.T).argmax(axis=1)]
-
-    rows = []
-    for name, pred in (("ours", ours), ("cosine to description", base)):
-        f1 = f1_score(gold, pred, labels=present, average="macro", zero_division=0)
-        unk = sum(p == UNKNOWN for p in pred) / len(pred)
-        rows.append(
-            (
-                "banking77 stage",
-                name,
-                f"{f1:.3f}",
-                f"{accuracy_score(gold, pred):.3f}",
-                f"{len(texts)} (unknown {unk:.1%})",
-            )
-        )
+    rows = [_row(task, "cosine to description", gold, base, str(len(texts)))]
+    clf = StageClassifier(taxonomy, seed=seed).fit(label_encoder(embedder))
+    ours, _ = clf.predict(vectors, texts)
+    unk = sum(p == UNKNOWN for p in ours) / len(ours)
+    rows.append(_row(task, "voc zero-shot", gold, ours, f"{len(texts)} (unknown {unk:.1%})"))
+    present = sorted(set(gold))
     per_class = f1_score(gold, ours, labels=present, average=None, zero_division=0)
     log.info(
-        "banking77 per-stage F1 (ours): %s",
+        "banking77 per-stage F1 (zero-shot): %s",
         ", ".join(f"{s}={f:.2f}" for s, f in zip(present, per_class, strict=True)),
     )
+
+    def predict(tx: list[str], ty: list[str], te: list[str], tv: np.ndarray) -> list[str]:
+        c = StageClassifier(taxonomy, seed=seed).fit(label_encoder(embedder), tx, ty)
+        return c.predict(tv, te)[0]
+
+    rows.append(few_shot(task, texts, gold, vectors, shots, draws, seed, predict))
     return rows
 
 
-def eval_friction(embedder: Embedder, seed: int) -> list[tuple[str, ...]]:
+def eval_friction(embedder: Embedder, seed: int) -> list[Row]:
     path = REPO / "tests" / "test_classify_friction.py"
     spec = importlib.util.spec_from_file_location("_fr", path)
     if spec is None or spec.loader is None:
@@ -119,34 +213,61 @@ def eval_friction(embedder: Embedder, seed: int) -> list[tuple[str, ...]]:
     cases: list[tuple[str, bool]] = mod.FRICTION_CASES
     texts = [t for t, _ in cases]
     gold = [g for _, g in cases]
-    sent = SentimentClassifier(load_sentiment(), seed=seed).fit(embedder.encode)
+    sent = SentimentClassifier(load_sentiment(), seed=seed).fit(label_encoder(embedder))
     _, scores = sent.predict(texts, embedder.encode(texts))
     flags, _ = FrictionDetector(load_friction_cues()).score(texts, scores)
     p, r = precision_score(gold, flags), recall_score(gold, flags)
-    return [("friction hand set", "ours", f"P={p:.3f}", f"R={r:.3f}", str(len(texts)))]
+    return [("friction hand set", "voc", f"P={p:.3f}", f"R={r:.3f}", str(len(texts)))]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=2000, help="rows sampled per dataset")
+    ap.add_argument("--n", type=int, default=2000, help="rows sampled per dataset (0 = all)")
+    ap.add_argument("--shots", type=int, default=16, help="labelled examples per class")
+    ap.add_argument("--draws", type=int, default=3, help="random draws of the labelled examples")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--eval-dir", default=None)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
     embedder = Embedder()
-    rows: list[tuple[str, ...]] = []
+    embedder.encode(["warm up the model"])
+    rows: list[Row] = []
+    timing: dict = {}
     start = time.perf_counter()
     eval_dir = find_eval_dir(args.eval_dir)
     if eval_dir is None:
         log.warning("no shared/eval folder found; skipping third-party datasets")
     else:
-        rows += eval_airline(eval_dir / "airline_tweets" / "dev.csv", args.n, args.seed, embedder)
-        rows += eval_banking(eval_dir / "banking77", args.n, args.seed, embedder)
+        rows += eval_airline(
+            eval_dir / "airline_tweets" / "dev.csv",
+            args.n,
+            args.seed,
+            args.shots,
+            args.draws,
+            embedder,
+            timing,
+        )
+        rows += eval_banking(
+            eval_dir / "banking77", args.n, args.seed, args.shots, args.draws, embedder
+        )
     rows += eval_friction(embedder, args.seed)
     header = ("task", "method", "macro-F1", "accuracy", "rows")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, tuple("-" * w for w in widths), *rows]:
         log.info("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+    if timing:
+        n, emb, cls = timing["n"], timing["embed"], timing["classify"]
+        log.info(
+            "timing on %d airline tweets: embedding %.2f s (%.0f/s); classification "
+            "(stage + sentiment + emotion) %.2f s = %.1f%% of embedding; "
+            "one-off classifier fit %.2f s",
+            n,
+            emb,
+            n / emb,
+            cls,
+            100 * cls / emb,
+            timing["fit"],
+        )
     log.info("done in %.1f s", time.perf_counter() - start)
     return 0
 

@@ -141,3 +141,37 @@ def test_friction_group_needs_phrases(tmp_path: Path) -> None:
     text = "groups:\n  - id: failure\n    weight: 0.8\n    phrases: []\n"
     with pytest.raises(ConfigError, match=r"groups\[0\]\.phrases"):
         load_friction_cues(write(tmp_path, text, "cues.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("name", "n", "first", "last"),
+    [
+        ("journey_stages_4.yaml", 4, "problem_search", "ongoing_usage"),
+        ("journey_stages_9.yaml", 9, "problem_recognition", "advocacy"),
+    ],
+)
+def test_shipped_alternative_stage_maps(name: str, n: int, first: str, last: str) -> None:
+    tax = load_stages(default_labels_dir() / name)
+    assert len(tax.stages) == n
+    assert tax.ids[0] == first and tax.ids[-1] == last
+    for stage in tax.stages:
+        assert stage.description and stage.customer_goal and len(stage.examples) >= 5
+
+
+def test_default_emotions_cover_the_required_set() -> None:
+    ids = {e.id for e in load_emotions().emotions}
+    assert {
+        "frustration",
+        "confusion",
+        "anxiety",
+        "disappointment",
+        "satisfaction",
+        "delight",
+    } <= ids
+
+
+def test_default_stages_have_examples_from_several_industries() -> None:
+    # Banking, telecom, travel, retail and software words all appear in the examples.
+    text = " ".join(ex.lower() for s in load_stages().stages for ex in s.examples)
+    for word in ("card", "sim", "flight", "order", "app"):
+        assert word in text

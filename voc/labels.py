@@ -57,6 +57,8 @@ class Stage(_Model):
     description: str
     customer_goal: str = ""
     examples: list[str] = Field(default_factory=list)
+    #: How common the stage is in your data relative to the others (1 = as common).
+    prior: float = Field(default=1.0, gt=0.0, le=100.0)
 
     _clean = field_validator("examples")(_clean_texts)
 

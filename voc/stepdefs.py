@@ -102,36 +102,46 @@ def embed_step(state: RunState, ctx: RunContext, params: EmbedParams) -> None:
 
 class ClassifyParams(Params):
     stage_threshold: float | None = Field(None, ge=0, le=1, description="Abstain below this.")
+    examples: str | None = Field(
+        None,
+        description="User example store from `voc train` (default: $VOC_EXAMPLES or "
+        ".voc/examples.csv when it exists).",
+    )
+    use_examples: bool = Field(True, description="Learn from stored user examples.")
 
 
 @register("classify", ClassifyParams, requires=["vectors"], provides=["stage", "sentiment"])
 def classify_step(state: RunState, ctx: RunContext, params: ClassifyParams) -> None:
     """Journey stage, sentiment and emotion of every statement, then of every item."""
-    from voc.classify.emotion import EmotionClassifier
-    from voc.classify.sentiment import SentimentClassifier, item_sentiment
-    from voc.classify.stage import StageClassifier, item_stage
-    from voc.labels import load_emotions, load_sentiment, load_stages
+    from voc.classify.batch import build_classifiers, classify_statements
+    from voc.classify.examples import default_store
+    from voc.classify.sentiment import item_sentiment
+    from voc.classify.stage import item_stage
+    from voc.errors import ConfigError
 
     st, vectors = state.statements, state.vectors
     assert st is not None and vectors is not None
-    emb = _embedder(ctx)
     labels = ctx.labels
-    stages_tax = load_stages(_label_path(labels.stages))
-    ctx.models["stages"] = stages_tax
-    stage_clf = StageClassifier(stages_tax, threshold=params.stage_threshold, seed=ctx.seed)
-    stage_clf.fit(emb.encode)
-    sent_clf = SentimentClassifier(load_sentiment(_label_path(labels.sentiment)), seed=ctx.seed)
-    sent_clf.fit(emb.encode)
-    emo_clf = EmotionClassifier(load_emotions(_label_path(labels.emotions)), seed=ctx.seed)
-    emo_clf.fit(emb.encode)
-    texts = st["text"].tolist()
-    stage, conf = stage_clf.predict(vectors, texts)
-    sentiment, score = sent_clf.predict(texts, vectors)
-    st["stage"] = stage
-    st["stage_confidence"] = np.round(conf.astype(float), 4)
-    st["sentiment"] = sentiment
-    st["sentiment_score"] = np.round(score.astype(float), 4)
-    st["emotion"] = emo_clf.predict(texts, vectors, score)
+    store: Path | None = None
+    if params.use_examples:
+        store = Path(params.examples) if params.examples else default_store()
+        if not store.is_file():
+            if params.examples:
+                raise ConfigError(f"steps.classify.with.examples: {store}: file not found")
+            store = None
+    models = build_classifiers(
+        _embedder(ctx),
+        stages=_label_path(labels.stages),
+        sentiment=_label_path(labels.sentiment),
+        emotions=_label_path(labels.emotions),
+        examples=store,
+        threshold=params.stage_threshold,
+        seed=ctx.seed,
+    )
+    ctx.models["stages"] = models.stage.taxonomy
+    out = classify_statements(models, st["text"].tolist(), vectors)
+    for col in out.columns:
+        st[col] = out[col].to_numpy()
     _aggregate_items(state, item_stage, item_sentiment)
     ctx.progress("classify", len(st), len(st))
 

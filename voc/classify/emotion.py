@@ -29,6 +29,8 @@ NEUTRAL_BAND = 0.25
 CUE_BOOST = 0.25
 #: Combined evidence below this gives ``none``.
 MIN_EVIDENCE = 0.35
+#: Weight of a user-labelled example relative to a taxonomy example.
+USER_WEIGHT = 3.0
 
 
 class EmotionClassifier:
@@ -38,8 +40,18 @@ class EmotionClassifier:
         self.taxonomy = taxonomy
         self.seed = seed
 
-    def fit(self, encode: Encode) -> EmotionClassifier:
-        """Train on the taxonomy's examples (and descriptions), encoded with ``encode``."""
+    def fit(
+        self,
+        encode: Encode,
+        extra_texts: list[str] | None = None,
+        extra_labels: list[str] | None = None,
+    ) -> EmotionClassifier:
+        """Train on the taxonomy's examples (and descriptions) plus user-labelled statements.
+
+        User statements labelled with an emotion id count as examples of it, weighted
+        :data:`USER_WEIGHT`; those labelled ``none_label`` are not emotion examples and
+        are left out.
+        """
         self.classes_ = [e.id for e in self.taxonomy.emotions]
         self.polarity_ = np.array([e.polarity for e in self.taxonomy.emotions])
         self.cues_ = CueMatcher({e.id: e.cues for e in self.taxonomy.emotions})
@@ -49,11 +61,17 @@ class EmotionClassifier:
             extra = [emotion.description] if emotion.description.strip() else []
             texts += emotion.examples + extra
             y += [k] * (len(emotion.examples) + len(extra))
+        w = [1.0] * len(texts)
+        for text, label in zip(extra_texts or [], extra_labels or [], strict=True):
+            if label in self.classes_:
+                texts.append(text)
+                y.append(self.classes_.index(label))
+                w.append(USER_WEIGHT)
         X = np.asarray(encode(texts), dtype=np.float32)
         if len(self.classes_) > 1:
             self.model_: LogisticRegression | None = LogisticRegression(
                 C=4.0, max_iter=2000, class_weight="balanced", random_state=self.seed
-            ).fit(X, np.array(y))
+            ).fit(X, np.array(y), sample_weight=np.array(w))
         else:
             self.model_ = None
         log.debug("emotion classifier fit on %d texts, %d emotions", len(texts), len(y))

@@ -39,6 +39,10 @@ LEXICAL_SCALE = 1.5
 STRONG_COMPLAINT = -0.5
 #: Scores within +-NEUTRAL_BAND of 0 are neutral at item level.
 NEUTRAL_BAND = 0.2
+#: Number of user examples at which they weigh as much as the taxonomy model.
+USER_PRIOR = 16.0
+#: Regularisation of the model trained on user examples only.
+USER_C = 1.0
 
 _THANKS_BUT = re.compile(r"\b(thanks|thank you|appreciate)\b.*\b(but|however|still)\b")
 
@@ -93,8 +97,18 @@ class SentimentClassifier:
         V = np.asarray(vectors, dtype=np.float32)
         return np.hstack([V, LEXICAL_SCALE * self._lexical(list(texts))])
 
-    def fit(self, encode: Encode) -> SentimentClassifier:
-        """Train on the taxonomy's examples, encoded with ``encode``."""
+    def fit(
+        self,
+        encode: Encode,
+        extra_texts: list[str] | None = None,
+        extra_labels: list[str] | None = None,
+    ) -> SentimentClassifier:
+        """Train on the taxonomy's examples, plus the user's labelled statements if given.
+
+        User examples train a second model of their own (when they cover at least
+        two classes) whose probabilities are blended in with weight
+        ``n / (n + USER_PRIOR)``: a few labels nudge, a few hundred dominate.
+        """
         self.cues_ = CueMatcher({c.id: c.cues for c in self.taxonomy.classes})
         texts: list[str] = []
         y: list[int] = []
@@ -105,16 +119,39 @@ class SentimentClassifier:
         self.model_ = LogisticRegression(C=4.0, max_iter=2000, random_state=self.seed).fit(
             X, np.array(y)
         )
-        log.debug("sentiment classifier fit on %d examples", len(texts))
+        self.user_model_: LogisticRegression | None = None
+        self.user_weight_ = 0.0
+        extra_texts, extra_labels = list(extra_texts or []), list(extra_labels or [])
+        if len(extra_texts) != len(extra_labels):
+            raise ValueError("extra_texts and extra_labels must have the same length")
+        bad = sorted(set(extra_labels) - set(SENTIMENT_IDS))
+        if bad:
+            raise ValueError(f"unknown sentiment label(s): {', '.join(bad)}")
+        if len(set(extra_labels)) >= 2:
+            Xu = self.features(extra_texts, np.asarray(encode(extra_texts)))
+            yu = np.array([SENTIMENT_IDS.index(lab) for lab in extra_labels])
+            self.user_model_ = LogisticRegression(
+                C=USER_C, max_iter=2000, class_weight="balanced", random_state=self.seed
+            ).fit(Xu, yu)
+            self.user_weight_ = len(extra_texts) / (len(extra_texts) + USER_PRIOR)
+        log.debug(
+            "sentiment classifier fit on %d examples and %d user examples",
+            len(texts),
+            len(extra_texts),
+        )
         return self
 
     def predict_proba(self, texts: list[str], vectors: np.ndarray) -> np.ndarray:
         """(n, 3) probabilities in the order negative, neutral, positive."""
         if len(texts) == 0:
             return np.zeros((0, 3))
-        p = self.model_.predict_proba(self.features(texts, vectors))
+        F = self.features(texts, vectors)
         out = np.zeros((len(texts), 3))
-        out[:, self.model_.classes_] = p
+        out[:, self.model_.classes_] = self.model_.predict_proba(F)
+        if self.user_model_ is not None:
+            pu = np.zeros((len(texts), 3))
+            pu[:, self.user_model_.classes_] = self.user_model_.predict_proba(F)
+            out = (1 - self.user_weight_) * out + self.user_weight_ * pu
         return out
 
     def predict(self, texts: list[str], vectors: np.ndarray) -> tuple[list[str], np.ndarray]:

@@ -37,6 +37,12 @@ COSINE_TEMPERATURE = 0.05
 CLASS_WEIGHT: str | None = None
 #: Max cosine to the nearest training example at which relevance is 0 and 1.
 RELEVANCE_RANGE = (0.25, 0.45)
+#: Sample weight of a user-labelled example relative to a taxonomy example.
+USER_WEIGHT = 3.0
+#: Number of user examples at which their own model weighs as much as the taxonomy's.
+USER_PRIOR = 16.0
+#: Regularisation of the model trained on user examples only.
+USER_C = 1.0
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:
@@ -107,9 +113,10 @@ class StageClassifier:
             )
         texts += extra_texts
         labels += extra_labels
-        weights += [1.0] * len(extra_texts)
+        weights += [USER_WEIGHT] * len(extra_texts)
 
         self.classes_ = list(self.taxonomy.ids)
+        self.prior_ = np.array([s.prior for s in self.taxonomy.stages], dtype=np.float64)
         y = np.array([self.classes_.index(lab) for lab in labels])
         w = np.array(weights)
         X = np.asarray(encode(texts), dtype=np.float32)
@@ -138,11 +145,26 @@ class StageClassifier:
         self.lex_lr_ = LogisticRegression(
             C=4.0, max_iter=2000, class_weight=CLASS_WEIGHT, random_state=self.seed
         ).fit(T, y, sample_weight=w)
+        self.user_model_: LogisticRegression | None = None
+        self.user_weight_ = 0.0
+        if len(set(extra_labels)) >= 2:
+            yu = np.array([self.classes_.index(lab) for lab in extra_labels])
+            Xu = X[len(X) - len(extra_texts) :]
+            # No class re-weighting: if the user's labels follow their data, so does the prior.
+            self.user_model_ = LogisticRegression(
+                C=USER_C, max_iter=2000, random_state=self.seed
+            ).fit(Xu, yu)
+            self.user_weight_ = len(extra_texts) / (len(extra_texts) + USER_PRIOR)
         log.debug("stage classifier fit on %d texts, %d stages", len(texts), len(self.classes_))
         return self
 
-    def predict_proba(self, vectors: np.ndarray, texts: list[str] | None = None) -> np.ndarray:
-        """Blended stage probabilities, shape (n, n_stages), rows sum to 1."""
+    def predict_proba(
+        self, vectors: np.ndarray, texts: list[str] | None = None, prior: bool = True
+    ) -> np.ndarray:
+        """Blended stage probabilities, shape (n, n_stages), rows sum to 1.
+
+        ``prior=False`` leaves out the taxonomy's stage priors (used for confidence).
+        """
         V = _unit(np.asarray(vectors, dtype=np.float32))
         p_lr = self.embed_lr_.predict_proba(V)
         p_cos = _softmax((V @ self.centroids_.T) / COSINE_TEMPERATURE)
@@ -154,7 +176,16 @@ class StageClassifier:
         else:
             p_lex, w_lex = np.zeros_like(p_lr), 0.0
         p = (w_lr * p_lr + w_cos * p_cos + w_lex * p_lex) / (w_lr + w_cos + w_lex)
-        return p
+        if self.user_model_ is not None:
+            pu = np.zeros_like(p)
+            pu[:, self.user_model_.classes_] = self.user_model_.predict_proba(V)
+            p = (1 - self.user_weight_) * p + self.user_weight_ * pu
+        if not prior:
+            return p
+        # Stage priors from the taxonomy: the models see a few examples per stage, not
+        # how often each stage occurs in real feedback.
+        p = p * self.prior_
+        return p / p.sum(axis=1, keepdims=True)
 
     def relevance(self, vectors: np.ndarray) -> np.ndarray:
         """How close each vector is to any training text, in [0, 1]."""
@@ -169,12 +200,15 @@ class StageClassifier:
         """Stage ids (or ``unknown``) and confidences in [0, 1]."""
         if len(vectors) == 0:
             return [], np.zeros(0)
-        p = self.predict_proba(vectors, texts)
+        raw = self.predict_proba(vectors, texts, prior=False)
+        p = raw * self.prior_
         best = p.argmax(axis=1)
-        # Rescale the top probability so a uniform guess is 0 and certainty is 1,
-        # which keeps the threshold meaningful for any number of stages.
+        # Confidence comes from the evidence alone (no prior), so a prior never lifts an
+        # off-topic statement above the threshold. The top probability is rescaled so a
+        # uniform guess is 0 and certainty is 1, keeping the threshold meaningful for any
+        # number of stages.
         k = p.shape[1]
-        top = (p.max(axis=1) - 1.0 / k) / (1.0 - 1.0 / k)
+        top = (raw[np.arange(len(raw)), best] - 1.0 / k) / (1.0 - 1.0 / k)
         conf = np.clip(np.sqrt(np.clip(top, 0, 1)) * self.relevance(vectors), 0.0, 1.0)
         labels = [
             self.classes_[b] if c >= self.threshold else UNKNOWN

@@ -1,0 +1,230 @@
+"""Classify the rows of a table: statements first, then each row as a whole.
+
+Each row's text is split into statements (sentences); every statement gets a
+stage, a sentiment and an emotion, and the row gets the aggregate
+(:func:`~voc.classify.stage.item_stage`, :func:`~voc.classify.sentiment.item_sentiment`),
+so an e-mail with praise and one complaint is negative as a row while its
+statements keep both labels. Rows without text still get a row: stage
+``unknown``, sentiment ``neutral``, emotion ``none``.
+
+Work goes in chunks of rows so memory stays bounded on large files.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from voc.classify.emotion import EmotionClassifier
+from voc.classify.examples import check_labels, load_examples
+from voc.classify.sentiment import SentimentClassifier, item_sentiment
+from voc.classify.stage import StageClassifier, item_stage
+from voc.classify.vector_cache import CachedEncoder
+from voc.embed import DIM, Embedder
+from voc.labels import SENTIMENT_IDS, UNKNOWN, load_emotions, load_sentiment, load_stages
+from voc.segment import split_many
+
+log = logging.getLogger(__name__)
+
+#: Output columns added to every row, in this order.
+OUTPUT_COLUMNS = ["stage", "stage_confidence", "sentiment", "sentiment_score", "emotion"]
+#: Columns of the optional statement-level output.
+STATEMENT_COLUMNS = ["row", "position", "text", *OUTPUT_COLUMNS]
+CHUNK_ROWS = 2000
+
+Progress = Callable[[int, int], None]
+
+
+def _no_progress(done: int, total: int) -> None:
+    return None
+
+
+@dataclass
+class Classifiers:
+    """The three fitted statement classifiers and the embedder they share."""
+
+    embedder: Embedder
+    stage: StageClassifier
+    sentiment: SentimentClassifier
+    emotion: EmotionClassifier
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def build_classifiers(
+    embedder: Embedder | None = None,
+    stages: Path | None = None,
+    sentiment: Path | None = None,
+    emotions: Path | None = None,
+    examples: Path | None = None,
+    threshold: float | None = None,
+    seed: int = 0,
+) -> Classifiers:
+    """Fit the classifiers from label files (default: packaged) and stored user examples."""
+    emb = embedder or Embedder()
+    encode = CachedEncoder(emb.encode, emb.model_id)
+    stage_tax = load_stages(stages)
+    sent_tax = load_sentiment(sentiment)
+    emo_tax = load_emotions(emotions)
+    st_x, st_y = load_examples(examples, "stage")
+    se_x, se_y = load_examples(examples, "sentiment")
+    em_x, em_y = load_examples(examples, "emotion")
+    where = examples if examples is not None else "example store"
+    check_labels(st_y, stage_tax.ids, where, "stage")
+    check_labels(se_y, list(SENTIMENT_IDS), where, "sentiment")
+    check_labels(em_y, [e.id for e in emo_tax.emotions] + [emo_tax.none_label], where, "emotion")
+    return Classifiers(
+        embedder=emb,
+        stage=StageClassifier(stage_tax, threshold=threshold, seed=seed).fit(encode, st_x, st_y),
+        sentiment=SentimentClassifier(sent_tax, seed=seed).fit(encode, se_x, se_y),
+        emotion=EmotionClassifier(emo_tax, seed=seed).fit(encode, em_x, em_y),
+    )
+
+
+def classify_statements(models: Classifiers, texts: list[str], vectors: np.ndarray) -> pd.DataFrame:
+    """The five output columns for each statement (no embedding done here)."""
+    stage, conf = models.stage.predict(vectors, texts)
+    sentiment, score = models.sentiment.predict(texts, vectors)
+    emotion = models.emotion.predict(texts, vectors, score)
+    return pd.DataFrame(
+        {
+            "stage": stage,
+            "stage_confidence": np.round(conf.astype(float), 4),
+            "sentiment": sentiment,
+            "sentiment_score": np.round(score.astype(float), 4),
+            "emotion": emotion,
+        }
+    )
+
+
+def _row_result(g: pd.DataFrame, none_label: str) -> tuple[str, float, str, float, str]:
+    s, c = item_stage(g["stage"].tolist(), g["stage_confidence"].to_numpy())
+    lab, sc = item_sentiment(g["sentiment"].tolist(), g["sentiment_score"].to_numpy())
+    emos = [e for e in g["emotion"] if e and e != none_label]
+    if lab == "negative":
+        emos = [
+            e
+            for e, v in zip(g["emotion"], g["sentiment_score"], strict=True)
+            if v < 0 and e != none_label
+        ] or emos
+    emo = max(sorted(set(emos)), key=emos.count) if emos else none_label
+    return s, round(float(c), 4), lab, round(float(sc), 4), emo
+
+
+def classify_texts(
+    models: Classifiers,
+    texts: list[str],
+    progress: Progress = _no_progress,
+    statements: list[pd.DataFrame] | None = None,
+) -> pd.DataFrame:
+    """Row-level output columns for ``texts`` (one output row per text, same order).
+
+    If ``statements`` is a list, the statement-level frame of each chunk is appended to it.
+    """
+    none_label = models.emotion.taxonomy.none_label
+    total = len(texts)
+    parts: list[pd.DataFrame] = []
+    models.timings.setdefault("embed", 0.0)
+    models.timings.setdefault("classify", 0.0)
+    progress(0, total)
+    for start in range(0, total, CHUNK_ROWS):
+        chunk = ["" if t is None else str(t) for t in texts[start : start + CHUNK_ROWS]]
+        sents = list(split_many(chunk))
+        rows: list[int] = []
+        flat: list[str] = []
+        for i, (raw, ss) in enumerate(zip(chunk, sents, strict=True)):
+            # Short texts ("Thanks!", "Broken again") are still statements of their row.
+            ss = ss or ([raw.strip()] if raw.strip() else [])
+            rows += [i] * len(ss)
+            flat += ss
+        t0 = time.perf_counter()
+        vectors = models.embedder.encode(flat) if flat else np.zeros((0, DIM), np.float32)
+        t1 = time.perf_counter()
+        st = classify_statements(models, flat, vectors)
+        models.timings["embed"] += t1 - t0
+        models.timings["classify"] += time.perf_counter() - t1
+        st.insert(0, "row", np.asarray(rows, dtype=int) + start)
+        st.insert(1, "position", st.groupby("row").cumcount())
+        st.insert(2, "text", flat)
+        if statements is not None:
+            statements.append(st[STATEMENT_COLUMNS])
+        groups = {k: g for k, g in st.groupby("row", sort=False)}
+        out = []
+        for i in range(len(chunk)):
+            g = groups.get(i + start)
+            out.append(
+                (UNKNOWN, 0.0, "neutral", 0.0, none_label)
+                if g is None
+                else _row_result(g, none_label)
+            )
+        parts.append(pd.DataFrame(out, columns=OUTPUT_COLUMNS))
+        progress(len(chunk), total)
+    if not parts:
+        return pd.DataFrame({c: [] for c in OUTPUT_COLUMNS})
+    return pd.concat(parts, ignore_index=True)
+
+
+@dataclass
+class ClassifyResult:
+    """What :func:`classify_file` did."""
+
+    n_rows: int
+    n_empty: int
+    output: Path
+    statements_output: Path | None
+    counts: dict[str, dict[str, int]]  # column -> value -> rows
+    timings: dict[str, float]
+
+
+def classify_file(
+    models: Classifiers,
+    path: Path,
+    text_column: str,
+    output: Path,
+    statements_output: Path | None = None,
+    progress: Progress = _no_progress,
+) -> ClassifyResult:
+    """Add the output columns to every row of ``path`` and write ``output`` (CSV).
+
+    All input rows and columns are kept in order, values as written; an input
+    column already named like an output column is overwritten in place.
+    """
+    from voc.classify.examples import read_table, require_column
+
+    df = read_table(path)
+    require_column(df, text_column, path, "--text-column")
+    parts: list[pd.DataFrame] | None = [] if statements_output is not None else None
+    texts = df[text_column].tolist()
+    result = classify_texts(models, texts, progress=progress, statements=parts)
+    for col in OUTPUT_COLUMNS:
+        df[col] = result[col].to_numpy()
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    df.to_csv(output, index=False)
+    if statements_output is not None and parts is not None:
+        st = (
+            pd.concat(parts, ignore_index=True)
+            if parts
+            else pd.DataFrame(columns=STATEMENT_COLUMNS)
+        )
+        st["row"] = st["row"].astype(int) + 1  # 1-based data rows, like the reject messages
+        Path(statements_output).parent.mkdir(parents=True, exist_ok=True)
+        st.to_csv(statements_output, index=False)
+    counts = {
+        c: {str(k): int(v) for k, v in result[c].value_counts(sort=False).sort_index().items()}
+        for c in ("stage", "sentiment", "emotion")
+    }
+    n_empty = sum(1 for t in texts if not str(t).strip())
+    return ClassifyResult(
+        n_rows=len(df),
+        n_empty=n_empty,
+        output=output,
+        statements_output=statements_output,
+        counts=counts,
+        timings=dict(models.timings),
+    )
