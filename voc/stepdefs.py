@@ -26,11 +26,18 @@ def _embedder(ctx: RunContext) -> Any:
     from voc.embed import Embedder
 
     if "embedder" not in ctx.models:
-        ctx.models["embedder"] = Embedder()
+        if ctx.models.get("fast") or "precision" in ctx.models:
+            from voc.embed import get_embedder
+
+            ctx.models["embedder"] = get_embedder(
+                fast=bool(ctx.models.get("fast")), precision=ctx.models.get("precision", "auto")
+            )
+        else:
+            ctx.models["embedder"] = Embedder()
     return ctx.models["embedder"]
 
 
-@register("redact", NoParams, requires=["items"], provides=["redacted"])
+@register("redact", NoParams, requires=["items"], provides=["redacted"], phase="map")
 def redact_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
     """Replace e-mail addresses, phones, card numbers, ids and known names with placeholders."""
     from voc.redact import redact
@@ -51,7 +58,7 @@ class SegmentParams(Params):
     min_words: int = Field(2, ge=1, description="Drop fragments with fewer words.")
 
 
-@register("segment", SegmentParams, requires=["items"], provides=["statements"])
+@register("segment", SegmentParams, requires=["items"], provides=["statements"], phase="map")
 def segment_step(state: RunState, ctx: RunContext, params: SegmentParams) -> None:
     """Split each item into statements (spaCy sentencizer); drop greetings and sign-offs."""
     from voc.segment import split_many, statement_id
@@ -79,7 +86,7 @@ class EmbedParams(Params):
     batch_size: int = Field(64, ge=1, le=1024)
 
 
-@register("embed", EmbedParams, requires=["statements"], provides=["vectors"])
+@register("embed", EmbedParams, requires=["statements"], provides=["vectors"], phase="map")
 def embed_step(state: RunState, ctx: RunContext, params: EmbedParams) -> None:
     """Embed statements with the local all-MiniLM-L6-v2, re-using cached vectors."""
     from voc.cache import cached_encode
@@ -104,7 +111,9 @@ class ClassifyParams(Params):
     stage_threshold: float | None = Field(None, ge=0, le=1, description="Abstain below this.")
 
 
-@register("classify", ClassifyParams, requires=["vectors"], provides=["stage", "sentiment"])
+@register(
+    "classify", ClassifyParams, requires=["vectors"], provides=["stage", "sentiment"], phase="map"
+)
 def classify_step(state: RunState, ctx: RunContext, params: ClassifyParams) -> None:
     """Journey stage, sentiment and emotion of every statement, then of every item."""
     from voc.classify.emotion import EmotionClassifier
@@ -116,14 +125,20 @@ def classify_step(state: RunState, ctx: RunContext, params: ClassifyParams) -> N
     assert st is not None and vectors is not None
     emb = _embedder(ctx)
     labels = ctx.labels
-    stages_tax = load_stages(_label_path(labels.stages))
-    ctx.models["stages"] = stages_tax
-    stage_clf = StageClassifier(stages_tax, threshold=params.stage_threshold, seed=ctx.seed)
-    stage_clf.fit(emb.encode)
-    sent_clf = SentimentClassifier(load_sentiment(_label_path(labels.sentiment)), seed=ctx.seed)
-    sent_clf.fit(emb.encode)
-    emo_clf = EmotionClassifier(load_emotions(_label_path(labels.emotions)), seed=ctx.seed)
-    emo_clf.fit(emb.encode)
+    key = ("classifiers", params.stage_threshold)
+    if key not in ctx.models:  # fitted once per run (or worker), reused for every chunk
+        stages_tax = load_stages(_label_path(labels.stages))
+        ctx.models["stages"] = stages_tax
+        stage_clf = StageClassifier(stages_tax, threshold=params.stage_threshold, seed=ctx.seed)
+        stage_clf.fit(emb.encode)
+        sent_clf = SentimentClassifier(
+            load_sentiment(_label_path(labels.sentiment)), seed=ctx.seed
+        )
+        sent_clf.fit(emb.encode)
+        emo_clf = EmotionClassifier(load_emotions(_label_path(labels.emotions)), seed=ctx.seed)
+        emo_clf.fit(emb.encode)
+        ctx.models[key] = (stage_clf, sent_clf, emo_clf)
+    stage_clf, sent_clf, emo_clf = ctx.models[key]
     texts = st["text"].tolist()
     stage, conf = stage_clf.predict(vectors, texts)
     sentiment, score = sent_clf.predict(texts, vectors)
@@ -168,7 +183,7 @@ def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> N
     items["n_statements"] = n_col
 
 
-@register("friction", NoParams, requires=["sentiment"], provides=["friction"])
+@register("friction", NoParams, requires=["sentiment"], provides=["friction"], phase="map")
 def friction_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
     """Flag friction statements: negativity combined with problem cues."""
     from voc.classify.friction import FrictionDetector
