@@ -182,18 +182,31 @@ def read_friction(
         from voc.embed import DIM
 
         return st, np.zeros((0, DIM), dtype=np.float32)
-    con.register("_voc_fr", st[["statement_id", "text_hash"]])
-    rows = con.execute(
-        "SELECT f.statement_id, e.vector FROM _voc_fr f JOIN embeddings e "
-        "ON e.text_hash = f.text_hash AND e.model_id = ?",
+    keys = pd.DataFrame({"ord": np.arange(len(st)), "text_hash": st["text_hash"]})
+    con.register("_voc_fr", keys)
+    cur = con.execute(
+        "SELECT f.ord, e.vector FROM _voc_fr f JOIN embeddings e "
+        "ON e.text_hash = f.text_hash AND e.model_id = ? ORDER BY f.ord",
         [model_id],
-    ).fetchall()
+    )
+    vecs: np.ndarray | None = None
+    got = np.zeros(len(st), dtype=bool)
+    while True:  # in batches: a million Python lists of floats would not fit in memory
+        rows = cur.fetchmany(20000)
+        if not rows:
+            break
+        idx = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        block = np.asarray([r[1] for r in rows], dtype=np.float32)
+        if vecs is None:
+            vecs = np.zeros((len(st), block.shape[1]), dtype=np.float32)
+        vecs[idx] = block
+        got[idx] = True
     con.unregister("_voc_fr")
-    by_id = {sid: v for sid, v in rows}
-    missing = [s for s in st["statement_id"] if s not in by_id]
-    if missing:
-        raise DataError(f"workspace: {len(missing)} friction statements have no vector")
-    vecs = np.asarray([by_id[s] for s in st["statement_id"]], dtype=np.float32)
+    if vecs is None or not got.all():
+        raise DataError(
+            f"workspace: {int((~got).sum())} friction statements have no vector "
+            "(delete the workspace and run again)"
+        )
     return st, vecs
 
 
