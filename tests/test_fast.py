@@ -21,6 +21,7 @@ def test_cache_dir_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert cache_dir() == tmp_path / "c"
 
 
+@pytest.mark.slow  # the first call distills the model (minutes on a CPU), then it is cached
 def test_static_vectors_are_semantic() -> None:
     emb = get_embedder(fast=True)
     assert isinstance(emb, StaticEmbedder) and emb.model_id == STATIC_MODEL_ID
@@ -47,6 +48,7 @@ def test_static_vectors_are_semantic() -> None:
     )
 
 
+@pytest.mark.slow
 def test_static_speed() -> None:
     """Well above 20,000 statements/s on an idle core; the test allows for a loaded machine."""
     emb = get_embedder(fast=True)
@@ -58,6 +60,7 @@ def test_static_speed() -> None:
     assert rate > 5000, f"{rate:.0f} statements/s"
 
 
+@pytest.mark.slow
 def test_fast_run_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     pipe = api.default_pipeline(

@@ -56,9 +56,19 @@ def static_model_path(model_path: str | None = None) -> Path:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from model2vec.distill import distill
+    from transformers.utils import logging as hf_logging
 
-    log.info("distilling static embeddings from %s (once)", src)
-    model = distill(model_name=src, pca_dims=None)
+    log.info("distilling static embeddings from %s (once, a few minutes on a CPU)", src)
+    hf_logging.set_verbosity_error()
+    quiet = os.environ.get("TQDM_DISABLE")
+    os.environ["TQDM_DISABLE"] = "1"  # the library never prints; the CLI owns progress
+    try:
+        model = distill(model_name=src, pca_dims=None)
+    finally:
+        if quiet is None:
+            os.environ.pop("TQDM_DISABLE", None)
+        else:
+            os.environ["TQDM_DISABLE"] = quiet
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".distill-", dir=target.parent))
     model.save_pretrained(str(tmp))
