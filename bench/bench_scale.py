@@ -180,6 +180,29 @@ def generated_truth(labels: Path) -> dict[int, str]:
         return {int(r["id"][1:]): r["label"] for r in csv.DictReader(fh)}
 
 
+def incremental(size: int, fast: bool, work: Path) -> dict:
+    """Full run on ``size`` messages, then a re-run after appending 1% new messages."""
+    import shutil
+
+    src = work / f"inc-{size}.csv"
+    generate(src, size, "csv", seed=1)
+    out = work / f"inc-{size}-{'fast' if fast else 'default'}"
+    shutil.rmtree(out, ignore_errors=True)
+    first = voc_run(src, out, fast, "comment", "submitted_at")
+    extra = work / f"inc-{size}-extra.csv"
+    generate(extra, max(size // 100, 1), "csv", seed=2)
+    with extra.open(encoding="utf-8") as fh, src.open("a", encoding="utf-8", newline="") as out_fh:
+        w = csv.writer(out_fh)
+        for i, row in enumerate(csv.DictReader(fh)):
+            w.writerow([f"r{size + i}", row["submitted_at"], row["nps"], row["comment"]])
+    second = voc_run(src, out, fast, "comment", "submitted_at")
+    return {
+        "full": first,
+        "rerun_1pct_new": second,
+        "rerun_share_of_full_time": round(second["wall_s"] / first["wall_s"], 3),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="10000,100000,1000000", help="messages per run")
@@ -188,9 +211,13 @@ def main() -> None:
     ap.add_argument("--bertopic", action="store_true", help="side by side with BERTopic")
     ap.add_argument("--tweets", type=Path, default=None, help="airline tweets dev.csv")
     ap.add_argument("--generated", type=int, default=100000, help="messages for side by side")
+    ap.add_argument("--incremental", type=int, default=0, help="messages for the 1%% re-run")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     results: dict[str, object] = {"scale": {}, "side_by_side": {}}
+    if args.incremental:
+        fast = args.modes.split(",")[0] == "fast"
+        results["incremental"] = incremental(args.incremental, fast, args.work)
     for size in [int(s) for s in args.sizes.split(",") if s]:
         path = args.work / f"gen-{size}.csv"
         if not path.exists():

@@ -26,7 +26,7 @@ from voc.embed import DIM, MODEL_ID, default_model_path
 
 log = logging.getLogger(__name__)
 
-STATIC_MODEL_ID = f"{MODEL_ID}-static"
+STATIC_MODEL_ID = f"{MODEL_ID}-static-c1"
 
 
 def cache_dir() -> Path:
@@ -80,10 +80,26 @@ def static_model_path(model_path: str | None = None) -> Path:
 
 
 @lru_cache(maxsize=2)
-def _load_static(path: str) -> Any:
+def _load_static(path: str) -> tuple[Any, np.ndarray]:
+    """The static model and its centre: the mean vector of a fixed reference text set.
+
+    Mean-pooled static vectors share a large common direction (any two sentences are
+    ~0.7 cosine-similar), which would merge every theme at MiniLM's thresholds.
+    Subtracting the mean over the packaged journey-stage examples (fixed data shipped
+    with voc, not the user's labels) restores a MiniLM-like spread of similarities.
+    """
     from model2vec import StaticModel
 
-    return StaticModel.from_pretrained(path)
+    from voc.labels import load_stages
+
+    model = StaticModel.from_pretrained(path)
+    ref = [x for stage in load_stages(None).stages for x in stage.examples]
+    vecs = _unit(np.asarray(model.encode(ref, show_progress_bar=False), dtype=np.float32))
+    return model, vecs.mean(axis=0)
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
 
 
 class StaticEmbedder:
@@ -98,7 +114,11 @@ class StaticEmbedder:
 
     @property
     def model_(self) -> Any:
-        return _load_static(str(static_model_path(self.model_path)))
+        return _load_static(str(static_model_path(self.model_path)))[0]
+
+    @property
+    def center_(self) -> np.ndarray:
+        return _load_static(str(static_model_path(self.model_path)))[1]
 
     def encode(
         self, texts: Sequence[str], progress: Callable[[int], None] | None = None
@@ -108,12 +128,11 @@ class StaticEmbedder:
         out = np.zeros((n, DIM), dtype=np.float32)
         if n == 0:
             return out
-        model = self.model_
+        model, center = self.model_, self.center_
         for start in range(0, n, self.batch_size):
             batch = list(texts[start : start + self.batch_size])
             vecs = np.asarray(model.encode(batch, show_progress_bar=False), dtype=np.float32)
-            norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-            out[start : start + len(batch)] = vecs / np.maximum(norms, 1e-12)
+            out[start : start + len(batch)] = _unit(_unit(vecs) - center)
             if progress is not None:
                 progress(len(batch))
         return out

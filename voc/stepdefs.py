@@ -154,11 +154,18 @@ def classify_step(state: RunState, ctx: RunContext, params: ClassifyParams) -> N
 def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> None:
     st, items = state.statements, state.items
     assert st is not None
-    groups = {k: g for k, g in st.groupby("item_id", sort=False)}
+    rows: dict[str, list[int]] = {}  # row positions per item: no per-item DataFrame slicing
+    for pos, iid in enumerate(st["item_id"].tolist()):
+        rows.setdefault(iid, []).append(pos)
+    stages = st["stage"].to_numpy(dtype=object)
+    confs = st["stage_confidence"].to_numpy(dtype=float)
+    sents = st["sentiment"].to_numpy(dtype=object)
+    scores = st["sentiment_score"].to_numpy(dtype=float)
+    emotions = st["emotion"].to_numpy(dtype=object)
     stage_col, conf_col, sent_col, score_col, emo_col, n_col = [], [], [], [], [], []
     for item_id in items["item_id"]:
-        g = groups.get(item_id)
-        if g is None or g.empty:
+        g = rows.get(item_id)
+        if not g:
             stage_col.append("unknown")
             conf_col.append(0.0)
             sent_col.append("neutral")
@@ -166,9 +173,9 @@ def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> N
             emo_col.append("none")
             n_col.append(0)
             continue
-        s, c = item_stage(g["stage"].tolist(), g["stage_confidence"].to_numpy())
-        lab, sc = item_sentiment(g["sentiment"].tolist(), g["sentiment_score"].to_numpy())
-        emos = [e for e in g["emotion"] if e and e != "none"]
+        s, c = item_stage(stages[g].tolist(), confs[g])
+        lab, sc = item_sentiment(sents[g].tolist(), scores[g])
+        emos = [e for e in emotions[g] if e and e != "none"]
         stage_col.append(s)
         conf_col.append(round(float(c), 4))
         sent_col.append(lab)
