@@ -169,3 +169,13 @@ def test_resume_after_kill_9(tmp_path: Path, full_run: tuple[api.RunSummary, Pat
     assert got["items"]["item_id"].is_unique and got["statements"]["statement_id"].is_unique
     assert list(got["items"]["item_id"]) == list(ref["items"]["item_id"])
     assert list(got["statements"]["statement_id"]) == list(ref["statements"]["statement_id"])
+
+
+def test_map_step_after_reduce_step_is_refused() -> None:
+    from voc.errors import ConfigError
+
+    steps = ["segment", "embed", "classify", "friction", "cluster", "redact"]
+    with pytest.raises(ConfigError, match="map step 'redact' cannot follow reduce step 'cluster'"):
+        parse_pipeline(
+            {"name": "x", "sources": [{"path": "a.csv"}], "steps": [{"name": n} for n in steps]}
+        )
