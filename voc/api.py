@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -18,11 +17,10 @@ import pandas as pd
 
 from voc import __version__
 from voc.config import Pipeline, SourceSpec, load_pipeline, parse_pipeline
-from voc.errors import DataError
 from voc.ingest.options import SourceOptions
 from voc.records import IngestResult, Reject, hash_identity
+from voc.runner import RunOptions
 from voc.state import Progress, RunContext, RunState, no_progress
-from voc.steps import get_step, parse_params
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +40,8 @@ class RunSummary:
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     cache_hits: int = 0
+    n_new_items: int = 0  # items analysed by this run (the rest were in the workspace)
+    precision: str = "float32"  # embedding precision chosen automatically
 
 
 def validate(path: str | Path) -> Pipeline:
@@ -168,45 +168,45 @@ def count_records(items: pd.DataFrame, rejects: list[Reject]) -> dict[str, dict[
     return out
 
 
-def run(pipeline: Pipeline, progress: Progress = no_progress) -> RunSummary:
-    """Run a validated pipeline end to end and write workspace and reports."""
+def run(
+    pipeline: Pipeline,
+    progress: Progress = no_progress,
+    options: RunOptions | None = None,
+) -> RunSummary:
+    """Run a validated pipeline: streaming map phase, then reduce, workspace and reports.
+
+    Items already analysed in the output workspace are not analysed again (an
+    interrupted run resumes; a re-run processes only new items). ``options`` selects
+    fast mode, a Dask cluster, a refit of the themes and the chunk size.
+    """
     from voc import workspace as ws
     from voc.report import write_reports
+    from voc.runner import check_not_empty, run_map, run_reduce
 
+    options = options or RunOptions()
     started = _now()
     timings: dict[str, float] = {}
-    t0 = time.perf_counter()
-    result = ingest_sources(pipeline)
-    items, names, dupes = items_frame(result)
-    rejects = result.rejects + dupes
-    counts = count_records(items, rejects)
-    timings["ingest"] = round(time.perf_counter() - t0, 3)
-    progress("ingest", counts["total"]["read"], counts["total"]["read"])
-    if items.empty:
-        raise DataError(
-            "no customer text could be read from "
-            + ", ".join(p for s in pipeline.sources for p in s.paths)
-            + f" ({counts['total']['rejected']} records rejected)"
-        )
     out_dir = Path(pipeline.output.dir)
     db_path = out_dir / pipeline.output.workspace
     con = ws.connect(db_path)
     try:
+        outcome = run_map(con, pipeline, options, progress, timings)
+        counts = outcome.counts
+        progress("ingest", counts["total"]["read"], counts["total"]["read"])
+        check_not_empty(con, pipeline, outcome)
         ctx = RunContext(seed=pipeline.seed, labels=pipeline.labels, con=con, progress=progress)
-        state = RunState(items=items, names=names)
-        for i, spec in enumerate(pipeline.steps):
-            step = get_step(spec.name)
-            params = parse_params(step, spec.with_, f"steps[{i}]")
-            t = time.perf_counter()
-            step.func(state, ctx, params)
-            state.done.update(step.provides)
-            timings[spec.name] = round(time.perf_counter() - t, 3)
-        _write_workspace(con, pipeline, state, rejects, counts, timings, started, ctx)
+        ctx.models["stages"] = _stages(pipeline)
+        themes = run_reduce(con, pipeline, ctx, outcome, options.refit, timings)
+        timings = {k: timings[k] for k in sorted(timings)}
+        notes = outcome.notes + [_precision_note(outcome.precision, options, pipeline)]
+        state = RunState(items=pd.DataFrame(), themes=None)
+        _write_workspace(con, pipeline, state, outcome.rejects, counts, timings, started, ctx)
         reports = write_reports(con, out_dir, pipeline.output.formats)
+        n_st, n_fr = con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE is_friction) FROM statements"
+        ).fetchone()
     finally:
         con.close()
-    st = state.statements if state.statements is not None else pd.DataFrame()
-    themes = state.themes if state.themes is not None else pd.DataFrame()
     top = (
         []
         if themes.empty
@@ -220,13 +220,29 @@ def run(pipeline: Pipeline, progress: Progress = no_progress) -> RunSummary:
         workspace=db_path,
         reports=reports,
         counts=counts,
-        n_statements=len(st),
-        n_friction=int(st["is_friction"].sum()) if "is_friction" in st else 0,
+        n_statements=int(n_st),
+        n_friction=int(n_fr or 0),
         themes=top,
-        notes=result.notes,
+        notes=notes,
         timings=timings,
-        cache_hits=int(ctx.models.get("cache_hits", 0)),
+        cache_hits=0,
+        n_new_items=outcome.n_new,
+        precision=outcome.precision,
     )
+
+
+def _stages(pipeline: Pipeline) -> object:
+    from voc.labels import load_stages
+
+    path = pipeline.labels.stages
+    return load_stages(Path(path) if path else None)
+
+
+def _precision_note(precision: str, options: RunOptions, pipeline: Pipeline) -> str:
+    from voc.embed import precision_report
+
+    fast = options.fast or pipeline.fast
+    return precision_report(precision, fast)
 
 
 def _write_workspace(
@@ -239,9 +255,10 @@ def _write_workspace(
     started: datetime,
     ctx: RunContext,
 ) -> None:
+    """Append this run's row to ``runs`` (items, statements, themes and rejects are
+    written by the map and reduce phases as they go)."""
     from voc import workspace as ws
 
-    rej = pd.DataFrame([r.__dict__ for r in rejects], columns=list(ws.TABLES["rejects"]))
     stages_tax = ctx.models.get("stages")
     stage_list = (
         [{"id": s.id, "name": s.name} for s in stages_tax.stages] if stages_tax is not None else []
@@ -263,13 +280,7 @@ def _write_workspace(
             }
         ]
     )
-    replace = {
-        "items": state.items,
-        "statements": state.statements if state.statements is not None else pd.DataFrame(),
-        "themes": state.themes if state.themes is not None else pd.DataFrame(),
-        "rejects": rej,
-    }
-    ws.write_tables(con, replace=replace, append={"runs": run_row})  # type: ignore[arg-type]
+    ws.write_tables(con, append={"runs": run_row})  # type: ignore[arg-type]
 
 
 def run_file(path: str | Path, progress: Progress = no_progress) -> RunSummary:

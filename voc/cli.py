@@ -109,6 +109,7 @@ def _print_summary(summary: Any) -> None:
         f"{summary.n_statements} statements, {summary.n_friction} friction, "
         f"{len(summary.themes)} ranked themes shown below"
         + (f", {summary.cache_hits} vectors from cache" if summary.cache_hits else "")
+        + f", {getattr(summary, 'n_new_items', 0)} items analysed in this run"
     )
     if summary.themes:
         th = Table(title="Top friction themes", show_edge=False)
@@ -127,6 +128,16 @@ def _print_summary(summary: Any) -> None:
         out.print(f"[dim]note: {note}[/]", highlight=False)
     for p in [summary.workspace, *summary.reports]:
         out.print(f"wrote {p}")
+
+
+def _run_options(fast: bool, cluster: str | None, refit: bool) -> Any:
+    from voc.runner import RunOptions
+
+    if cluster:
+        from voc.distributed import parse_cluster
+
+        parse_cluster(cluster)  # a bad address is a usage error before anything is read
+    return RunOptions(fast=fast, cluster=cluster, refit=refit)
 
 
 @app.command()
@@ -150,6 +161,16 @@ def analyze(
         list[str] | None, typer.Option(help="Interviewer name in transcripts (repeat).")
     ] = None,
     seed: Annotated[int, typer.Option(help="Seed for every random choice.")] = 42,
+    fast: Annotated[
+        bool, typer.Option("--fast", help="Static embeddings distilled from MiniLM: much faster.")
+    ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(help="Run the map phase on Dask: tcp://HOST:8786 or local:N (N workers)."),
+    ] = None,
+    refit: Annotated[
+        bool, typer.Option("--refit", help="Re-cluster all themes instead of keeping them.")
+    ] = False,
 ) -> None:
     """Analyse files and folders with the default all-sources pipeline."""
     from voc import api
@@ -165,7 +186,7 @@ def analyze(
     )
     bar = _Bar()
     with bar.progress:
-        summary = api.run(pipeline, bar)
+        summary = api.run(pipeline, bar, _run_options(fast, cluster, refit))
     _print_summary(summary)
 
 
@@ -175,6 +196,16 @@ def run_cmd(
     pipeline: Annotated[
         Path, typer.Argument(help="Pipeline YAML file, e.g. pipelines/all-sources.yaml.")
     ],
+    fast: Annotated[
+        bool, typer.Option("--fast", help="Static embeddings distilled from MiniLM: much faster.")
+    ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(help="Run the map phase on Dask: tcp://HOST:8786 or local:N (N workers)."),
+    ] = None,
+    refit: Annotated[
+        bool, typer.Option("--refit", help="Re-cluster all themes instead of keeping them.")
+    ] = False,
 ) -> None:
     """Run a declarative pipeline: ingest, analyse, write the workspace and the report."""
     from voc import api
@@ -182,7 +213,7 @@ def run_cmd(
     bar = _Bar()
     pipe = api.validate(pipeline)
     with bar.progress:
-        summary = api.run(pipe, bar)
+        summary = api.run(pipe, bar, _run_options(fast, cluster, refit))
     _print_summary(summary)
 
 

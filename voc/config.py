@@ -73,6 +73,8 @@ class Pipeline(_Strict):
     labels: LabelsSpec = Field(default_factory=LabelsSpec)
     steps: list[StepSpec] = Field(default_factory=lambda: [StepSpec(name=n) for n in DEFAULT_STEPS])
     output: OutputSpec = Field(default_factory=OutputSpec)
+    fast: bool = Field(False, description="Static (distilled) embeddings: much faster.")
+    chunk_size: int = Field(2000, ge=1, description="Items per map chunk (bounds memory).")
 
     @field_validator("steps")
     @classmethod

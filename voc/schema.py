@@ -28,6 +28,7 @@ ITEMS: dict[str, str] = {
     "emotion": "VARCHAR",
     "n_statements": "INTEGER",
     "n_friction": "INTEGER",
+    "seq": "BIGINT",  # ingest order, the stable order of reduce steps
 }
 
 STATEMENTS: dict[str, str] = {
@@ -95,6 +96,11 @@ EMBEDDINGS: dict[str, str] = {
     "vector": "FLOAT[]",
 }
 
+META: dict[str, str] = {
+    "key": "VARCHAR",  # e.g. map_signature
+    "value": "VARCHAR",
+}
+
 TABLES: dict[str, dict[str, str]] = {
     "items": ITEMS,
     "statements": STATEMENTS,
@@ -102,6 +108,7 @@ TABLES: dict[str, dict[str, str]] = {
     "rejects": REJECTS,
     "runs": RUNS,
     "embeddings": EMBEDDINGS,
+    "meta": META,
 }
 
 SENTIMENTS = ("negative", "neutral", "positive")

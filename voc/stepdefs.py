@@ -26,11 +26,18 @@ def _embedder(ctx: RunContext) -> Any:
     from voc.embed import Embedder
 
     if "embedder" not in ctx.models:
-        ctx.models["embedder"] = Embedder()
+        if ctx.models.get("fast") or "precision" in ctx.models:
+            from voc.embed import get_embedder
+
+            ctx.models["embedder"] = get_embedder(
+                fast=bool(ctx.models.get("fast")), precision=ctx.models.get("precision", "auto")
+            )
+        else:
+            ctx.models["embedder"] = Embedder()
     return ctx.models["embedder"]
 
 
-@register("redact", NoParams, requires=["items"], provides=["redacted"])
+@register("redact", NoParams, requires=["items"], provides=["redacted"], phase="map")
 def redact_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
     """Replace e-mail addresses, phones, card numbers, ids and known names with placeholders."""
     from voc.redact import redact
@@ -51,7 +58,7 @@ class SegmentParams(Params):
     min_words: int = Field(2, ge=1, description="Drop fragments with fewer words.")
 
 
-@register("segment", SegmentParams, requires=["items"], provides=["statements"])
+@register("segment", SegmentParams, requires=["items"], provides=["statements"], phase="map")
 def segment_step(state: RunState, ctx: RunContext, params: SegmentParams) -> None:
     """Split each item into statements (spaCy sentencizer); drop greetings and sign-offs."""
     from voc.segment import split_many, statement_id
@@ -79,7 +86,7 @@ class EmbedParams(Params):
     batch_size: int = Field(64, ge=1, le=1024)
 
 
-@register("embed", EmbedParams, requires=["statements"], provides=["vectors"])
+@register("embed", EmbedParams, requires=["statements"], provides=["vectors"], phase="map")
 def embed_step(state: RunState, ctx: RunContext, params: EmbedParams) -> None:
     """Embed statements with the local all-MiniLM-L6-v2, re-using cached vectors."""
     from voc.cache import cached_encode
@@ -110,7 +117,9 @@ class ClassifyParams(Params):
     use_examples: bool = Field(True, description="Learn from stored user examples.")
 
 
-@register("classify", ClassifyParams, requires=["vectors"], provides=["stage", "sentiment"])
+@register(
+    "classify", ClassifyParams, requires=["vectors"], provides=["stage", "sentiment"], phase="map"
+)
 def classify_step(state: RunState, ctx: RunContext, params: ClassifyParams) -> None:
     """Journey stage, sentiment and emotion of every statement, then of every item."""
     from voc.classify.batch import build_classifiers, classify_statements
@@ -122,22 +131,25 @@ def classify_step(state: RunState, ctx: RunContext, params: ClassifyParams) -> N
     st, vectors = state.statements, state.vectors
     assert st is not None and vectors is not None
     labels = ctx.labels
-    store: Path | None = None
-    if params.use_examples:
-        store = Path(params.examples) if params.examples else default_store()
-        if not store.is_file():
-            if params.examples:
-                raise ConfigError(f"steps.classify.with.examples: {store}: file not found")
-            store = None
-    models = build_classifiers(
-        _embedder(ctx),
-        stages=_label_path(labels.stages),
-        sentiment=_label_path(labels.sentiment),
-        emotions=_label_path(labels.emotions),
-        examples=store,
-        threshold=params.stage_threshold,
-        seed=ctx.seed,
-    )
+    key = ("classifiers", params.stage_threshold, params.examples, params.use_examples)
+    if key not in ctx.models:  # fitted once per run (or worker), reused for every chunk
+        store: Path | None = None
+        if params.use_examples:
+            store = Path(params.examples) if params.examples else default_store()
+            if not store.is_file():
+                if params.examples:
+                    raise ConfigError(f"steps.classify.with.examples: {store}: file not found")
+                store = None
+        ctx.models[key] = build_classifiers(
+            _embedder(ctx),
+            stages=_label_path(labels.stages),
+            sentiment=_label_path(labels.sentiment),
+            emotions=_label_path(labels.emotions),
+            examples=store,
+            threshold=params.stage_threshold,
+            seed=ctx.seed,
+        )
+    models = ctx.models[key]
     ctx.models["stages"] = models.stage.taxonomy
     out = classify_statements(models, st["text"].tolist(), vectors)
     for col in out.columns:
@@ -149,11 +161,18 @@ def classify_step(state: RunState, ctx: RunContext, params: ClassifyParams) -> N
 def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> None:
     st, items = state.statements, state.items
     assert st is not None
-    groups = {k: g for k, g in st.groupby("item_id", sort=False)}
+    rows: dict[str, list[int]] = {}  # row positions per item: no per-item DataFrame slicing
+    for pos, iid in enumerate(st["item_id"].tolist()):
+        rows.setdefault(iid, []).append(pos)
+    stages = st["stage"].to_numpy(dtype=object)
+    confs = st["stage_confidence"].to_numpy(dtype=float)
+    sents = st["sentiment"].to_numpy(dtype=object)
+    scores = st["sentiment_score"].to_numpy(dtype=float)
+    emotions = st["emotion"].to_numpy(dtype=object)
     stage_col, conf_col, sent_col, score_col, emo_col, n_col = [], [], [], [], [], []
     for item_id in items["item_id"]:
-        g = groups.get(item_id)
-        if g is None or g.empty:
+        g = rows.get(item_id)
+        if not g:
             stage_col.append("unknown")
             conf_col.append(0.0)
             sent_col.append("neutral")
@@ -161,9 +180,9 @@ def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> N
             emo_col.append("none")
             n_col.append(0)
             continue
-        s, c = item_stage(g["stage"].tolist(), g["stage_confidence"].to_numpy())
-        lab, sc = item_sentiment(g["sentiment"].tolist(), g["sentiment_score"].to_numpy())
-        emos = [e for e in g["emotion"] if e and e != "none"]
+        s, c = item_stage(stages[g].tolist(), confs[g])
+        lab, sc = item_sentiment(sents[g].tolist(), scores[g])
+        emos = [e for e in emotions[g] if e and e != "none"]
         stage_col.append(s)
         conf_col.append(round(float(c), 4))
         sent_col.append(lab)
@@ -178,7 +197,7 @@ def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> N
     items["n_statements"] = n_col
 
 
-@register("friction", NoParams, requires=["sentiment"], provides=["friction"])
+@register("friction", NoParams, requires=["sentiment"], provides=["friction"], phase="map")
 def friction_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
     """Flag friction statements: negativity combined with problem cues."""
     from voc.classify.friction import FrictionDetector

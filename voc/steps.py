@@ -33,19 +33,26 @@ class StepDef:
     requires: tuple[str, ...]
     provides: tuple[str, ...]
     doc: str
+    phase: str = "reduce"  # map: item by item, chunk by chunk; reduce: needs all statements
 
 
 REGISTRY: dict[str, StepDef] = {}
 
 
 def register(
-    name: str, params: type[Params], requires: Sequence[str], provides: Sequence[str]
+    name: str,
+    params: type[Params],
+    requires: Sequence[str],
+    provides: Sequence[str],
+    phase: str = "reduce",
 ) -> Callable[[Callable[[RunState, RunContext, Any], None]], Callable[..., None]]:
     """Decorator adding a step function to the registry."""
 
     def deco(func: Callable[[RunState, RunContext, Any], None]) -> Callable[..., None]:
         doc = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
-        REGISTRY[name] = StepDef(name, func, params, tuple(requires), tuple(provides), doc)
+        REGISTRY[name] = StepDef(
+            name, func, params, tuple(requires), tuple(provides), doc, phase
+        )
         return func
 
     return deco
@@ -89,6 +96,7 @@ def check_steps(steps: Sequence[Any]) -> None:
     """Names known, parameters valid, each step's inputs provided by an earlier one."""
     available = {"items"}
     seen: set[str] = set()
+    reduce_seen = ""
     for i, spec in enumerate(steps):
         where = f"steps[{i}]"
         try:
@@ -109,6 +117,12 @@ def check_steps(steps: Sequence[Any]) -> None:
                 f"{where}: step '{spec.name}' needs {', '.join(missing)}, "
                 f"which no earlier step provides (add {', '.join(providers)} before it)"
             )
+        if step.phase == "map" and reduce_seen:
+            raise ValueError(
+                f"{where}: map step '{spec.name}' cannot follow reduce step '{reduce_seen}'"
+            )
+        if step.phase != "map":
+            reduce_seen = reduce_seen or spec.name
         available.update(step.provides)
 
 

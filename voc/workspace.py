@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from voc.errors import DataError
@@ -18,6 +19,10 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     for name, columns in TABLES.items():
         cols = ", ".join(f'"{c}" {t}' for c, t in columns.items())
         con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({cols})")
+        have = {r[0] for r in con.execute(f"DESCRIBE {name}").fetchall()}
+        for col, typ in columns.items():  # workspaces written by an older voc
+            if col not in have:
+                con.execute(f'ALTER TABLE {name} ADD COLUMN "{col}" {typ}')
 
 
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -84,3 +89,153 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str, order_by: str = "") -
     if order_by:
         sql += f" ORDER BY {order_by}"
     return con.execute(sql).df()
+
+
+def get_meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    """A value of the ``meta`` table (None when unset)."""
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_meta(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    """Set a value of the ``meta`` table (call inside or outside a transaction)."""
+    con.execute("DELETE FROM meta WHERE key = ?", [key])
+    con.execute("INSERT INTO meta VALUES (?, ?)", [key, value])
+
+
+def item_ids(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Ids of the items already analysed in this workspace."""
+    return {r[0] for r in con.execute("SELECT item_id FROM items").fetchall()}
+
+
+def write_chunk(
+    con: duckdb.DuckDBPyConnection,
+    items: pd.DataFrame,
+    statements: pd.DataFrame,
+    vectors: np.ndarray,
+    model_id: str,
+) -> None:
+    """Write one map chunk (items, statements, their vectors) in one transaction.
+
+    Rows of these items left by an earlier, interrupted attempt are replaced, so a
+    chunk is either fully there or not at all, never twice. Vectors go to the
+    ``embeddings`` cache keyed by model and text hash (only the ones not there yet).
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        ids = pd.DataFrame({"item_id": items["item_id"].astype(str)})
+        con.register("_voc_ids", ids)
+        con.execute("DELETE FROM statements WHERE item_id IN (SELECT item_id FROM _voc_ids)")
+        con.execute("DELETE FROM items WHERE item_id IN (SELECT item_id FROM _voc_ids)")
+        con.unregister("_voc_ids")
+        _insert(con, "items", items)
+        _insert(con, "statements", statements)
+        if len(statements) and "text_hash" in statements:
+            first = ~statements["text_hash"].duplicated().to_numpy()
+            frame = pd.DataFrame(
+                {
+                    "model_id": model_id,
+                    "text_hash": statements["text_hash"].to_numpy()[first],
+                    "vector": list(vectors[first]),
+                }
+            )
+            con.register("_voc_vecs", frame)
+            con.execute(
+                "INSERT INTO embeddings SELECT v.model_id, v.text_hash, v.vector::FLOAT[] "
+                "FROM _voc_vecs v WHERE NOT EXISTS (SELECT 1 FROM embeddings e "
+                "WHERE e.model_id = v.model_id AND e.text_hash = v.text_hash)"
+            )
+            con.unregister("_voc_vecs")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def delete_items(con: duckdb.DuckDBPyConnection, keep: set[str]) -> int:
+    """Delete items (and their statements) not in ``keep``; returns how many went."""
+    stale = item_ids(con) - keep
+    if stale:
+        con.execute("BEGIN TRANSACTION")
+        con.register("_voc_stale", pd.DataFrame({"item_id": sorted(stale)}))
+        con.execute("DELETE FROM statements WHERE item_id IN (SELECT item_id FROM _voc_stale)")
+        con.execute("DELETE FROM items WHERE item_id IN (SELECT item_id FROM _voc_stale)")
+        con.unregister("_voc_stale")
+        con.execute("COMMIT")
+    return len(stale)
+
+
+def clear_analysis(con: duckdb.DuckDBPyConnection) -> None:
+    """Forget every analysed item, statement and theme (the vector cache stays)."""
+    write_tables(con, replace={t: pd.DataFrame() for t in ("items", "statements", "themes")})
+
+
+def read_friction(
+    con: duckdb.DuckDBPyConnection, model_id: str
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Friction statements in ingest order, with their vectors from the cache."""
+    st = con.execute(
+        "SELECT s.* FROM statements s JOIN items i USING (item_id) "
+        "WHERE s.is_friction ORDER BY i.seq, i.item_id, s.position"
+    ).df()
+    if st.empty:
+        from voc.embed import DIM
+
+        return st, np.zeros((0, DIM), dtype=np.float32)
+    keys = pd.DataFrame({"ord": np.arange(len(st)), "text_hash": st["text_hash"]})
+    con.register("_voc_fr", keys)
+    cur = con.execute(
+        "SELECT f.ord, e.vector FROM _voc_fr f JOIN embeddings e "
+        "ON e.text_hash = f.text_hash AND e.model_id = ? ORDER BY f.ord",
+        [model_id],
+    )
+    vecs: np.ndarray | None = None
+    got = np.zeros(len(st), dtype=bool)
+    while True:  # in batches: a million Python lists of floats would not fit in memory
+        rows = cur.fetchmany(20000)
+        if not rows:
+            break
+        idx = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        block = np.asarray([r[1] for r in rows], dtype=np.float32)
+        if vecs is None:
+            vecs = np.zeros((len(st), block.shape[1]), dtype=np.float32)
+        vecs[idx] = block
+        got[idx] = True
+    con.unregister("_voc_fr")
+    if vecs is None or not got.all():
+        raise DataError(
+            f"workspace: {int((~got).sum())} friction statements have no vector "
+            "(delete the workspace and run again)"
+        )
+    return st, vecs
+
+
+def read_items_for_rank(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """All items without their text (what ranking needs), in ingest order."""
+    cols = ", ".join(f'"{c}"' for c in TABLES["items"] if c != "text")
+    return con.execute(f"SELECT {cols} FROM items ORDER BY seq, item_id").df()
+
+
+def write_themes(
+    con: duckdb.DuckDBPyConnection, themes: pd.DataFrame, assigned: pd.DataFrame
+) -> None:
+    """Replace the themes and set statements.theme_id from ``assigned``, in one transaction.
+
+    ``assigned`` holds (statement_id, theme_id); every other statement gets NULL.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM themes")
+        _insert(con, "themes", themes)
+        con.execute("UPDATE statements SET theme_id = NULL WHERE theme_id IS NOT NULL")
+        if len(assigned):
+            con.register("_voc_assigned", assigned[["statement_id", "theme_id"]])
+            con.execute(
+                "UPDATE statements SET theme_id = a.theme_id FROM _voc_assigned a "
+                "WHERE statements.statement_id = a.statement_id"
+            )
+            con.unregister("_voc_assigned")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise

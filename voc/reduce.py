@@ -1,0 +1,137 @@
+"""The reduce phase: themes from the friction statements accumulated in the workspace.
+
+Two ways:
+
+- :func:`reduce_full` runs the pipeline's reduce steps (cluster, name, rank, ...) on
+  every friction statement and its vector, read back from the workspace. Clustering
+  itself fits on a bounded sample and assigns the rest by nearest centroid
+  (``cluster.with.max_fit``), so its cost stays bounded.
+- :func:`reduce_incremental` keeps existing themes: statements that already have a
+  theme keep it, new friction statements join the nearest existing theme (or
+  "other"), and themes are re-ranked with their names, key phrases and quotes
+  unchanged. ``--refit`` asks for :func:`reduce_full` instead.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from voc import workspace as ws
+from voc.config import Pipeline
+from voc.schema import OTHER_THEME
+from voc.state import RunContext, RunState
+from voc.steps import get_step, parse_params
+
+MAP_PROVIDES = ("items", "redacted", "statements", "vectors", "stage", "sentiment", "friction")
+
+
+def reduce_steps(pipeline: Pipeline) -> list[tuple[int, str, dict[str, object]]]:
+    """(index, name, params) of the pipeline's reduce steps."""
+    return [
+        (i, s.name, dict(s.with_))
+        for i, s in enumerate(pipeline.steps)
+        if get_step(s.name).phase != "map"
+    ]
+
+
+def _assigned(st: pd.DataFrame) -> pd.DataFrame:
+    if "theme_id" not in st:
+        return pd.DataFrame(columns=["statement_id", "theme_id"])
+    return st.loc[st["theme_id"].notna(), ["statement_id", "theme_id"]]
+
+
+def reduce_full(
+    con: duckdb.DuckDBPyConnection,
+    pipeline: Pipeline,
+    ctx: RunContext,
+    model_id: str,
+    timings: dict[str, float],
+) -> pd.DataFrame:
+    """Run the reduce steps over all friction statements; write themes; return them."""
+    t = time.perf_counter()
+    st, vecs = ws.read_friction(con, model_id)
+    items = ws.read_items_for_rank(con)
+    timings["reduce_load"] = round(time.perf_counter() - t, 3)
+    state = RunState(
+        items=items,
+        statements=st.reset_index(drop=True),
+        vectors=vecs,
+        friction_idx=np.arange(len(st)),
+    )
+    state.done.update(MAP_PROVIDES)
+    for i, name, raw in reduce_steps(pipeline):
+        step = get_step(name)
+        t = time.perf_counter()
+        step.func(state, ctx, parse_params(step, raw, f"steps[{i}]"))
+        state.done.update(step.provides)
+        timings[name] = round(time.perf_counter() - t, 3)
+    themes = state.themes if state.themes is not None else pd.DataFrame()
+    assert state.statements is not None
+    ws.write_themes(con, themes, _assigned(state.statements))
+    return themes
+
+
+def reduce_incremental(
+    con: duckdb.DuckDBPyConnection,
+    pipeline: Pipeline,
+    model_id: str,
+    timings: dict[str, float],
+) -> pd.DataFrame | None:
+    """Keep existing themes, place new friction statements, re-rank. None if no themes yet."""
+    from voc.stepdefs import ClusterParams, RankParams
+    from voc.themes.cluster import centroids
+    from voc.themes.rank import RankSettings
+    from voc.themes.table import ThemeDraft, rank_themes
+
+    old = ws.read_table(con, "themes", order_by="rank NULLS LAST, theme_id")
+    if old.empty:
+        return None
+    t = time.perf_counter()
+    st, vecs = ws.read_friction(con, model_id)
+    items = ws.read_items_for_rank(con)
+    st = st.reset_index(drop=True)
+    tids = [str(x) for x in old["theme_id"] if x != OTHER_THEME]
+    label_of = {tid: k for k, tid in enumerate(tids)}
+    label_of[OTHER_THEME] = -1
+    new_mark = -2
+    labels = np.array(
+        [label_of.get(str(x), -1) if isinstance(x, str) else new_mark for x in st["theme_id"]],
+        dtype=int,
+    )
+    fresh = np.flatnonzero(labels == new_mark)
+    labels[fresh] = -1
+    ids, cents = centroids(vecs, labels)
+    if len(fresh) and ids:
+        cp = ClusterParams.model_validate(pipeline.step_params("cluster"))
+        x = vecs[fresh] / np.maximum(np.linalg.norm(vecs[fresh], axis=1, keepdims=True), 1e-12)
+        sims = x @ cents.T
+        best = sims.argmax(axis=1)
+        ok = sims[np.arange(len(fresh)), best] >= cp.assign_threshold
+        labels[fresh[ok]] = np.asarray(ids)[best[ok]]
+    drafts: list[ThemeDraft] = []
+    for _, row in old.iterrows():
+        lab = label_of.get(str(row["theme_id"]), -1)
+        idx = np.flatnonzero(labels == lab)
+        if len(idx) == 0:
+            continue
+        keep = set(st["statement_id"].to_numpy()[idx])
+        quotes = [q for q in json.loads(row["quote_ids"] or "[]") if q in keep]
+        phrases = json.loads(row["key_phrases"] or "[]")
+        drafts.append(ThemeDraft(lab, idx, str(row["name"]), phrases, quotes))
+    if not any(d.label == -1 for d in drafts) and (labels == -1).any():
+        drafts.append(ThemeDraft(-1, np.flatnonzero(labels == -1), "other friction", [], []))
+    rp = RankParams.model_validate(pipeline.step_params("rank"))
+    settings = RankSettings(weights=rp.weights, recent_weeks=rp.recent_weeks)
+    table, new_ids = rank_themes(drafts, st, items, settings)
+    old_of = {new_ids[lab]: (tids[lab] if lab >= 0 else OTHER_THEME) for lab in new_ids}
+    if not table.empty:
+        table["theme_id"] = [old_of[t] for t in table["theme_id"]]
+    st["theme_id"] = [tids[lab] if lab >= 0 else OTHER_THEME for lab in labels]
+    ws.write_themes(con, table, _assigned(st))
+    timings["reduce_incremental"] = round(time.perf_counter() - t, 3)
+    return table

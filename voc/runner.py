@@ -1,0 +1,219 @@
+"""A run as a streaming map phase and a reduce phase over the workspace.
+
+Map: items are read source by source and cut into chunks; each chunk goes through
+the map steps (redact, segment, embed, classify, friction; see
+:mod:`voc.mapphase`) and is written to the workspace in one transaction, keyed by
+``item_id``. Items already in the workspace (from an earlier or an interrupted
+run with the same map configuration) are skipped, so a re-run processes only new
+items and a run killed at any point resumes without duplicates or gaps. Memory is
+bounded by the chunk size, not the inbox size.
+
+Reduce: cluster, name and rank read the accumulated friction statements and their
+vectors back from the workspace (:mod:`voc.reduce`).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import pandas as pd
+
+from voc import workspace as ws
+from voc.config import Pipeline
+from voc.errors import DataError
+from voc.mapphase import (
+    ChunkResult,
+    MapSpec,
+    chunked_items,
+    items_chunk,
+    iter_ingest,
+    map_chunk,
+    map_signature,
+    map_spec,
+)
+from voc.records import Item, Reject
+from voc.state import Progress, RunContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunOptions:
+    """How to run (not what to compute): speed and scale switches.
+
+    ``fast``: static embeddings (overrides nothing when the pipeline sets ``fast``).
+    ``cluster``: ``None`` (in process), ``local:N`` or ``tcp://host:port`` (Dask).
+    ``refit``: re-cluster all friction statements instead of keeping existing themes.
+    ``chunk_size``: items per map chunk (default: the pipeline's ``chunk_size``).
+    """
+
+    fast: bool = False
+    cluster: str | None = None
+    refit: bool = False
+    chunk_size: int | None = None
+
+
+@dataclass
+class MapOutcome:
+    """What the map phase did."""
+
+    counts: dict[str, dict[str, int]]
+    rejects: list[Reject]
+    notes: list[str]
+    n_new: int
+    n_removed: int
+    precision: str
+    model_id: str
+
+
+class Mapper(Protocol):
+    """Runs :func:`map_chunk` over chunks; yields results in chunk order."""
+
+    def map(
+        self, spec: MapSpec, chunks: Iterator[tuple[pd.DataFrame, dict[str, list[str]]]]
+    ) -> Iterator[ChunkResult]: ...
+
+    def close(self) -> None: ...
+
+
+class LocalMapper:
+    """The map phase in this process."""
+
+    def map(
+        self, spec: MapSpec, chunks: Iterator[tuple[pd.DataFrame, dict[str, list[str]]]]
+    ) -> Iterator[ChunkResult]:
+        for frame, names in chunks:
+            yield map_chunk(spec, frame, names)
+
+    def close(self) -> None:
+        pass
+
+
+def make_mapper(cluster: str | None) -> Mapper:
+    """In-process mapper, or a Dask one for ``local:N`` / ``tcp://...``."""
+    if not cluster:
+        return LocalMapper()
+    from voc.distributed import DaskMapper
+
+    return DaskMapper(cluster)
+
+
+def count_records(analysed: dict[str, int], rejects: list[Reject]) -> dict[str, dict[str, int]]:
+    """read / analysed / rejected per source kind, plus a total."""
+    counts: dict[str, dict[str, int]] = {}
+    for k, n in analysed.items():
+        counts.setdefault(k, {"read": 0, "analysed": 0, "rejected": 0})["analysed"] += n
+    for r in rejects:
+        kind = r.source_kind or "unknown"
+        counts.setdefault(kind, {"read": 0, "analysed": 0, "rejected": 0})["rejected"] += 1
+    for c in counts.values():
+        c["read"] = c["analysed"] + c["rejected"]
+    total = {k: sum(c[k] for c in counts.values()) for k in ("read", "analysed", "rejected")}
+    out = {k: counts[k] for k in sorted(counts)}
+    out["total"] = total
+    return out
+
+
+def resolve_embedder(fast: bool) -> tuple[str, str]:
+    """(model id, precision) of this run's embeddings, decided once on the client."""
+    from voc.embed import get_embedder
+
+    emb = get_embedder(fast=fast, precision="auto")
+    return str(emb.model_id), str(getattr(emb, "precision_", "static"))
+
+
+def run_map(
+    con: Any,
+    pipeline: Pipeline,
+    options: RunOptions,
+    progress: Progress,
+    timings: dict[str, float],
+) -> MapOutcome:
+    """Stream every source through the map steps into the workspace."""
+    fast = options.fast or pipeline.fast
+    model_id, precision = resolve_embedder(fast)
+    spec = map_spec(pipeline, fast=fast, precision=precision)
+    signature = map_signature(spec, model_id)
+    notes: list[str] = []
+    if ws.get_meta(con, "map_signature") not in (None, signature):
+        if ws.item_ids(con):
+            notes.append("map configuration changed since the last run: all items re-analysed")
+        ws.clear_analysis(con)
+    ws.set_meta(con, "map_signature", signature)
+    done = ws.item_ids(con)
+    seen: set[str] = set()
+    rejects: list[Reject] = []
+    analysed: dict[str, int] = {}
+    chunk_size = options.chunk_size or pipeline.chunk_size
+    chunks = chunked_items(iter_ingest(pipeline), chunk_size, done, seen, rejects, notes, analysed)
+    n_new = 0
+    t = time.perf_counter()
+
+    def frames() -> Iterator[tuple[pd.DataFrame, dict[str, list[str]]]]:
+        for batch in chunks:
+            yield _frame(batch)
+
+    mapper = make_mapper(options.cluster)
+    try:
+        for res in mapper.map(spec, frames()):
+            ws.write_chunk(con, res.items, res.statements, res.vectors, res.model_id)
+            n_new += len(res.items)
+            log.info("chunk written: %d items (%d in this run)", len(res.items), n_new)
+            progress("map", len(res.items), max(len(res.items), 1))
+    finally:
+        mapper.close()
+    timings["map"] = round(time.perf_counter() - t, 3)
+    removed = ws.delete_items(con, seen)
+    if removed:
+        notes.append(f"{removed} items no longer in the sources were removed from the workspace")
+    rej = pd.DataFrame([r.__dict__ for r in rejects], columns=list(ws.TABLES["rejects"]))
+    ws.write_tables(con, replace={"rejects": rej})
+    counts = count_records(analysed, rejects)
+    return MapOutcome(counts, rejects, notes, n_new, removed, precision, model_id)
+
+
+def _frame(batch: list[tuple[int, Item]]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    return items_chunk(batch)
+
+
+def run_reduce(
+    con: Any,
+    pipeline: Pipeline,
+    ctx: RunContext,
+    outcome: MapOutcome,
+    refit: bool,
+    timings: dict[str, float],
+) -> pd.DataFrame:
+    """Themes: refit everything, or keep existing themes and place only what is new."""
+    from voc.reduce import reduce_full, reduce_incremental, reduce_steps
+
+    if not reduce_steps(pipeline):
+        return pd.DataFrame()
+    t = time.perf_counter()
+    themes = None
+    if not refit:
+        if outcome.n_new == 0 and outcome.n_removed == 0:
+            old = ws.read_table(con, "themes", order_by="rank NULLS LAST, theme_id")
+            if not old.empty:
+                timings["reduce"] = round(time.perf_counter() - t, 3)
+                return old
+        themes = reduce_incremental(con, pipeline, outcome.model_id, timings)
+    if themes is None:
+        themes = reduce_full(con, pipeline, ctx, outcome.model_id, timings)
+    timings["reduce"] = round(time.perf_counter() - t, 3)
+    return themes
+
+
+def check_not_empty(con: Any, pipeline: Pipeline, outcome: MapOutcome) -> None:
+    """A DataError when nothing at all could be analysed."""
+    n = con.execute("SELECT count(*) FROM items").fetchone()[0]
+    if n == 0:
+        raise DataError(
+            "no customer text could be read from "
+            + ", ".join(p for s in pipeline.sources for p in s.paths)
+            + f" ({outcome.counts['total']['rejected']} records rejected)"
+        )
