@@ -268,6 +268,7 @@ def _write_workspace(
         "themes": state.themes if state.themes is not None else pd.DataFrame(),
         "rejects": rej,
     }
+    replace.update(ctx.models.get("tables", {}))  # e.g. theme_trends, theme_segments
     ws.write_tables(con, replace=replace, append={"runs": run_row})  # type: ignore[arg-type]
 
 

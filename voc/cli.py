@@ -243,5 +243,7 @@ def steps() -> None:
     out.print(t)
 
 
+from voc import cli_themes  # noqa: E402,F401  (registers `voc themes`)
+
 if __name__ == "__main__":  # pragma: no cover
     app()
