@@ -155,7 +155,7 @@ def themes_csv(
         table = state.themes if state.themes is not None else pd.DataFrame()
         names_by_id = dict(zip(table.get("theme_id", []), table.get("name", []), strict=True))
         for iid, tid in zip(st["item_id"], st["theme_id"], strict=True):
-            if tid:
+            if isinstance(tid, str) and tid:
                 theme_of_item[iid] = (str(tid), str(names_by_id.get(tid, "")))
     _write_rows(dst, header, rows, delim, row_item, theme_of_item)
     tpath = table_path_for(dst)

@@ -177,6 +177,8 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
         return subject
     sw = set(subject.split())
     pw = set(problem.split())
+    if sw <= pw:
+        return problem
     if sw & pw or any(p.search(subject) for p, name in PROBLEMS if name == problem):
         return subject
     if problem == "long wait":
