@@ -50,3 +50,15 @@ def test_sampled_fit_assigns_everyone() -> None:
 def test_small_inputs() -> None:
     assert cluster_vectors(np.zeros((0, 8))).tolist() == []
     assert cluster_vectors(np.ones((2, 8)), min_size=3).tolist() == [OTHER, OTHER]
+
+
+def test_graph_method_stable_across_seeds_and_agglomerative_still_available() -> None:
+    from sklearn.metrics import adjusted_rand_score
+
+    x, y = _blobs(5)
+    a = cluster_vectors(x, min_size=3, seed=0)
+    b = cluster_vectors(x, min_size=3, seed=7)
+    assert adjusted_rand_score(a, b) == 1.0
+    assert adjusted_rand_score(y[:39], a[:39]) == 1.0
+    c = cluster_vectors(x, method="agglomerative", distance_threshold=0.5, assign_threshold=0.9)
+    assert adjusted_rand_score(y[:39], c[:39]) == 1.0

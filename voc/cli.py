@@ -277,6 +277,7 @@ def steps() -> None:
 from voc import cli_classify as _cli_classify  # noqa: E402,F401  (classify, eval, train)
 from voc import cli_export as _cli_export  # noqa: E402, F401  (registers `voc export`)
 from voc import cli_ingest as _cli_ingest  # noqa: E402,F401  (registers `voc ingest`)
+from voc import cli_themes as _cli_themes  # noqa: E402,F401  (registers `voc themes`)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

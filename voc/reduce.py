@@ -40,9 +40,11 @@ def reduce_steps(pipeline: Pipeline) -> list[tuple[int, str, dict[str, object]]]
 
 
 def _assigned(st: pd.DataFrame) -> pd.DataFrame:
+    cols = ["statement_id", "theme_id", "subtheme_id"]
     if "theme_id" not in st:
-        return pd.DataFrame(columns=["statement_id", "theme_id"])
-    return st.loc[st["theme_id"].notna(), ["statement_id", "theme_id"]]
+        return pd.DataFrame(columns=cols)
+    out = st.loc[st["theme_id"].notna()]
+    return out.reindex(columns=cols)
 
 
 def reduce_full(
@@ -72,7 +74,7 @@ def reduce_full(
         timings[name] = round(time.perf_counter() - t, 3)
     themes = state.themes if state.themes is not None else pd.DataFrame()
     assert state.statements is not None
-    ws.write_themes(con, themes, _assigned(state.statements))
+    ws.write_themes(con, themes, _assigned(state.statements), ctx.models.get("tables"))
     return themes
 
 
@@ -87,6 +89,7 @@ def reduce_incremental(
     from voc.themes.cluster import centroids
     from voc.themes.rank import RankSettings
     from voc.themes.table import ThemeDraft, rank_themes
+    from voc.themes.trends import trend_tables
 
     old = ws.read_table(con, "themes", order_by="rank NULLS LAST, theme_id")
     if old.empty:
@@ -132,6 +135,7 @@ def reduce_incremental(
     if not table.empty:
         table["theme_id"] = [old_of[t] for t in table["theme_id"]]
     st["theme_id"] = [tids[lab] if lab >= 0 else OTHER_THEME for lab in labels]
-    ws.write_themes(con, table, _assigned(st))
+    tables = trend_tables(st, items, table, rp.period, rp.spike_alpha, rp.segment_alpha)
+    ws.write_themes(con, table, _assigned(st), tables)
     timings["reduce_incremental"] = round(time.perf_counter() - t, 3)
     return table

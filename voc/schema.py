@@ -45,6 +45,7 @@ STATEMENTS: dict[str, str] = {
     "is_friction": "BOOLEAN",
     "friction_score": "DOUBLE",
     "theme_id": "VARCHAR",
+    "subtheme_id": "VARCHAR",
 }
 
 THEMES: dict[str, str] = {
@@ -66,6 +67,34 @@ THEMES: dict[str, str] = {
     "source_mix": "VARCHAR",  # JSON object source_kind -> share
     "segment_mix": "VARCHAR",  # JSON object attribute -> {value: share}
     "quote_ids": "VARCHAR",  # JSON list of statement_ids
+    "growth": "DOUBLE",  # share of items in the recent weeks over the share before
+    "origin": "VARCHAR",  # discovered | codeframe
+    "has_spike": "BOOLEAN",  # some period flagged in theme_trends
+    "spike_in_last_period": "BOOLEAN",
+    "subthemes": "VARCHAR",  # JSON list of {subtheme_id, name, n_statements, key_phrases}
+}
+
+THEME_TRENDS: dict[str, str] = {
+    "theme_id": "VARCHAR",
+    "period_start": "TIMESTAMP",
+    "n_items": "INTEGER",
+    "n_statements": "INTEGER",
+    "expected": "DOUBLE",  # items expected from the theme's baseline rate
+    "p_value": "DOUBLE",  # one-sided Poisson test
+    "is_spike": "BOOLEAN",
+}
+
+THEME_SEGMENTS: dict[str, str] = {
+    "theme_id": "VARCHAR",
+    "attribute": "VARCHAR",  # source, channel, plan, persona, ...
+    "value": "VARCHAR",
+    "n_segment_items": "INTEGER",
+    "n_theme_items": "INTEGER",
+    "share": "DOUBLE",  # of the segment's items raising the theme
+    "share_rest": "DOUBLE",  # same share among all other items
+    "p_value": "DOUBLE",  # Fisher's exact test
+    "q_value": "DOUBLE",  # Benjamini-Hochberg adjusted
+    "significant": "BOOLEAN",
 }
 
 REJECTS: dict[str, str] = {
@@ -109,6 +138,8 @@ TABLES: dict[str, dict[str, str]] = {
     "runs": RUNS,
     "embeddings": EMBEDDINGS,
     "meta": META,
+    "theme_trends": THEME_TRENDS,
+    "theme_segments": THEME_SEGMENTS,
 }
 
 SENTIMENTS = ("negative", "neutral", "positive")

@@ -218,66 +218,85 @@ def friction_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
 class ClusterParams(Params):
     distance_threshold: float = Field(0.6, gt=0, lt=2, description="Cut of the cosine tree.")
     min_size: int = Field(3, ge=2, description="Smallest theme, in statements.")
-    merge_threshold: float = Field(0.8, gt=0, le=1, description="Merge themes this similar.")
+    merge_threshold: float = Field(0.85, gt=0, le=1, description="Merge themes this similar.")
     assign_threshold: float = Field(0.45, ge=0, le=1, description="Join a theme if this close.")
-    max_fit: int = Field(5000, ge=100, description="Fit on at most this many statements.")
+    max_fit: int = Field(12000, ge=100, description="Fit on at most this many statements.")
+    method: str = Field("graph", pattern="^(graph|agglomerative)$", description="Algorithm.")
+    n_neighbors: int = Field(10, ge=2, le=100, description="Neighbours in the k-NN graph.")
+    resolution: float = Field(4.0, gt=0, description="Louvain resolution: higher, finer themes.")
+    n_runs: int = Field(3, ge=1, le=10, description="Louvain runs combined into a consensus.")
+    codeframe: str | None = Field(None, description="Codeframe YAML: user themes come first.")
+    update_codeframe: bool = Field(True, description="Append discovered themes to it.")
+    subtheme_min_size: int = Field(12, ge=4, description="Themes this large get sub-themes.")
 
 
 @register("cluster", ClusterParams, requires=["friction", "vectors"], provides=["clusters"])
 def cluster_step(state: RunState, ctx: RunContext, params: ClusterParams) -> None:
-    """Group friction statements into themes without a preset number; the rest is "other"."""
-    from voc.themes.cluster import cluster_vectors
+    """Group friction statements into themes without a preset number; the rest is "other".
 
-    assert state.vectors is not None and state.friction_idx is not None
+    With a codeframe, statements go to the user's themes first; the rest is clustered.
+    """
+    from voc.themes.assign import cluster_with_codeframe
+
+    st = state.statements
+    assert st is not None and state.vectors is not None and state.friction_idx is not None
     vecs = state.vectors[state.friction_idx]
-    labels = cluster_vectors(vecs, seed=ctx.seed, **params.model_dump())
-    ctx.models["cluster_labels"] = labels
+    opts = params.model_dump(exclude={"codeframe", "update_codeframe", "subtheme_min_size"})
+    result = cluster_with_codeframe(
+        vecs, params.codeframe, lambda t: _embedder(ctx).encode(t), ctx.seed, opts
+    )
+    ctx.models["cluster_labels"] = result.labels
+    ctx.models["theme_keys"] = result.keys
+    ctx.models["codeframe"] = result
+    ctx.models["cluster_params"] = params
     ctx.progress("cluster", len(vecs), len(vecs))
 
 
 class NameParams(Params):
     n_key_phrases: int = Field(8, ge=1, le=30)
-    n_quotes: int = Field(3, ge=1, le=10)
+    n_quotes: int = Field(4, ge=3, le=5)
 
 
 @register("name", NameParams, requires=["clusters"], provides=["names"])
 def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
-    """Name each theme from c-TF-IDF key phrases and pick representative quotes."""
-    from voc.themes.naming import key_phrases, theme_name
-    from voc.themes.quotes import representative
-    from voc.themes.table import ThemeDraft
+    """Name each theme (and sub-theme) from c-TF-IDF key phrases; pick representative quotes."""
+    from voc.themes.drafts import build_drafts
 
     st, vectors, fidx = state.statements, state.vectors, state.friction_idx
     assert st is not None and vectors is not None and fidx is not None
-    labels: np.ndarray = ctx.models["cluster_labels"]
-    uniq = sorted(set(labels.tolist()), key=lambda c: (c < 0, c))
-    texts = st["text"].to_numpy()[fidx]
-    groups = [np.flatnonzero(labels == c) for c in uniq]
-    phrases = key_phrases([texts[g].tolist() for g in groups], n_phrases=params.n_key_phrases)
-    drafts: list[ThemeDraft] = []
-    ids = st["statement_id"].to_numpy()[fidx]
-    for c, g, ph in zip(uniq, groups, phrases, strict=True):
-        q = representative(vectors[fidx[g]], texts[g].tolist(), k=params.n_quotes)
-        name = (
-            "other friction"
-            if c < 0
-            else theme_name(ph, texts[g].tolist(), texts[g][q[0]] if q else "")
-        )
-        drafts.append(ThemeDraft(int(c), g, name, ph, [str(ids[g][i]) for i in q]))
-    state.drafts = drafts
-    ctx.progress("name", len(drafts), len(drafts))
+    cparams = ctx.models.get("cluster_params")
+    state.drafts = build_drafts(
+        st,
+        vectors,
+        fidx,
+        ctx.models["cluster_labels"],
+        ctx.models.get("theme_keys", {}),
+        n_key_phrases=params.n_key_phrases,
+        n_quotes=params.n_quotes,
+        subtheme_min_size=cparams.subtheme_min_size if cparams is not None else 12,
+        seed=ctx.seed,
+        names=getattr(ctx.models.get("codeframe"), "names", {}),
+    )
+    cf = ctx.models.get("codeframe")
+    if cf is not None and cparams is not None and cparams.codeframe and cparams.update_codeframe:
+        cf.persist(state.drafts, st["text"].to_numpy()[fidx], cparams.codeframe)
+    ctx.progress("name", len(state.drafts), len(state.drafts))
 
 
 class RankParams(Params):
     weights: RankWeights = Field(default_factory=RankWeights)
     recent_weeks: int = Field(4, ge=1, description="Weeks counted as the recent period.")
+    period: str = Field("W", pattern="^(D|W|M)$", description="Trend period: D, W or M.")
+    spike_alpha: float = Field(0.01, gt=0, lt=1, description="Poisson test level for spikes.")
+    segment_alpha: float = Field(0.05, gt=0, lt=1, description="FDR level for segment gaps.")
 
 
 @register("rank", RankParams, requires=["names"], provides=["themes"])
 def rank_step(state: RunState, ctx: RunContext, params: RankParams) -> None:
-    """Rank themes by impact (customers, negativity, score effect, growth)."""
+    """Rank themes by impact (customers, negativity, score effect, growth); trends, segments."""
     from voc.themes.rank import RankSettings
-    from voc.themes.table import rank_themes
+    from voc.themes.table import rank_themes, subtheme_column
+    from voc.themes.trends import trend_tables
 
     st, fidx = state.statements, state.friction_idx
     assert st is not None and fidx is not None
@@ -288,5 +307,9 @@ def rank_step(state: RunState, ctx: RunContext, params: RankParams) -> None:
     theme_col = np.full(len(st), None, dtype=object)
     theme_col[fidx] = [ids.get(int(c)) for c in labels]
     st["theme_id"] = theme_col
+    st["subtheme_id"] = subtheme_column(state.drafts, ids, fidx, len(st))
+    ctx.models["tables"] = trend_tables(
+        st, state.items, table, params.period, params.spike_alpha, params.segment_alpha
+    )
     state.themes = table
     ctx.progress("rank", len(table), len(table))

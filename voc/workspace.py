@@ -217,22 +217,35 @@ def read_items_for_rank(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 
 def write_themes(
-    con: duckdb.DuckDBPyConnection, themes: pd.DataFrame, assigned: pd.DataFrame
+    con: duckdb.DuckDBPyConnection,
+    themes: pd.DataFrame,
+    assigned: pd.DataFrame,
+    tables: dict[str, pd.DataFrame] | None = None,
 ) -> None:
-    """Replace the themes and set statements.theme_id from ``assigned``, in one transaction.
+    """Replace the themes (and ``tables`` such as theme_trends) and set statements' themes.
 
-    ``assigned`` holds (statement_id, theme_id); every other statement gets NULL.
+    ``assigned`` holds (statement_id, theme_id[, subtheme_id]); every other statement gets
+    NULL. All in one transaction.
     """
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute("DELETE FROM themes")
         _insert(con, "themes", themes)
-        con.execute("UPDATE statements SET theme_id = NULL WHERE theme_id IS NOT NULL")
+        for table, df in (tables or {}).items():
+            con.execute(f"DELETE FROM {table}")
+            _insert(con, table, df)
+        con.execute(
+            "UPDATE statements SET theme_id = NULL, subtheme_id = NULL "
+            "WHERE theme_id IS NOT NULL OR subtheme_id IS NOT NULL"
+        )
         if len(assigned):
-            con.register("_voc_assigned", assigned[["statement_id", "theme_id"]])
+            frame = assigned.copy()
+            if "subtheme_id" not in frame:
+                frame["subtheme_id"] = None
+            con.register("_voc_assigned", frame[["statement_id", "theme_id", "subtheme_id"]])
             con.execute(
-                "UPDATE statements SET theme_id = a.theme_id FROM _voc_assigned a "
-                "WHERE statements.statement_id = a.statement_id"
+                "UPDATE statements SET theme_id = a.theme_id, subtheme_id = a.subtheme_id "
+                "FROM _voc_assigned a WHERE statements.statement_id = a.statement_id"
             )
             con.unregister("_voc_assigned")
         con.execute("COMMIT")

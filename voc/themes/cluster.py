@@ -1,19 +1,28 @@
 """Cluster friction statements into themes without being told how many.
 
-Average-linkage agglomerative clustering on cosine distance, cut at a distance
-threshold, is deterministic and needs no k. Clusters below ``min_size`` are
-dissolved: their members join the nearest theme when close enough, otherwise
-the explicit "other" bucket (label -1). Near-duplicate themes are merged. For
-large inputs the tree is fitted on a seeded sample and the rest is assigned to
-the nearest centroid, so cost stays bounded.
+Default method ``graph``: a k-nearest-neighbour graph on cosine similarity is split
+into communities with Louvain modularity optimisation (seeded), then refined by a
+few nearest-centroid passes, which makes the partition stable across seeds. The
+number of themes follows from the data (``resolution`` sets the grain). Method
+``agglomerative``: average-linkage clustering on cosine distance cut at
+``distance_threshold``. Either way, clusters below ``min_size`` are dissolved:
+their members join the nearest theme when close enough, otherwise the explicit
+"other" bucket (label -1), and near-duplicate themes are merged. For large
+inputs the model is fitted on a seeded sample of ``max_fit`` statements and the
+rest is assigned to the nearest centroid, so cost stays bounded.
 """
 
 from __future__ import annotations
 
+import networkx as nx
 import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
 OTHER = -1
+#: Graph size (statements) at and above which ``resolution`` applies unscaled.
+REFERENCE_SIZE = 2000
 
 
 def _normalize(x: np.ndarray) -> np.ndarray:
@@ -55,14 +64,81 @@ def _relabel_by_size(labels: np.ndarray) -> np.ndarray:
     return np.array([mapping.get(c, OTHER) for c in labels.tolist()], dtype=int)
 
 
+def knn_graph(
+    x: np.ndarray, n_neighbors: int, min_sim: float = 0.0, chunk: int = 2048
+) -> nx.Graph:
+    """Undirected graph joining each unit vector to its nearest neighbours (cosine weights).
+
+    Neighbours less similar than ``min_sim`` are not joined.
+    """
+    n = len(x)
+    k = min(n_neighbors, n - 1)
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    for start in range(0, n, chunk):
+        sims = x[start : start + chunk] @ x.T
+        rows = np.arange(len(sims))
+        sims[rows, rows + start] = -np.inf
+        nn = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for r in rows:
+            i = start + int(r)
+            near = [int(j) for j in sorted(nn[r].tolist()) if sims[r, j] > min_sim]
+            g.add_weighted_edges_from((i, j, float(sims[r, j])) for j in near)
+    return g
+
+
+def _louvain(g: nx.Graph, resolution: float, seed: int) -> np.ndarray:
+    comms = nx.community.louvain_communities(
+        g, weight="weight", resolution=resolution, seed=seed
+    )
+    labels = np.zeros(g.number_of_nodes(), dtype=int)
+    for c, members in enumerate(sorted(comms, key=min)):
+        labels[sorted(members)] = c
+    return labels
+
+
+def graph_labels(
+    x: np.ndarray,
+    n_neighbors: int,
+    resolution: float,
+    seed: int,
+    n_runs: int = 3,
+    min_sim: float = 0.0,
+) -> np.ndarray:
+    """Consensus of ``n_runs`` seeded Louvain partitions of the k-NN graph.
+
+    Only graph edges whose two ends share a community in every run are kept; the
+    connected components of what remains are the clusters. Points a single run
+    puts on a boundary end up in small components, dissolved later by ``min_size``,
+    so the result depends far less on the seed than any one Louvain run.
+    """
+    # few statements: fewer neighbours, or every theme is joined to every other
+    g = knn_graph(x, min(n_neighbors, max(3, len(x) // 5)), min_sim)
+    # modularity splits small graphs finer at the same resolution: scale it down below
+    # REFERENCE_SIZE statements so a few hundred statements are not cut into fragments
+    gamma = resolution * min(1.0, max(0.3, float(np.sqrt(len(x) / REFERENCE_SIZE))))
+    runs = [_louvain(g, gamma, seed + r) for r in range(n_runs)]
+    edges = np.array(list(g.edges()), dtype=int).reshape(-1, 2)
+    keep = np.all([lab[edges[:, 0]] == lab[edges[:, 1]] for lab in runs], axis=0)
+    e = edges[keep]
+    n = len(x)
+    adj = coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n))
+    _, labels = connected_components(adj, directed=False)
+    return labels.astype(int)
+
+
 def cluster_vectors(
     vectors: np.ndarray,
     distance_threshold: float = 0.6,
     min_size: int = 3,
-    merge_threshold: float = 0.8,
+    merge_threshold: float = 0.85,
     assign_threshold: float = 0.45,
-    max_fit: int = 5000,
+    max_fit: int = 12000,
     seed: int = 0,
+    method: str = "graph",
+    n_neighbors: int = 10,
+    resolution: float = 4.0,
+    n_runs: int = 3,
 ) -> np.ndarray:
     """Theme label per row of ``vectors`` (0 = largest theme), or -1 for "other"."""
     n = len(vectors)
@@ -73,18 +149,24 @@ def cluster_vectors(
         return np.full(n, OTHER, dtype=int)
     rng = np.random.default_rng(seed)
     fit_idx = np.sort(rng.choice(n, size=max_fit, replace=False)) if n > max_fit else np.arange(n)
-    model = AgglomerativeClustering(
-        n_clusters=None,
-        metric="cosine",
-        linkage="average",
-        distance_threshold=distance_threshold,
-    )
-    fit_labels = model.fit_predict(x[fit_idx])
+    if method == "graph" and len(fit_idx) > n_neighbors + 1:
+        fit_labels = graph_labels(
+            x[fit_idx], n_neighbors, resolution, seed, n_runs, min_sim=assign_threshold
+        )
+    else:
+        model = AgglomerativeClustering(
+            n_clusters=None,
+            metric="cosine",
+            linkage="average",
+            distance_threshold=distance_threshold,
+        )
+        fit_labels = model.fit_predict(x[fit_idx])
+    # near-duplicates first, so fragments of one theme are merged before size is judged
+    fit_labels = _merge_close(x[fit_idx], fit_labels, merge_threshold)
     sizes = np.bincount(fit_labels)
     fit_labels = np.where(sizes[fit_labels] >= min_size, fit_labels, OTHER)
     labels = np.full(n, OTHER, dtype=int)
     labels[fit_idx] = fit_labels
-    labels = _merge_close(x, labels, merge_threshold)
     ids, cents = centroids(x, labels)
     if ids:
         unassigned = np.flatnonzero(labels == OTHER)

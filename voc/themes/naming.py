@@ -124,7 +124,69 @@ def key_phrases(
     return out
 
 
+#: What went wrong, as a person would say it: (pattern over lowercase text, phrase).
+PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), name)
+    for p, name in (
+        (r"\b(charged|billed) (me )?(twice|double|two times)|double[- ]charg|duplicate charge",
+         "charged twice"),
+        (r"\b(crash|crashes|crashed|crashing)\b", "crashes"),
+        (r"\b(fail|fails|failed|failing|failure)\b", "fails"),
+        (r"\b(not|n't|never|stopped) (work|working|load|loading|sync|syncing|connect|"
+         r"connecting)\b|\bbroken\b", "not working"),
+        (r"\b(declined|rejected|refused)\b", "declined"),
+        (r"\b(missing|disappeared|vanished)\b", "missing"),
+        (r"\b(wrong|incorrect|inaccurate)\b", "wrong"),
+        (r"\b(slow|sluggish|takes forever|lag|lags|laggy)\b", "slow"),
+        (r"\b(locked out|can't log|cannot log|can not log|unable to log)", "cannot log in"),
+        (r"\b(waiting|waited|no response|no reply|never heard|days later|still waiting)\b",
+         "long wait"),
+        (r"\b(confus\w*|unclear|hard to find|can't find|cannot find|no idea how)\b",
+         "confusing"),
+        (r"\b(too expensive|overpriced|price increase|price hike|costs too much)\b",
+         "too expensive"),
+        (r"\b(error|errors)\b", "errors"),
+    )
+)
+
+
+def problem_phrase(texts: Sequence[str], min_share: float = 0.2) -> str:
+    """The most frequent way things go wrong in ``texts`` (in at least ``min_share``)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        t = text.lower().replace("’", "'")
+        counts.update({name for pat, name in PROBLEMS if pat.search(t)})
+    if not counts:
+        return ""
+    order = {name: i for i, (_, name) in enumerate(PROBLEMS)}
+    name, n = min(counts.items(), key=lambda kv: (-kv[1], order[kv[0]]))
+    return name if n >= max(2, min_share * len(texts)) else ""
+
+
 def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
+    """A short name a person would write: what is affected, plus what goes wrong.
+
+    The subject comes from the key phrases (:func:`subject_phrase`); when the
+    theme's statements share a way of going wrong that the subject does not
+    already say ("fails", "charged twice", "long wait"), it is appended:
+    "bank sync" + "fails" → "bank sync fails".
+    """
+    subject = subject_phrase(phrases, texts, fallback)
+    problem = problem_phrase(texts)
+    if not problem or subject == "unnamed theme":
+        return subject
+    sw = set(subject.split())
+    pw = set(problem.split())
+    if sw <= pw:
+        return problem
+    if sw & pw or any(p.search(subject) for p, name in PROBLEMS if name == problem):
+        return subject
+    if problem == "long wait":
+        return f"long wait for {subject}"
+    return f"{subject} {problem}"
+
+
+def subject_phrase(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
     """A short name a person would write, from the key phrases and the theme's texts.
 
     The best key phrase is used when it already has several words ("pricing

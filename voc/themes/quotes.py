@@ -17,7 +17,8 @@ def representative(
 
     Ranked by cosine to the centroid; a candidate too similar to one already
     chosen is skipped, as are very short or very long statements unless there
-    is nothing else.
+    is nothing else. At least three distinct texts are returned when the theme
+    has them, even if they are similar.
     """
     n = len(texts)
     if n == 0:
@@ -40,4 +41,12 @@ def representative(
         seen_texts.add(norm)
         if len(chosen) == k:
             break
+    # too few diverse ones: fill up with the next closest distinct texts
+    for i in fits + rest:
+        if len(chosen) >= min(k, 3):
+            break
+        norm = texts[i].strip().lower()
+        if i not in chosen and norm not in seen_texts:
+            chosen.append(i)
+            seen_texts.add(norm)
     return chosen

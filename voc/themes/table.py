@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -22,6 +22,16 @@ from voc.themes.rank import (
 
 
 @dataclass
+class SubTheme:
+    """A sub-theme of a large theme."""
+
+    label: int
+    name: str
+    key_phrases: list[str]
+    n_statements: int
+
+
+@dataclass
 class ThemeDraft:
     """A cluster before ranking: its statements, name, key phrases and quotes."""
 
@@ -30,6 +40,29 @@ class ThemeDraft:
     name: str
     key_phrases: list[str]
     quote_ids: list[str]
+    theme_key: str | None = None  # stable id from the codeframe
+    quote_rows: list[int] = field(default_factory=list)  # positions in statement_idx
+    sub_labels: np.ndarray | None = None  # sub-theme label per statement (-1: none)
+    subthemes: list[SubTheme] = field(default_factory=list)
+
+
+def _subtheme_ids(d: ThemeDraft, theme_id: str) -> dict[int, str]:
+    order = sorted(d.subthemes, key=lambda s: (-s.n_statements, s.label))
+    return {s.label: f"{theme_id}.{k}" for k, s in enumerate(order, start=1)}
+
+
+def subtheme_column(
+    drafts: list[ThemeDraft], ids: dict[int, str], fidx: np.ndarray, n: int
+) -> np.ndarray:
+    """Sub-theme id of every statement (None when its theme has no sub-themes)."""
+    col = np.full(n, None, dtype=object)
+    for d in drafts:
+        if not d.subthemes or d.sub_labels is None or d.label not in ids:
+            continue
+        sub_ids = _subtheme_ids(d, ids[d.label])
+        for pos, lab in zip(d.statement_idx, d.sub_labels, strict=True):
+            col[fidx[pos]] = sub_ids.get(int(lab))
+    return col
 
 
 def _respondents(items: pd.DataFrame) -> pd.DataFrame:
@@ -58,7 +91,9 @@ def rank_themes(
         its = items.loc[item_ids]
         customers = set(its["customer_id"])
         share = len(customers) / total_customers
-        negativity = float(((1.0 - st["sentiment_score"].astype(float)) / 2.0).mean())
+        negativity = (
+            float(((1.0 - st["sentiment_score"].astype(float)) / 2.0).mean()) if len(st) else 0.0
+        )
         growth = growth_ratio(its["created_at"], items["created_at"], settings.recent_weeks)
         effect, kind = score_effect(respondents, customers)
         impact, factors = impact_score(share, negativity, growth, effect, kind, settings)
@@ -72,7 +107,7 @@ def rank_themes(
                 "n_items": len(item_ids),
                 "n_customers": len(customers),
                 "customer_share": round(share, 4),
-                "mean_sentiment": round(float(st["sentiment_score"].mean()), 4),
+                "mean_sentiment": round(float(st["sentiment_score"].mean()), 4) if len(st) else 0.0,
                 "mean_negativity": round(negativity, 4),
                 "score_effect": effect,
                 "impact": impact if d.label >= 0 else 0.0,
@@ -94,11 +129,15 @@ def rank_themes(
                 "source_mix": json.dumps(mix(its["source_kind"])),
                 "segment_mix": json.dumps(segment_mix(its)),
                 "quote_ids": json.dumps(d.quote_ids),
+                "growth": growth,
+                "origin": "codeframe" if d.theme_key else "discovered",
+                "_draft": d,
             }
         )
     table = pd.DataFrame(rows)
     if table.empty:
         return table, {}
+    by_label = {d.label: d for d in drafts}
     table["_other"] = table["label"] < 0
     table = table.sort_values(
         ["_other", "impact", "n_customers", "name"], ascending=[True, False, False, True]
@@ -114,8 +153,24 @@ def rank_themes(
         else:
             k += 1
             ranks.append(k)
-            theme_ids.append(f"t{k:02d}")
+            key = by_label[int(label)].theme_key
+            theme_ids.append(key if key else f"t{k:02d}")
         ids[int(label)] = theme_ids[-1]
     table["rank"] = pd.array(ranks, dtype="Int64")
     table["theme_id"] = theme_ids
-    return table.drop(columns=["_other", "label"]), ids
+    table["subthemes"] = [
+        json.dumps(
+            [
+                {
+                    "subtheme_id": _subtheme_ids(d, tid)[s.label],
+                    "name": s.name,
+                    "n_statements": s.n_statements,
+                    "key_phrases": s.key_phrases,
+                }
+                for s in sorted(d.subthemes, key=lambda s: (-s.n_statements, s.label))
+            ],
+            ensure_ascii=False,
+        )
+        for d, tid in zip(table["_draft"], theme_ids, strict=True)
+    ]
+    return table.drop(columns=["_other", "label", "_draft"]), ids

@@ -1,0 +1,192 @@
+"""Benchmark theme discovery on ../shared/eval, side by side with BERTopic and k-means.
+
+Usage::
+
+    .venv/bin/python bench/eval_themes.py [--sets banking77,airline,cfpb] [--no-bertopic]
+        [--seeds 0,1,2] [--out out/bench_themes.json]
+
+For each set the texts are embedded once with the local all-MiniLM-L6-v2 (vectors cached
+under ``out/bench_cache/``), then clustered by
+
+- ``voc``: :func:`voc.themes.cluster.cluster_vectors` with its defaults, not told k;
+- ``kmeans_true_k``: scikit-learn k-means given the true number of classes;
+- ``bertopic_default`` / ``bertopic_tuned``: BERTopic (UMAP + HDBSCAN) on the same vectors,
+  the embedding model loaded from the local folder with ``SentenceTransformer(path)``;
+  default ``min_topic_size=10`` and a tuned ``min_topic_size``.
+
+Reported per method: NMI against the labels (outliers count as one cluster, as a user
+would see them), number of clusters, outlier / "other" share, wall time, and for voc the
+adjusted Rand index between runs with different seeds.
+
+Sets: Banking77 dev (77 intents, every query treated as a friction statement), airline
+tweets dev (negative tweets with a reason other than "Can't Tell": 9 reasons), CFPB
+complaints dev (themes against ``Issue``). Eval data is read in place, never copied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import itertools
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import KMeans
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+CACHE = ROOT / "out" / "bench_cache"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+log = logging.getLogger("eval_themes")
+
+
+def load_set(name: str) -> tuple[list[str], np.ndarray]:
+    """Texts and labels of one evaluation set."""
+    if name == "banking77":
+        df = pd.read_csv(EVAL / "banking77" / "dev.csv")
+        return df["text"].astype(str).tolist(), df["category"].to_numpy()
+    if name == "airline":
+        df = pd.read_csv(EVAL / "airline_tweets" / "dev.csv")
+        df = df[(df["airline_sentiment"] == "negative") & df["negativereason"].notna()]
+        df = df[df["negativereason"] != "Can't Tell"].drop_duplicates("tweet_id")
+        texts = [html.unescape(t) for t in df["text"].astype(str)]
+        return texts, df["negativereason"].to_numpy()
+    if name == "cfpb":
+        df = pd.read_csv(EVAL / "cfpb_complaints" / "dev.csv")
+        df = df[df["Consumer complaint narrative"].notna() & df["Issue"].notna()]
+        return df["Consumer complaint narrative"].astype(str).tolist(), df["Issue"].to_numpy()
+    raise SystemExit(f"unknown set {name!r}")
+
+
+def embed(name: str, texts: list[str]) -> np.ndarray:
+    """MiniLM vectors of ``texts``, cached on disk by content hash."""
+    from voc.embed import Embedder
+
+    key = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:12]
+    path = CACHE / f"{name}-{key}.npy"
+    if path.exists():
+        return np.load(path)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    vecs = Embedder().encode(texts)
+    log.info("%s: embedded %d texts in %.1fs", name, len(texts), time.perf_counter() - t0)
+    np.save(path, vecs)
+    return vecs
+
+
+def _nmi(y: np.ndarray, labels: np.ndarray) -> float:
+    return round(float(normalized_mutual_info_score(y, labels)), 4)
+
+
+def run_voc(vecs: np.ndarray, y: np.ndarray, seeds: list[int]) -> dict[str, object]:
+    from voc.themes.cluster import OTHER, cluster_vectors
+
+    runs = []
+    times = []
+    for s in seeds:
+        t0 = time.perf_counter()
+        runs.append(cluster_vectors(vecs, seed=s))
+        times.append(time.perf_counter() - t0)
+    labels = runs[0]
+    aris = [adjusted_rand_score(a, b) for a, b in itertools.combinations(runs, 2)]
+    return {
+        "nmi": _nmi(y, labels),
+        "n_clusters": len(set(labels.tolist()) - {OTHER}),
+        "outlier_share": round(float((labels == OTHER).mean()), 4),
+        "ari_across_seeds_min": round(float(min(aris)), 4) if aris else None,
+        "seconds": round(float(np.median(times)), 2),
+    }
+
+
+def run_kmeans(vecs: np.ndarray, y: np.ndarray, seed: int) -> dict[str, object]:
+    k = len(set(y.tolist()))
+    t0 = time.perf_counter()
+    labels = KMeans(n_clusters=k, n_init=3, random_state=seed).fit_predict(vecs)
+    return {
+        "nmi": _nmi(y, labels),
+        "n_clusters": k,
+        "outlier_share": 0.0,
+        "seconds": round(time.perf_counter() - t0, 2),
+    }
+
+
+def run_bertopic(
+    texts: list[str], vecs: np.ndarray, y: np.ndarray, min_topic_size: int, seed: int
+) -> dict[str, object]:
+    from bertopic import BERTopic
+    from sentence_transformers import SentenceTransformer
+    from umap import UMAP
+
+    from voc.embed import default_model_path
+
+    model = SentenceTransformer(default_model_path(), device="cpu")
+    # BERTopic's default UMAP, with a fixed random_state so the run is repeatable
+    umap_model = UMAP(
+        n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed
+    )
+    t0 = time.perf_counter()
+    topic_model = BERTopic(
+        embedding_model=model, umap_model=umap_model, min_topic_size=min_topic_size
+    )
+    topics, _ = topic_model.fit_transform(texts, embeddings=vecs)
+    labels = np.asarray(topics)
+    return {
+        "nmi": _nmi(y, labels),
+        "n_clusters": len(set(labels.tolist()) - {-1}),
+        "outlier_share": round(float((labels == -1).mean()), 4),
+        "min_topic_size": min_topic_size,
+        "seconds": round(time.perf_counter() - t0, 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default="banking77,airline,cfpb")
+    ap.add_argument("--seeds", default="0,1,2")
+    ap.add_argument("--method", default="graph")
+    ap.add_argument("--no-bertopic", action="store_true")
+    ap.add_argument("--tuned-min-topic-size", default="banking77:20,airline:50,cfpb:5")
+    ap.add_argument("--out", default=str(ROOT / "out" / "bench_themes.json"))
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if not EVAL.exists():
+        print(f"error: {EVAL} not found (the shared eval data)", file=sys.stderr)
+        return 1
+    seeds = [int(s) for s in args.seeds.split(",")]
+    tuned = dict(kv.split(":") for kv in args.tuned_min_topic_size.split(","))
+    results: dict[str, dict[str, object]] = {}
+    for name in args.sets.split(","):
+        texts, y = load_set(name)
+        vecs = embed(name, texts)
+        res: dict[str, object] = {"n": len(texts), "n_classes": len(set(y.tolist()))}
+        res["voc"] = run_voc(vecs, y, seeds)
+        log.info("%s voc: %s", name, res["voc"])
+        res["kmeans_true_k"] = run_kmeans(vecs, y, seeds[0])
+        log.info("%s kmeans: %s", name, res["kmeans_true_k"])
+        if not args.no_bertopic:
+            res["bertopic_default"] = run_bertopic(texts, vecs, y, 10, seeds[0])
+            log.info("%s bertopic default: %s", name, res["bertopic_default"])
+            mts = int(tuned.get(name, 10))
+            res["bertopic_tuned"] = run_bertopic(texts, vecs, y, mts, seeds[0])
+            log.info("%s bertopic tuned: %s", name, res["bertopic_tuned"])
+        results[name] = res
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Turn cluster labels into named theme drafts, with sub-themes for large themes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from voc.themes.cluster import OTHER, cluster_vectors
+from voc.themes.naming import key_phrases, theme_name
+from voc.themes.quotes import representative
+from voc.themes.table import SubTheme, ThemeDraft
+
+
+def _subthemes(
+    vecs: np.ndarray, texts: list[str], min_size: int, seed: int
+) -> tuple[np.ndarray, list[SubTheme]]:
+    """Sub-theme label per statement of a large theme (-1: none) and the sub-themes."""
+    sub = cluster_vectors(
+        vecs, min_size=max(3, min_size // 4), resolution=1.0, assign_threshold=0.0, seed=seed
+    )
+    ids = sorted(set(sub.tolist()) - {OTHER})
+    if len(ids) < 2:
+        return np.full(len(texts), OTHER, dtype=int), []
+    groups = [np.flatnonzero(sub == c) for c in ids]
+    phrases = key_phrases([[texts[i] for i in g] for g in groups], n_phrases=5)
+    subs = [
+        SubTheme(
+            label=c,
+            name=theme_name(ph, [texts[i] for i in g], texts[int(g[0])]),
+            key_phrases=ph,
+            n_statements=len(g),
+        )
+        for c, g, ph in zip(ids, groups, phrases, strict=True)
+    ]
+    return sub, subs
+
+
+def build_drafts(
+    st: pd.DataFrame,
+    vectors: np.ndarray,
+    fidx: np.ndarray,
+    labels: np.ndarray,
+    keys: dict[int, str],
+    n_key_phrases: int = 8,
+    n_quotes: int = 4,
+    subtheme_min_size: int = 12,
+    seed: int = 0,
+    names: dict[int, str] | None = None,
+) -> list[ThemeDraft]:
+    """One draft per label (and per pinned codeframe theme), named, with quotes."""
+    names = names or {}
+    uniq = sorted(set(labels.tolist()) | set(keys), key=lambda c: (c < 0, c))
+    texts = st["text"].to_numpy()[fidx]
+    ids = st["statement_id"].to_numpy()[fidx]
+    groups = [np.flatnonzero(labels == c) for c in uniq]
+    phrases = key_phrases([texts[g].tolist() for g in groups], n_phrases=n_key_phrases)
+    drafts: list[ThemeDraft] = []
+    for c, g, ph in zip(uniq, groups, phrases, strict=True):
+        vecs = vectors[fidx[g]]
+        tx = texts[g].tolist()
+        q = representative(vecs, tx, k=n_quotes) if len(g) else []
+        if c < 0:
+            name = "other friction"
+        elif c in names:
+            name = names[c]
+        else:
+            name = theme_name(ph, tx, tx[q[0]] if q else "")
+        sub_labels, subs = (
+            _subthemes(vecs, tx, subtheme_min_size, seed)
+            if c >= 0 and len(g) >= subtheme_min_size
+            else (np.full(len(g), OTHER, dtype=int), [])
+        )
+        drafts.append(
+            ThemeDraft(
+                label=int(c),
+                statement_idx=g,
+                name=name,
+                key_phrases=ph,
+                quote_ids=[str(ids[g][i]) for i in q],
+                theme_key=keys.get(int(c)),
+                quote_rows=q,
+                sub_labels=sub_labels,
+                subthemes=subs,
+            )
+        )
+    return drafts
+
+
+def names_from(result: Any) -> dict[int, str]:
+    """Codeframe names per label, from a :class:`voc.themes.assign.ClusterResult`."""
+    return dict(getattr(result, "names", {}) or {})
