@@ -93,6 +93,7 @@ def test_theme_trends_table_is_preferred_with_spikes(con) -> None:
         rows, columns=["theme_id", "period_start", "n_items", "n_statements", "is_spike"]
     )
     con.register("tt", df)
+    con.execute("DROP TABLE IF EXISTS theme_trends")  # the workspace schema has it (empty)
     con.execute("CREATE TABLE theme_trends AS SELECT * FROM tt")
     data = load_report_data(con)
     assert data.trend_source == "theme_trends"
@@ -106,6 +107,7 @@ def test_theme_trends_table_is_preferred_with_spikes(con) -> None:
 
 
 def test_theme_trends_with_other_columns_falls_back(con) -> None:
+    con.execute("DROP TABLE IF EXISTS theme_trends")
     con.execute("CREATE TABLE theme_trends (theme_id VARCHAR, week VARCHAR)")
     assert load_report_data(con).trend_source == "statements"
 
