@@ -11,6 +11,7 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -19,6 +20,15 @@ log = logging.getLogger(__name__)
 
 MODEL_ID = "all-MiniLM-L6-v2"
 DIM = 384
+
+
+def cache_dir() -> Path:
+    """Where voc caches models and label vectors: ``$VOC_CACHE_DIR`` or ``~/.cache/voc``."""
+    env = os.environ.get("VOC_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "voc"
 
 
 def text_hash(text: str) -> str:

@@ -22,20 +22,11 @@ from typing import Any
 
 import numpy as np
 
-from voc.embed import DIM, MODEL_ID, default_model_path
+from voc.embed import DIM, MODEL_ID, cache_dir, default_model_path
 
 log = logging.getLogger(__name__)
 
 STATIC_MODEL_ID = f"{MODEL_ID}-static-c1"
-
-
-def cache_dir() -> Path:
-    """Where distilled models live: ``$VOC_CACHE_DIR`` or ``~/.cache/voc``."""
-    env = os.environ.get("VOC_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "voc"
 
 
 def _source_key(model_path: str) -> str:

@@ -13,21 +13,12 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 
-from voc.embed import DIM, text_hash
+from voc.embed import DIM, cache_dir, text_hash
 
 log = logging.getLogger(__name__)
-
-CACHE_ENV = "VOC_CACHE_DIR"
-
-
-def cache_dir() -> Path:
-    """``$VOC_CACHE_DIR`` if set, else ``~/.cache/voc``."""
-    return Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "voc")
-
 
 class CachedEncoder:
     """``encode(texts)`` through a persistent text-hash → vector cache."""
