@@ -54,7 +54,14 @@ def _load(model_path: str) -> Any:
     hf_logging.disable_progress_bar()  # the CLI owns progress output
 
     log.debug("loading sentence-transformers model from %s", model_path)
-    return SentenceTransformer(model_path, device="cpu")
+    # The packaged weights carry a benign unused `position_ids` buffer; newer transformers
+    # print a load report about it as a warning. Keep load-time chatter out of the CLI.
+    level = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()
+    try:
+        return SentenceTransformer(model_path, device="cpu")
+    finally:
+        hf_logging.set_verbosity(level)
 
 
 PRECISIONS = ("auto", "float32", "bfloat16", "int8")
