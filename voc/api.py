@@ -18,7 +18,7 @@ import pandas as pd
 from voc import __version__
 from voc.config import Pipeline, SourceSpec, load_pipeline, parse_pipeline
 from voc.ingest.options import SourceOptions
-from voc.records import IngestResult, Reject, hash_identity
+from voc.records import IngestResult, Item, Reject
 from voc.runner import RunOptions
 from voc.state import Progress, RunContext, RunState, no_progress
 
@@ -95,24 +95,15 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
-def ingest_sources(pipeline: Pipeline) -> IngestResult:
-    """Read every source of the pipeline into items and rejects."""
-    from voc.ingest import ingest_paths
-
-    result = IngestResult()
-    for src in pipeline.sources:
-        result.extend(ingest_paths([Path(p) for p in src.paths], src.kind, src.options))
-    return result
-
-
 def items_frame(result: IngestResult) -> tuple[pd.DataFrame, dict[str, list[str]], list[Reject]]:
     """Items table, names to redact per item, and rejects for records read twice."""
-    rows: list[dict[str, object]] = []
-    names: dict[str, list[str]] = {}
+    from voc.mapphase import items_chunk
+
+    batch: list[tuple[int, Item]] = []
+    seen: set[str] = set()
     dupes: list[Reject] = []
     for it in result.items:
-        iid = it.item_id
-        if iid in names:
+        if it.item_id in seen:
             dupes.append(
                 Reject(
                     it.source_kind,
@@ -123,49 +114,10 @@ def items_frame(result: IngestResult) -> tuple[pd.DataFrame, dict[str, list[str]
                 )
             )
             continue
-        names[iid] = sorted(set(n for n in it.names + [it.author] if n and "@" not in n))
-        rows.append(
-            {
-                "item_id": iid,
-                "source_kind": it.source_kind,
-                "source_path": it.source_path,
-                "source_ref": it.source_ref,
-                "channel": it.channel,
-                "created_at": it.created_at,
-                "author_role": it.author_role,
-                "customer_id": hash_identity(it.author) or hash_identity(iid),
-                "thread_id": it.thread_id,
-                "question": it.question,
-                "score": it.score,
-                "score_kind": it.score_kind,
-                "attributes": json.dumps(it.attributes, sort_keys=True, ensure_ascii=False),
-                "text": it.text,
-                "language": it.language,
-            }
-        )
-    frame = pd.DataFrame(rows)
-    if not frame.empty:
-        frame["created_at"] = pd.to_datetime(frame["created_at"], errors="coerce")
-        frame["score"] = pd.to_numeric(frame["score"], errors="coerce")
+        seen.add(it.item_id)
+        batch.append((len(batch) + 1, it))
+    frame, names = items_chunk(batch)
     return frame, names, dupes
-
-
-def count_records(items: pd.DataFrame, rejects: list[Reject]) -> dict[str, dict[str, int]]:
-    """read / analysed / rejected per source kind, plus a total."""
-    counts: dict[str, dict[str, int]] = {}
-    kinds = list(items["source_kind"]) if not items.empty else []
-    for k in kinds:
-        counts.setdefault(k, {"read": 0, "analysed": 0, "rejected": 0})["analysed"] += 1
-    for r in rejects:
-        counts.setdefault(r.source_kind or "unknown", {"read": 0, "analysed": 0, "rejected": 0})[
-            "rejected"
-        ] += 1
-    for c in counts.values():
-        c["read"] = c["analysed"] + c["rejected"]
-    total = {k: sum(c[k] for c in counts.values()) for k in ("read", "analysed", "rejected")}
-    out = {k: counts[k] for k in sorted(counts)}
-    out["total"] = total
-    return out
 
 
 def run(
