@@ -18,7 +18,7 @@ import pandas as pd
 from voc import __version__
 from voc.config import Pipeline, SourceSpec, load_pipeline, parse_pipeline
 from voc.ingest.options import SourceOptions
-from voc.records import IngestResult, Item, Reject
+from voc.records import IngestResult, Item, Reject, duplicate_reject
 from voc.runner import RunOptions
 from voc.state import Progress, RunContext, RunState, no_progress
 
@@ -104,15 +104,7 @@ def items_frame(result: IngestResult) -> tuple[pd.DataFrame, dict[str, list[str]
     dupes: list[Reject] = []
     for it in result.items:
         if it.item_id in seen:
-            dupes.append(
-                Reject(
-                    it.source_kind,
-                    it.source_path,
-                    it.source_ref,
-                    "duplicate record (source listed twice)",
-                    "skipped",
-                )
-            )
+            dupes.append(duplicate_reject(it))
             continue
         seen.add(it.item_id)
         batch.append((len(batch) + 1, it))

@@ -34,6 +34,27 @@ err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 _state = {"quiet": False}
 
+# Options shared by several commands, defined once so their help stays the same.
+TextColumnOpt = Annotated[
+    str | None, typer.Option(help="Open-ended text column of a CSV/XLSX (default: detect).")
+]
+AgentDomainOpt = Annotated[
+    list[str] | None, typer.Option(help="E-mail domain of your support agents (repeat).")
+]
+InterviewerOpt = Annotated[
+    list[str] | None, typer.Option(help="Interviewer name in transcripts (repeat).")
+]
+FastOpt = Annotated[
+    bool, typer.Option("--fast", help="Static embeddings distilled from MiniLM: much faster.")
+]
+ClusterOpt = Annotated[
+    str | None,
+    typer.Option(help="Run the map phase on Dask: tcp://HOST:8786 or local:N (N workers)."),
+]
+RefitOpt = Annotated[
+    bool, typer.Option("--refit", help="Re-cluster all themes instead of keeping them.")
+]
+
 
 def _handle_errors(func: F) -> F:
     """Turn library errors into one stderr line and the right exit code."""
@@ -148,29 +169,16 @@ def analyze(
         typer.Argument(help="Files or folders: mailboxes, .eml, transcripts, survey CSV/XLSX."),
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("out"),
-    text_column: Annotated[
-        str | None, typer.Option(help="Open-ended text column of a CSV/XLSX (default: detect).")
-    ] = None,
+    text_column: TextColumnOpt = None,
     date_column: Annotated[
         str | None, typer.Option(help="Date column of a CSV/XLSX (default: detect).")
     ] = None,
-    agent_domain: Annotated[
-        list[str] | None, typer.Option(help="E-mail domain of your support agents (repeat).")
-    ] = None,
-    interviewer: Annotated[
-        list[str] | None, typer.Option(help="Interviewer name in transcripts (repeat).")
-    ] = None,
+    agent_domain: AgentDomainOpt = None,
+    interviewer: InterviewerOpt = None,
     seed: Annotated[int, typer.Option(help="Seed for every random choice.")] = 42,
-    fast: Annotated[
-        bool, typer.Option("--fast", help="Static embeddings distilled from MiniLM: much faster.")
-    ] = False,
-    cluster: Annotated[
-        str | None,
-        typer.Option(help="Run the map phase on Dask: tcp://HOST:8786 or local:N (N workers)."),
-    ] = None,
-    refit: Annotated[
-        bool, typer.Option("--refit", help="Re-cluster all themes instead of keeping them.")
-    ] = False,
+    fast: FastOpt = False,
+    cluster: ClusterOpt = None,
+    refit: RefitOpt = False,
 ) -> None:
     """Analyse files and folders with the default all-sources pipeline."""
     from voc import api
@@ -196,16 +204,9 @@ def run_cmd(
     pipeline: Annotated[
         Path, typer.Argument(help="Pipeline YAML file, e.g. pipelines/all-sources.yaml.")
     ],
-    fast: Annotated[
-        bool, typer.Option("--fast", help="Static embeddings distilled from MiniLM: much faster.")
-    ] = False,
-    cluster: Annotated[
-        str | None,
-        typer.Option(help="Run the map phase on Dask: tcp://HOST:8786 or local:N (N workers)."),
-    ] = None,
-    refit: Annotated[
-        bool, typer.Option("--refit", help="Re-cluster all themes instead of keeping them.")
-    ] = False,
+    fast: FastOpt = False,
+    cluster: ClusterOpt = None,
+    refit: RefitOpt = False,
 ) -> None:
     """Run a declarative pipeline: ingest, analyse, write the workspace and the report."""
     from voc import api

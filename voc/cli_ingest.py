@@ -10,7 +10,15 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from voc.cli import _handle_errors, _state, app, out
+from voc.cli import (
+    AgentDomainOpt,
+    InterviewerOpt,
+    TextColumnOpt,
+    _handle_errors,
+    _state,
+    app,
+    out,
+)
 
 
 class Kind(StrEnum):
@@ -38,15 +46,9 @@ def ingest(
         typer.Option("--output", "-o", help="Items file to write: items.csv or items.parquet."),
     ],
     kind: Annotated[Kind, typer.Option(help="Source kind (default: by file type).")] = Kind.auto,
-    text_column: Annotated[
-        str | None, typer.Option(help="Open-ended text column of a CSV/XLSX (default: detect).")
-    ] = None,
-    agent_domain: Annotated[
-        list[str] | None, typer.Option(help="E-mail domain of your support agents (repeat).")
-    ] = None,
-    interviewer: Annotated[
-        list[str] | None, typer.Option(help="Interviewer name in transcripts (repeat).")
-    ] = None,
+    text_column: TextColumnOpt = None,
+    agent_domain: AgentDomainOpt = None,
+    interviewer: InterviewerOpt = None,
     language: Annotated[
         list[str] | None,
         typer.Option(help="Language code to keep (repeat; default en; 'any' keeps all)."),

@@ -18,8 +18,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from voc import records
 from voc.config import Pipeline
-from voc.records import IngestResult, Item, Reject, hash_identity
+from voc.records import IngestResult, Item, Reject, duplicate_reject, redaction_names
 from voc.state import RunContext, RunState, no_progress
 from voc.steps import get_step, parse_params
 
@@ -108,26 +109,8 @@ def map_chunk(spec: MapSpec, items: pd.DataFrame, names: dict[str, list[str]]) -
 
 
 def item_row(it: Item, seq: int) -> dict[str, object]:
-    """One items-table row (text not yet redacted) from an ingested item."""
-    iid = it.item_id
-    return {
-        "item_id": iid,
-        "source_kind": it.source_kind,
-        "source_path": it.source_path,
-        "source_ref": it.source_ref,
-        "channel": it.channel,
-        "created_at": it.created_at,
-        "author_role": it.author_role,
-        "customer_id": hash_identity(it.author) or hash_identity(iid),
-        "thread_id": it.thread_id,
-        "question": it.question,
-        "score": it.score,
-        "score_kind": it.score_kind,
-        "attributes": json.dumps(it.attributes, sort_keys=True, ensure_ascii=False),
-        "text": it.text,
-        "language": it.language,
-        "seq": seq,
-    }
+    """One items-table row (text not yet redacted) from an ingested item, numbered ``seq``."""
+    return {**records.item_row(it), "seq": seq}
 
 
 def items_chunk(
@@ -135,10 +118,7 @@ def items_chunk(
 ) -> tuple[pd.DataFrame, dict[str, list[str]]]:
     """Items frame and names to redact for a chunk of ``(seq, item)``."""
     rows = [item_row(it, seq) for seq, it in batch]
-    names = {
-        it.item_id: sorted(set(n for n in it.names + [it.author] if n and "@" not in n))
-        for _, it in batch
-    }
+    names = {it.item_id: redaction_names(it) for _, it in batch}
     frame = pd.DataFrame(rows)
     if not frame.empty:
         frame["created_at"] = pd.to_datetime(frame["created_at"], errors="coerce")
@@ -188,15 +168,7 @@ def chunked_items(
         for it in res.items:
             iid = it.item_id
             if iid in seen:
-                rejects.append(
-                    Reject(
-                        it.source_kind,
-                        it.source_path,
-                        it.source_ref,
-                        "duplicate record (source listed twice)",
-                        "skipped",
-                    )
-                )
+                rejects.append(duplicate_reject(it))
                 continue
             seen.add(iid)
             read_kinds[it.source_kind] = read_kinds.get(it.source_kind, 0) + 1

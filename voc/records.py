@@ -7,6 +7,7 @@ Readers turn every source record into exactly one :class:`Item` or one
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -124,3 +125,41 @@ class IngestResult:
         self.rejects.extend(other.rejects)
         self.notes.extend(other.notes)
         self.ordered.extend(other.records())
+
+
+def redaction_names(item: Item) -> list[str]:
+    """Person names to redact in an item's text: speaker/sender names, not addresses."""
+    return sorted({n for n in [*item.names, item.author] if n and "@" not in n})
+
+
+def duplicate_reject(item: Item) -> Reject:
+    """The reject for a record whose item id was already read (a source listed twice)."""
+    return Reject(
+        item.source_kind,
+        item.source_path,
+        item.source_ref,
+        "duplicate record (source listed twice)",
+        "skipped",
+    )
+
+
+def item_row(item: Item) -> dict[str, object]:
+    """One items-table row, text not yet redacted; raw identities only as hashes."""
+    iid = item.item_id
+    return {
+        "item_id": iid,
+        "source_kind": item.source_kind,
+        "source_path": item.source_path,
+        "source_ref": item.source_ref,
+        "channel": item.channel,
+        "created_at": item.created_at,
+        "author_role": item.author_role,
+        "customer_id": hash_identity(item.author) or hash_identity(iid),
+        "thread_id": item.thread_id,
+        "question": item.question,
+        "score": item.score,
+        "score_kind": item.score_kind,
+        "attributes": json.dumps(item.attributes, sort_keys=True, ensure_ascii=False),
+        "language": item.language,
+        "text": item.text,
+    }

@@ -9,7 +9,6 @@ Example::
 from __future__ import annotations
 
 import csv
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,10 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from voc import records
 from voc.errors import ConfigError, DataError
 from voc.ingest import iter_records
 from voc.ingest.options import SourceOptions
-from voc.records import Item, Reject, hash_identity
+from voc.records import Item, Reject, redaction_names
 from voc.redact import redact
 
 logger = logging.getLogger(__name__)
@@ -60,25 +60,11 @@ class ExportSummary:
 
 def item_row(item: Item) -> dict[str, object]:
     """One output row: redacted text and question, hashed customer id, no raw identity."""
-    names = sorted({n for n in [*item.names, item.author] if n and "@" not in n})
-    iid = item.item_id
-    return {
-        "item_id": iid,
-        "source_kind": item.source_kind,
-        "source_path": item.source_path,
-        "source_ref": item.source_ref,
-        "channel": item.channel,
-        "created_at": item.created_at,
-        "author_role": item.author_role,
-        "customer_id": hash_identity(item.author) or hash_identity(iid),
-        "thread_id": item.thread_id,
-        "question": redact(item.question or "", names),
-        "score": item.score,
-        "score_kind": item.score_kind,
-        "attributes": json.dumps(item.attributes, sort_keys=True, ensure_ascii=False),
-        "language": item.language,
-        "text": redact(item.text, names),
-    }
+    names = redaction_names(item)
+    row = records.item_row(item)
+    row["question"] = redact(item.question or "", names)
+    row["text"] = redact(item.text, names)
+    return row
 
 
 def rejects_path_for(out: Path) -> Path:
