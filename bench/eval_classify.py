@@ -31,6 +31,7 @@ import pandas as pd
 from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
 
 from voc.classify import EmotionClassifier, FrictionDetector, SentimentClassifier, StageClassifier
+from voc.classify._match import for_embedding
 from voc.classify.sentiment import vader_scores
 from voc.classify.vector_cache import CachedEncoder
 from voc.embed import Embedder
@@ -137,7 +138,7 @@ def eval_airline(
     texts = [html.unescape(str(t)) for t in df["text"]]
     gold = df["airline_sentiment"].tolist()
     t0 = time.perf_counter()
-    vectors = embedder.encode(texts)
+    vectors = embedder.encode([for_embedding(t) for t in texts])  # as `voc classify` does
     timing["embed"] = time.perf_counter() - t0
     timing["n"] = len(texts)
     task = "airline sentiment"
@@ -178,7 +179,7 @@ def eval_banking(
     texts = df["text"].astype(str).tolist()
     gold = [stage_of[c] for c in df["category"]]
     taxonomy = load_stages()
-    vectors = embedder.encode(texts)
+    vectors = embedder.encode([for_embedding(t) for t in texts])
     task = "banking77 stage"
 
     desc = embedder.encode([s.description for s in taxonomy.stages])

@@ -1,7 +1,9 @@
-"""Lowercase phrase matching on a blank spaCy tokenizer (no lemmas, no models)."""
+"""Lowercase phrase matching on a blank spaCy tokenizer (no lemmas, no models), and the
+text normalisation applied before embedding statements for classification."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -57,3 +59,20 @@ class CueMatcher:
     def counts(self, texts: Sequence[str]) -> list[dict[str, int]]:
         """Number of matches of each key per text."""
         return [{k: len(v) for k, v in m.items()} for m in self.match(texts)]
+
+
+_HANDLES_URLS = re.compile(r"(?:\B@\w+|https?://\S+|\bwww\.\S+)")
+_SPACES = re.compile(r"\s+")
+
+
+def for_embedding(text: str) -> str:
+    """The text without @handles and links, which say who and where, not how it feels.
+
+    Brand handles otherwise pull every statement about one company towards the
+    same place in embedding space. Text that is nothing but handles is kept as is.
+
+    >>> for_embedding("@united still waiting for my bag http://t.co/x")
+    'still waiting for my bag'
+    """
+    stripped = _SPACES.sub(" ", _HANDLES_URLS.sub(" ", text)).strip()
+    return stripped or text

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from voc.classify._match import for_embedding
 from voc.classify.emotion import EmotionClassifier
 from voc.classify.examples import check_labels, load_examples
 from voc.classify.sentiment import SentimentClassifier, item_sentiment
@@ -143,7 +144,11 @@ def classify_texts(
             rows += [i] * len(ss)
             flat += ss
         t0 = time.perf_counter()
-        vectors = models.embedder.encode(flat) if flat else np.zeros((0, DIM), np.float32)
+        vectors = (
+            models.embedder.encode([for_embedding(t) for t in flat])
+            if flat
+            else np.zeros((0, DIM), np.float32)
+        )
         t1 = time.perf_counter()
         st = classify_statements(models, flat, vectors)
         models.timings["embed"] += t1 - t0

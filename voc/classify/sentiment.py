@@ -34,15 +34,15 @@ log = logging.getLogger(__name__)
 Encode = Callable[[list[str]], np.ndarray]
 
 #: Scale of the lexical block relative to the unit-norm embedding.
-LEXICAL_SCALE = 1.5
+LEXICAL_SCALE = 0.5
 #: Item-level: a statement at or below this score is a strong complaint.
 STRONG_COMPLAINT = -0.5
 #: Scores within +-NEUTRAL_BAND of 0 are neutral at item level.
 NEUTRAL_BAND = 0.2
-#: Number of user examples at which they weigh as much as the taxonomy model.
-USER_PRIOR = 16.0
-#: Regularisation of the model trained on user examples only.
-USER_C = 1.0
+#: Sample weight of a user-labelled statement relative to a written example.
+USER_WEIGHT = 3.0
+#: Inverse regularisation of the logistic regression.
+MODEL_C = 16.0
 
 _THANKS_BUT = re.compile(r"\b(thanks|thank you|appreciate)\b.*\b(but|however|still)\b")
 
@@ -105,9 +105,8 @@ class SentimentClassifier:
     ) -> SentimentClassifier:
         """Train on the taxonomy's examples, plus the user's labelled statements if given.
 
-        User examples train a second model of their own (when they cover at least
-        two classes) whose probabilities are blended in with weight
-        ``n / (n + USER_PRIOR)``: a few labels nudge, a few hundred dominate.
+        User examples join the written ones with sample weight :data:`USER_WEIGHT`,
+        so a few labels adapt the model without replacing what the taxonomy teaches.
         """
         self.cues_ = CueMatcher({c.id: c.cues for c in self.taxonomy.classes})
         texts: list[str] = []
@@ -115,27 +114,28 @@ class SentimentClassifier:
         for cls in self.taxonomy.classes:
             texts += cls.examples
             y += [SENTIMENT_IDS.index(cls.id)] * len(cls.examples)
-        X = self.features(texts, np.asarray(encode(texts)))
-        self.model_ = LogisticRegression(C=4.0, max_iter=2000, random_state=self.seed).fit(
-            X, np.array(y)
-        )
-        self.user_model_: LogisticRegression | None = None
-        self.user_weight_ = 0.0
         extra_texts, extra_labels = list(extra_texts or []), list(extra_labels or [])
         if len(extra_texts) != len(extra_labels):
             raise ValueError("extra_texts and extra_labels must have the same length")
         bad = sorted(set(extra_labels) - set(SENTIMENT_IDS))
         if bad:
             raise ValueError(f"unknown sentiment label(s): {', '.join(bad)}")
-        if len(set(extra_labels)) >= 2:
-            Xu = self.features(extra_texts, np.asarray(encode(extra_texts)))
-            yu = np.array([SENTIMENT_IDS.index(lab) for lab in extra_labels])
-            self.user_model_ = LogisticRegression(
-                C=USER_C, max_iter=2000, class_weight="balanced", random_state=self.seed
-            ).fit(Xu, yu)
-            self.user_weight_ = len(extra_texts) / (len(extra_texts) + USER_PRIOR)
+        # User examples keep the written examples' class balance (labels are often drawn
+        # evenly per class, the data rarely is); the taxonomy sets the prior.
+        share = np.bincount(y, minlength=len(SENTIMENT_IDS)) / max(len(y), 1)
+        yu = [SENTIMENT_IDS.index(lab) for lab in extra_labels]
+        nu = np.bincount(yu, minlength=len(SENTIMENT_IDS)) if yu else np.zeros(3)
+        per = np.where(nu > 0, share * len(yu) / np.maximum(nu, 1), 0.0)
+        w = np.array([1.0] * len(texts) + [USER_WEIGHT * per[k] for k in yu])
+        texts += extra_texts
+        y += yu
+        X = self.features(texts, np.asarray(encode(texts)))
+        yy = np.array(y)
+        self.model_ = LogisticRegression(C=MODEL_C, max_iter=2000, random_state=self.seed).fit(
+            X, yy, sample_weight=w
+        )
         log.debug(
-            "sentiment classifier fit on %d examples and %d user examples",
+            "sentiment classifier fit on %d examples including %d user examples",
             len(texts),
             len(extra_texts),
         )
@@ -148,10 +148,6 @@ class SentimentClassifier:
         F = self.features(texts, vectors)
         out = np.zeros((len(texts), 3))
         out[:, self.model_.classes_] = self.model_.predict_proba(F)
-        if self.user_model_ is not None:
-            pu = np.zeros((len(texts), 3))
-            pu[:, self.user_model_.classes_] = self.user_model_.predict_proba(F)
-            out = (1 - self.user_weight_) * out + self.user_weight_ * pu
         return out
 
     def predict(self, texts: list[str], vectors: np.ndarray) -> tuple[list[str], np.ndarray]:
