@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from voc.classify import SentimentClassifier, item_sentiment
+from voc.classify._match import for_embedding
 from voc.embed import Embedder
 from voc.labels import load_sentiment
 
@@ -70,3 +71,38 @@ def test_item_sentiment() -> None:
     assert item_sentiment(["neutral", "neutral"], np.array([0.05, -0.05]))[0] == "neutral"
     assert item_sentiment(["negative", "neutral"], np.array([-0.4, -0.1]))[0] == "negative"
     assert item_sentiment([], np.zeros(0)) == ("neutral", 0.0)
+
+
+def test_for_embedding_strips_handles_and_links() -> None:
+    assert for_embedding("@united still waiting http://t.co/abc") == "still waiting"
+    assert for_embedding("thanks @DeltaAssist! see www.x.com/y") == "thanks ! see"
+    # An e-mail address is not a handle; a text of nothing but handles is kept.
+    assert for_embedding("write to ann@example.com") == "write to ann@example.com"
+    assert for_embedding("@united") == "@united"
+
+
+# A business where a parcel left with a neighbour counts as a good outcome: the
+# written taxonomy cannot know that, the user's labels teach it.
+NEIGHBOUR = [
+    "The courier left my parcel with the neighbour at number {n}.",
+    "Parcel {n} was handed to my next-door neighbour.",
+]
+
+
+def test_user_examples_adapt_without_replacing(embedder: Embedder) -> None:
+    texts = [t for t, _ in CASES]
+    vectors = embedder.encode(texts)
+    user_x = [tpl.format(n=n) for n in range(2, 22) for tpl in NEIGHBOUR]
+    user_y = ["positive"] * len(user_x)
+    user_x += ["My account number is 5521.", "Hello, I have a question about invoices."]
+    user_y += ["neutral", "neutral"]
+    base = SentimentClassifier(load_sentiment()).fit(embedder.encode)
+    tuned = SentimentClassifier(load_sentiment()).fit(embedder.encode, user_x, user_y)
+    probe = ["My parcel was left with the neighbour across the road."]
+    pv = embedder.encode(probe)
+    assert tuned.predict_proba(probe, pv)[0, 2] > base.predict_proba(probe, pv)[0, 2] + 0.2
+    assert tuned.predict(probe, pv)[0] == ["positive"]
+    # The written examples still count: the clear cases keep their labels.
+    assert tuned.predict(texts, vectors)[0] == [g for _, g in CASES]
+    with pytest.raises(ValueError, match="unknown sentiment"):
+        SentimentClassifier(load_sentiment()).fit(embedder.encode, ["x"], ["great"])
