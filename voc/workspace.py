@@ -183,15 +183,18 @@ def lookup_vectors(
         if not hit:
             return {}
         con.register("_voc_hit", pd.DataFrame({"text_hash": hit}))
-        rows = con.execute(
-            "SELECT e.text_hash, any_value(e.vector) FROM embeddings e "
+        got = con.execute(
+            "SELECT e.text_hash, any_value(e.vector) AS vector FROM embeddings e "
             "SEMI JOIN _voc_hit h USING (text_hash) WHERE e.model_id = ? GROUP BY 1",
             [model_id],
-        ).fetchall()
+        ).fetchnumpy()
         con.unregister("_voc_hit")
     finally:
         con.unregister("_voc_wanted")
-    return {h: np.asarray(v, dtype=np.float32) for h, v in rows}
+    return {
+        str(h): np.asarray(v, dtype=np.float32)
+        for h, v in zip(got["text_hash"], got["vector"], strict=True)
+    }
 
 
 def delete_items(con: duckdb.DuckDBPyConnection, keep: set[str]) -> int:
@@ -233,12 +236,12 @@ def read_friction(
     )
     vecs: np.ndarray | None = None
     got = np.zeros(len(st), dtype=bool)
-    while True:  # in batches: a million Python lists of floats would not fit in memory
-        rows = cur.fetchmany(20000)
-        if not rows:
+    while True:  # in column batches (numpy, not Python lists of floats: bounded and fast)
+        part = cur.fetch_df_chunk(10)
+        if part.empty:
             break
-        idx = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        block = np.asarray([r[1] for r in rows], dtype=np.float32)
+        idx = part["ord"].to_numpy(dtype=np.int64)
+        block = np.stack(part["vector"].to_numpy()).astype(np.float32, copy=False)
         if vecs is None:
             vecs = np.zeros((len(st), block.shape[1]), dtype=np.float32)
         vecs[idx] = block
