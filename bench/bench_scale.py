@@ -66,7 +66,9 @@ def voc_run(csv_path: Path, out: Path, fast: bool, text_col: str, date_col: str)
     con = duckdb.connect(str(out / "voc.duckdb"), read_only=True)
     n_st = con.execute("SELECT count(*) FROM statements").fetchone()[0]
     n_items = con.execute("SELECT count(*) FROM items").fetchone()[0]
+    last = con.execute("SELECT timings FROM runs ORDER BY started_at DESC LIMIT 1").fetchall()
     con.close()
+    phases = json.loads(last[0][0]) if last else {}
     return {
         "wall_s": round(wall, 1),
         "peak_mb": round(peak),
@@ -74,6 +76,7 @@ def voc_run(csv_path: Path, out: Path, fast: bool, text_col: str, date_col: str)
         "items": n_items,
         "statements_per_s": round(n_st / wall, 1),
         "rc": rc,
+        "phases_s": {k: phases[k] for k in ("map", "reduce") if k in phases},
     }
 
 

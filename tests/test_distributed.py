@@ -35,12 +35,18 @@ def test_cli_refuses_bad_cluster() -> None:
     assert res.exit_code == 2 and "--cluster" in res.output
 
 
-def _run(out: Path, options: RunOptions) -> dict[str, pd.DataFrame]:
+def _run(out: Path, options: RunOptions, threshold: float | None = None) -> dict[str, pd.DataFrame]:
+    from voc.config import DEFAULT_STEPS
+
+    steps: list[dict] = [{"name": n} for n in DEFAULT_STEPS]
+    if threshold is not None:
+        steps[3] = {"name": "classify", "with": {"stage_threshold": threshold}}
     pipe = parse_pipeline(
         {
             "name": "t",
             "seed": 3,
             "chunk_size": 50,
+            "steps": steps,
             "sources": [
                 {
                     "path": str(SURVEY),
@@ -51,15 +57,17 @@ def _run(out: Path, options: RunOptions) -> dict[str, pd.DataFrame]:
             "output": {"dir": str(out), "formats": ["md"]},
         }
     )
-    api.run(pipe, options=options)
+    summary = api.run(pipe, options=options)
     con = duckdb.connect(str(out / "voc.duckdb"), read_only=True)
     try:
-        return {
+        tables = {
             t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").df()
             for t in ("items", "statements", "themes", "rejects")
         }
     finally:
         con.close()
+    tables["cache_hits"] = pd.DataFrame({"hits": [summary.cache_hits]})
+    return tables
 
 
 @pytest.mark.slow
@@ -67,5 +75,22 @@ def test_local_cluster_matches_local_run(tmp_path: Path) -> None:
     pytest.importorskip("distributed")
     local = _run(tmp_path / "local", RunOptions())
     dask = _run(tmp_path / "dask", RunOptions(cluster="local:2"))
+    for name in local:
+        pd.testing.assert_frame_equal(local[name], dask[name])
+
+
+@pytest.mark.slow
+def test_local_cluster_uses_the_vector_cache_like_a_local_run(tmp_path: Path) -> None:
+    """Cached vectors are looked up on the client: Dask and local runs get the same ones."""
+    pytest.importorskip("distributed")
+    import shutil
+
+    _run(tmp_path / "first", RunOptions())  # fills the workspace's vector cache
+    for name in ("local", "dask"):
+        shutil.copytree(tmp_path / "first", tmp_path / name)
+    # a changed map configuration re-analyses every item; the texts' vectors are cached
+    local = _run(tmp_path / "local", RunOptions(), threshold=0.9)
+    dask = _run(tmp_path / "dask", RunOptions(cluster="local:2"), threshold=0.9)
+    assert int(local["cache_hits"]["hits"][0]) == len(local["statements"]) > 0
     for name in local:
         pd.testing.assert_frame_equal(local[name], dask[name])

@@ -136,7 +136,6 @@ def run(
     try:
         outcome = run_map(con, pipeline, options, progress, timings)
         counts = outcome.counts
-        progress("ingest", counts["total"]["read"], counts["total"]["read"])
         check_not_empty(con, pipeline, outcome)
         ctx = RunContext(seed=pipeline.seed, labels=pipeline.labels, con=con, progress=progress)
         ctx.models["stages"] = _stages(pipeline)
@@ -169,7 +168,7 @@ def run(
         themes=top,
         notes=notes,
         timings=timings,
-        cache_hits=0,
+        cache_hits=outcome.cache_hits,
         n_new_items=outcome.n_new,
         precision=outcome.precision,
     )

@@ -16,11 +16,16 @@ def cached_encode(
     embedder: Embedder,
     texts: Sequence[str],
     progress: Callable[[int], None] | None = None,
+    known: dict[str, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, int]:
-    """Vectors for ``texts`` (input order) and how many came from the cache."""
+    """Vectors for ``texts`` (input order) and how many came from the cache.
+
+    ``known`` (text hash -> vector) is a cache already looked up by the caller (the map
+    phase looks up a chunk's hashes on the client); with ``con=None`` it is the only cache.
+    """
     hashes = [text_hash(t) for t in texts]
     out = np.zeros((len(texts), DIM), dtype=np.float32)
-    found: dict[str, np.ndarray] = {}
+    found: dict[str, np.ndarray] = {h: known[h] for h in hashes if known and h in known}
     if con is not None and hashes:
         wanted = pd.DataFrame({"text_hash": sorted(set(hashes))})
         con.register("_voc_wanted", wanted)
@@ -30,7 +35,7 @@ def cached_encode(
             [embedder.model_id],
         ).fetchall()
         con.unregister("_voc_wanted")
-        found = {h: np.asarray(v, dtype=np.float32) for h, v in rows}
+        found.update({h: np.asarray(v, dtype=np.float32) for h, v in rows})
     missing_idx: dict[str, int] = {}
     for i, h in enumerate(hashes):
         if h in found:

@@ -111,8 +111,11 @@ class _Bar:
         self.tasks: dict[str, Any] = {}
 
     def __call__(self, step: str, advance: int, total: int) -> None:
+        # total 0: not known yet (sources still streaming); a later, larger total replaces it
         if step not in self.tasks:
-            self.tasks[step] = self.progress.add_task(step, total=max(total, 1))
+            self.tasks[step] = self.progress.add_task(step, total=total if total > 0 else None)
+        elif total > 0 and total != self.progress.tasks[self.tasks[step]].total:
+            self.progress.update(self.tasks[step], total=total)
         self.progress.advance(self.tasks[step], advance)
 
 

@@ -1,7 +1,10 @@
 """The map phase on a Dask distributed cluster (``--cluster tcp://HOST:8786`` or ``local:N``).
 
 What is distributed: the map steps (redact, segment, embed, classify, friction),
-one task per chunk of items, :func:`voc.mapphase.map_chunk`. Each worker process
+two tasks per chunk of items: :func:`voc.mapphase.prepare_chunk` (the steps before
+``embed``), then :func:`voc.mapphase.finish_chunk` once the client has looked the
+chunk's statement text hashes up in the workspace's vector cache (the prepared chunk
+stays on its worker; only the hashes and the cached vectors travel). Each worker process
 loads the models once (module-level cache) and keeps them for all its tasks.
 
 What is not: reading the sources (the client reads and chunks them), writing the
@@ -23,12 +26,16 @@ from typing import Any
 import pandas as pd
 
 from voc.errors import ConfigError
-from voc.mapphase import ChunkResult, MapSpec, map_chunk
+from voc.mapphase import ChunkResult, Lookup, MapSpec, PreparedChunk, finish_chunk, prepare_chunk
 
 log = logging.getLogger(__name__)
 
 _LOCAL = re.compile(r"^local:(\d+)$")
 _REMOTE = re.compile(r"^(tcp|tls|ucx|inproc)://[^\s]+$")
+
+
+def _hashes(prepared: PreparedChunk) -> list[str]:
+    return prepared.hashes
 
 
 def parse_cluster(value: str) -> tuple[str, int | str]:
@@ -77,16 +84,34 @@ class DaskMapper:
         self.window = max(2, in_flight_per_worker * n_workers)
 
     def map(
-        self, spec: MapSpec, chunks: Iterator[tuple[pd.DataFrame, dict[str, list[str]]]]
+        self,
+        spec: MapSpec,
+        chunks: Iterator[tuple[pd.DataFrame, dict[str, list[str]]]],
+        lookup: Lookup | None = None,
     ) -> Iterator[ChunkResult]:
-        pending: deque[Any] = deque()
-        spec_f = self.client_.scatter(spec, broadcast=True)
+        """Two tasks per chunk: the steps before ``embed`` (prepare), then, once the client
+        has looked the chunk's text hashes up in the vector cache, the rest (finish)."""
+        client = self.client_
+        spec_f = client.scatter(spec, broadcast=True)
+        prepared: deque[Any] = deque()  # prepare futures, in chunk order
+        finishing: deque[Any] = deque()  # finish futures, in chunk order
+
+        def advance() -> None:
+            prep = prepared.popleft()
+            hashes = client.submit(_hashes, prep, pure=False).result()
+            cached = lookup(hashes) if lookup is not None and hashes else {}
+            finishing.append(client.submit(finish_chunk, spec_f, prep, cached, pure=False))
+
         for frame, names in chunks:
-            pending.append(self.client_.submit(map_chunk, spec_f, frame, names, pure=False))
-            if len(pending) >= self.window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+            prepared.append(client.submit(prepare_chunk, spec_f, frame, names, pure=False))
+            if len(prepared) + len(finishing) >= self.window:
+                advance()
+            if len(finishing) >= self.window:
+                yield finishing.popleft().result()
+        while prepared:
+            advance()
+        while finishing:
+            yield finishing.popleft().result()
 
     def close(self) -> None:
         client = getattr(self, "client_", None)

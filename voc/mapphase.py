@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ class ChunkResult:
     vectors: np.ndarray  # one row per statement
     model_id: str
     precision: str = "float32"
+    cache_hits: int = 0  # statements whose vector came from the workspace's cache
 
 
 @dataclass
@@ -84,18 +85,63 @@ def worker_models(spec: MapSpec) -> dict[str, Any]:
     return _MODELS[key]
 
 
-def map_chunk(spec: MapSpec, items: pd.DataFrame, names: dict[str, list[str]]) -> ChunkResult:
-    """Run the map steps over one chunk of items (pure: no workspace access)."""
-    from voc.embed import DIM
+@dataclass
+class PreparedChunk:
+    """A chunk after the map steps that come before ``embed`` (redact, segment).
 
-    models = worker_models(spec)
+    ``hashes`` are the statements' text hashes: the client looks them up in the
+    workspace's vector cache before the rest of the chunk is computed.
+    """
+
+    state: RunState
+    hashes: list[str]
+    next_step: int  # index in ``spec.steps`` of the first step not run yet
+
+
+def _ctx(spec: MapSpec) -> RunContext:
     ctx = RunContext(seed=spec.seed, labels=spec.labels, con=None, progress=no_progress)
-    ctx.models = models
-    state = RunState(items=items.copy(), names=names)
-    for i, (name, raw) in enumerate(spec.steps):
+    ctx.models = worker_models(spec)
+    return ctx
+
+
+def _run_steps(spec: MapSpec, ctx: RunContext, state: RunState, start: int, stop: int) -> None:
+    for i in range(start, stop):
+        name, raw = spec.steps[i]
         step = get_step(name)
         step.func(state, ctx, parse_params(step, raw, f"steps[{i}]"))
         state.done.update(step.provides)
+
+
+def prepare_chunk(spec: MapSpec, items: pd.DataFrame, names: dict[str, list[str]]) -> PreparedChunk:
+    """Run the map steps before ``embed`` (pure); return the statements' text hashes."""
+    from voc.embed import text_hash
+
+    names_ = [n for n, _ in spec.steps]
+    stop = names_.index("embed") if "embed" in names_ else len(names_)
+    state = RunState(items=items.copy(), names=names)
+    _run_steps(spec, _ctx(spec), state, 0, stop)
+    st = state.statements
+    hashes = [text_hash(t) for t in st["text"]] if st is not None and stop < len(names_) else []
+    return PreparedChunk(state, hashes, stop)
+
+
+def finish_chunk(
+    spec: MapSpec, prepared: PreparedChunk, cached: dict[str, np.ndarray] | None = None
+) -> ChunkResult:
+    """Run the remaining map steps (embed, classify, friction); ``cached``: text hash -> vector
+    found in the workspace, which ``embed`` uses instead of embedding the text again (pure)."""
+    from voc.embed import DIM
+
+    ctx = _ctx(spec)
+    models = ctx.models
+    models["vector_cache"] = cached or {}
+    models["cache_hits"] = 0
+    state = prepared.state
+    try:
+        _run_steps(spec, ctx, state, prepared.next_step, len(spec.steps))
+    finally:
+        models.pop("vector_cache", None)
+    hits = int(models.pop("cache_hits", 0))
     st = state.statements if state.statements is not None else pd.DataFrame()
     vecs = state.vectors if state.vectors is not None else np.zeros((len(st), DIM), np.float32)
     emb = models.get("embedder")
@@ -105,7 +151,23 @@ def map_chunk(spec: MapSpec, items: pd.DataFrame, names: dict[str, list[str]]) -
         vectors=np.asarray(vecs, dtype=np.float32),
         model_id=getattr(emb, "model_id", "none"),
         precision=getattr(emb, "precision_", "float32"),
+        cache_hits=hits,
     )
+
+
+Lookup = Callable[[list[str]], dict[str, np.ndarray]]
+
+
+def map_chunk(
+    spec: MapSpec,
+    items: pd.DataFrame,
+    names: dict[str, list[str]],
+    lookup: Lookup | None = None,
+) -> ChunkResult:
+    """Run the map steps over one chunk of items; ``lookup(hashes)`` gives cached vectors."""
+    prepared = prepare_chunk(spec, items, names)
+    cached = lookup(prepared.hashes) if lookup is not None and prepared.hashes else None
+    return finish_chunk(spec, prepared, cached)
 
 
 def item_row(it: Item, seq: int) -> dict[str, object]:
@@ -126,12 +188,18 @@ def items_chunk(
     return frame, names
 
 
-def iter_ingest(pipeline: Pipeline) -> Iterator[IngestResult]:
-    """Ingest results source by source, in batches of at most 5,000 items, streamed."""
+def iter_ingest(
+    pipeline: Pipeline, known: set[str] | frozenset[str] = frozenset()
+) -> Iterator[IngestResult]:
+    """Ingest results source by source, in batches of at most 5,000 items, streamed.
+
+    Items whose id is in ``known`` skip the reader's final checks (see
+    :class:`voc.ingest.RecordStream`).
+    """
     from voc.ingest import iter_records
 
     for src in pipeline.sources:
-        stream = iter_records([Path(p) for p in src.paths], src.kind, src.options)
+        stream = iter_records([Path(p) for p in src.paths], src.kind, src.options, known)
         batch = IngestResult()
         for rec in stream:
             if isinstance(rec, Item):
@@ -153,16 +221,20 @@ def chunked_items(
     rejects: list[Reject],
     notes: list[str],
     read_kinds: dict[str, int],
+    on_read: Callable[[int], None] | None = None,
 ) -> Iterator[list[tuple[int, Item]]]:
     """New items in chunks of ``chunk_size``, numbered in ingest order.
 
     Items already in ``skip`` (done in an earlier run) are only counted; a record
     read twice becomes a ``duplicate`` reject. ``seen``, ``rejects``, ``notes`` and
-    ``read_kinds`` (analysed per source kind) are filled as a side effect.
+    ``read_kinds`` (analysed per source kind) are filled as a side effect;
+    ``on_read(n)`` is called as records are read.
     """
     seq = 0
     batch: list[tuple[int, Item]] = []
     for res in results:
+        if on_read is not None:
+            on_read(len(res.items) + len(res.rejects))
         rejects.extend(res.rejects)
         notes.extend(res.notes)
         for it in res.items:

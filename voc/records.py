@@ -11,6 +11,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 SOURCE_KINDS = ("email", "transcript", "survey", "helpdesk")
@@ -18,9 +19,16 @@ SOURCE_KINDS = ("email", "transcript", "survey", "helpdesk")
 
 def stable_path(path: str | Path) -> str:
     """Path as stored in ids: relative to the working directory when inside it, POSIX form."""
+    return _stable_path(str(path), os.getcwd())
+
+
+@lru_cache(maxsize=4096)
+def _stable_path(path: str, cwd: str) -> str:
+    # Memoised per (path, working directory): every record of a file has the same path, and
+    # resolving it costs several system calls (it was a sizeable share of a run's ingest).
     p = Path(path)
     try:
-        rel = p.resolve().relative_to(Path.cwd().resolve())
+        rel = p.resolve().relative_to(Path(cwd).resolve())
         return rel.as_posix()
     except ValueError:
         return p.resolve().as_posix() if p.is_absolute() else p.as_posix()

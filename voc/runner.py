@@ -14,12 +14,15 @@ vectors back from the workspace (:mod:`voc.reduce`).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import numpy as np
 import pandas as pd
 
 from voc import workspace as ws
@@ -27,6 +30,7 @@ from voc.config import Pipeline
 from voc.errors import DataError
 from voc.mapphase import (
     ChunkResult,
+    Lookup,
     MapSpec,
     chunked_items,
     items_chunk,
@@ -68,13 +72,21 @@ class MapOutcome:
     n_removed: int
     precision: str
     model_id: str
+    cache_hits: int = 0
 
 
 class Mapper(Protocol):
-    """Runs :func:`map_chunk` over chunks; yields results in chunk order."""
+    """Runs :func:`map_chunk` over chunks; yields results in chunk order.
+
+    ``lookup(hashes)`` is called on the client with each chunk's statement text hashes
+    before the chunk is embedded, and returns the vectors found in the workspace cache.
+    """
 
     def map(
-        self, spec: MapSpec, chunks: Iterator[tuple[pd.DataFrame, dict[str, list[str]]]]
+        self,
+        spec: MapSpec,
+        chunks: Iterator[tuple[pd.DataFrame, dict[str, list[str]]]],
+        lookup: Lookup | None = None,
     ) -> Iterator[ChunkResult]: ...
 
     def close(self) -> None: ...
@@ -84,10 +96,13 @@ class LocalMapper:
     """The map phase in this process."""
 
     def map(
-        self, spec: MapSpec, chunks: Iterator[tuple[pd.DataFrame, dict[str, list[str]]]]
+        self,
+        spec: MapSpec,
+        chunks: Iterator[tuple[pd.DataFrame, dict[str, list[str]]]],
+        lookup: Lookup | None = None,
     ) -> Iterator[ChunkResult]:
         for frame, names in chunks:
-            yield map_chunk(spec, frame, names)
+            yield map_chunk(spec, frame, names, lookup)
 
     def close(self) -> None:
         pass
@@ -126,6 +141,16 @@ def resolve_embedder(fast: bool) -> tuple[str, str]:
     return str(emb.model_id), str(getattr(emb, "precision_", "static"))
 
 
+def ingest_signature(pipeline: Pipeline) -> str:
+    """Hash of what decides which records become items: sources, kinds and their options."""
+    blob = json.dumps(
+        [[s.paths, s.kind, s.options.model_dump(mode="json")] for s in pipeline.sources],
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha1(blob.encode()).hexdigest()[:16]
+
+
 def run_map(
     con: Any,
     pipeline: Pipeline,
@@ -133,7 +158,12 @@ def run_map(
     progress: Progress,
     timings: dict[str, float],
 ) -> MapOutcome:
-    """Stream every source through the map steps into the workspace."""
+    """Stream every source through the map steps into the workspace.
+
+    Items already in the workspace are skipped before any heavy work (their final
+    ingest checks too, when the sources' options have not changed); models load only
+    when the first new chunk is mapped.
+    """
     fast = options.fast or pipeline.fast
     model_id, precision = resolve_embedder(fast)
     spec = map_spec(pipeline, fast=fast, precision=precision)
@@ -145,27 +175,49 @@ def run_map(
         ws.clear_analysis(con)
     ws.set_meta(con, "map_signature", signature)
     done = ws.item_ids(con)
+    same_sources = ws.get_meta(con, "ingest_signature") == ingest_signature(pipeline)
+    ws.set_meta(con, "ingest_signature", ingest_signature(pipeline))
+    n_cached = ws.snapshot_vector_cache(con, model_id)
     seen: set[str] = set()
     rejects: list[Reject] = []
     analysed: dict[str, int] = {}
     chunk_size = options.chunk_size or pipeline.chunk_size
-    chunks = chunked_items(iter_ingest(pipeline), chunk_size, done, seen, rejects, notes, analysed)
+    known = done if same_sources else set()
+
+    def on_read(n: int) -> None:
+        progress("ingest", n, 0)  # total unknown while the sources stream
+
+    results = iter_ingest(pipeline, known)
+    chunks = chunked_items(
+        results, chunk_size, done, seen, rejects, notes, analysed, on_read=on_read
+    )
+    queued = 0
     n_new = 0
+    hits = 0
     t = time.perf_counter()
 
     def frames() -> Iterator[tuple[pd.DataFrame, dict[str, list[str]]]]:
+        nonlocal queued
         for batch in chunks:
+            queued += len(batch)
             yield _frame(batch)
+
+    def lookup(hashes: list[str]) -> dict[str, np.ndarray]:
+        return ws.lookup_vectors(con, model_id, hashes) if n_cached else {}
 
     mapper = make_mapper(options.cluster)
     try:
-        for res in mapper.map(spec, frames()):
+        for res in mapper.map(spec, frames(), lookup):
             ws.write_chunk(con, res.items, res.statements, res.vectors, res.model_id)
             n_new += len(res.items)
+            hits += res.cache_hits
             log.info("chunk written: %d items (%d in this run)", len(res.items), n_new)
-            progress("map", len(res.items), max(len(res.items), 1))
+            progress("map", len(res.items), max(queued, n_new, 1))
     finally:
         mapper.close()
+    n_read = sum(analysed.values()) + len(rejects)
+    progress("ingest", 0, max(n_read, 1))  # the final total, now known
+    progress("map", 0, max(n_new, 1))
     timings["map"] = round(time.perf_counter() - t, 3)
     removed = ws.delete_items(con, seen)
     if removed:
@@ -173,7 +225,7 @@ def run_map(
     rej = pd.DataFrame([r.__dict__ for r in rejects], columns=list(ws.TABLES["rejects"]))
     ws.write_tables(con, replace={"rejects": rej})
     counts = count_records(analysed, rejects)
-    return MapOutcome(counts, rejects, notes, n_new, removed, precision, model_id)
+    return MapOutcome(counts, rejects, notes, n_new, removed, precision, model_id, hits)
 
 
 def _frame(batch: list[tuple[int, Item]]) -> tuple[pd.DataFrame, dict[str, list[str]]]:

@@ -100,7 +100,11 @@ def embed_step(state: RunState, ctx: RunContext, params: EmbedParams) -> None:
     total = len(texts)
     ctx.progress("embed", 0, total)
     vectors, hits = cached_encode(
-        ctx.con, emb, texts, progress=lambda n: ctx.progress("embed", n, total)
+        ctx.con,
+        emb,
+        texts,
+        progress=lambda n: ctx.progress("embed", n, total),
+        known=ctx.models.get("vector_cache"),
     )
     st["text_hash"] = [text_hash(t) for t in texts]
     state.vectors = vectors

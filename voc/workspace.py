@@ -152,6 +152,51 @@ def write_chunk(
         raise
 
 
+def snapshot_vector_cache(con: duckdb.DuckDBPyConnection, model_id: str) -> int:
+    """Remember which text hashes the vector cache holds for ``model_id`` now (run start).
+
+    The map phase serves only these from the cache, never vectors stored during the same
+    run: what comes from the cache then does not depend on the order in which chunks
+    finish, so a Dask run and a local run give identical vectors.
+    """
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _voc_cached AS "
+        "SELECT DISTINCT text_hash FROM embeddings WHERE model_id = ?",
+        [model_id],
+    )
+    return int(con.execute("SELECT count(*) FROM _voc_cached").fetchall()[0][0])
+
+
+def lookup_vectors(
+    con: duckdb.DuckDBPyConnection, model_id: str, hashes: list[str]
+) -> dict[str, np.ndarray]:
+    """Cached vectors of ``hashes`` (those in the run-start snapshot), by text hash."""
+    wanted = pd.DataFrame({"text_hash": sorted(set(hashes))})
+    con.register("_voc_wanted", wanted)
+    try:
+        hit = [
+            r[0]
+            for r in con.execute(
+                "SELECT w.text_hash FROM _voc_wanted w JOIN _voc_cached c USING (text_hash)"
+            ).fetchall()
+        ]
+        if not hit:
+            return {}
+        con.register("_voc_hit", pd.DataFrame({"text_hash": hit}))
+        got = con.execute(
+            "SELECT e.text_hash, any_value(e.vector) AS vector FROM embeddings e "
+            "SEMI JOIN _voc_hit h USING (text_hash) WHERE e.model_id = ? GROUP BY 1",
+            [model_id],
+        ).fetchnumpy()
+        con.unregister("_voc_hit")
+    finally:
+        con.unregister("_voc_wanted")
+    return {
+        str(h): np.asarray(v, dtype=np.float32)
+        for h, v in zip(got["text_hash"], got["vector"], strict=True)
+    }
+
+
 def delete_items(con: duckdb.DuckDBPyConnection, keep: set[str]) -> int:
     """Delete items (and their statements) not in ``keep``; returns how many went."""
     stale = item_ids(con) - keep
@@ -191,12 +236,12 @@ def read_friction(
     )
     vecs: np.ndarray | None = None
     got = np.zeros(len(st), dtype=bool)
-    while True:  # in batches: a million Python lists of floats would not fit in memory
-        rows = cur.fetchmany(20000)
-        if not rows:
+    while True:  # in column batches (numpy, not Python lists of floats: bounded and fast)
+        part = cur.fetch_df_chunk(10)
+        if part.empty:
             break
-        idx = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        block = np.asarray([r[1] for r in rows], dtype=np.float32)
+        idx = part["ord"].to_numpy(dtype=np.int64)
+        block = np.stack(part["vector"].to_numpy()).astype(np.float32, copy=False)
         if vecs is None:
             vecs = np.zeros((len(st), block.shape[1]), dtype=np.float32)
         vecs[idx] = block

@@ -27,6 +27,17 @@ def normalize(text: str) -> str:
 
 Span = tuple[int, int]
 
+# The tokenised docs of the last batch of texts: sentiment, emotion and friction match
+# their cues on the same statements one after another, so they tokenise them once.
+_LAST: list[Any] = [(), []]
+
+
+def _docs(texts: Sequence[str]) -> list[Any]:
+    key = tuple(texts)
+    if key != _LAST[0]:
+        _LAST[0], _LAST[1] = key, list(blank_nlp().pipe(normalize(t) for t in key))
+    return _LAST[1]
+
 
 class CueMatcher:
     """Find cue phrases, grouped by key, in texts.
@@ -47,9 +58,8 @@ class CueMatcher:
                 self._keys[nlp.vocab.strings[key]] = key
 
     def match(self, texts: Sequence[str]) -> list[dict[str, list[Span]]]:
-        nlp = blank_nlp()
         out: list[dict[str, list[Span]]] = []
-        for doc in nlp.pipe(normalize(t) for t in texts):
+        for doc in _docs(texts):
             found: dict[str, list[Span]] = {}
             for match_id, start, end in self._matcher(doc):
                 found.setdefault(self._keys[match_id], []).append((start, end))

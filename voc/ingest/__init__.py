@@ -113,10 +113,18 @@ class RecordStream:
 
     Files are read one at a time; ``notes`` (what was detected, skipped files, interviewer
     found, ...) fill up as files are read and are complete once iteration has finished.
-    Every item passes the final checks (length, language) on the way out.
+    Every item passes the final checks (length, language) on the way out, except items
+    whose id is in ``known`` (analysed by an earlier run with the same options): those
+    are yielded as read, so a re-run does not pay for their language detection again.
     """
 
-    def __init__(self, paths: Sequence[Path], kind: str, options: SourceOptions) -> None:
+    def __init__(
+        self,
+        paths: Sequence[Path],
+        kind: str,
+        options: SourceOptions,
+        known: set[str] | frozenset[str] = frozenset(),
+    ) -> None:
         if kind != "auto" and kind not in SOURCE_KINDS:
             expected = ", ".join(("auto", *SOURCE_KINDS))
             raise ConfigError(f"unknown source kind '{kind}' (expected {expected})")
@@ -126,6 +134,7 @@ class RecordStream:
         self.paths = [Path(p) for p in paths]
         self.kind = kind
         self.options = options
+        self.known = known
         self.notes: list[str] = []
         self.n_items = 0
         self.n_rejects = 0
@@ -148,8 +157,9 @@ class RecordStream:
             self.n_files += 1
             res = _read_file(f, file_kind, readers[file_kind])
             self.notes.extend(res.notes)
+            known = self.known
             for rec in res.records():
-                if isinstance(rec, Item):
+                if isinstance(rec, Item) and not (known and rec.item_id in known):
                     rec = finish_item(rec, options)
                 if isinstance(rec, Item):
                     self.n_items += 1
@@ -182,7 +192,10 @@ class RecordStream:
 
 
 def iter_records(
-    paths: Sequence[Path], kind: str = "auto", options: SourceOptions | None = None
+    paths: Sequence[Path],
+    kind: str = "auto",
+    options: SourceOptions | None = None,
+    known: set[str] | frozenset[str] = frozenset(),
 ) -> RecordStream:
     """Records of files and folders, lazily and in order; see :class:`RecordStream`.
 
@@ -193,7 +206,7 @@ def iter_records(
             ...
         stream.notes  # complete now
     """
-    return RecordStream(paths, kind, options or SourceOptions())
+    return RecordStream(paths, kind, options or SourceOptions(), known)
 
 
 def ingest_paths(

@@ -138,6 +138,12 @@ def _to_score(value: str) -> float | None:
     return None if pd.isna(num) else float(num)
 
 
+def _to_scores(values: pd.Series) -> list[float | None]:
+    """:func:`_to_score` over a whole column at once (one pandas call, not one per row)."""
+    nums = pd.to_numeric(values, errors="coerce")
+    return [None if pd.isna(x) else float(x) for x in nums.tolist()]
+
+
 def _describe(path: str, roles: ColumnRoles) -> str:
     parts = [f"text = {', '.join(repr(c) for c in roles.text)}"]
     if roles.score:
@@ -166,12 +172,13 @@ def read_survey_file(path: Path, options: SourceOptions | None = None) -> Ingest
     for r in bad:
         result.add(r)
     dates = parse_dates(df[roles.date].tolist()) if roles.date else []
+    scores = _to_scores(df[roles.score]) if roles.score else []
     for i, row in enumerate(df.to_dict("records"), start=1):
         author = row[roles.email] if roles.email and row[roles.email] else ""
         author = author or (row[roles.id] if roles.id else "") or f"{src} row {i}"
         names = [row[roles.name]] if roles.name and row[roles.name] else []
         attrs = {norm(c): row[c] for c in roles.attributes if row[c]}
-        score = _to_score(row[roles.score]) if roles.score else None
+        score = scores[i - 1] if roles.score else None
         created = dates[i - 1] if roles.date else None
         for col in roles.text:
             ref = f"row {i}: {col}"

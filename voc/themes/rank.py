@@ -63,7 +63,7 @@ def score_effect(respondents: pd.DataFrame, theme_customers: set[str]) -> tuple[
     if respondents.empty:
         return None, ""
     kinds = respondents["score_kind"].fillna("").replace("", "rating")
-    kind = Counter(kinds).most_common(1)[0][0]
+    kind = Counter(kinds.tolist()).most_common(1)[0][0]  # a list: pandas iterates slowly
     scored = respondents[kinds == kind]
     base = score_metric(scored["score"], kind)
     rest = scored[~scored["customer_id"].isin(theme_customers)]
