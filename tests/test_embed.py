@@ -128,3 +128,20 @@ def test_onnx_matches_float32_and_is_deterministic() -> None:
     ref = Embedder(precision="float32").encode(texts)
     assert float((ref * a).sum(axis=1).min()) > 0.9999
     assert a.shape == (len(texts), 384) and a.dtype == np.float32
+
+
+@pytest.mark.skipif(not onnx_available(), reason="onnxruntime not installed")
+def test_onnx_graph_is_fused_and_the_torch_model_untouched() -> None:
+    import onnx
+    from sentence_transformers import SentenceTransformer
+
+    from voc.embed import _load
+    from voc.embed_onnx import model_file
+
+    path = default_model_path()
+    model_file(path)  # exported in this process when not cached yet
+    attn = SentenceTransformer(path, device="cpu")[0].auto_model.config._attn_implementation
+    graph = onnx.load(str(model_file(path)), load_external_data=False).graph
+    ops = {node.op_type for node in graph.node}
+    assert {"Attention", "SkipLayerNormalization"} <= ops  # the optimizer's fused kernels
+    assert _load(path)[0].auto_model.config._attn_implementation == attn  # restored after export

@@ -4,7 +4,7 @@ The graph holds the transformer, the mask-weighted mean pooling and the L2
 normalisation of the sentence-transformers model, so one ``run`` gives the
 sentence vectors. The export is offline
 (``torch.onnx.export`` of the loaded model, then ONNX Runtime's transformer
-optimizer fuses GELU and skip+LayerNorm) and lands in
+optimizer fuses attention, GELU and skip+LayerNorm) and lands in
 ``cache_dir()/onnx-<model>-<key>/model.onnx``; a concurrent exporter writes its
 own temporary file and the last rename wins, so workers never read a half-written
 graph.
@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
+#: Bump when the exported graph changes, so cached graphs of an older export are not reused.
+GRAPH_VERSION = 2
 
 
 def _check_pipeline(st_model: Any) -> None:
@@ -65,28 +67,44 @@ def export(st_model: Any, target: Path) -> Path:
     args = tuple(enc[k] for k in INPUTS)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{target.stem}.{os.getpid()}.tmp.onnx")
+    # Traced with eager attention: ONNX Runtime's optimizer fuses that pattern into one
+    # Attention kernel per layer (it does not recognise the SDPA trace).
+    attn = getattr(bert.config, "_attn_implementation", None)
+    eager = hasattr(bert, "set_attn_implementation") and attn not in (None, "eager")
     with warnings.catch_warnings(), torch.no_grad():
         warnings.simplefilter("ignore")
-        torch.onnx.export(
-            Sentence(bert),
-            args,
-            str(tmp),
-            input_names=list(INPUTS),
-            output_names=["sentence_embedding"],
-            dynamic_axes={
-                **{k: {0: "batch", 1: "tokens"} for k in INPUTS},
-                "sentence_embedding": {0: "batch"},
-            },
-            opset_version=OPSET,
-            dynamo=False,
-        )
+        if eager:
+            bert.set_attn_implementation("eager")
+        try:
+            _trace(Sentence(bert), args, tmp)
+        finally:
+            if eager:
+                bert.set_attn_implementation(attn)
     _optimize(tmp, bert.config)
     tmp.replace(target)
     return target
 
 
+def _trace(module: Any, args: tuple[Any, ...], path: Path) -> None:
+    import torch
+
+    torch.onnx.export(
+        module,
+        args,
+        str(path),
+        input_names=list(INPUTS),
+        output_names=["sentence_embedding"],
+        dynamic_axes={
+            **{k: {0: "batch", 1: "tokens"} for k in INPUTS},
+            "sentence_embedding": {0: "batch"},
+        },
+        opset_version=OPSET,
+        dynamo=False,
+    )
+
+
 def _optimize(path: Path, config: Any) -> None:
-    """Fuse GELU and skip+LayerNorm with ONNX Runtime's transformer optimizer, in place.
+    """Fuse attention, GELU and LayerNorm with ONNX Runtime's transformer optimizer, in place.
 
     Same arithmetic in fewer kernels; an optimizer failure keeps the plain graph.
     """
@@ -110,7 +128,8 @@ def model_file(model_path: str) -> Path:
     from voc.embed import MODEL_ID, _load, cache_dir
     from voc.embed_precision import model_key
 
-    target = cache_dir() / f"onnx-{MODEL_ID}-{model_key(model_path)}" / "model.onnx"
+    key = f"{model_key(model_path)}-g{GRAPH_VERSION}"
+    target = cache_dir() / f"onnx-{MODEL_ID}-{key}" / "model.onnx"
     if not target.is_file():
         log.info("exporting %s to ONNX (once) at %s", model_path, target)
         export(_load(model_path), target)
