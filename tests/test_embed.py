@@ -85,6 +85,18 @@ def test_forced_precision(monkeypatch: pytest.MonkeyPatch) -> None:
     choose_precision.cache_clear()
 
 
+def test_embed_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    from voc.embed import torch_threads
+
+    monkeypatch.delenv("VOC_EMBED_THREADS", raising=False)
+    assert torch_threads() >= 1
+    monkeypatch.setenv("VOC_EMBED_THREADS", "1")
+    assert torch_threads() == 1
+    monkeypatch.setenv("VOC_EMBED_THREADS", "zero")
+    with pytest.raises(ConfigError, match="VOC_EMBED_THREADS"):
+        torch_threads()
+
+
 def test_duplicates_are_embedded_once_and_order_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     emb = Embedder(precision="float32", batch_size=2)
     seen: list[str] = []

@@ -97,7 +97,17 @@ def _bf16(model: Any) -> Any:
 
 
 def torch_threads() -> int:
-    """Threads for one embedding process: the cores this process may run on."""
+    """Threads for one embedding process: ``VOC_EMBED_THREADS``, else the cores it may use.
+
+    Set ``VOC_EMBED_THREADS=1`` when several worker processes share the cores.
+    """
+    env = os.environ.get("VOC_EMBED_THREADS", "").strip()
+    if env:
+        if not env.isdigit() or int(env) < 1:
+            from voc.errors import ConfigError
+
+            raise ConfigError(f"VOC_EMBED_THREADS: expected a positive integer, got '{env}'")
+        return int(env)
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
