@@ -64,38 +64,16 @@ def _load(model_path: str) -> Any:
         hf_logging.set_verbosity(level)
 
 
-PRECISIONS = ("auto", "float32", "bfloat16", "int8")
-PROBE = (
-    "I was charged twice for my subscription this month.",
-    "The app crashes every time I open the budget screen.",
-    "Setting up the bank connection took me less than five minutes.",
-    "Your support team never answered my e-mail about the refund.",
-    "Where can I change the currency of my account?",
-    "Thanks, the export to CSV works great now!",
-    "The onboarding tutorial was confusing and I gave up.",
-    "Cancelling my plan was impossible without calling someone.",
-    "ok",
-    "Sync between my phone and the web app keeps failing since the last update, and I have "
-    "lost two weeks of transactions that I had categorised by hand.",
+from voc.embed_precision import (  # noqa: E402  (re-exported: the embedding path's public names)
+    MIN_COSINE,
+    PRECISIONS,
+    PROBE,
+    cpu_flags,
+    has_fast_bf16,
+    onnx_available,
 )
-MIN_COSINE = 0.99
 
-
-def cpu_flags() -> set[str]:
-    """CPU feature flags from /proc/cpuinfo (empty where unavailable)."""
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("flags"):
-                    return set(line.split(":", 1)[1].split())
-    except OSError:
-        pass
-    return set()
-
-
-def has_fast_bf16() -> bool:
-    """True when the CPU computes bfloat16 natively (AVX512-BF16 or AMX)."""
-    return bool({"avx512_bf16", "amx_bf16"} & cpu_flags())
+__all__ = ["MIN_COSINE", "PRECISIONS", "PROBE", "cpu_flags", "has_fast_bf16", "onnx_available"]
 
 
 def _quantized(model: Any) -> Any:
@@ -118,20 +96,69 @@ def _bf16(model: Any) -> Any:
     return copy.deepcopy(model).to(torch.bfloat16)
 
 
-def _probe_cosine(ref: Any, other: Any) -> float:
-    a = ref.encode(list(PROBE), normalize_embeddings=True, convert_to_numpy=True)
-    b = other.encode(list(PROBE), normalize_embeddings=True, convert_to_numpy=True)
-    b = np.asarray(b, dtype=np.float32)
-    b /= np.maximum(np.linalg.norm(b, axis=1, keepdims=True), 1e-12)
-    return float((np.asarray(a, dtype=np.float32) * b).sum(axis=1).min())
+def torch_threads() -> int:
+    """Threads for one embedding process: ``VOC_EMBED_THREADS``, else the cores it may use.
+
+    Set ``VOC_EMBED_THREADS=1`` when several worker processes share the cores.
+    """
+    env = os.environ.get("VOC_EMBED_THREADS", "").strip()
+    if env:
+        if not env.isdigit() or int(env) < 1:
+            from voc.errors import ConfigError
+
+            raise ConfigError(f"VOC_EMBED_THREADS: expected a positive integer, got '{env}'")
+        return int(env)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @lru_cache(maxsize=8)
 def _variant(model_path: str, precision: str) -> Any:
+    if precision == "onnx":
+        from voc.embed_onnx import OnnxSentenceModel
+
+        return OnnxSentenceModel(model_path, torch_threads())
     base = _load(model_path)
     if precision == "float32":
         return base
     return _bf16(base) if precision == "bfloat16" else _quantized(base)
+
+
+def _probe_encoder(model_path: str, precision: str) -> Callable[[list[str]], np.ndarray]:
+    def enc(texts: list[str]) -> np.ndarray:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model = _variant(model_path, precision)
+            return np.asarray(
+                model.encode(texts, normalize_embeddings=True, convert_to_numpy=True),
+                dtype=np.float32,
+            )
+
+    return enc
+
+
+def _probe(model_path: str) -> tuple[str, str]:
+    """Try the variants in order of expected speed-up; see :mod:`voc.embed_precision`."""
+    from voc.embed_precision import decide
+
+    encoders = {"float32": _probe_encoder(model_path, "float32")}
+    notes = []
+    if has_fast_bf16():
+        encoders["bfloat16"] = _probe_encoder(model_path, "bfloat16")
+    else:
+        notes.append("bfloat16 not used: CPU lacks avx512_bf16/amx_bf16")
+    encoders["int8"] = _probe_encoder(model_path, "int8")
+    if onnx_available():
+        encoders["onnx"] = _probe_encoder(model_path, "onnx")
+    else:
+        notes.append("onnx not used: onnxruntime not installed")
+    precision, why = decide(encoders)
+    _variant.cache_clear()  # drop the probed variants that lost
+    return precision, "; ".join([*notes, why])
 
 
 @lru_cache(maxsize=4)
@@ -139,8 +166,11 @@ def choose_precision(model_path: str) -> tuple[str, str]:
     """(precision, why): the fastest variant whose probe vectors stay within 0.99 cosine.
 
     bfloat16 is tried only where the CPU has native bfloat16 (elsewhere it is slower
-    than float32); dynamic int8 quantization of the Linear layers is tried next.
-    ``VOC_PRECISION`` (float32 | bfloat16 | int8) forces a choice.
+    than float32); dynamic int8 quantization of the Linear layers is tried next, then
+    ONNX Runtime in float32 (the same arithmetic, fused kernels). The
+    decision is cached per machine and model in ``cache_dir()``, so only the first run
+    on a machine pays for the probe. ``VOC_PRECISION`` (float32 | bfloat16 | int8 |
+    onnx) forces a choice.
     """
     forced = os.environ.get("VOC_PRECISION", "").strip().lower()
     if forced and forced != "auto":
@@ -149,24 +179,9 @@ def choose_precision(model_path: str) -> tuple[str, str]:
 
             raise ConfigError(f"VOC_PRECISION: unknown precision '{forced}' ({PRECISIONS})")
         return forced, "set by VOC_PRECISION"
-    base = _load(model_path)
-    why = []
-    if has_fast_bf16():
-        cos = _probe_cosine(base, _variant(model_path, "bfloat16"))
-        if cos >= MIN_COSINE:
-            return "bfloat16", f"CPU has native bfloat16; probe cosine {cos:.4f}"
-        why.append(f"bfloat16 probe cosine {cos:.4f} < {MIN_COSINE}")
-    else:
-        why.append("bfloat16 not used: CPU lacks avx512_bf16/amx_bf16")
-    import warnings
+    from voc.embed_precision import cached_decision
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        cos = _probe_cosine(base, _variant(model_path, "int8"))
-    if cos >= MIN_COSINE:
-        return "int8", "; ".join([*why, f"int8 dynamic quantization, probe cosine {cos:.4f}"])
-    why.append(f"int8 probe cosine {cos:.4f} < {MIN_COSINE}")
-    return "float32", "; ".join(why)
+    return cached_decision(model_path, lambda: _probe(model_path))
 
 
 def precision_report(precision: str, fast: bool) -> str:
@@ -178,16 +193,18 @@ def precision_report(precision: str, fast: bool) -> str:
     except Exception:  # pragma: no cover - report only
         chosen, why = precision, ""
     detail = f" ({why})" if why and chosen == precision else ""
-    return f"embedding precision: {precision}{detail}"
+    backend = "onnxruntime" if precision == "onnx" else "torch"
+    return f"embedding precision: {precision}, backend {backend}{detail}"
 
 
 class Embedder:
     """``encode(texts) -> (n, 384) float32`` unit vectors; the model loads lazily.
 
-    Texts are sorted by length before batching (less padding) and returned in
-    input order. ``precision`` is ``float32`` (default, exact), ``bfloat16``,
-    ``int8`` or ``auto`` (see :func:`choose_precision`); vectors of a non-float32
-    precision are cached under their own model id.
+    Identical texts are embedded once; the others are sorted by length before
+    batching (less padding) and returned in input order. ``precision`` is ``float32``
+    (default, exact), ``bfloat16``, ``int8``, ``onnx`` (ONNX Runtime, float32) or ``auto``
+    (see :func:`choose_precision`); vectors of a non-float32 precision are cached under
+    their own model id.
     """
 
     def __init__(
@@ -212,6 +229,7 @@ class Embedder:
     @property
     def model_(self) -> Any:
         return _variant(self.model_path or default_model_path(), self.precision_)
+
     def encode(
         self,
         texts: Sequence[str],
@@ -222,12 +240,18 @@ class Embedder:
         out = np.zeros((n, DIM), dtype=np.float32)
         if n == 0:
             return out
-        order = sorted(range(n), key=lambda i: (len(texts[i]), i))
+        # Identical texts are embedded once; the rest are sorted by length (less padding).
+        first: dict[str, int] = {}
+        where = np.fromiter((first.setdefault(t, len(first)) for t in texts), np.int64, n)
+        uniq = list(first)
+        vecs_u = np.zeros((len(uniq), DIM), dtype=np.float32)
+        order = sorted(range(len(uniq)), key=lambda i: (len(uniq[i]), i))
         model = self.model_
-        for start in range(0, n, self.batch_size):
+        done = 0
+        for start in range(0, len(uniq), self.batch_size):
             idx = order[start : start + self.batch_size]
             vecs = model.encode(
-                [texts[i] for i in idx],
+                [uniq[i] for i in idx],
                 batch_size=self.batch_size,
                 normalize_embeddings=True,
                 convert_to_numpy=True,
@@ -235,9 +259,13 @@ class Embedder:
             )
             vecs = np.asarray(vecs, dtype=np.float32)
             vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
-            out[idx] = vecs
+            vecs_u[idx] = vecs
             if progress is not None:
-                progress(len(idx))
+                # report input texts, duplicates included, so callers' totals add up
+                upto = n if start + self.batch_size >= len(uniq) else done + len(idx)
+                progress(upto - done)
+                done = upto
+        out[:] = vecs_u[where]
         return out
 
 

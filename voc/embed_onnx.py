@@ -1,0 +1,180 @@
+"""all-MiniLM-L6-v2 on ONNX Runtime: exported once from the local weights, cached on disk.
+
+The graph holds the transformer, the mask-weighted mean pooling and the L2
+normalisation of the sentence-transformers model, so one ``run`` gives the
+sentence vectors. The export is offline
+(``torch.onnx.export`` of the loaded model, then ONNX Runtime's transformer
+optimizer fuses attention, GELU and skip+LayerNorm) and lands in
+``cache_dir()/onnx-<model>-<key>/model.onnx``; a concurrent exporter writes its
+own temporary file and the last rename wins, so workers never read a half-written
+graph.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+OPSET = 17
+#: Bump when the exported graph changes, so cached graphs of an older export are not reused.
+GRAPH_VERSION = 2
+
+
+def _check_pipeline(st_model: Any) -> None:
+    """Refuse a sentence-transformers model whose pooling this export does not reproduce."""
+    from voc.errors import ConfigError
+
+    names = [type(m).__name__ for m in st_model]
+    pooling = st_model[1] if len(st_model) > 1 else None
+    mean = getattr(pooling, "pooling_mode", None) == "mean" or bool(
+        getattr(pooling, "pooling_mode_mean_tokens", False)  # sentence-transformers < 6
+    )
+    if names[:2] != ["Transformer", "Pooling"] or not mean or len(names) > 3:
+        raise ConfigError(f"ONNX export supports Transformer+mean Pooling(+Normalize), got {names}")
+
+
+def export(st_model: Any, target: Path) -> Path:
+    """Write the ONNX graph of ``st_model`` (transformer + mean pooling + normalise) to target."""
+    import torch
+
+    _check_pipeline(st_model)
+    bert = st_model[0].auto_model.eval()
+
+    class Sentence(torch.nn.Module):
+        def __init__(self, encoder: Any) -> None:
+            super().__init__()
+            self.encoder = encoder
+
+        def forward(self, ids: Any, mask: Any, types: Any) -> Any:
+            h = self.encoder(input_ids=ids, attention_mask=mask, token_type_ids=types)
+            h = h.last_hidden_state
+            m = mask.unsqueeze(-1).to(h.dtype)
+            v = (h * m).sum(dim=1) / m.sum(dim=1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(v, p=2.0, dim=1)
+
+    enc = st_model.tokenizer(
+        ["a short one", "and a slightly longer example"], padding=True, return_tensors="pt"
+    )
+    args = tuple(enc[k] for k in INPUTS)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f"{target.stem}.{os.getpid()}.tmp.onnx")
+    # Traced with eager attention: ONNX Runtime's optimizer fuses that pattern into one
+    # Attention kernel per layer (it does not recognise the SDPA trace).
+    attn = getattr(bert.config, "_attn_implementation", None)
+    eager = hasattr(bert, "set_attn_implementation") and attn not in (None, "eager")
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")
+        if eager:
+            bert.set_attn_implementation("eager")
+        try:
+            _trace(Sentence(bert), args, tmp)
+        finally:
+            if eager:
+                bert.set_attn_implementation(attn)
+    _optimize(tmp, bert.config)
+    tmp.replace(target)
+    return target
+
+
+def _trace(module: Any, args: tuple[Any, ...], path: Path) -> None:
+    import torch
+
+    torch.onnx.export(
+        module,
+        args,
+        str(path),
+        input_names=list(INPUTS),
+        output_names=["sentence_embedding"],
+        dynamic_axes={
+            **{k: {0: "batch", 1: "tokens"} for k in INPUTS},
+            "sentence_embedding": {0: "batch"},
+        },
+        opset_version=OPSET,
+        dynamo=False,
+    )
+
+
+def _optimize(path: Path, config: Any) -> None:
+    """Fuse attention, GELU and LayerNorm with ONNX Runtime's transformer optimizer, in place.
+
+    Same arithmetic in fewer kernels; an optimizer failure keeps the plain graph.
+    """
+    try:
+        from onnxruntime.transformers import optimizer
+
+        opt = optimizer.optimize_model(
+            str(path),
+            model_type="bert",
+            num_heads=int(config.num_attention_heads),
+            hidden_size=int(config.hidden_size),
+            opt_level=1,
+        )
+        opt.save_model_to_file(str(path))
+    except Exception as exc:  # pragma: no cover - depends on onnxruntime's version
+        log.warning("ONNX graph not optimised (%s); using the plain export", exc)
+
+
+def model_file(model_path: str) -> Path:
+    """The cached ONNX graph of the model at ``model_path`` (exported on first use)."""
+    from voc.embed import MODEL_ID, _load, cache_dir
+    from voc.embed_precision import model_key
+
+    key = f"{model_key(model_path)}-g{GRAPH_VERSION}"
+    target = cache_dir() / f"onnx-{MODEL_ID}-{key}" / "model.onnx"
+    if not target.is_file():
+        log.info("exporting %s to ONNX (once) at %s", model_path, target)
+        export(_load(model_path), target)
+    return target
+
+
+@lru_cache(maxsize=4)
+def session(model_path: str, threads: int) -> Any:
+    """One ONNX Runtime session per process, model and thread count."""
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.log_severity_level = 3
+    return ort.InferenceSession(
+        str(model_file(model_path)), opts, providers=["CPUExecutionProvider"]
+    )
+
+
+class OnnxSentenceModel:
+    """``encode(texts) -> (n, 384)`` unit vectors like ``SentenceTransformer.encode``."""
+
+    def __init__(self, model_path: str, threads: int) -> None:
+        from voc.embed import _load
+
+        st = _load(model_path)
+        self.tokenizer = st.tokenizer
+        self.max_length = int(st.max_seq_length)
+        self.session_ = session(model_path, threads)
+
+    def encode(self, texts: list[str], batch_size: int = 64, **_: Any) -> np.ndarray:
+        """Vectors of ``texts`` in order, ``batch_size`` texts per run (extra options ignored)."""
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for start in range(0, len(texts), batch_size):
+            batch = texts[start : start + batch_size]
+            enc = self.tokenizer(
+                batch,
+                padding=True,
+                truncation=True,
+                max_length=self.max_length,
+                return_tensors="np",
+            )
+            feed = {k: np.asarray(enc[k], dtype=np.int64) for k in INPUTS}
+            out[start : start + len(batch)] = self.session_.run(None, feed)[0]
+        return out
