@@ -8,7 +8,9 @@ Usage::
 For each set the texts are embedded once with the local all-MiniLM-L6-v2 (vectors cached
 under ``out/bench_cache/``), then clustered by
 
-- ``voc``: :func:`voc.themes.cluster.cluster_vectors` with its defaults, not told k;
+- ``voc``: the cluster step as shipped (:func:`voc.themes.represent.cluster_statements`
+  with the ``ClusterParams`` defaults: MiniLM vectors joined with lemma LSA vectors),
+  not told k; ``--ablation`` adds ``voc_vectors_only`` (``lexical_weight`` 0);
 - ``kmeans_true_k``: scikit-learn k-means given the true number of classes;
 - ``bertopic_default`` / ``bertopic_tuned``: BERTopic (UMAP + HDBSCAN) on the same vectors,
   the embedding model loaded from the local folder with ``SentenceTransformer(path)``;
@@ -90,14 +92,21 @@ def _nmi(y: np.ndarray, labels: np.ndarray) -> float:
     return round(float(normalized_mutual_info_score(y, labels)), 4)
 
 
-def run_voc(vecs: np.ndarray, y: np.ndarray, seeds: list[int]) -> dict[str, object]:
-    from voc.themes.cluster import OTHER, cluster_vectors
+def run_voc(
+    texts: list[str], vecs: np.ndarray, y: np.ndarray, seeds: list[int], **overrides: object
+) -> dict[str, object]:
+    """The cluster step as shipped: its default parameters, hybrid space of vectors and lemmas."""
+    from voc.stepdefs import ClusterParams
+    from voc.themes.cluster import OTHER
+    from voc.themes.represent import cluster_statements
 
+    skip = {"codeframe", "update_codeframe", "subtheme_min_size"}
+    opts = {**ClusterParams().model_dump(exclude=skip), **overrides}
     runs = []
     times = []
     for s in seeds:
         t0 = time.perf_counter()
-        runs.append(cluster_vectors(vecs, seed=s))
+        runs.append(cluster_statements(vecs, texts, seed=s, **opts))
         times.append(time.perf_counter() - t0)
     labels = runs[0]
     aris = [adjusted_rand_score(a, b) for a, b in itertools.combinations(runs, 2)]
@@ -157,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seeds", default="0,1,2")
     ap.add_argument("--method", default="graph")
     ap.add_argument("--no-bertopic", action="store_true")
+    ap.add_argument(
+        "--ablation", action="store_true", help="also run voc on sentence vectors alone"
+    )
     ap.add_argument("--tuned-min-topic-size", default="banking77:20,airline:50,cfpb:5")
     ap.add_argument("--out", default=str(ROOT / "out" / "bench_themes.json"))
     args = ap.parse_args(argv)
@@ -171,8 +183,11 @@ def main(argv: list[str] | None = None) -> int:
         texts, y = load_set(name)
         vecs = embed(name, texts)
         res: dict[str, object] = {"n": len(texts), "n_classes": len(set(y.tolist()))}
-        res["voc"] = run_voc(vecs, y, seeds)
+        res["voc"] = run_voc(texts, vecs, y, seeds)
         log.info("%s voc: %s", name, res["voc"])
+        if args.ablation:
+            res["voc_vectors_only"] = run_voc(texts, vecs, y, seeds, lexical_weight=0.0)
+            log.info("%s voc vectors only: %s", name, res["voc_vectors_only"])
         res["kmeans_true_k"] = run_kmeans(vecs, y, seeds[0])
         log.info("%s kmeans: %s", name, res["kmeans_true_k"])
         if not args.no_bertopic:

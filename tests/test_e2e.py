@@ -115,3 +115,25 @@ def test_same_input_same_report(
     _run(tmp_path, monkeypatch)
     for name in ("report.md", "report.html"):
         assert (out1 / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+def test_planted_themes_not_split(sample_run: tuple[api.RunSummary, Path]) -> None:
+    """No planted theme is the majority of two top-6 themes (bank sync and double billing
+    used to come out in two or three pieces each)."""
+    _, out = sample_run
+    f = _frames(out)
+    truth = _truth()
+    items = f["items"].set_index("item_id")
+    key = {
+        iid: (Path(r.source_path).relative_to("data/sample").as_posix(), r.source_ref)
+        for iid, r in items.iterrows()
+    }
+    st = f["statements"]
+    themes = f["themes"][f["themes"]["theme_id"] != "other"].sort_values("rank").head(6)
+    majors = []
+    for _, th in themes.iterrows():
+        item_ids = set(st.loc[st["theme_id"] == th["theme_id"], "item_id"])
+        best, _ = Counter(truth.get(key[i], "none") for i in item_ids).most_common(1)[0]
+        majors.append((best, th["name"]))
+    planted = [b for b, _ in majors if b != "none"]
+    assert len(planted) == len(set(planted)), f"a planted theme is split: {majors}"

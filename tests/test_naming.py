@@ -60,3 +60,20 @@ def test_representative_quotes_diverse() -> None:
     ]
     picked = representative(v, texts, k=2, max_similarity=0.999)
     assert picked == [2, 0]  # closest first; the duplicate text of 0 is skipped
+
+
+def test_key_phrases_count_inflections_as_one_lemma_phrase() -> None:
+    """'charged twice' / 'charges twice' / 'charge twice' are one phrase, shown as most said."""
+    billing = [
+        "They charged twice this month",
+        "it charges twice every renewal",
+        "charged twice again",
+        "why charge twice for one plan",
+        "charged twice, refund please",
+    ]
+    other = ["the export button is hidden", "export to csv missing", "cannot export reports"]
+    phrases = key_phrases([billing, other])
+    assert phrases[0][0] == "charged twice"
+    assert not any(p in ("charges twice", "charge twice") for p in phrases[0])
+    # the plain-token c-TF-IDF would see "charged twice" in 3 of 5; lemmas see all 5
+    assert theme_name(phrases[0], billing) == "charged twice"

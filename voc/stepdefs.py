@@ -232,6 +232,12 @@ class ClusterParams(Params):
     codeframe: str | None = Field(None, description="Codeframe YAML: user themes come first.")
     update_codeframe: bool = Field(True, description="Append discovered themes to it.")
     subtheme_min_size: int = Field(12, ge=4, description="Themes this large get sub-themes.")
+    lexical_weight: float = Field(
+        0.15, ge=0, le=1, description="Share of lemma TF-IDF in the clustering similarity."
+    )
+    phrase_merge_threshold: float = Field(
+        1.0, gt=0, le=1, description="Merge themes this similar sharing key phrases (1: off)."
+    )
 
 
 @register("cluster", ClusterParams, requires=["friction", "vectors"], provides=["clusters"])
@@ -246,8 +252,9 @@ def cluster_step(state: RunState, ctx: RunContext, params: ClusterParams) -> Non
     assert st is not None and state.vectors is not None and state.friction_idx is not None
     vecs = state.vectors[state.friction_idx]
     opts = params.model_dump(exclude={"codeframe", "update_codeframe", "subtheme_min_size"})
+    texts = st["text"].to_numpy()[state.friction_idx].tolist()
     result = cluster_with_codeframe(
-        vecs, params.codeframe, lambda t: _embedder(ctx).encode(t), ctx.seed, opts
+        vecs, params.codeframe, lambda t: _embedder(ctx).encode(t), ctx.seed, opts, texts
     )
     ctx.models["cluster_labels"] = result.labels
     ctx.models["theme_keys"] = result.keys

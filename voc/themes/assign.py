@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 
 from voc.codeframe import Codeframe, CodeframeTheme, assign, load_codeframe, save_codeframe, slug
-from voc.themes.cluster import OTHER, cluster_vectors
+from voc.themes.cluster import OTHER
+from voc.themes.represent import cluster_statements
 
 KEYED_BASE = 100_000
 Encode = Callable[[Sequence[str]], np.ndarray]
@@ -58,11 +59,17 @@ def cluster_with_codeframe(
     encode: Encode,
     seed: int,
     options: dict[str, Any],
+    texts: Sequence[str] | None = None,
 ) -> ClusterResult:
-    """Labels for every friction statement: codeframe themes first, then discovered ones."""
+    """Labels for every friction statement: codeframe themes first, then discovered ones.
+
+    Codeframe themes are matched on sentence vectors; the rest is clustered in the
+    hybrid space of vectors and lemmas when ``texts`` are given
+    (:func:`voc.themes.represent.cluster_statements`).
+    """
     x = _unit(vectors) if len(vectors) else np.zeros((0, 1), dtype=np.float32)
     if not codeframe:
-        return ClusterResult(labels=cluster_vectors(x, seed=seed, **options))
+        return ClusterResult(labels=cluster_statements(x, texts, seed=seed, **options))
     cf = load_codeframe(codeframe)
     themes = cf.resolved(codeframe)
     labels = np.full(len(x), OTHER, dtype=int)
@@ -90,7 +97,12 @@ def cluster_with_codeframe(
         next_label += 1
     rest = np.flatnonzero(labels == OTHER) if len(x) else np.zeros(0, dtype=int)
     rest = np.array([i for i in rest if owner[i] < 0 or themes[owner[i]].split < 2], dtype=int)
-    sub = cluster_vectors(x[rest], seed=seed, **options) if len(rest) else np.zeros(0, int)
+    rest_texts = [texts[i] for i in rest] if texts is not None else None
+    sub = (
+        cluster_statements(x[rest], rest_texts, seed=seed, **options)
+        if len(rest)
+        else np.zeros(0, int)
+    )
     labels[rest] = sub
     offset = int(sub.max()) + 1 if len(sub) and sub.max() >= 0 else 0
     split_mask = labels <= -2

@@ -7,9 +7,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from voc.themes.cluster import OTHER, cluster_vectors
+from voc.themes.cluster import OTHER
 from voc.themes.naming import key_phrases, theme_name
 from voc.themes.quotes import representative
+from voc.themes.represent import cluster_statements
 from voc.themes.table import SubTheme, ThemeDraft
 
 
@@ -17,8 +18,13 @@ def _subthemes(
     vecs: np.ndarray, texts: list[str], min_size: int, seed: int
 ) -> tuple[np.ndarray, list[SubTheme]]:
     """Sub-theme label per statement of a large theme (-1: none) and the sub-themes."""
-    sub = cluster_vectors(
-        vecs, min_size=max(3, min_size // 4), resolution=1.0, assign_threshold=0.0, seed=seed
+    sub = cluster_statements(
+        vecs,
+        texts,
+        min_size=max(3, min_size // 4),
+        resolution=1.0,
+        assign_threshold=0.0,
+        seed=seed,
     )
     ids = sorted(set(sub.tolist()) - {OTHER})
     if len(ids) < 2:

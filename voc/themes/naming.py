@@ -1,9 +1,11 @@
 """Name themes with short readable phrases chosen by class-based TF-IDF.
 
-Candidates are word n-grams (1-3 words) that neither start nor end with a stop
-word and contain no placeholder or number. A phrase scores by how much more
-frequent it is in the theme than across all themes (c-TF-IDF), and must occur
-in several of the theme's statements. Two- and three-word phrases are preferred
+Candidates are lemma n-grams (1-3 words) inside runs of content words, so they
+never start or end with a stop word and hold no placeholder or number
+(:mod:`voc.themes.lemmas`); inflections count as one phrase, shown in the theme's
+most frequent wording. A phrase scores by how much more frequent it is in the
+theme than across all themes (c-TF-IDF), and must occur in several of the
+theme's statements. Two- and three-word phrases are preferred
 when they score close to the best single word, because "charged twice" says
 more than "charged".
 """
@@ -15,51 +17,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.lang.en.stop_words import STOP_WORDS
+from voc.themes.lemmas import lemma
+from voc.themes.lemmas import phrases as phrases_of
 
-_KEEP = {"not", "no", "never", "cannot", "twice", "again", "nothing", "without", "first"}
-STOPWORDS = frozenset(
-    (
-        set(STOP_WORDS)
-        | {
-            "im",
-            "ive",
-            "dont",
-            "cant",
-            "didnt",
-            "doesnt",
-            "wont",
-            "isnt",
-            "thats",
-            "hi",
-            "hello",
-            "thanks",
-            "thank",
-            "please",
-            "pls",
-            "just",
-            "really",
-            "like",
-            "got",
-            "get",
-            "also",
-            "still",
-            "ok",
-            "okay",
-            "yes",
-            "yeah",
-            "um",
-            "uh",
-            "hey",
-            "lot",
-            "team",
-            "guys",
-        }
-    )
-    - _KEEP
-)
 _TOKEN = re.compile(r"\[[a-z]+\]|[a-z][a-z'’\-]*[a-z]|[a-z]")
-_CONTRACTION = {"can't": "cannot", "won't": "will not", "n't": " not"}
 NGRAM_BONUS = {1: 1.0, 2: 1.6, 3: 1.5}
 
 
@@ -69,19 +30,13 @@ def tokens(text: str) -> list[str]:
     return [w.strip("'-") for w in _TOKEN.findall(t)]
 
 
-def _ngrams(words: list[str], max_n: int) -> set[str]:
-    out: set[str] = set()
-    for n in range(1, max_n + 1):
-        for i in range(len(words) - n + 1):
-            gram = words[i : i + n]
-            if gram[0] in STOPWORDS or gram[-1] in STOPWORDS:
-                continue
-            if any(w.startswith("[") or len(w) < 2 or "'" in w for w in gram):
-                continue
-            if n == 1 and gram[0] in _KEEP:
-                continue
-            out.add(" ".join(gram))
-    return out
+def _surface(forms: Counter[str]) -> str:
+    """The most frequent surface form of a phrase (ties: alphabetical)."""
+    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _lemma_key(phrase: str) -> str:
+    return " ".join(lemma(w) for w in phrase.lower().split())
 
 
 def key_phrases(
@@ -90,37 +45,48 @@ def key_phrases(
     max_n: int = 3,
     min_doc_share: float = 0.08,
 ) -> list[list[str]]:
-    """Key phrases per cluster (best first) from each cluster's statement texts."""
+    """Key phrases per cluster (best first) from each cluster's statement texts.
+
+    Class-based TF-IDF over lemma n-grams of content-word chunks
+    (:func:`voc.themes.lemmas.phrases`): "charged twice", "charge twice" and
+    "charges twice" count as one phrase, shown in its most frequent wording.
+    """
     per_cluster: list[Counter[str]] = []
+    forms: list[dict[str, Counter[str]]] = []
     total: Counter[str] = Counter()
     for texts in clusters:
         c: Counter[str] = Counter()
+        f: dict[str, Counter[str]] = {}
         for text in texts:
-            c.update(_ngrams(tokens(text), max_n))  # document frequency within the cluster
+            found = phrases_of(text, max_n)
+            c.update(found.keys())  # document frequency within the cluster
+            for key, surface in found.items():
+                f.setdefault(key, Counter())[surface] += 1
         per_cluster.append(c)
+        forms.append(f)
         total.update(c)
     n_clusters = max(len(clusters), 1)
     out: list[list[str]] = []
-    for texts, counts in zip(clusters, per_cluster, strict=True):
+    for texts, counts, f in zip(clusters, per_cluster, forms, strict=True):
         n_docs = max(len(texts), 1)
         min_df = max(2, math.ceil(min_doc_share * n_docs)) if n_docs >= 4 else 1
         scored: list[tuple[float, str]] = []
-        for phrase, df in counts.items():
+        for key, df in counts.items():
             if df < min_df:
                 continue
             tf = df / n_docs
-            idf = math.log(1 + n_clusters * df / total[phrase])
-            n = phrase.count(" ") + 1
-            scored.append((tf * idf * NGRAM_BONUS.get(n, 1.0), phrase))
+            idf = math.log(1 + n_clusters * df / total[key])
+            n = key.count(" ") + 1
+            scored.append((tf * idf * NGRAM_BONUS.get(n, 1.0), key))
         scored.sort(key=lambda s: (-s[0], s[1]))
         chosen: list[str] = []
-        for _, phrase in scored:
-            if any(phrase in c or c in phrase for c in chosen):
+        for _, key in scored:
+            if any(f" {key} " in f" {c} " or f" {c} " in f" {key} " for c in chosen):
                 continue
-            chosen.append(phrase)
+            chosen.append(key)
             if len(chosen) == n_phrases:
                 break
-        out.append(chosen)
+        out.append([_surface(f[k]) for k in chosen])
     return out
 
 
@@ -199,19 +165,23 @@ def subject_phrase(phrases: Sequence[str], texts: Sequence[str], fallback: str =
         return " ".join(words) if words else "unnamed theme"
     if " " in phrases[0]:
         return phrases[0]
-    top = [p for p in phrases if " " not in p][:3]
+    top = [_lemma_key(p) for p in phrases if " " not in p][:3]
     df: Counter[str] = Counter()
+    shown: dict[str, Counter[str]] = {}
     for text in texts:
-        df.update(_ngrams(tokens(text), 3))
+        found = phrases_of(text, 3)
+        df.update(found.keys())
+        for key, surface in found.items():
+            shown.setdefault(key, Counter())[surface] += 1
     best: tuple[float, str] | None = None
-    for phrase, count in sorted(df.items()):
-        if " " not in phrase or count < 2:
+    for key, count in sorted(df.items()):
+        if " " not in key or count < 2:
             continue
-        words = set(phrase.split())
+        words = set(key.split())
         weight = sum(len(top) - i for i, u in enumerate(top) if u in words)
         if weight == 0:
             continue
-        score = count * weight / (1 + 0.3 * phrase.count(" "))
+        score = count * weight / (1 + 0.3 * key.count(" "))
         if best is None or score > best[0]:
-            best = (score, phrase)
-    return best[1] if best else phrases[0]
+            best = (score, key)
+    return _surface(shown[best[1]]) if best else phrases[0]
