@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from voc.classify._match import for_embedding
 from voc.classify.emotion import EmotionClassifier
@@ -79,19 +80,25 @@ def build_classifiers(
     check_labels(st_y, stage_tax.ids, where, "stage")
     check_labels(se_y, list(SENTIMENT_IDS), where, "sentiment")
     check_labels(em_y, [e.id for e in emo_tax.emotions] + [emo_tax.none_label], where, "emotion")
-    return Classifiers(
-        embedder=emb,
-        stage=StageClassifier(stage_tax, threshold=threshold, seed=seed).fit(encode, st_x, st_y),
-        sentiment=SentimentClassifier(sent_tax, seed=seed).fit(encode, se_x, se_y),
-        emotion=EmotionClassifier(emo_tax, seed=seed).fit(encode, em_x, em_y),
-    )
+    # One BLAS thread: the fitted weights (and so every score) must not depend on how many
+    # threads a process has, or a Dask worker and a local run would disagree in the last digits.
+    with threadpool_limits(limits=1, user_api="blas"):
+        return Classifiers(
+            embedder=emb,
+            stage=StageClassifier(stage_tax, threshold=threshold, seed=seed).fit(
+                encode, st_x, st_y
+            ),
+            sentiment=SentimentClassifier(sent_tax, seed=seed).fit(encode, se_x, se_y),
+            emotion=EmotionClassifier(emo_tax, seed=seed).fit(encode, em_x, em_y),
+        )
 
 
 def classify_statements(models: Classifiers, texts: list[str], vectors: np.ndarray) -> pd.DataFrame:
     """The five output columns for each statement (no embedding done here)."""
-    stage, conf = models.stage.predict(vectors, texts)
-    sentiment, score = models.sentiment.predict(texts, vectors)
-    emotion = models.emotion.predict(texts, vectors, score)
+    with threadpool_limits(limits=1, user_api="blas"):  # same digits whatever the thread count
+        stage, conf = models.stage.predict(vectors, texts)
+        sentiment, score = models.sentiment.predict(texts, vectors)
+        emotion = models.emotion.predict(texts, vectors, score)
     return pd.DataFrame(
         {
             "stage": stage,
