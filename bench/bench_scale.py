@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -226,9 +227,9 @@ def main() -> None:
         if not path.exists():
             generate(path, size, "csv", seed=1)
         for mode in args.modes.split(","):
-            r = voc_run(
-                path, args.work / f"scale-{size}-{mode}", mode == "fast", "comment", "submitted_at"
-            )
+            out = args.work / f"scale-{size}-{mode}"
+            shutil.rmtree(out, ignore_errors=True)  # a left-over workspace would make a re-run
+            r = voc_run(path, out, mode == "fast", "comment", "submitted_at")
             results["scale"][f"{size} messages, {mode}"] = r  # type: ignore[index]
             print(f"{size} {mode}: {r}", flush=True)
     if args.bertopic:

@@ -25,6 +25,7 @@ def _subthemes(
         resolution=1.0,
         assign_threshold=0.0,
         seed=seed,
+        stable=False,
     )
     ids = sorted(set(sub.tolist()) - {OTHER})
     if len(ids) < 2:

@@ -87,6 +87,7 @@ def cluster_statements(
     lexical_weight: float = 0.15,
     seed: int = 0,
     phrase_merge_threshold: float = 1.0,
+    stable: bool = True,
     **options: Any,
 ) -> np.ndarray:
     """Theme label per statement, clustered in the hybrid space (-1: "other").
@@ -98,6 +99,8 @@ def cluster_statements(
     that close in meaning which share no words. Themes then merge when their
     sentence centroids are ``phrase_merge_threshold`` similar and their key phrases
     overlap (:func:`voc.themes.merge.merge_by_phrases`; 1 turns this off).
+    ``stable=False`` skips the resolution search (:func:`stable_resolution`) and clusters
+    once at the given resolution (sub-themes: one search per theme would cost minutes).
     """
     from voc.themes.cluster import cluster_vectors
     from voc.themes.merge import merge_by_phrases
@@ -111,7 +114,9 @@ def cluster_statements(
         options = {**options, "assign_threshold": thr}
     else:
         x = np.asarray(vectors, dtype=np.float32)
-    labels = stable_resolution(x, seed, options)
+    labels = (
+        stable_resolution(x, seed, options) if stable else cluster_vectors(x, seed=seed, **options)
+    )
     if phrase_merge_threshold >= 1:
         return labels
     return merge_by_phrases(_unit(vectors), texts, labels, min_similarity=phrase_merge_threshold)
