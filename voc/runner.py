@@ -175,8 +175,9 @@ def run_map(
         ws.clear_analysis(con)
     ws.set_meta(con, "map_signature", signature)
     done = ws.item_ids(con)
-    same_sources = ws.get_meta(con, "ingest_signature") == ingest_signature(pipeline)
-    ws.set_meta(con, "ingest_signature", ingest_signature(pipeline))
+    sources_sig = ingest_signature(pipeline)
+    same_sources = ws.get_meta(con, "ingest_signature") == sources_sig
+    ws.set_meta(con, "ingest_signature", sources_sig)
     n_cached = ws.snapshot_vector_cache(con, model_id)
     seen: set[str] = set()
     rejects: list[Reject] = []

@@ -29,14 +29,19 @@ Span = tuple[int, int]
 
 # The tokenised docs of the last batch of texts: sentiment, emotion and friction match
 # their cues on the same statements one after another, so they tokenise them once.
-_LAST: list[Any] = [(), []]
+# One (texts, docs) pair, read and replaced as a whole, so that threads sharing the
+# module (a Dask worker runs several tasks at once) never pair one batch's texts
+# with another's docs.
+_LAST: list[tuple[tuple[str, ...], list[Any]]] = [((), [])]
 
 
 def _docs(texts: Sequence[str]) -> list[Any]:
     key = tuple(texts)
-    if key != _LAST[0]:
-        _LAST[0], _LAST[1] = key, list(blank_nlp().pipe(normalize(t) for t in key))
-    return _LAST[1]
+    last_key, docs = _LAST[0]
+    if key != last_key:
+        docs = list(blank_nlp().pipe(normalize(t) for t in key))
+        _LAST[0] = (key, docs)
+    return docs
 
 
 class CueMatcher:
