@@ -54,7 +54,21 @@ def reduce_full(
     model_id: str,
     timings: dict[str, float],
 ) -> pd.DataFrame:
-    """Run the reduce steps over all friction statements; write themes; return them."""
+    """Run the reduce steps over all friction statements; write themes; return them.
+
+    Past ``cluster.with.max_sample`` friction statements, on a sample of that many and
+    the rest placed by nearest centroid (:mod:`voc.reduce_sample`: bounded memory).
+    """
+    from voc.reduce_sample import reduce_sampled
+    from voc.stepdefs import ClusterParams
+
+    max_sample = ClusterParams.model_validate(pipeline.step_params("cluster")).max_sample
+    if ws.count_friction(con) > max_sample:
+        themes, st = reduce_sampled(
+            con, pipeline, ctx, model_id, timings, reduce_steps(pipeline), max_sample
+        )
+        ws.write_themes(con, themes, _assigned(st), ctx.models.get("tables"))
+        return themes
     t = time.perf_counter()
     st, vecs = ws.read_friction(con, model_id)
     items = ws.read_items_for_rank(con)

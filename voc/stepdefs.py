@@ -40,17 +40,12 @@ def _embedder(ctx: RunContext) -> Any:
 @register("redact", NoParams, requires=["items"], provides=["redacted"], phase="map")
 def redact_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
     """Replace e-mail addresses, phones, card numbers, ids and known names with placeholders."""
-    from voc.redact import redact
+    from voc.redact import redact_many
 
     items = state.items
-    names = state.names
-    items["text"] = [
-        redact(t, names.get(i, [])) for t, i in zip(items["text"], items["item_id"], strict=True)
-    ]
-    items["question"] = [
-        redact(q or "", names.get(i, []))
-        for q, i in zip(items["question"], items["item_id"], strict=True)
-    ]
+    names = [state.names.get(i, []) for i in items["item_id"]]
+    items["text"] = redact_many(items["text"], names)
+    items["question"] = redact_many((q or "" for q in items["question"]), names)
     ctx.progress("redact", len(items), len(items))
 
 
@@ -238,6 +233,10 @@ class ClusterParams(Params):
     phrase_merge_threshold: float = Field(
         1.0, gt=0, le=1, description="Merge themes this similar sharing key phrases (1: off)."
     )
+    max_sample: int = Field(
+        50000, ge=100, description="Past this many friction statements, themes come from a "
+        "sample this large and the rest join the nearest theme (bounded memory)."
+    )
 
 
 @register("cluster", ClusterParams, requires=["friction", "vectors"], provides=["clusters"])
@@ -251,7 +250,9 @@ def cluster_step(state: RunState, ctx: RunContext, params: ClusterParams) -> Non
     st = state.statements
     assert st is not None and state.vectors is not None and state.friction_idx is not None
     vecs = state.vectors[state.friction_idx]
-    opts = params.model_dump(exclude={"codeframe", "update_codeframe", "subtheme_min_size"})
+    opts = params.model_dump(
+        exclude={"codeframe", "update_codeframe", "subtheme_min_size", "max_sample"}
+    )
     texts = st["text"].to_numpy()[state.friction_idx].tolist()
     result = cluster_with_codeframe(
         vecs, params.codeframe, lambda t: _embedder(ctx).encode(t), ctx.seed, opts, texts

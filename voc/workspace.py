@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -12,6 +14,21 @@ from voc.errors import DataError
 from voc.schema import TABLES
 
 ANALYSIS_TABLES = ("items", "statements", "themes", "rejects", "runs")
+
+DUCKDB_MEMORY = "512MB"
+"""DuckDB's own memory limit (its default is 80% of RAM); it spills to disk past it.
+``VOC_DUCKDB_MEMORY`` overrides it."""
+DUCKDB_THREADS = 2
+"""DuckDB's worker threads (its default is one per core); ``VOC_DUCKDB_THREADS`` overrides it."""
+
+
+def _configure(con: duckdb.DuckDBPyConnection) -> None:
+    """Bound DuckDB's memory and threads explicitly, so a run's peak does not grow with it."""
+    memory = os.environ.get("VOC_DUCKDB_MEMORY", DUCKDB_MEMORY)
+    threads = int(os.environ.get("VOC_DUCKDB_THREADS", DUCKDB_THREADS))
+    con.execute(f"SET memory_limit = '{memory}'")
+    con.execute(f"SET threads = {max(threads, 1)}")
+    con.execute("SET preserve_insertion_order = true")
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -36,6 +53,7 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con = duckdb.connect(str(p), read_only=read_only)
     except duckdb.Error as exc:
         raise DataError(f"{p}: not a readable DuckDB workspace ({exc})") from exc
+    _configure(con)
     if not read_only:
         create_schema(con)
     return con
@@ -297,3 +315,83 @@ def write_themes(
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+_FRICTION_ORDER = "ORDER BY i.seq, i.item_id, s.position"
+
+
+def count_friction(con: duckdb.DuckDBPyConnection) -> int:
+    """How many friction statements the workspace holds."""
+    return int(con.execute("SELECT count(*) FROM statements WHERE is_friction").fetchone()[0])
+
+
+def read_friction_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Friction statements in ingest order without their text (what ranking needs).
+
+    Same rows and order as :func:`read_friction`; the text is left in the workspace so
+    that a million statements do not all sit in memory as Python strings.
+    """
+    return con.execute(
+        "SELECT s.* EXCLUDE (text) FROM statements s JOIN items i USING (item_id) "
+        f"WHERE s.is_friction {_FRICTION_ORDER}"
+    ).df()
+
+
+def read_texts(con: duckdb.DuckDBPyConnection, statement_ids: list[str]) -> list[str]:
+    """Texts of ``statement_ids``, in the order given."""
+    keys = pd.DataFrame({"ord": np.arange(len(statement_ids)), "statement_id": statement_ids})
+    con.register("_voc_ids", keys)
+    try:
+        got = con.execute(
+            "SELECT k.ord, s.text FROM _voc_ids k JOIN statements s USING (statement_id) "
+            "ORDER BY k.ord"
+        ).fetchnumpy()
+    finally:
+        con.unregister("_voc_ids")
+    out = [""] * len(statement_ids)
+    for k, t in zip(got["ord"].tolist(), got["text"].tolist(), strict=True):
+        out[k] = t
+    return out
+
+
+def iter_vectors(
+    con: duckdb.DuckDBPyConnection, model_id: str, hashes: np.ndarray, batch_vectors: int = 10
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """``(positions, vectors)`` blocks of the cached vectors of ``hashes`` (any order).
+
+    ``positions`` index ``hashes``; blocks hold ``batch_vectors`` x 2,048 rows, so reading
+    a million vectors never holds more than one block in memory.
+    """
+    keys = pd.DataFrame({"ord": np.arange(len(hashes)), "text_hash": hashes})
+    con.register("_voc_vh", keys)
+    try:
+        cur = con.execute(
+            "SELECT f.ord, e.vector FROM _voc_vh f JOIN embeddings e "
+            "ON e.text_hash = f.text_hash AND e.model_id = ?",
+            [model_id],
+        )
+        while True:
+            part = cur.fetch_df_chunk(batch_vectors)
+            if part.empty:
+                break
+            idx = part["ord"].to_numpy(dtype=np.int64)
+            yield idx, np.stack(part["vector"].to_numpy()).astype(np.float32, copy=False)
+    finally:
+        con.unregister("_voc_vh")
+
+
+def read_vectors(con: duckdb.DuckDBPyConnection, model_id: str, hashes: np.ndarray) -> np.ndarray:
+    """The cached vectors of ``hashes``, row for row; DataError if one is missing."""
+    from voc.embed import DIM
+
+    vecs = np.zeros((len(hashes), DIM), dtype=np.float32)
+    got = np.zeros(len(hashes), dtype=bool)
+    for idx, block in iter_vectors(con, model_id, hashes):
+        vecs[idx] = block
+        got[idx] = True
+    if not got.all():
+        raise DataError(
+            f"workspace: {int((~got).sum())} friction statements have no vector "
+            "(delete the workspace and run again)"
+        )
+    return vecs

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from voc.errors import ConfigError, DataError
@@ -147,25 +147,25 @@ class RecordStream:
     def __iter__(self) -> Iterator[Item | Reject]:
         seen_ids: set[str] = set()
         options = self.options
-        readers: dict[str, Callable[[Path], IngestResult]] = {
-            "email": lambda f: read_email_file(f, options, seen_ids),
-            "transcript": lambda f: read_transcript_file(f, options),
-            "survey": lambda f: _read_table_file(f, options, "survey"),
-            "helpdesk": lambda f: _read_table_file(f, options, "helpdesk"),
+        readers: dict[str, Callable[[Path], Iterable[IngestResult]]] = {
+            "email": lambda f: [read_email_file(f, options, seen_ids)],
+            "transcript": lambda f: [read_transcript_file(f, options)],
+            "survey": lambda f: _iter_table_file(f, options, "survey"),
+            "helpdesk": lambda f: [_read_table_file(f, options, "helpdesk")],
         }
         for f, file_kind in self._files():
             self.n_files += 1
-            res = _read_file(f, file_kind, readers[file_kind])
-            self.notes.extend(res.notes)
-            known = self.known
-            for rec in res.records():
-                if isinstance(rec, Item) and not (known and rec.item_id in known):
-                    rec = finish_item(rec, options)
-                if isinstance(rec, Item):
-                    self.n_items += 1
-                else:
-                    self.n_rejects += 1
-                yield rec
+            for res in _read_parts(f, file_kind, readers[file_kind]):
+                self.notes.extend(res.notes)
+                known = self.known
+                for rec in res.records():
+                    if isinstance(rec, Item) and not (known and rec.item_id in known):
+                        rec = finish_item(rec, options)
+                    if isinstance(rec, Item):
+                        self.n_items += 1
+                    else:
+                        self.n_rejects += 1
+                    yield rec
         logger.info(
             "ingested %d records: %d items, %d rejects", self.read, self.n_items, self.n_rejects
         )
@@ -276,6 +276,35 @@ def _read_table_file(path: Path, options: SourceOptions, kind: str) -> IngestRes
     if kind == "helpdesk" or options.columns is not None or options.format:
         return read_helpdesk_file(path, options, kind)
     return read_survey_file(path, options)
+
+
+def _iter_table_file(path: Path, options: SourceOptions, kind: str) -> Iterator[IngestResult]:
+    """:func:`_read_table_file`, with large survey CSVs streamed in parts of rows."""
+    if kind == "helpdesk" or options.columns is not None or options.format:
+        yield read_helpdesk_file(path, options, kind)
+        return
+    from voc.ingest.survey_stream import stream_survey_file
+
+    yield from stream_survey_file(path, options)
+
+
+def _read_parts(
+    path: Path, kind: str, reader: Callable[[Path], Iterable[IngestResult]]
+) -> Iterator[IngestResult]:
+    """Parts of a file's records; a failure becomes one ``invalid`` reject (see _read_file)."""
+    try:
+        yield from reader(path)
+    except ConfigError:
+        raise
+    except Exception as exc:  # the same handling as a whole-file reader's failure
+        yield _read_file(path, kind, _raiser(exc))
+
+
+def _raiser(exc: Exception) -> Callable[[Path], IngestResult]:
+    def reader(_: Path) -> IngestResult:
+        raise exc
+
+    return reader
 
 
 def _read_file(path: Path, kind: str, reader: Callable[[Path], IngestResult]) -> IngestResult:

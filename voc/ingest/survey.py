@@ -171,15 +171,30 @@ def read_survey_file(path: Path, options: SourceOptions | None = None) -> Ingest
     result = IngestResult(notes=[_describe(src, roles)])
     for r in bad:
         result.add(r)
+    _add_rows(result, df, roles, src, options, 1)
+    logger.debug("%s: %d rows, %d items", src, len(df), len(result.items))
+    return result
+
+
+def _add_rows(
+    result: IngestResult,
+    df: pd.DataFrame,
+    roles: ColumnRoles,
+    src: str,
+    options: SourceOptions,
+    first_row: int,
+) -> None:
+    """Items (or rejects) of the rows of ``df``, numbered from ``first_row``."""
     dates = parse_dates(df[roles.date].tolist()) if roles.date else []
     scores = _to_scores(df[roles.score]) if roles.score else []
-    for i, row in enumerate(df.to_dict("records"), start=1):
+    for k, row in enumerate(df.to_dict("records")):
+        i = first_row + k
         author = row[roles.email] if roles.email and row[roles.email] else ""
         author = author or (row[roles.id] if roles.id else "") or f"{src} row {i}"
         names = [row[roles.name]] if roles.name and row[roles.name] else []
         attrs = {norm(c): row[c] for c in roles.attributes if row[c]}
-        score = scores[i - 1] if roles.score else None
-        created = dates[i - 1] if roles.date else None
+        score = scores[k] if roles.score else None
+        created = dates[k] if roles.date else None
         for col in roles.text:
             ref = f"row {i}: {col}"
             if len(row[col]) > options.max_chars:  # before any work on a runaway field
@@ -207,5 +222,3 @@ def read_survey_file(path: Path, options: SourceOptions | None = None) -> Ingest
                     attributes=dict(attrs),
                 )
             )
-    logger.debug("%s: %d rows, %d items", src, len(df), len(result.items))
-    return result

@@ -1,0 +1,73 @@
+"""The reduce phase at scale: a capped sample, and the rest placed in bounded memory."""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from voc import workspace as ws
+from voc.reduce_sample import place_all, sample_positions
+
+DIM = 384
+
+
+def test_sample_is_capped_seeded_and_sorted() -> None:
+    a = sample_positions(1_000_000, 50_000, seed=3)
+    assert len(a) == 50_000 and len(np.unique(a)) == 50_000
+    assert (np.diff(a) > 0).all() and a[-1] < 1_000_000
+    assert np.array_equal(a, sample_positions(1_000_000, 50_000, seed=3))
+    assert not np.array_equal(a, sample_positions(1_000_000, 50_000, seed=4))
+    assert np.array_equal(sample_positions(10, 50, seed=3), np.arange(10))
+
+
+def _workspace(path: Path, n: int, seed: int = 0) -> tuple[object, np.ndarray, np.ndarray]:
+    """A workspace whose embeddings cache holds ``n`` vectors around 3 directions."""
+    rng = np.random.default_rng(seed)
+    centers = np.eye(3, DIM, dtype=np.float32)
+    truth = rng.integers(0, 3, size=n)
+    vecs = centers[truth] + rng.normal(0, 0.05, size=(n, DIM)).astype(np.float32)
+    hashes = np.array([f"h{i:08d}" for i in range(n)], dtype=object)
+    con = ws.connect(path)
+    frame = pd.DataFrame({"model_id": "m", "text_hash": hashes, "vector": list(vecs)})
+    con.register("_v", frame)
+    con.execute("INSERT INTO embeddings SELECT model_id, text_hash, vector::FLOAT[] FROM _v")
+    con.unregister("_v")
+    return con, hashes, truth
+
+
+def _place(con: object, hashes: np.ndarray, truth: np.ndarray) -> np.ndarray:
+    sample = sample_positions(len(hashes), 300, seed=0)
+    vecs = ws.read_vectors(con, "m", hashes[sample])  # type: ignore[arg-type]
+    labels = truth[sample].astype(int)
+    labels[:5] = -1  # some sample rows in "other": they stay there
+    sub = {0: (np.arange((labels == 0).sum()) % 2).astype(int)}
+    got = place_all(con, "m", hashes, sample, vecs, labels, sub, 0.45, batch_vectors=1)  # type: ignore[arg-type]
+    assert np.array_equal(got.labels[sample], labels)
+    rest = np.setdiff1d(np.arange(len(hashes)), sample)
+    assert np.array_equal(got.labels[rest], truth[rest])  # nearest centroid
+    assert (got.sub_labels[rest][truth[rest] == 0] >= 0).all()
+    assert (got.sub_labels[rest][truth[rest] != 0] == -1).all()
+    return got.labels
+
+
+def test_rest_joins_nearest_centroid(tmp_path: Path) -> None:
+    con, hashes, truth = _workspace(tmp_path / "w.duckdb", 3000)
+    _place(con, hashes, truth)
+
+
+def test_placement_memory_does_not_grow_with_size(tmp_path: Path) -> None:
+    """Peak Python memory of placing 8,000 vs 32,000 statements: blocks, not all vectors."""
+    peaks = []
+    for n in (8000, 32000):
+        con, hashes, truth = _workspace(tmp_path / f"w{n}.duckdb", n, seed=n)
+        tracemalloc.start()
+        _place(con, hashes, truth)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        con.close()  # type: ignore[attr-defined]
+    all_vectors = 32000 * DIM * 4  # 49 MB: what loading every vector would cost
+    assert peaks[1] < all_vectors / 2, peaks
+    assert peaks[1] < 1.5 * peaks[0] + 2**20, peaks  # only O(n) ints beyond one block

@@ -1,0 +1,154 @@
+"""A large survey CSV read in chunks of rows, so memory does not grow with the file.
+
+:func:`stream_survey_file` yields the same records, in the same order, as
+:func:`voc.ingest.survey.read_survey_file`, as several :class:`IngestResult` parts. Only
+CSV files of at least :data:`STREAM_MIN_BYTES` stream; smaller files, workbooks, files
+that are not UTF-8 (or the declared encoding), files with malformed rows and
+SurveyMonkey's two-row headers take the whole-file reader, unchanged. A first pass
+parses the file once (nothing kept) to make sure of that before anything is yielded,
+so a file is either streamed to its end or read whole, never half of each.
+
+Column roles (which column is the text, the date, the score...) are detected on the
+first :data:`ROLE_ROWS` rows: for files of at most that many rows that is the whole file,
+as in the whole-file reader.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from voc.errors import DataError
+from voc.ingest.options import SourceOptions
+from voc.ingest.survey import (
+    _add_rows,
+    _describe,
+    _sniff_delimiter,
+    merge_two_row_header,
+    read_survey_file,
+)
+from voc.ingest.survey_columns import detect_roles
+from voc.records import IngestResult
+
+logger = logging.getLogger(__name__)
+
+STREAM_MIN_BYTES = 4 * 2**20
+"""CSV files at least this large are streamed."""
+CHUNK_ROWS = 10_000
+"""Rows parsed (and turned into items) at a time."""
+ROLE_ROWS = 50_000
+"""Rows column roles are detected on."""
+_BOM_UTF8 = b"\xef\xbb\xbf"
+
+
+def _encoding(path: Path, options: SourceOptions) -> tuple[str, str] | None:
+    """(encoding, errors) that decode ``path`` exactly as :func:`read_text` would, if simple."""
+    if options.encoding:
+        return options.encoding, "strict"
+    with path.open("rb") as fh:
+        start = fh.read(4)
+    if start.startswith(_BOM_UTF8):
+        return "utf-8-sig", "replace"  # read_text drops the BOM and replaces bad bytes
+    if start[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None  # UTF-16/32 with a BOM: the whole-file reader
+    return "utf-8", "strict"  # checked by the first pass; anything else: whole-file reader
+
+
+def _head_text(path: Path, encoding: str, errors: str, lines: int = 21) -> str:
+    """The file's first ``lines`` lines: the sniffer looks at the first 20 of the whole text,
+    and every line of the file is at least one of ``str.splitlines``'s lines."""
+    out: list[str] = []
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+        for line in fh:
+            out.append(line)
+            if len(out) >= lines:
+                break
+    return "".join(out)
+
+
+def _csv_kwargs(sep: str) -> dict[str, Any]:
+    return {"sep": sep, "dtype": str, "keep_default_na": False, "skip_blank_lines": True}
+
+
+def stream_plan(path: Path, options: SourceOptions) -> tuple[str, str, str] | None:
+    """(encoding, errors, delimiter) when ``path`` can be streamed, else None.
+
+    The first pass parses every row (strict decoding): any malformed row or undecodable
+    byte sends the file to the whole-file reader, which reports them as it always did.
+    """
+    if path.suffix.lower() in (".xlsx", ".xlsm") or path.stat().st_size < STREAM_MIN_BYTES:
+        return None
+    enc = _encoding(path, options)
+    if enc is None:
+        return None
+    encoding, errors = enc
+    try:
+        sep = _sniff_delimiter(_head_text(path, encoding, errors))
+        with path.open(encoding=encoding, errors=errors, newline="") as fh:
+            for _ in pd.read_csv(fh, chunksize=CHUNK_ROWS, **_csv_kwargs(sep)):
+                pass
+    except (UnicodeDecodeError, LookupError, ValueError, csv.Error, OSError):
+        return None  # pandas' ParserError is a ValueError
+    return encoding, errors, sep
+
+
+def _tidy(df: pd.DataFrame) -> pd.DataFrame:
+    """What :func:`read_table` does to a parsed frame, on one chunk of it."""
+    df.columns = [str(c).strip() for c in df.columns]
+    df = df.fillna("").astype(str).apply(lambda s: s.str.strip())
+    return df[~(df == "").all(axis=1)].reset_index(drop=True)
+
+
+def stream_survey_file(
+    path: Path, options: SourceOptions | None = None
+) -> Iterator[IngestResult]:
+    """Records of one survey export, in parts of at most :data:`CHUNK_ROWS` rows each."""
+    options = options or SourceOptions()
+    plan = stream_plan(path, options)
+    if plan is None:
+        yield read_survey_file(path, options)
+        return
+    encoding, errors, sep = plan
+    src = str(path)
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+        chunks = pd.read_csv(fh, chunksize=CHUNK_ROWS, **_csv_kwargs(sep))
+        head: list[pd.DataFrame] = []
+        n_head = 0
+        for raw in chunks:
+            if not head and merge_two_row_header(raw) is not raw:
+                break  # two header rows: the whole-file reader merges them
+            head.append(_tidy(raw))
+            n_head += len(head[-1])
+            if n_head >= ROLE_ROWS:
+                break
+        else:
+            if not n_head:
+                raise DataError("no data rows")
+        if not head:
+            yield read_survey_file(path, options)
+            return
+        sample = pd.concat(head, ignore_index=True)
+        roles = detect_roles(sample, options, src)
+        if not roles.text:
+            raise DataError("no open-ended text column found (name one with --text-column)")
+        del sample
+        row = 1
+        first = IngestResult(notes=[_describe(src, roles)])
+        for k, df in enumerate(head):
+            part = first if k == 0 else IngestResult()
+            _add_rows(part, df, roles, src, options, row)
+            row += len(df)
+            yield part
+        head.clear()
+        for raw in chunks:
+            df = _tidy(raw)
+            part = IngestResult()
+            _add_rows(part, df, roles, src, options, row)
+            row += len(df)
+            yield part
+    logger.debug("%s: %d rows streamed", src, row - 1)

@@ -1,0 +1,219 @@
+"""The reduce phase at scale: themes found on a bounded sample, the rest placed in batches.
+
+When the workspace holds more friction statements than ``cluster.with.max_sample``,
+:func:`reduce_sampled` loads text and vectors for a seeded sample of that many only. The
+reduce steps before ``rank`` (cluster, name: themes, names, key phrases, quotes,
+sub-themes) run on the sample; every other friction statement then joins the theme (and
+sub-theme) whose centroid is nearest, if at least ``assign_threshold`` close, reading its
+vector from the workspace in blocks; ``rank`` (and what follows) runs over all friction
+statements, without their text. What is held in memory is the sample, one block of
+vectors, and one row of ids and scores per friction statement and item, so a million
+statements cluster in bounded memory and time.
+
+At or under ``max_sample`` friction statements the ordinary path (:func:`voc.reduce.reduce_full`)
+runs, so small workspaces give exactly the same themes as before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from voc import workspace as ws
+from voc.config import Pipeline
+from voc.state import RunContext, RunState
+from voc.steps import get_step, parse_params
+
+log = logging.getLogger(__name__)
+
+OTHER = -1
+MAP_PROVIDES = ("items", "redacted", "statements", "vectors", "stage", "sentiment", "friction")
+
+
+def sample_positions(n: int, cap: int, seed: int) -> np.ndarray:
+    """Sorted positions of a seeded sample of at most ``cap`` out of ``n`` rows."""
+    if n <= cap:
+        return np.arange(n)
+    rng = np.random.default_rng(seed)
+    return np.sort(rng.choice(n, size=cap, replace=False))
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
+def _centroids(x: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(label ids >= 0, unit mean vectors) of the labelled rows of ``x``."""
+    ids = np.array(sorted({int(c) for c in labels.tolist() if c >= 0}), dtype=int)
+    if not len(ids):
+        return ids, np.zeros((0, x.shape[1]), dtype=np.float32)
+    cents = np.stack([x[labels == c].mean(axis=0) for c in ids]).astype(np.float32)
+    return ids, _unit(cents)
+
+
+def _nearest(
+    x: np.ndarray, ids: np.ndarray, cents: np.ndarray, threshold: float
+) -> np.ndarray:
+    """Label of the nearest centroid per row of unit ``x``, or OTHER under ``threshold``."""
+    if not len(ids):
+        return np.full(len(x), OTHER, dtype=int)
+    sims = x @ cents.T
+    best = sims.argmax(axis=1)
+    ok = sims[np.arange(len(x)), best] >= threshold
+    return np.where(ok, ids[best], OTHER)
+
+
+@dataclasses.dataclass
+class Placement:
+    """Theme and sub-theme labels of every friction statement."""
+
+    labels: np.ndarray  # cluster label per friction statement (OTHER: none)
+    sub_labels: np.ndarray  # sub-theme label per friction statement (-1: none)
+
+
+def place_all(
+    con: duckdb.DuckDBPyConnection,
+    model_id: str,
+    hashes: np.ndarray,
+    sample: np.ndarray,
+    sample_vecs: np.ndarray,
+    sample_labels: np.ndarray,
+    sample_sub: dict[int, np.ndarray],
+    threshold: float,
+    batch_vectors: int = 10,
+) -> Placement:
+    """Labels of all ``len(hashes)`` friction statements: the sample keeps its own; every
+    other statement (vector read in blocks) joins the nearest theme centroid, then the
+    nearest sub-theme centroid of that theme (``sample_sub``: theme label -> sub-labels of
+    its sample rows)."""
+    n = len(hashes)
+    x_s = _unit(sample_vecs)
+    ids, cents = _centroids(x_s, sample_labels)
+    subs: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    for lab, sl in sample_sub.items():
+        rows = np.flatnonzero(sample_labels == lab)
+        subs[lab] = _centroids(x_s[rows], sl)
+    labels = np.full(n, OTHER, dtype=int)
+    sub_labels = np.full(n, -1, dtype=int)
+    labels[sample] = sample_labels
+    in_sample = np.zeros(n, dtype=bool)
+    in_sample[sample] = True
+    for lab, sl in sample_sub.items():
+        sub_labels[sample[sample_labels == lab]] = sl
+    placed = in_sample.copy()
+    for idx, block in ws.iter_vectors(con, model_id, hashes, batch_vectors):
+        keep = ~in_sample[idx]
+        idx, x = idx[keep], _unit(block[keep])
+        if not len(idx):
+            continue
+        lab = _nearest(x, ids, cents, threshold)
+        labels[idx] = lab
+        placed[idx] = True
+        for theme, (sids, scents) in subs.items():
+            rows = np.flatnonzero(lab == theme)
+            if len(rows):
+                sub_labels[idx[rows]] = _nearest(x[rows], sids, scents, threshold)
+    if not placed.all():
+        from voc.errors import DataError
+
+        raise DataError(
+            f"workspace: {int((~placed).sum())} friction statements have no vector "
+            "(delete the workspace and run again)"
+        )
+    return Placement(labels, sub_labels)
+
+
+def _expand(drafts: list, sample: np.ndarray, placement: Placement) -> list:
+    """Drafts of the sample, widened to every friction statement placed in them."""
+    out = []
+    for d in drafts:
+        idx = np.flatnonzero(placement.labels == d.label)
+        quote_pos = sample[d.statement_idx[d.quote_rows]] if d.quote_rows else np.zeros(0, int)
+        quote_rows = np.searchsorted(idx, quote_pos).tolist()
+        sub = placement.sub_labels[idx] if d.sub_labels is not None else None
+        subthemes = [
+            dataclasses.replace(s, n_statements=int((sub == s.label).sum()))
+            for s in d.subthemes
+        ] if sub is not None else list(d.subthemes)
+        out.append(
+            dataclasses.replace(
+                d, statement_idx=idx, quote_rows=quote_rows, sub_labels=sub, subthemes=subthemes
+            )
+        )
+    return out
+
+
+def reduce_sampled(
+    con: duckdb.DuckDBPyConnection,
+    pipeline: Pipeline,
+    ctx: RunContext,
+    model_id: str,
+    timings: dict[str, float],
+    steps: list[tuple[int, str, dict[str, object]]],
+    max_sample: int,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(themes, friction statements with theme ids) with the steps before ``rank`` run
+    on a sample of ``max_sample`` friction statements; see the module docstring."""
+    from voc.stepdefs import ClusterParams
+
+    t = time.perf_counter()
+    rows = ws.read_friction_rows(con)
+    items = ws.read_items_for_rank(con)
+    sample = sample_positions(len(rows), max_sample, ctx.seed)
+    hashes = rows["text_hash"].to_numpy()
+    st_s = rows.iloc[sample].reset_index(drop=True)
+    st_s.insert(3, "text", ws.read_texts(con, st_s["statement_id"].tolist()))
+    vecs_s = ws.read_vectors(con, model_id, hashes[sample])
+    timings["reduce_load"] = round(time.perf_counter() - t, 3)
+    log.info("reduce on a sample of %d of %d friction statements", len(sample), len(rows))
+    state = RunState(
+        items=items, statements=st_s, vectors=vecs_s, friction_idx=np.arange(len(st_s))
+    )
+    state.done.update(MAP_PROVIDES)
+    k_rank = next((k for k, (_, name, _) in enumerate(steps) if name == "rank"), len(steps))
+    for i, name, raw in steps[:k_rank]:
+        _run(state, ctx, i, name, raw, timings)
+    t = time.perf_counter()
+    cp = ClusterParams.model_validate(pipeline.step_params("cluster"))
+    sample_labels = np.asarray(ctx.models["cluster_labels"], dtype=int)
+    drafts = state.drafts or []
+    sample_sub = {
+        d.label: np.asarray(d.sub_labels, dtype=int)[np.argsort(d.statement_idx)]
+        for d in drafts
+        if d.label >= 0 and d.sub_labels is not None and d.subthemes
+    }
+    placement = place_all(
+        con, model_id, hashes, sample, vecs_s, sample_labels, sample_sub, cp.assign_threshold
+    )
+    del vecs_s
+    timings["reduce_assign"] = round(time.perf_counter() - t, 3)
+    full = RunState(
+        items=items,
+        statements=rows,
+        vectors=np.zeros((0, 0), dtype=np.float32),
+        friction_idx=np.arange(len(rows)),
+    )
+    full.done.update(state.done)
+    full.drafts = _expand(drafts, sample, placement)
+    ctx.models["cluster_labels"] = placement.labels
+    for i, name, raw in steps[k_rank:]:
+        _run(full, ctx, i, name, raw, timings)
+    themes = full.themes if full.themes is not None else pd.DataFrame()
+    assert full.statements is not None
+    return themes, full.statements
+
+
+def _run(
+    state: RunState, ctx: RunContext, i: int, name: str, raw: dict[str, object],
+    timings: dict[str, float],
+) -> None:
+    step = get_step(name)
+    t = time.perf_counter()
+    step.func(state, ctx, parse_params(step, raw, f"steps[{i}]"))
+    state.done.update(step.provides)
+    timings[name] = round(time.perf_counter() - t, 3)
