@@ -361,3 +361,17 @@ def redact(text: str, names: Iterable[str] = ()) -> str:
         if pattern is not None:
             text = pattern.sub(NAME, text)
     return text
+
+
+def redact_many(texts: Iterable[str], names: Iterable[Iterable[str]]) -> list[str]:
+    """:func:`redact` over many texts (each with its own names); a text repeated with the
+    same names (a survey question asked of every respondent) is redacted once."""
+    done: dict[tuple[str, tuple[str, ...]], str] = {}
+    out: list[str] = []
+    for text, ns in zip(texts, names, strict=True):
+        key = (text, tuple(ns))
+        got = done.get(key)
+        if got is None:
+            got = done[key] = redact(text, key[1])
+        out.append(got)
+    return out

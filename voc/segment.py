@@ -60,19 +60,38 @@ def split_statements(text: str, min_words: int = 2) -> list[str]:
     return next(iter(split_many([text], min_words=min_words)))
 
 
+@lru_cache(maxsize=1)
+def _inner_punct() -> re.Pattern[str]:
+    """A sentence-final character (the sentencizer's ``punct_chars``) followed by more text."""
+    chars = "".join(sorted(_nlp().get_pipe("sentencizer").punct_chars))
+    return re.compile(f"[{re.escape(chars)}].*?[^{re.escape(chars)}]", re.DOTALL)
+
+
+def _sentences(paragraphs: list[str]) -> Iterator[list[str]]:
+    """Sentence texts of each paragraph, as spaCy's sentencizer splits them.
+
+    A paragraph with no sentence-final character before its end cannot be split by the
+    sentencizer (it only starts a sentence after one), so it is one sentence as it
+    stands and skips spaCy; the others go through ``nlp.pipe`` in batches.
+    """
+    inner = _inner_punct()
+    split = [inner.search(p) is not None for p in paragraphs]
+    hard = [p for p, h in zip(paragraphs, split, strict=True) if h]
+    docs = iter(_nlp().pipe(hard, batch_size=256))
+    for p, h in zip(paragraphs, split, strict=True):
+        yield [sent.text.strip() for sent in next(docs).sents] if h else [p.strip()]
+
+
 def split_many(texts: Iterable[str], min_words: int = 2) -> Iterator[list[str]]:
     """:func:`split_statements` over many texts, batched through spaCy."""
-    nlp = _nlp()
     texts = list(texts)
     paragraphs = [_paragraphs(t or "") for t in texts]
     flat = [p for ps in paragraphs for p in ps]
-    docs = iter(nlp.pipe(flat, batch_size=256))
+    sents = _sentences(flat)
     for ps in paragraphs:
         out: list[str] = []
         for _ in ps:
-            doc = next(docs)
-            for sent in doc.sents:
-                s = sent.text.strip()
+            for s in next(sents):
                 if len(_WORD.findall(s)) < min_words or is_boilerplate(s):
                     continue
                 out.append(s)
