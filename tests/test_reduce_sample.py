@@ -71,3 +71,38 @@ def test_placement_memory_does_not_grow_with_size(tmp_path: Path) -> None:
     all_vectors = 32000 * DIM * 4  # 49 MB: what loading every vector would cost
     assert peaks[1] < all_vectors / 2, peaks
     assert peaks[1] < 1.5 * peaks[0] + 2**20, peaks  # only O(n) ints beyond one block
+
+
+def test_sampled_reduce_end_to_end(tmp_path: Path) -> None:
+    """The sample survey with max_sample 40: every friction statement gets a theme, counts add up,
+    and the themes of the sampled run come out of the workspace like any other run's."""
+    from voc import api
+    from voc.config import DEFAULT_STEPS, parse_pipeline
+
+    survey = Path(__file__).resolve().parents[1] / "data" / "sample" / "survey" / "nps_survey.csv"
+    steps = [
+        {"name": n, "with": {"max_sample": 40}} if n == "cluster" else {"name": n}
+        for n in DEFAULT_STEPS
+    ]
+    pipeline = parse_pipeline(
+        {
+            "name": "sampled",
+            "seed": 7,
+            "fast": True,
+            "sources": [{"path": str(survey), "kind": "survey"}],
+            "steps": steps,
+            "output": {"dir": str(tmp_path / "out"), "formats": ["md"]},
+        }
+    )
+    api.run(pipeline)  # type: ignore[arg-type]
+    con = ws.connect(tmp_path / "out" / "voc.duckdb", read_only=True)
+    n_friction, n_themed = con.execute(
+        "SELECT count(*), count(theme_id) FROM statements WHERE is_friction"
+    ).fetchone()
+    assert n_friction > 40  # more than the sample: the rest was placed
+    assert n_themed == n_friction
+    assert con.execute("SELECT count(*) FROM statements WHERE theme_id IS NOT NULL "
+                       "AND NOT is_friction").fetchone()[0] == 0
+    assert con.execute("SELECT sum(n_statements) FROM themes").fetchone()[0] == n_friction
+    names = [r[0] for r in con.execute("SELECT name FROM themes").fetchall()]
+    assert len(names) >= 2 and all(names)

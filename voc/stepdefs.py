@@ -234,7 +234,7 @@ class ClusterParams(Params):
         1.0, gt=0, le=1, description="Merge themes this similar sharing key phrases (1: off)."
     )
     max_sample: int = Field(
-        20000, ge=100, description="Past this many friction statements, themes come from a "
+        20000, ge=10, description="Past this many friction statements, themes come from a "
         "sample this large and the rest join the nearest theme (bounded memory)."
     )
 
