@@ -163,9 +163,9 @@ def reduce_sampled(
 
     t = time.perf_counter()
     rows = ws.read_friction_rows(con)
-    items = ws.read_items_for_rank(con)
+    items = ws.read_items_for_rank(con, ws.RANK_ITEM_COLUMNS)
     sample = sample_positions(len(rows), max_sample, ctx.seed)
-    hashes = rows["text_hash"].to_numpy()
+    hashes = rows.pop("text_hash").to_numpy()
     st_s = rows.iloc[sample].reset_index(drop=True)
     st_s.insert(3, "text", ws.read_texts(con, st_s["statement_id"].tolist()))
     vecs_s = ws.read_vectors(con, model_id, hashes[sample])
@@ -182,6 +182,7 @@ def reduce_sampled(
     cp = ClusterParams.model_validate(pipeline.step_params("cluster"))
     sample_labels = np.asarray(ctx.models["cluster_labels"], dtype=int)
     drafts = state.drafts or []
+    done = set(state.done)
     sample_sub = {
         d.label: np.asarray(d.sub_labels, dtype=int)[np.argsort(d.statement_idx)]
         for d in drafts
@@ -190,7 +191,7 @@ def reduce_sampled(
     placement = place_all(
         con, model_id, hashes, sample, vecs_s, sample_labels, sample_sub, cp.assign_threshold
     )
-    del vecs_s
+    del vecs_s, st_s, state, hashes  # the sample's text and vectors are no longer needed
     timings["reduce_assign"] = round(time.perf_counter() - t, 3)
     full = RunState(
         items=items,
@@ -198,7 +199,7 @@ def reduce_sampled(
         vectors=np.zeros((0, 0), dtype=np.float32),
         friction_idx=np.arange(len(rows)),
     )
-    full.done.update(state.done)
+    full.done.update(done)
     full.drafts = _expand(drafts, sample, placement)
     ctx.models["cluster_labels"] = placement.labels
     for i, name, raw in steps[k_rank:]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import duckdb
@@ -273,9 +273,23 @@ def read_friction(
     return st, vecs
 
 
-def read_items_for_rank(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """All items without their text (what ranking needs), in ingest order."""
-    cols = ", ".join(f'"{c}"' for c in TABLES["items"] if c != "text")
+RANK_ITEM_COLUMNS = (
+    "item_id", "source_kind", "channel", "created_at", "customer_id", "score", "score_kind",
+    "attributes",
+)
+"""The item columns that ranking, segment mixes and trends read."""
+
+
+def read_items_for_rank(
+    con: duckdb.DuckDBPyConnection, columns: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """All items without their text (what ranking needs), in ingest order.
+
+    ``columns``: only these (e.g. :data:`RANK_ITEM_COLUMNS`, one row of them per item is
+    what a million-statement reduce keeps in memory).
+    """
+    names = columns if columns is not None else [c for c in TABLES["items"] if c != "text"]
+    cols = ", ".join(f'"{c}"' for c in names)
     return con.execute(f"SELECT {cols} FROM items ORDER BY seq, item_id").df()
 
 
