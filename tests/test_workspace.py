@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -53,3 +54,22 @@ def test_vector_cache_by_text_hash(tmp_path: Path) -> None:
     v2, hits2 = cached_encode(con, emb, ["bbb", "cccc"])  # type: ignore[arg-type]
     assert emb.calls == ["aa", "bbb", "cccc"] and hits2 == 1
     assert v2[0, 0] == 3 and v2[1, 0] == 4
+
+
+def test_read_shared_same_values_one_object_per_label(tmp_path: Path) -> None:
+    """Blocks of rows, labels stored once per value: the same frame as ``.df()``."""
+    from voc.workspace import read_shared
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute(
+        "CREATE TABLE t AS SELECT i, ['usage', 'billing', NULL][i % 3 + 1] AS stage, "
+        "CASE WHEN i % 7 = 0 THEN NULL ELSE i * 0.5 END AS score, "
+        "'item' || (i // 2)::VARCHAR AS item_id FROM range(70000) r(i)"
+    )
+    sql = "SELECT * FROM t ORDER BY i"
+    got = read_shared(con, sql, ("stage",))
+    pd.testing.assert_frame_equal(got, con.execute(sql).df())
+    stages = [s for s in got["stage"] if isinstance(s, str)]
+    assert len({id(s) for s in stages}) == 2  # one object per distinct label
+    empty = read_shared(con, "SELECT * FROM t WHERE i < 0", ("stage",))
+    assert empty.empty and list(empty.columns) == ["i", "stage", "score", "item_id"]

@@ -290,7 +290,11 @@ def read_items_for_rank(
     """
     names = columns if columns is not None else [c for c in TABLES["items"] if c != "text"]
     cols = ", ".join(f'"{c}"' for c in names)
-    return con.execute(f"SELECT {cols} FROM items ORDER BY seq, item_id").df()
+    sql = f"SELECT {cols} FROM items ORDER BY seq, item_id"
+    if columns is None:
+        return con.execute(sql).df()
+    shared = ("source_kind", "channel", "score_kind", "attributes")
+    return read_shared(con, sql, shared)
 
 
 def write_themes(
@@ -339,16 +343,45 @@ def count_friction(con: duckdb.DuckDBPyConnection) -> int:
     return int(con.execute("SELECT count(*) FROM statements WHERE is_friction").fetchone()[0])
 
 
+def read_shared(
+    con: duckdb.DuckDBPyConnection, sql: str, shared: Sequence[str], params: list | None = None
+) -> pd.DataFrame:
+    """``con.execute(sql).df()``, read in blocks, with the strings of the ``shared`` columns
+    stored once per distinct value (a stage name is one object, not one per row).
+
+    The values are the same as ``.df()``'s; a million rows of repeated labels then cost
+    pointers, not a million string objects, and no block is held twice.
+    """
+    cur = con.execute(sql, params or [])
+    pools: dict[str, dict[object, object]] = {c: {} for c in shared}
+    parts: list[pd.DataFrame] = []
+    while True:
+        part = cur.fetch_df_chunk(16)
+        if part.empty:
+            if not parts:
+                parts.append(part)
+            break
+        for col in shared:
+            if col in part.columns and pd.api.types.is_string_dtype(part[col].dtype):
+                pool = pools[col]
+                part[col] = [pool.setdefault(v, v) for v in part[col].tolist()]
+        parts.append(part)
+    return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+
+
 def read_friction_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Friction statements in ingest order without their text (what ranking needs).
 
     Same rows and order as :func:`read_friction`; the text is left in the workspace so
-    that a million statements do not all sit in memory as Python strings.
+    that a million statements do not all sit in memory as Python strings, and labels are
+    stored once per value (:func:`read_shared`).
     """
-    return con.execute(
+    return read_shared(
+        con,
         "SELECT s.* EXCLUDE (text) FROM statements s JOIN items i USING (item_id) "
-        f"WHERE s.is_friction {_FRICTION_ORDER}"
-    ).df()
+        f"WHERE s.is_friction {_FRICTION_ORDER}",
+        ("stage", "sentiment", "emotion", "theme_id", "subtheme_id"),
+    )
 
 
 def read_texts(con: duckdb.DuckDBPyConnection, statement_ids: list[str]) -> list[str]:
