@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from voc import workspace as ws
 from voc.reduce_sample import place_all, sample_positions
@@ -73,6 +74,7 @@ def test_placement_memory_does_not_grow_with_size(tmp_path: Path) -> None:
     assert peaks[1] < 1.5 * peaks[0] + 2**20, peaks  # only O(n) ints beyond one block
 
 
+@pytest.mark.slow
 def test_sampled_reduce_end_to_end(tmp_path: Path) -> None:
     """The sample survey with max_sample 40: every friction statement gets a theme, counts add up,
     and the themes of the sampled run come out of the workspace like any other run's."""
