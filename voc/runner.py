@@ -20,6 +20,7 @@ import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -28,6 +29,7 @@ import pandas as pd
 from voc import workspace as ws
 from voc.config import Pipeline
 from voc.errors import DataError
+from voc.fingerprint import SourceFiles
 from voc.mapphase import (
     ChunkResult,
     Lookup,
@@ -39,7 +41,7 @@ from voc.mapphase import (
     map_signature,
     map_spec,
 )
-from voc.records import Item, Reject
+from voc.records import IngestResult, Item, Reject
 from voc.state import Progress, RunContext
 
 log = logging.getLogger(__name__)
@@ -169,7 +171,8 @@ def run_map(
     spec = map_spec(pipeline, fast=fast, precision=precision)
     signature = map_signature(spec, model_id)
     notes: list[str] = []
-    if ws.get_meta(con, "map_signature") not in (None, signature):
+    same_map = ws.get_meta(con, "map_signature") in (None, signature)
+    if not same_map:
         if ws.item_ids(con):
             notes.append("map configuration changed since the last run: all items re-analysed")
         ws.clear_analysis(con)
@@ -184,13 +187,29 @@ def run_map(
     analysed: dict[str, int] = {}
     chunk_size = options.chunk_size or pipeline.chunk_size
     known = done if same_sources else set()
+    # Files unchanged since the last complete run are not read (voc.fingerprint).
+    files = SourceFiles.load(con, enabled=same_sources and same_map and bool(done))
+    read_files: list[Path] = []
 
     def on_read(n: int) -> None:
         progress("ingest", n, 0)  # total unknown while the sources stream
 
-    results = iter_ingest(pipeline, known)
+    def skip_file(path: Path) -> bool:
+        if files.unchanged(path):
+            return True
+        read_files.append(path)
+        return False
+
+    results = iter_ingest(pipeline, known, skip_file)
     chunks = chunked_items(
-        results, chunk_size, done, seen, rejects, notes, analysed, on_read=on_read
+        _with_skipped(con, files, results, seen, analysed, rejects, notes),
+        chunk_size,
+        done,
+        seen,
+        rejects,
+        notes,
+        analysed,
+        on_read=on_read,
     )
     queued = 0
     n_new = 0
@@ -220,6 +239,7 @@ def run_map(
     progress("ingest", 0, max(n_read, 1))  # the final total, now known
     progress("map", 0, max(n_new, 1))
     timings["map"] = round(time.perf_counter() - t, 3)
+    files.record(con, read_files)
     removed = ws.delete_items(con, seen)
     if removed:
         notes.append(f"{removed} items no longer in the sources were removed from the workspace")
@@ -231,6 +251,32 @@ def run_map(
 
 def _frame(batch: list[tuple[int, Item]]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
     return items_chunk(batch)
+
+
+def _with_skipped(
+    con: Any,
+    files: SourceFiles,
+    results: Iterator[IngestResult],
+    seen: set[str],
+    analysed: dict[str, int],
+    rejects: list[Reject],
+    notes: list[str],
+) -> Iterator[IngestResult]:
+    """Pass the ingest results on; once the sources are read, count the items of the
+    files that were skipped as unchanged (kept, analysed earlier) and carry their rejects."""
+    yield from results
+    items, carried = files.carried(con)
+    for iid, kind in zip(items["item_id"], items["source_kind"], strict=True):
+        if iid in seen:
+            continue  # also read from a changed file this run: counted there
+        seen.add(iid)
+        analysed[kind] = analysed.get(kind, 0) + 1
+    rejects.extend(carried)
+    if files.skipped:
+        notes.append(
+            f"{len(files.skipped)} unchanged source file(s) not read again "
+            f"({len(items)} items kept from the workspace)"
+        )
 
 
 def run_reduce(
