@@ -66,6 +66,10 @@ class SourceFiles:
             recorded = {}
         return cls(recorded if isinstance(recorded, dict) else {})
 
+    def forget(self, con: Any) -> None:
+        """Drop the workspace's fingerprints (every file is read by this run)."""
+        ws.set_meta(con, META_KEY, "{}")
+
     def unchanged(self, path: Path) -> bool:
         """True when ``path`` is as the last complete run read it (then it is skipped)."""
         old = self.recorded.get(str(path))

@@ -172,14 +172,20 @@ def run_map(
     signature = map_signature(spec, model_id)
     notes: list[str] = []
     same_map = ws.get_meta(con, "map_signature") in (None, signature)
+    sources_sig = ingest_signature(pipeline)
+    same_sources = ws.get_meta(con, "ingest_signature") == sources_sig
+    # Files unchanged since the last complete run are not read (voc.fingerprint). When the
+    # analysis is cleared or the sources changed, the old fingerprints go first, so a run
+    # killed before it records new ones cannot make the next run skip files it never redid.
+    files = SourceFiles.load(con, enabled=same_sources and same_map)
+    if not files.recorded:
+        files.forget(con)
     if not same_map:
         if ws.item_ids(con):
             notes.append("map configuration changed since the last run: all items re-analysed")
         ws.clear_analysis(con)
     ws.set_meta(con, "map_signature", signature)
     done = ws.item_ids(con)
-    sources_sig = ingest_signature(pipeline)
-    same_sources = ws.get_meta(con, "ingest_signature") == sources_sig
     ws.set_meta(con, "ingest_signature", sources_sig)
     n_cached = ws.snapshot_vector_cache(con, model_id)
     seen: set[str] = set()
@@ -187,8 +193,8 @@ def run_map(
     analysed: dict[str, int] = {}
     chunk_size = options.chunk_size or pipeline.chunk_size
     known = done if same_sources else set()
-    # Files unchanged since the last complete run are not read (voc.fingerprint).
-    files = SourceFiles.load(con, enabled=same_sources and same_map and bool(done))
+    if not done:
+        files.recorded.clear()  # nothing in the workspace to keep: read everything
     read_files: list[Path] = []
 
     def on_read(n: int) -> None:
