@@ -245,12 +245,12 @@ def run_map(
     progress("ingest", 0, max(n_read, 1))  # the final total, now known
     progress("map", 0, max(n_new, 1))
     timings["map"] = round(time.perf_counter() - t, 3)
-    files.record(con, read_files)
     removed = ws.delete_items(con, seen)
     if removed:
         notes.append(f"{removed} items no longer in the sources were removed from the workspace")
     rej = pd.DataFrame([r.__dict__ for r in rejects], columns=list(ws.TABLES["rejects"]))
     ws.write_tables(con, replace={"rejects": rej})
+    files.record(con, read_files)  # last: only a complete map phase vouches for the files
     counts = count_records(analysed, rejects)
     return MapOutcome(counts, rejects, notes, n_new, removed, precision, model_id, hits)
 
