@@ -10,6 +10,8 @@ Usage::
     python bench/bench_scale.py --sizes 10000,100000 --modes default,fast --work /tmp/vb
     python bench/bench_scale.py --sizes 10000 --bertopic \
         --tweets ../shared/eval/airline_tweets/dev.csv
+    python bench/bench_scale.py --sizes "" --incremental 10000 --modes default --lock /tmp/b.lock
+    python bench/bench_scale.py --sizes "" --vs-encode 2000 --rounds 2 --lock /tmp/b.lock
 
 Results go to ``WORK/results.json`` and are printed.
 Needs the ``bench`` extra (``pip install -e '.[bench]'``) for BERTopic and psutil.
@@ -36,8 +38,28 @@ from generate_inbox import generate  # noqa: E402
 VOC = [sys.executable, "-m", "voc.cli", "-q"]
 
 
+LOCK: list[Path] = []  # --lock FILE: every measured command holds it (one benchmark at a time)
+
+
 def measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS MB of the process tree, return code) of ``cmd``."""
+    """(wall seconds, peak RSS MB of the process tree, return code) of ``cmd``.
+
+    With ``--lock``, the lock is taken before the clock starts and released after the
+    command ends, so waiting for another benchmark is not timed.
+    """
+    if LOCK:
+        import fcntl
+
+        with LOCK[0].open("a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                return _measured(cmd, env)
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+    return _measured(cmd, env)
+
+
+def _measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     ps = psutil.Process(proc.pid)
@@ -184,15 +206,38 @@ def generated_truth(labels: Path) -> dict[int, str]:
         return {int(r["id"][1:]): r["label"] for r in csv.DictReader(fh)}
 
 
-def incremental(size: int, fast: bool, work: Path) -> dict:
-    """Full run on ``size`` messages, then a re-run after appending 1% new messages."""
-    import shutil
+def _theme_of_statements(db: Path) -> dict[str, str]:
+    import duckdb
 
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT statement_id, theme_id FROM statements WHERE theme_id IS NOT NULL")
+    out = {str(s): str(t) for s, t in rows.fetchall()}
+    con.close()
+    return out
+
+
+def incremental(size: int, fast: bool, work: Path, reuse: bool = False) -> dict:
+    """Full run on ``size`` messages, a re-run after appending 1% new messages, and a re-run
+    with nothing new. ``reuse``: start from the full run's workspace kept by an earlier call
+    (``WORK/inc-SIZE-MODE.full``, with its timing), so a large full run is paid once."""
+    mode = "fast" if fast else "default"
     src = work / f"inc-{size}.csv"
-    generate(src, size, "csv", seed=1)
-    out = work / f"inc-{size}-{'fast' if fast else 'default'}"
-    shutil.rmtree(out, ignore_errors=True)
-    first = voc_run(src, out, fast, "comment", "submitted_at")
+    out = work / f"inc-{size}-{mode}"
+    keep = work / f"inc-{size}-{mode}.full"
+    if reuse and (keep / "result.json").is_file():
+        first = json.loads((keep / "result.json").read_text())
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.copytree(keep / "out", out)
+        shutil.copy(keep / "src.csv", src)
+    else:
+        generate(src, size, "csv", seed=1)
+        shutil.rmtree(out, ignore_errors=True)
+        first = voc_run(src, out, fast, "comment", "submitted_at")
+        shutil.rmtree(keep, ignore_errors=True)
+        shutil.copytree(out, keep / "out")
+        shutil.copy(src, keep / "src.csv")
+        (keep / "result.json").write_text(json.dumps(first))
+    before = _theme_of_statements(out / "voc.duckdb")
     extra = work / f"inc-{size}-extra.csv"
     generate(extra, max(size // 100, 1), "csv", seed=2)
     with extra.open(encoding="utf-8") as fh, src.open("a", encoding="utf-8", newline="") as out_fh:
@@ -200,10 +245,44 @@ def incremental(size: int, fast: bool, work: Path) -> dict:
         for i, row in enumerate(csv.DictReader(fh)):
             w.writerow([f"r{size + i}", row["submitted_at"], row["nps"], row["comment"]])
     second = voc_run(src, out, fast, "comment", "submitted_at")
+    after = _theme_of_statements(out / "voc.duckdb")
+    kept = sum(1 for s, t in before.items() if after.get(s) == t)
+    third = voc_run(src, out, fast, "comment", "submitted_at")
     return {
         "full": first,
         "rerun_1pct_new": second,
         "rerun_share_of_full_time": round(second["wall_s"] / first["wall_s"], 3),
+        "statements_keeping_their_theme": f"{kept}/{len(before)}",
+        "rerun_nothing_new": third,
+        "rerun_nothing_new_share": round(third["wall_s"] / first["wall_s"], 3),
+    }
+
+
+def analyze_vs_encode(tweets: Path, work: Path, n: int, rounds: int) -> dict:
+    """``voc analyze`` end to end (default mode, fresh workspace) against plain float32
+    sentence-transformers encoding of the same short texts, alternating, in one run."""
+    rows = list(csv.DictReader(tweets.open(encoding="utf-8")))[: n or None]
+    path = work / f"short-texts-{len(rows)}.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["tweet_id", "tweet_created", "text"])
+        for r in rows:
+            w.writerow([r["tweet_id"], r["tweet_created"][:19], r["text"]])
+    res: dict[str, list] = {"voc analyze": [], "sentence-transformers encode": []}
+    for _ in range(rounds):
+        out = work / "short-texts-voc"
+        shutil.rmtree(out, ignore_errors=True)
+        res["voc analyze"].append(voc_run(path, out, False, "text", "tweet_created"))
+        wall, peak, rc = run_script(ST_SCRIPT, str(path), "text")
+        res["sentence-transformers encode"].append(
+            {"wall_s": round(wall, 1), "peak_mb": round(peak), "rc": rc}
+        )
+    best_voc = min(r["wall_s"] for r in res["voc analyze"])
+    best_st = min(r["wall_s"] for r in res["sentence-transformers encode"])
+    return {
+        "texts": len(rows),
+        "runs": res,
+        "voc_over_encode_best": round(best_voc / best_st, 3),
     }
 
 
@@ -216,12 +295,25 @@ def main() -> None:
     ap.add_argument("--tweets", type=Path, default=None, help="airline tweets dev.csv")
     ap.add_argument("--generated", type=int, default=100000, help="messages for side by side")
     ap.add_argument("--incremental", type=int, default=0, help="messages for the 1%% re-run")
+    ap.add_argument("--reuse", action="store_true", help="re-run from a kept full-run workspace")
+    ap.add_argument("--vs-encode", type=int, default=-1, help="N short texts: analyze vs encode")
+    ap.add_argument("--rounds", type=int, default=2, help="alternating rounds for --vs-encode")
+    ap.add_argument("--lock", type=Path, default=None, help="lock file every timed run holds")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    if args.lock:
+        LOCK.append(args.lock)
     results: dict[str, object] = {"scale": {}, "side_by_side": {}}
     if args.incremental:
         fast = args.modes.split(",")[0] == "fast"
-        results["incremental"] = incremental(args.incremental, fast, args.work)
+        results["incremental"] = incremental(args.incremental, fast, args.work, args.reuse)
+        print(json.dumps(results["incremental"], indent=2), flush=True)
+    if args.vs_encode >= 0:
+        tweets = args.tweets or HERE.parent.parent / "shared/eval/airline_tweets/dev.csv"
+        results["analyze_vs_encode"] = analyze_vs_encode(
+            tweets, args.work, args.vs_encode, args.rounds
+        )
+        print(json.dumps(results["analyze_vs_encode"], indent=2), flush=True)
     for size in [int(s) for s in args.sizes.split(",") if s]:
         path = args.work / f"gen-{size}.csv"
         if not path.exists():

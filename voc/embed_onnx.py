@@ -156,12 +156,18 @@ class OnnxSentenceModel:
     """``encode(texts) -> (n, 384)`` unit vectors like ``SentenceTransformer.encode``."""
 
     def __init__(self, model_path: str, threads: int) -> None:
-        from voc.embed import _load
+        from voc.embed_tokenizer import fast_tokenizer
 
-        st = _load(model_path)
-        self.tokenizer = st.tokenizer
-        self.max_length = int(st.max_seq_length)
         self.session_ = session(model_path, threads)
+        tok = fast_tokenizer(model_path)  # no torch/transformers import when the graph is cached
+        if tok is None:
+            from voc.embed import _load
+
+            st = _load(model_path)
+            self.tokenizer: Any = st.tokenizer
+            self.max_length = int(st.max_seq_length)
+        else:
+            self.tokenizer, self.max_length = tok, tok.max_length
 
     def encode(self, texts: list[str], batch_size: int = 64, **_: Any) -> np.ndarray:
         """Vectors of ``texts`` in order, ``batch_size`` texts per run (extra options ignored)."""

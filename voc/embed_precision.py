@@ -115,14 +115,13 @@ def onnx_available() -> bool:
 
 def machine_key() -> str:
     """Hash of what decides which variant works and pays off here: CPU, cores, library versions."""
-    import torch
+    from importlib.metadata import PackageNotFoundError, version
 
-    parts = [cpu_name(), " ".join(sorted(cpu_flags())), str(os.cpu_count()), torch.__version__]
+    # package metadata, not ``import torch``: the same version strings without seconds of import
+    parts = [cpu_name(), " ".join(sorted(cpu_flags())), str(os.cpu_count()), version("torch")]
     try:
-        import onnxruntime
-
-        parts.append(onnxruntime.__version__)
-    except ImportError:
+        parts.append(version("onnxruntime"))
+    except PackageNotFoundError:
         parts.append("no-onnxruntime")
     return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:12]
 

@@ -189,17 +189,19 @@ def items_chunk(
 
 
 def iter_ingest(
-    pipeline: Pipeline, known: set[str] | frozenset[str] = frozenset()
+    pipeline: Pipeline,
+    known: set[str] | frozenset[str] = frozenset(),
+    skip_file: Callable[[Path], bool] | None = None,
 ) -> Iterator[IngestResult]:
     """Ingest results source by source, in batches of at most 5,000 items, streamed.
 
     Items whose id is in ``known`` skip the reader's final checks (see
-    :class:`voc.ingest.RecordStream`).
+    :class:`voc.ingest.RecordStream`); files for which ``skip_file`` says yes are not read.
     """
     from voc.ingest import iter_records
 
     for src in pipeline.sources:
-        stream = iter_records([Path(p) for p in src.paths], src.kind, src.options, known)
+        stream = iter_records([Path(p) for p in src.paths], src.kind, src.options, known, skip_file)
         batch = IngestResult()
         for rec in stream:
             if isinstance(rec, Item):

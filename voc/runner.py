@@ -20,6 +20,7 @@ import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -28,6 +29,7 @@ import pandas as pd
 from voc import workspace as ws
 from voc.config import Pipeline
 from voc.errors import DataError
+from voc.fingerprint import SourceFiles
 from voc.mapphase import (
     ChunkResult,
     Lookup,
@@ -39,7 +41,7 @@ from voc.mapphase import (
     map_signature,
     map_spec,
 )
-from voc.records import Item, Reject
+from voc.records import IngestResult, Item, Reject
 from voc.state import Progress, RunContext
 
 log = logging.getLogger(__name__)
@@ -169,14 +171,21 @@ def run_map(
     spec = map_spec(pipeline, fast=fast, precision=precision)
     signature = map_signature(spec, model_id)
     notes: list[str] = []
-    if ws.get_meta(con, "map_signature") not in (None, signature):
+    same_map = ws.get_meta(con, "map_signature") in (None, signature)
+    sources_sig = ingest_signature(pipeline)
+    same_sources = ws.get_meta(con, "ingest_signature") == sources_sig
+    # Files unchanged since the last complete run are not read (voc.fingerprint). When the
+    # analysis is cleared or the sources changed, the old fingerprints go first, so a run
+    # killed before it records new ones cannot make the next run skip files it never redid.
+    files = SourceFiles.load(con, enabled=same_sources and same_map)
+    if not files.recorded:
+        files.forget(con)
+    if not same_map:
         if ws.item_ids(con):
             notes.append("map configuration changed since the last run: all items re-analysed")
         ws.clear_analysis(con)
     ws.set_meta(con, "map_signature", signature)
     done = ws.item_ids(con)
-    sources_sig = ingest_signature(pipeline)
-    same_sources = ws.get_meta(con, "ingest_signature") == sources_sig
     ws.set_meta(con, "ingest_signature", sources_sig)
     n_cached = ws.snapshot_vector_cache(con, model_id)
     seen: set[str] = set()
@@ -184,13 +193,29 @@ def run_map(
     analysed: dict[str, int] = {}
     chunk_size = options.chunk_size or pipeline.chunk_size
     known = done if same_sources else set()
+    if not done:
+        files.recorded.clear()  # nothing in the workspace to keep: read everything
+    read_files: list[Path] = []
 
     def on_read(n: int) -> None:
         progress("ingest", n, 0)  # total unknown while the sources stream
 
-    results = iter_ingest(pipeline, known)
+    def skip_file(path: Path) -> bool:
+        if files.unchanged(path):
+            return True
+        read_files.append(path)
+        return False
+
+    results = iter_ingest(pipeline, known, skip_file)
     chunks = chunked_items(
-        results, chunk_size, done, seen, rejects, notes, analysed, on_read=on_read
+        _with_skipped(con, files, results, seen, analysed, rejects, notes),
+        chunk_size,
+        done,
+        seen,
+        rejects,
+        notes,
+        analysed,
+        on_read=on_read,
     )
     queued = 0
     n_new = 0
@@ -225,12 +250,39 @@ def run_map(
         notes.append(f"{removed} items no longer in the sources were removed from the workspace")
     rej = pd.DataFrame([r.__dict__ for r in rejects], columns=list(ws.TABLES["rejects"]))
     ws.write_tables(con, replace={"rejects": rej})
+    files.record(con, read_files)  # last: only a complete map phase vouches for the files
     counts = count_records(analysed, rejects)
     return MapOutcome(counts, rejects, notes, n_new, removed, precision, model_id, hits)
 
 
 def _frame(batch: list[tuple[int, Item]]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
     return items_chunk(batch)
+
+
+def _with_skipped(
+    con: Any,
+    files: SourceFiles,
+    results: Iterator[IngestResult],
+    seen: set[str],
+    analysed: dict[str, int],
+    rejects: list[Reject],
+    notes: list[str],
+) -> Iterator[IngestResult]:
+    """Pass the ingest results on; once the sources are read, count the items of the
+    files that were skipped as unchanged (kept, analysed earlier) and carry their rejects."""
+    yield from results
+    items, carried = files.carried(con)
+    for iid, kind in zip(items["item_id"], items["source_kind"], strict=True):
+        if iid in seen:
+            continue  # also read from a changed file this run: counted there
+        seen.add(iid)
+        analysed[kind] = analysed.get(kind, 0) + 1
+    rejects.extend(carried)
+    if files.skipped:
+        notes.append(
+            f"{len(files.skipped)} unchanged source file(s) not read again "
+            f"({len(items)} items kept from the workspace)"
+        )
 
 
 def run_reduce(

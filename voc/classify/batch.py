@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from threadpoolctl import threadpool_limits
 
+from voc.classify import model_cache
 from voc.classify._match import for_embedding
 from voc.classify.emotion import EmotionClassifier
 from voc.classify.examples import check_labels, load_examples
@@ -80,17 +81,28 @@ def build_classifiers(
     check_labels(st_y, stage_tax.ids, where, "stage")
     check_labels(se_y, list(SENTIMENT_IDS), where, "sentiment")
     check_labels(em_y, [e.id for e in emo_tax.emotions] + [emo_tax.none_label], where, "emotion")
-    # One BLAS thread: the fitted weights (and so every score) must not depend on how many
-    # threads a process has, or a Dask worker and a local run would disagree in the last digits.
-    with threadpool_limits(limits=1, user_api="blas"):
-        return Classifiers(
-            embedder=emb,
-            stage=StageClassifier(stage_tax, threshold=threshold, seed=seed).fit(
-                encode, st_x, st_y
-            ),
-            sentiment=SentimentClassifier(sent_tax, seed=seed).fit(encode, se_x, se_y),
-            emotion=EmotionClassifier(emo_tax, seed=seed).fit(encode, em_x, em_y),
-        )
+
+    def fit() -> tuple[StageClassifier, SentimentClassifier, EmotionClassifier]:
+        # One BLAS thread: the fitted weights (and so every score) must not depend on how many
+        # threads a process has, or a Dask worker and a local run would disagree in the last
+        # digits.
+        with threadpool_limits(limits=1, user_api="blas"):
+            return (
+                StageClassifier(stage_tax, threshold=threshold, seed=seed).fit(encode, st_x, st_y),
+                SentimentClassifier(sent_tax, seed=seed).fit(encode, se_x, se_y),
+                EmotionClassifier(emo_tax, seed=seed).fit(encode, em_x, em_y),
+            )
+
+    # Fitted once per taxonomy, examples, model and seed, then loaded from disk.
+    key = model_cache.classifier_key(
+        str(emb.model_id),
+        (stage_tax, sent_tax, emo_tax),
+        (st_x, st_y, se_x, se_y, em_x, em_y),
+        threshold,
+        seed,
+    )
+    stage, sent, emo = model_cache.cached_fit(key, fit)
+    return Classifiers(embedder=emb, stage=stage, sentiment=sent, emotion=emo)
 
 
 def classify_statements(models: Classifiers, texts: list[str], vectors: np.ndarray) -> pd.DataFrame:

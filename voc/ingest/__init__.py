@@ -124,6 +124,7 @@ class RecordStream:
         kind: str,
         options: SourceOptions,
         known: set[str] | frozenset[str] = frozenset(),
+        skip_file: Callable[[Path], bool] | None = None,
     ) -> None:
         if kind != "auto" and kind not in SOURCE_KINDS:
             expected = ", ".join(("auto", *SOURCE_KINDS))
@@ -135,6 +136,8 @@ class RecordStream:
         self.kind = kind
         self.options = options
         self.known = known
+        self.skip_file = skip_file  # files not to read (unchanged since an earlier run)
+        self.skipped_files: list[Path] = []
         self.notes: list[str] = []
         self.n_items = 0
         self.n_rejects = 0
@@ -188,6 +191,9 @@ class RecordStream:
                     self.notes.append(f"skipped {f}: not a {kind} file")
                     continue
                 file_kind = kind
+            if self.skip_file is not None and self.skip_file(f):
+                self.skipped_files.append(f)
+                continue
             yield f, file_kind
 
 
@@ -196,6 +202,7 @@ def iter_records(
     kind: str = "auto",
     options: SourceOptions | None = None,
     known: set[str] | frozenset[str] = frozenset(),
+    skip_file: Callable[[Path], bool] | None = None,
 ) -> RecordStream:
     """Records of files and folders, lazily and in order; see :class:`RecordStream`.
 
@@ -206,7 +213,7 @@ def iter_records(
             ...
         stream.notes  # complete now
     """
-    return RecordStream(paths, kind, options or SourceOptions(), known)
+    return RecordStream(paths, kind, options or SourceOptions(), known, skip_file)
 
 
 def ingest_paths(

@@ -190,39 +190,75 @@ def journey_curve(
     return _to_svg(fig, "journey", label)
 
 
+def _num(v: float) -> str:
+    """A coordinate as matplotlib's SVG backend writes it (at most 6 decimals)."""
+    text = f"{v:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 class Sparklines:
     """Weekly counts as small lines, spikes marked with a triangle.
 
-    One figure is reused for every theme (only its artists are replaced), because building a
-    matplotlib figure costs far more than drawing a line: this keeps ``voc report`` fast.
+    Written as SVG directly, with the geometry matplotlib gave them (a 1.4 x 0.32 inch
+    figure, axes from 2% to 98% of the width and 10% to 90% of the height, x from -0.3 to
+    n - 0.7, y from 0 to 1.15 x the largest count): one sparkline per theme through
+    matplotlib took about 20 ms each, most of a re-run's report; this takes microseconds.
     """
 
-    @_styled
-    def __init__(self) -> None:
-        self._fig = _new_figure((1.4, 0.32))
-        self._ax = self._fig.subplots()
-        self._fig.subplots_adjust(left=0.02, right=0.98, top=0.9, bottom=0.1)
-        self._ax.axis("off")
+    WIDTH, HEIGHT = 100.8, 23.04  # points (1.4 x 0.32 inch at 72 per inch)
+    LEFT, RIGHT, TOP, BOTTOM = 0.02, 0.98, 0.9, 0.1
 
-    @_styled
     def render(self, key: str, counts: Sequence[int], spikes: Sequence[bool], label: str) -> str:
         """One sparkline as inline SVG."""
-        ax = self._ax
-        for artist in [*ax.lines, *ax.collections]:
-            artist.remove()
-        xs = list(range(len(counts)))
-        ax.fill_between(xs, counts, color="#56B4E9", alpha=0.35, linewidth=0)
-        ax.plot(xs, counts, color="#0072B2", linewidth=1.2)
-        sx = [x for x, s in zip(xs, spikes, strict=True) if s]
-        if sx:
-            ax.plot(sx, [counts[x] for x in sx], "^", color="#D55E00", markersize=3.5)
-        ax.set_ylim(0, max(1, max(counts, default=1)) * 1.15)
-        ax.set_xlim(-0.3, max(0.3, len(counts) - 0.7))
-        return _to_svg(self._fig, f"spark-{key}", label)
+        from markupsafe import escape
+
+        x0, x1 = self.LEFT * self.WIDTH, self.RIGHT * self.WIDTH
+        y_top, y_bottom = (1 - self.TOP) * self.HEIGHT, (1 - self.BOTTOM) * self.HEIGHT
+        lo, hi = -0.3, max(0.3, len(counts) - 0.7)
+        ymax = max(1, max(counts, default=1)) * 1.15
+
+        def px(x: float) -> float:
+            return x0 + (x - lo) / (hi - lo) * (x1 - x0)
+
+        def py(y: float) -> float:
+            return y_bottom - y / ymax * (y_bottom - y_top)
+
+        pts = [(px(x), py(c)) for x, c in enumerate(counts)]
+        line = " L ".join(f"{_num(x)} {_num(y)}" for x, y in pts)
+        base = _num(py(0))
+        area = f"M {_num(pts[0][0])} {base} L {line} L {_num(pts[-1][0])} {base} z" if pts else ""
+        scope = re.sub(r"[^a-z0-9-]", "-", f"spark-{key}".lower())
+        clip = f"{scope}-clip"
+        marks = "".join(
+            f'<path d="M {_num(x)} {_num(y - 1.75)} L {_num(x - 1.75)} {_num(y + 1.75)} '
+            f'L {_num(x + 1.75)} {_num(y + 1.75)} z" clip-path="url(#{clip})" '
+            'style="fill: #d55e00; stroke: #d55e00; stroke-linejoin: miter"/>'
+            for (x, y), spike in zip(pts, spikes, strict=True)
+            if spike
+        )
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-spark" '
+            f'viewBox="0 0 {_num(self.WIDTH)} {_num(self.HEIGHT)}" role="img" '
+            f'aria-label="{escape(label)}" preserveAspectRatio="xMidYMid meet">'
+            f'<defs><clipPath id="{clip}"><rect x="{_num(x0)}" y="{_num(y_top)}" '
+            f'width="{_num(x1 - x0)}" height="{_num(y_bottom - y_top)}"/></clipPath></defs>'
+            f'<path d="M 0 {_num(self.HEIGHT)} L {_num(self.WIDTH)} {_num(self.HEIGHT)} '
+            f'L {_num(self.WIDTH)} 0 L 0 0 z" style="fill: #ffffff"/>'
+            + (
+                f'<path d="{area}" clip-path="url(#{clip})" '
+                'style="fill: #56b4e9; fill-opacity: 0.35"/>'
+                f'<path d="M {line}" clip-path="url(#{clip})" style="fill: none; '
+                "stroke: #0072b2; stroke-width: 1.2; stroke-linecap: square; "
+                'stroke-linejoin: round"/>'
+                if pts
+                else ""
+            )
+            + marks
+            + "</svg>"
+        )
 
     def close(self) -> None:
-        """Release the figure (kept for symmetry; no pyplot state is involved)."""
-        self._fig.clear()
+        """Nothing to release (kept so callers need not know how sparklines are drawn)."""
 
 
 @_styled
@@ -241,19 +277,22 @@ def stage_mix_chart(
     )
     ys = list(range(n))
     left = [0.0] * n
+    from matplotlib.collections import PolyCollection
+
     for k, (stage, colour) in enumerate(zip(stage_names, colours, strict=True)):
         vals = [row[k] * 100 for row in shares]
-        ax.barh(
-            ys,
-            vals,
-            left=left,
-            height=0.7,
-            color=colour,
-            edgecolor="white",
-            linewidth=0.6,
-            label=stage,
+        # One collection of rectangles per stage instead of ``barh``'s patch per bar: the
+        # same bars, drawn about 10x faster (a 100-theme chart took most of a report's time).
+        verts = [
+            [(x0, y - 0.35), (x0 + w, y - 0.35), (x0 + w, y + 0.35), (x0, y + 0.35)]
+            for y, x0, w in zip(ys, left, vals, strict=True)
+        ]
+        bars = PolyCollection(
+            verts, facecolors=colour, edgecolors="white", linewidths=0.6, label=stage
         )
+        ax.add_collection(bars, autolim=True)
         left = [a + b for a, b in zip(left, vals, strict=True)]
+    ax.autoscale_view()
     ax.set_yticks(ys, [name if len(name) <= 42 else name[:41] + "…" for name in theme_names])
     ax.invert_yaxis()
     ax.set_xlim(0, 100)

@@ -14,6 +14,7 @@ comparisons with Benjamini-Hochberg (false discovery rate) over all tests of the
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -60,7 +61,9 @@ def theme_trends(
     """Counts per theme and period (``W`` weeks, ``D``, ``M``) with a spike flag.
 
     ``statements`` needs item_id and theme_id; ``items`` needs item_id and created_at.
-    Items without a date are not counted in any period.
+    Items without a date are not counted in any period. Computed as theme x period
+    matrices (one Poisson call for all cells), in the same floating-point order as the
+    cell-by-cell definition, so the numbers do not depend on how it is computed.
     """
     items = items[["item_id", "created_at"]].copy()
     items["period_start"] = _period_start(items["created_at"], period)
@@ -71,35 +74,44 @@ def theme_trends(
         return pd.DataFrame(columns=TRENDS_COLUMNS)
     periods = sorted(dated["period_start"].unique())
     totals = dated.groupby("period_start")["item_id"].nunique().reindex(periods, fill_value=0)
-    rows: list[dict[str, object]] = []
-    for theme_id, g in sorted(st.groupby("theme_id"), key=lambda kv: str(kv[0])):
-        n_items = g.groupby("period_start")["item_id"].nunique().reindex(periods, fill_value=0)
-        n_st = g.groupby("period_start").size().reindex(periods, fill_value=0)
-        for i, p in enumerate(periods):
-            base_items = int(totals.iloc[:i].sum())
-            count = int(n_items.iloc[i])
-            expected: float | None = None
-            p_value: float | None = None
-            spike = False
-            if base_items > 0:
-                rate = float(n_items.iloc[:i].sum()) / base_items
-                expected = rate * float(totals.iloc[i])
-                # a theme absent from the baseline gets half an item of prior evidence
-                lam = max(expected, 0.5 * float(totals.iloc[i]) / base_items)
-                p_value = float(poisson.sf(count - 1, lam)) if count > 0 else 1.0
-                spike = p_value < alpha and count >= min_count and count >= 2 * lam
-            rows.append(
-                {
-                    "theme_id": str(theme_id),
-                    "period_start": pd.Timestamp(p),
-                    "n_items": count,
-                    "n_statements": int(n_st.iloc[i]),
-                    "expected": None if expected is None else round(expected, 3),
-                    "p_value": None if p_value is None else round(p_value, 6),
-                    "is_spike": bool(spike),
-                }
-            )
-    return pd.DataFrame(rows, columns=TRENDS_COLUMNS)
+    st = st.assign(theme_id=st["theme_id"].astype(str))
+    themes = sorted(st["theme_id"].unique())
+    grouped = st.groupby(["theme_id", "period_start"])["item_id"]
+    full = pd.MultiIndex.from_product([themes, periods], names=["theme_id", "period_start"])
+    n_items = grouped.nunique().reindex(full, fill_value=0).to_numpy(np.int64)
+    n_items = n_items.reshape(len(themes), len(periods))
+    n_st = grouped.size().reindex(full, fill_value=0).to_numpy(np.int64)
+    n_st = n_st.reshape(len(themes), len(periods))
+    tot = totals.to_numpy(np.int64)
+    base = np.concatenate([[0], np.cumsum(tot)[:-1]])  # items in the earlier periods
+    before = np.concatenate(  # the theme's items in the earlier periods
+        [np.zeros((len(themes), 1), np.int64), np.cumsum(n_items, axis=1)[:, :-1]], axis=1
+    )
+    has_base = np.broadcast_to(base > 0, n_items.shape)
+    safe = np.where(base > 0, base, 1).astype(float)
+    expected = before.astype(float) / safe * tot.astype(float)
+    lam = np.maximum(expected, 0.5 * tot.astype(float) / safe)
+    sf = poisson.sf(n_items - 1, lam)
+    p_value = np.where(n_items > 0, sf, 1.0)
+    spike = has_base & (p_value < alpha) & (n_items >= min_count) & (n_items >= 2 * lam)
+    exp_col = np.where(has_base, np.round(expected, 3), np.nan).ravel()
+    p_col = np.where(has_base, np.round(p_value, 6), np.nan).ravel()
+    out = pd.DataFrame(
+        {
+            "theme_id": np.repeat(np.array(themes, dtype=object), len(periods)),
+            "period_start": pd.to_datetime(np.tile(np.array(periods), len(themes))),
+            "n_items": n_items.ravel(),
+            "n_statements": n_st.ravel(),
+            "expected": exp_col,
+            "p_value": p_col,
+            "is_spike": spike.ravel(),
+        },
+        columns=TRENDS_COLUMNS,
+    )
+    if not has_base.any():  # as the cell-by-cell version: a column of None, not NaN
+        out["expected"] = pd.Series([None] * len(out), dtype=object)
+        out["p_value"] = pd.Series([None] * len(out), dtype=object)
+    return out
 
 
 def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
@@ -129,6 +141,12 @@ def _segment_columns(items: pd.DataFrame) -> pd.DataFrame:
     return seg
 
 
+@lru_cache(maxsize=65536)
+def _fisher_p(a: int, b: int, c: int, d: int) -> float:
+    """Two-sided Fisher exact p-value of [[a, b], [c, d]] (memoised: small tables repeat)."""
+    return float(fisher_exact([[a, b], [c, d]], alternative="two-sided")[1])
+
+
 def theme_segments(
     statements: pd.DataFrame,
     items: pd.DataFrame,
@@ -138,28 +156,36 @@ def theme_segments(
     """Share of each segment's items that raise each theme, with significant differences.
 
     Attributes with a single value, and segment values with fewer than
-    ``min_segment_items`` items, are not tested.
+    ``min_segment_items`` items, are not tested. The segments are found once, not once
+    per theme, and identical 2x2 tables are tested once.
     """
     seg = _segment_columns(items)
     st = statements[statements["theme_id"].notna()][["item_id", "theme_id"]].drop_duplicates()
     n_all = len(seg)
-    rows: list[dict[str, object]] = []
-    for theme_id in sorted(st["theme_id"].astype(str).unique()):
-        has = seg["item_id"].isin(set(st.loc[st["theme_id"] == theme_id, "item_id"]))
-        for attr in [c for c in seg.columns if c != "item_id"]:
-            values = seg[attr]
-            known = values != ""
-            if values[known].nunique() < 2:
+    tested: list[tuple[str, str, np.ndarray]] = []  # (attribute, value, rows of its items)
+    for attr in [c for c in seg.columns if c != "item_id"]:
+        values = seg[attr]
+        known = values != ""
+        if values[known].nunique() < 2:
+            continue
+        for value in sorted(values[known].unique()):
+            in_seg = (values == value).to_numpy()
+            n_seg = int(in_seg.sum())
+            if n_seg < min_segment_items or n_seg == n_all:
                 continue
-            for value in sorted(values[known].unique()):
-                in_seg = values == value
+            tested.append((attr, value, in_seg))
+    rows: list[dict[str, object]] = []
+    if tested:
+        ids = seg["item_id"]
+        by_theme = st.groupby(st["theme_id"].astype(str))["item_id"].agg(set)
+        for theme_id in sorted(by_theme.index):
+            has = ids.isin(by_theme[theme_id]).to_numpy()
+            n_has = int(has.sum())
+            for attr, value, in_seg in tested:
                 n_seg = int(in_seg.sum())
-                if n_seg < min_segment_items or n_seg == n_all:
-                    continue
                 a = int((has & in_seg).sum())
-                c = int((has & ~in_seg).sum())
+                c = n_has - a
                 n_rest = n_all - n_seg
-                _, p = fisher_exact([[a, n_seg - a], [c, n_rest - c]], alternative="two-sided")
                 rows.append(
                     {
                         "theme_id": theme_id,
@@ -169,7 +195,7 @@ def theme_segments(
                         "n_theme_items": a,
                         "share": round(a / n_seg, 4),
                         "share_rest": round(c / n_rest, 4) if n_rest else 0.0,
-                        "p_value": float(p),
+                        "p_value": _fisher_p(a, n_seg - a, c, n_rest - c),
                     }
                 )
     out = pd.DataFrame(rows, columns=SEGMENTS_COLUMNS)
