@@ -53,13 +53,13 @@ def test_unchanged_files_are_not_read_again(tmp_path: Path, monkeypatch) -> None
     df.iloc[:50].to_csv(a, index=False)
     df.iloc[50:90].to_csv(b, index=False)
     read: list[str] = []
-    real = ingest._read_file
+    real = ingest._read_parts  # every file read, whole or in streamed parts, goes through it
 
     def spy(path, kind, reader):  # type: ignore[no-untyped-def]
         read.append(Path(path).name)
         return real(path, kind, reader)
 
-    monkeypatch.setattr(ingest, "_read_file", spy)
+    monkeypatch.setattr(ingest, "_read_parts", spy)
     first = api.run(_pipeline(folder, out))  # type: ignore[arg-type]
     assert read == ["a.csv", "b.csv"] and first.counts["total"]["rejected"] > 0
     before = _items(out / "voc.duckdb")
@@ -104,9 +104,9 @@ def test_changed_options_read_everything(tmp_path: Path, change: str, monkeypatc
     )
     api.run(_pipeline(folder, out))  # type: ignore[arg-type]
     read: list[str] = []
-    real = ingest._read_file
+    real = ingest._read_parts
     monkeypatch.setattr(
-        ingest, "_read_file", lambda p, k, r: (read.append(Path(p).name), real(p, k, r))[1]
+        ingest, "_read_parts", lambda p, k, r: (read.append(Path(p).name), real(p, k, r))[1]
     )
     pipe = _pipeline(folder, out)
     pipe.sources[0].options.score_column = None  # type: ignore[attr-defined]
