@@ -106,3 +106,61 @@ def test_user_examples_adapt_without_replacing(embedder: Embedder) -> None:
     assert tuned.predict(texts, vectors)[0] == [g for _, g in CASES]
     with pytest.raises(ValueError, match="unknown sentiment"):
         SentimentClassifier(load_sentiment()).fit(embedder.encode, ["x"], ["great"])
+
+
+def test_user_model_shares_out_only_the_classes_it_has_seen(embedder: Embedder) -> None:
+    """The model trained on user labels alone is blended in with weight n / (n + prior) and
+    never moves the probability of a class it has no label for."""
+    from voc.classify import sentiment as S
+
+    user_x = [tpl.format(n=n) for n in range(2, 6) for tpl in NEIGHBOUR]
+    user_x += ["My account number is 5521.", "Hello, I have a question about invoices."]
+    user_y = ["positive"] * 8 + ["neutral"] * 2
+    tuned = SentimentClassifier(load_sentiment()).fit(embedder.encode, user_x, user_y)
+    assert tuned.user_model_ is not None
+    assert tuned.user_weight_ == pytest.approx(10 / (10 + S.USER_PRIOR))
+    probe = ["My parcel was left with the neighbour.", "Still waiting for my refund."]
+    pv = embedder.encode(probe)
+    blended = tuned.predict_proba(probe, pv)
+    user_model, tuned.user_model_ = tuned.user_model_, None
+    main_only = tuned.predict_proba(probe, pv)
+    tuned.user_model_ = user_model
+    np.testing.assert_allclose(blended[:, 0], main_only[:, 0], atol=1e-9)  # negative unseen
+    np.testing.assert_allclose(blended.sum(axis=1), 1.0, atol=1e-9)
+    assert np.abs(blended - main_only).max() > 1e-3  # the user model does count
+    one_class = SentimentClassifier(load_sentiment()).fit(embedder.encode, user_x[:8], user_y[:8])
+    assert one_class.user_model_ is None and one_class.user_weight_ == 0.0
+
+
+def test_pipeline_embeds_statements_without_handles_and_links() -> None:
+    """The map phase embeds (and hashes) the same stripped text as `voc classify`."""
+    import pandas as pd
+
+    from voc.embed import text_hash
+    from voc.state import RunContext, RunState
+    from voc.stepdefs import EmbedParams, embed_step
+
+    texts = ["@united still waiting for my bag http://t.co/x", "Plain statement."]
+
+    class Recorder:
+        model_id = "recorder"
+        precision_ = "float32"
+        batch_size = 64
+
+        def __init__(self) -> None:
+            self.seen: list[str] = []
+
+        def encode(self, batch: list[str], progress: object = None) -> np.ndarray:
+            self.seen += list(batch)
+            return np.ones((len(batch), 384), dtype=np.float32)
+
+    rec = Recorder()
+    ctx = RunContext(seed=0, labels=None, models={"embedder": rec})
+    st = pd.DataFrame({"statement_id": ["a", "b"], "item_id": ["i", "i"], "position": [0, 1]})
+    st["text"] = texts
+    state = RunState(items=pd.DataFrame(), statements=st)
+    embed_step(state, ctx, EmbedParams())
+    assert rec.seen == ["still waiting for my bag", "Plain statement."]
+    assert state.statements is not None
+    assert state.statements["text"].tolist() == texts  # the statement text itself is kept
+    assert state.statements["text_hash"].tolist() == [text_hash(t) for t in rec.seen]

@@ -121,7 +121,10 @@ def prepare_chunk(spec: MapSpec, items: pd.DataFrame, names: dict[str, list[str]
     state = RunState(items=items.copy(), names=names)
     _run_steps(spec, _ctx(spec), state, 0, stop)
     st = state.statements
-    hashes = [text_hash(t) for t in st["text"]] if st is not None and stop < len(names_) else []
+    from voc.classify._match import for_embedding  # the text `embed` embeds and hashes
+
+    texts = st["text"] if st is not None and stop < len(names_) else []
+    hashes = [text_hash(for_embedding(t)) for t in texts]
     return PreparedChunk(state, hashes, stop)
 
 

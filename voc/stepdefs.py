@@ -83,15 +83,19 @@ class EmbedParams(Params):
 
 @register("embed", EmbedParams, requires=["statements"], provides=["vectors"], phase="map")
 def embed_step(state: RunState, ctx: RunContext, params: EmbedParams) -> None:
-    """Embed statements with the local all-MiniLM-L6-v2, re-using cached vectors."""
+    """Embed statements with the local all-MiniLM-L6-v2, re-using cached vectors.
+
+    @handles and links are left out (:func:`~voc.classify._match.for_embedding`), as in
+    ``voc classify``; ``text_hash`` is the hash of the text embedded."""
     from voc.cache import cached_encode
+    from voc.classify._match import for_embedding
     from voc.embed import text_hash
 
     st = state.statements
     assert st is not None
     emb = _embedder(ctx)
     emb.batch_size = params.batch_size
-    texts = st["text"].tolist()
+    texts = [for_embedding(t) for t in st["text"]]
     total = len(texts)
     ctx.progress("embed", 0, total)
     vectors, hits = cached_encode(

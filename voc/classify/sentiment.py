@@ -11,7 +11,8 @@ Features per statement:
 
 A seeded multinomial logistic regression is trained on the taxonomy's written
 examples; classes are not re-weighted, so the larger negative set (complaints
-come in many forms) acts as the prior of a support inbox.
+come in many forms) acts as the prior of a support inbox. A user's labelled
+statements train a second model, blended in as their number grows.
 The score is ``P(positive) - P(negative)`` in [-1, 1].
 """
 
@@ -33,7 +34,9 @@ log = logging.getLogger(__name__)
 
 Encode = Callable[[list[str]], np.ndarray]
 
-#: Scale of the lexical block relative to the unit-norm embedding.
+#: Scale of the lexical block relative to the unit-norm embedding. Airline tweets, zero-shot
+#: macro-F1 (with C): 0.5 (16) 0.706, 0.35 (8) 0.718, 0.25 (4) 0.713; the lighter blocks
+#: change the friction statements enough to split two planted themes of the sample.
 LEXICAL_SCALE = 0.5
 #: Item-level: a statement at or below this score is a strong complaint.
 STRONG_COMPLAINT = -0.5
@@ -43,6 +46,13 @@ NEUTRAL_BAND = 0.2
 USER_WEIGHT = 3.0
 #: Inverse regularisation of the logistic regression.
 MODEL_C = 16.0
+#: Number of user examples at which the model trained on them alone weighs as much as
+#: the taxonomy's (its weight is n / (n + USER_PRIOR)). Airline tweets, 16 per class:
+#: macro-F1 0.714 at 16, 0.716 at 32 (3 draws, spread 0.009).
+USER_PRIOR = 16.0
+#: Inverse regularisation of the model trained on user examples alone (embeddings only:
+#: the lexical block over-fits a few dozen examples).
+USER_C = 1.0
 
 _THANKS_BUT = re.compile(r"\b(thanks|thank you|appreciate)\b.*\b(but|however|still)\b")
 
@@ -105,8 +115,11 @@ class SentimentClassifier:
     ) -> SentimentClassifier:
         """Train on the taxonomy's examples, plus the user's labelled statements if given.
 
-        User examples join the written ones with sample weight :data:`USER_WEIGHT`,
-        so a few labels adapt the model without replacing what the taxonomy teaches.
+        User examples join the written ones with sample weight :data:`USER_WEIGHT`, and
+        also train a second model of their own (embeddings only), blended in with weight
+        ``n / (n + USER_PRIOR)``: a few labels adapt the classifier without replacing what
+        the taxonomy teaches, many labels take over. (The first alone added nothing on
+        airline tweets, 16 per class: macro-F1 0.680 vs 0.689 zero-shot on the same rows.)
         """
         self.cues_ = CueMatcher({c.id: c.cues for c in self.taxonomy.classes})
         texts: list[str] = []
@@ -120,23 +133,31 @@ class SentimentClassifier:
         bad = sorted(set(extra_labels) - set(SENTIMENT_IDS))
         if bad:
             raise ValueError(f"unknown sentiment label(s): {', '.join(bad)}")
-        # User examples keep the written examples' class balance (labels are often drawn
-        # evenly per class, the data rarely is); the taxonomy sets the prior.
+        # In the main model, user examples keep the written examples' class balance (labels
+        # are often drawn evenly per class, the data rarely is); the taxonomy sets the prior.
         share = np.bincount(y, minlength=len(SENTIMENT_IDS)) / max(len(y), 1)
-        yu = [SENTIMENT_IDS.index(lab) for lab in extra_labels]
-        nu = np.bincount(yu, minlength=len(SENTIMENT_IDS)) if yu else np.zeros(3)
+        yu = np.array([SENTIMENT_IDS.index(lab) for lab in extra_labels], dtype=int)
+        nu = np.bincount(yu, minlength=len(SENTIMENT_IDS))
         per = np.where(nu > 0, share * len(yu) / np.maximum(nu, 1), 0.0)
         w = np.array([1.0] * len(texts) + [USER_WEIGHT * per[k] for k in yu])
-        texts += extra_texts
-        y += yu
-        X = self.features(texts, np.asarray(encode(texts)))
-        yy = np.array(y)
+        n_written = len(texts)
+        all_texts = texts + extra_texts
+        V = np.asarray(encode(all_texts), dtype=np.float32)
         self.model_ = LogisticRegression(C=MODEL_C, max_iter=2000, random_state=self.seed).fit(
-            X, yy, sample_weight=w
+            self.features(all_texts, V), np.array(y + yu.tolist()), sample_weight=w
         )
+        # It only shares out the probability of the classes it has seen (predict_proba), and
+        # its classes are balanced: how many labels a user gives a class is not its frequency.
+        self.user_model_: LogisticRegression | None = None
+        self.user_weight_ = 0.0
+        if len(set(yu.tolist())) >= 2:
+            self.user_model_ = LogisticRegression(
+                C=USER_C, max_iter=2000, class_weight="balanced", random_state=self.seed
+            ).fit(V[n_written:], yu)
+            self.user_weight_ = len(yu) / (len(yu) + USER_PRIOR)
         log.debug(
-            "sentiment classifier fit on %d examples including %d user examples",
-            len(texts),
+            "sentiment classifier fit on %d examples and %d user examples",
+            n_written,
             len(extra_texts),
         )
         return self
@@ -148,6 +169,12 @@ class SentimentClassifier:
         F = self.features(texts, vectors)
         out = np.zeros((len(texts), 3))
         out[:, self.model_.classes_] = self.model_.predict_proba(F)
+        if self.user_model_ is not None:
+            seen = self.user_model_.classes_
+            pu = out.copy()
+            mass = out[:, seen].sum(axis=1, keepdims=True)
+            pu[:, seen] = mass * self.user_model_.predict_proba(np.asarray(vectors, np.float32))
+            out = (1 - self.user_weight_) * out + self.user_weight_ * pu
         return out
 
     def predict(self, texts: list[str], vectors: np.ndarray) -> tuple[list[str], np.ndarray]:

@@ -40,8 +40,9 @@ CLASS_WEIGHT: str | None = None
 RELEVANCE_RANGE = (0.25, 0.45)
 #: Sample weight of a user-labelled example relative to a taxonomy example.
 USER_WEIGHT = 3.0
-#: Number of user examples at which their own model weighs as much as the taxonomy's.
-USER_PRIOR = 16.0
+#: Number of user examples at which their own model weighs as much as the taxonomy's
+#: (Banking77, 16 per stage: macro-F1 0.786 at 16, 0.790 at 32, 0.781 at 64).
+USER_PRIOR = 32.0
 #: Regularisation of the model trained on user examples only.
 USER_C = 1.0
 
