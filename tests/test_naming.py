@@ -77,3 +77,14 @@ def test_key_phrases_count_inflections_as_one_lemma_phrase() -> None:
     assert not any(p in ("charges twice", "charge twice") for p in phrases[0])
     # the plain-token c-TF-IDF would see "charged twice" in 3 of 5; lemmas see all 5
     assert theme_name(phrases[0], billing) == "charged twice"
+
+
+def test_problem_sharing_a_lemma_with_the_subject_replaces_it() -> None:
+    """"subscription charge" + "charged twice" is not a name; "charged twice" is."""
+    texts = [
+        "The subscription charge hit my card twice, I was charged twice",
+        "charged twice for the subscription charge this month",
+        "billed twice, the subscription charge appears two times",
+        "the subscription charge again, double charged",
+    ]
+    assert theme_name(["charged", "subscription", "month"], texts) == "charged twice"
