@@ -88,3 +88,19 @@ def test_problem_sharing_a_lemma_with_the_subject_replaces_it() -> None:
         "the subscription charge again, double charged",
     ]
     assert theme_name(["charged", "subscription", "month"], texts) == "charged twice"
+
+
+def test_theme_without_a_shared_subject_is_not_named_after_a_stray_phrase() -> None:
+    texts = [
+        "I'm a casual user, no strong feelings.",
+        "As a casual user it is fine.",
+        "So this is where it gets frustrating.",
+        "Not great, actually.",
+        "And then it got worse.",
+        "Setting up was honestly the worst part.",
+        "No, not really.",
+        "It's annoying.",
+        "Meh, could be better.",
+    ]
+    assert theme_name(["casual user", "way"], texts) == "unspecific complaints"
+    assert theme_name(["bank sync"], SYNC + ["sync gone"]) != "unspecific complaints"

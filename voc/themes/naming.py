@@ -135,6 +135,20 @@ def problem_phrase(texts: Sequence[str], min_share: float = 0.2) -> str:
     return name if n >= max(2, min_share * len(texts)) else ""
 
 
+#: When fewer of a theme's statements than this say one of its two best key phrases,
+#: the theme has no shared subject to be named after.
+MIN_SUBJECT_SHARE = 0.25
+
+
+def _share_saying(phrases: Sequence[str], texts: Sequence[str]) -> float:
+    """Share of ``texts`` holding every lemma of at least one of ``phrases``."""
+    wants = [w for w in ({lemma(t) for t in tokens(p)} for p in phrases) if w]
+    if not texts or not wants:
+        return 0.0
+    said = [{lemma(w) for w in tokens(t)} for t in texts]
+    return sum(any(w <= s for w in wants) for s in said) / len(texts)
+
+
 _NOT_VERBS = frozenset({"not", "never", "no", "cannot", "twice", "again"})
 
 
@@ -187,6 +201,11 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
     subject = subject_phrase(phrases, texts, fallback)
     if subject == "unnamed theme":
         return subject
+    top = list(phrases[:2]) or [subject]
+    if _share_saying(top, texts) < MIN_SUBJECT_SHARE and len(texts) >= 5:
+        # no subject most statements share ("casual user" said by 2 of 11): name the
+        # shared way of going wrong, or say plainly that nothing specific is shared
+        return problem_phrase(texts) or "unspecific complaints"
     predicate = predicate_phrase(subject, texts)
     if predicate:
         return f"{subject} {predicate}"
