@@ -127,3 +127,17 @@ def test_negators_cancel_cues() -> None:
 def test_empty_input() -> None:
     flags, scores = FrictionDetector(load_friction_cues()).score([], np.zeros(0))
     assert flags.shape == (0,) and scores.shape == (0,)
+
+
+def test_no_problem_answers_are_not_friction_even_when_read_as_negative() -> None:
+    """A negator with no other cue cancels the negativity part; a real cue still counts."""
+    detector = FrictionDetector(load_friction_cues())
+    texts = [
+        "Nothing, it's perfect for me.",
+        "It's part of my monthly routine, nothing more.",
+        "Setting up categories took five minutes and everything just made sense.",
+        "Perfect, the sync failed again.",
+        "Not great, actually.",
+    ]
+    flags, scores = detector.score(texts, np.array([-0.91, -0.81, -0.72, -0.9, -0.98]))
+    assert flags.tolist() == [False, False, False, True, True], scores

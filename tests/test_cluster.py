@@ -62,3 +62,20 @@ def test_graph_method_stable_across_seeds_and_agglomerative_still_available() ->
     assert adjusted_rand_score(y[:39], a[:39]) == 1.0
     c = cluster_vectors(x, method="agglomerative", distance_threshold=0.5, assign_threshold=0.9)
     assert adjusted_rand_score(y[:39], c[:39]) == 1.0
+
+
+def test_left_over_statements_join_nearest_theme_unless_unlike_all() -> None:
+    """``other_threshold``: a stray near a theme joins it; one unlike every theme stays other."""
+    x, _ = _blobs()
+    rng = np.random.default_rng(5)
+    near = x[:2].mean(axis=0) + 1.2 * rng.normal(size=(1, 32)).astype(np.float32)
+    far = rng.normal(size=(1, 32)).astype(np.float32)
+    far -= (far @ x.T @ np.linalg.pinv(x.T)).astype(np.float32)  # orthogonal to every blob
+    xs = np.vstack([x, near, far])
+    un = xs / np.linalg.norm(xs, axis=1, keepdims=True)
+    assert 0.2 <= float(un[-2] @ un[:20].mean(axis=0) / np.linalg.norm(un[:20].mean(0))) < 0.9
+    kw = {"distance_threshold": 0.5, "min_size": 3, "assign_threshold": 0.9}
+    strict = cluster_vectors(xs, **kw)
+    assert strict[-2] == OTHER and strict[-1] == OTHER
+    loose = cluster_vectors(xs, other_threshold=0.2, **kw)
+    assert loose[-2] == loose[0] and loose[-1] == OTHER

@@ -77,3 +77,30 @@ def test_key_phrases_count_inflections_as_one_lemma_phrase() -> None:
     assert not any(p in ("charges twice", "charge twice") for p in phrases[0])
     # the plain-token c-TF-IDF would see "charged twice" in 3 of 5; lemmas see all 5
     assert theme_name(phrases[0], billing) == "charged twice"
+
+
+def test_problem_sharing_a_lemma_with_the_subject_replaces_it() -> None:
+    """"subscription charge" + "charged twice" is not a name; "charged twice" is."""
+    texts = [
+        "The subscription charge hit my card twice, I was charged twice",
+        "charged twice for the subscription charge this month",
+        "billed twice, the subscription charge appears two times",
+        "the subscription charge again, double charged",
+    ]
+    assert theme_name(["charged", "subscription", "month"], texts) == "charged twice"
+
+
+def test_theme_without_a_shared_subject_is_not_named_after_a_stray_phrase() -> None:
+    texts = [
+        "I'm a casual user, no strong feelings.",
+        "As a casual user it is fine.",
+        "So this is where it gets frustrating.",
+        "Not great, actually.",
+        "And then it got worse.",
+        "Setting up was honestly the worst part.",
+        "No, not really.",
+        "It's annoying.",
+        "Meh, could be better.",
+    ]
+    assert theme_name(["casual user", "way"], texts) == "unspecific complaints"
+    assert theme_name(["bank sync"], SYNC + ["sync gone"]) != "unspecific complaints"

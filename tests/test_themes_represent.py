@@ -87,3 +87,24 @@ def test_merge_needs_close_centroids_and_shared_phrases() -> None:
     # 2 is as close to 1 but shares no phrase; 3 shares phrases but is far away
     assert len(set(merged.tolist())) == 3
     assert merged[12] != merged[0] and merged[18] != merged[0]
+
+
+def test_space_does_not_depend_on_the_run_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lemma LSA is fitted with one fixed seed, so two seeds cluster the same vectors."""
+    import voc.themes.cluster as cluster_mod
+
+    seen: list[np.ndarray] = []
+    real = cluster_mod.cluster_vectors
+
+    def spy(x: np.ndarray, **kw: object) -> np.ndarray:
+        seen.append(np.asarray(x).copy())
+        return real(x, **kw)
+
+    monkeypatch.setattr(cluster_mod, "cluster_vectors", spy)
+    rng = np.random.default_rng(2)
+    vecs = rng.normal(size=(60, 16)).astype(np.float32)
+    words = ["bag", "hold", "refund", "seat", "delay", "crew", "wifi", "meal"]
+    texts = [" ".join(rng.choice(words, size=4)) + f" {i % 7}" for i in range(60)]
+    cluster_statements(vecs, texts, seed=0, stable=False)
+    cluster_statements(vecs, texts, seed=5, stable=False)
+    assert len(seen) == 2 and np.array_equal(seen[0], seen[1])

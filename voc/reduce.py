@@ -128,7 +128,7 @@ def reduce_incremental(
         x = vecs[fresh] / np.maximum(np.linalg.norm(vecs[fresh], axis=1, keepdims=True), 1e-12)
         sims = x @ cents.T
         best = sims.argmax(axis=1)
-        ok = sims[np.arange(len(fresh)), best] >= cp.assign_threshold
+        ok = sims[np.arange(len(fresh)), best] >= min(cp.assign_threshold, cp.other_threshold)
         labels[fresh[ok]] = np.asarray(ids)[best[ok]]
     drafts: list[ThemeDraft] = []
     for _, row in old.iterrows():

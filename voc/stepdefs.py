@@ -223,6 +223,9 @@ class ClusterParams(Params):
     min_size: int = Field(3, ge=2, description="Smallest theme, in statements.")
     merge_threshold: float = Field(0.85, gt=0, le=1, description="Merge themes this similar.")
     assign_threshold: float = Field(0.45, ge=0, le=1, description="Join a theme if this close.")
+    other_threshold: float = Field(
+        0.2, ge=0, le=1, description="Left-over statements join the nearest theme if this close."
+    )
     max_fit: int = Field(12000, ge=100, description="Fit on at most this many statements.")
     method: str = Field("graph", pattern="^(graph|agglomerative)$", description="Algorithm.")
     n_neighbors: int = Field(10, ge=2, le=100, description="Neighbours in the k-NN graph.")

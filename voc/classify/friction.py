@@ -14,6 +14,10 @@ strongly negative statement with no listed cue still can be::
     score = (1 - (1 - a) * (1 - b)) * (1 - max(0, sentiment))
 
 with ``w = negativity_weight`` and ``alone = negativity_alone`` from the cue file.
+A negator ("no problem", "it's perfect", "nothing really") cancels the cue matches it
+contains and, when no other cue is left, the negativity part too: a survey answer
+like "Nothing, it's perfect for me." that the sentiment model reads as negative says
+there is no problem.
 """
 
 from __future__ import annotations
@@ -49,8 +53,13 @@ class FrictionDetector:
 
     def cue_groups(self, texts: list[str]) -> list[list[str]]:
         """Ids of the cue groups found in each text (negated matches removed)."""
+        return self._analyse(texts)[0]
+
+    def _analyse(self, texts: list[str]) -> tuple[list[list[str]], np.ndarray]:
+        """Cue group ids per text, and whether a text says "no problem" (negator, no cue)."""
         out: list[list[str]] = []
-        for found in self._matcher.match(texts):
+        no_problem = np.zeros(len(texts), dtype=bool)
+        for i, found in enumerate(self._matcher.match(texts)):
             negated = found.get(_NEGATOR_KEY, [])
             groups = [
                 gid
@@ -58,12 +67,16 @@ class FrictionDetector:
                 if gid != _NEGATOR_KEY and any(not _inside(sp, negated) for sp in spans)
             ]
             out.append(sorted(groups, key=lambda g: (-self._weights[g], g)))
-        return out
+            no_problem[i] = bool(negated) and not groups
+        return out, no_problem
 
-    def cue_strength(self, texts: list[str]) -> np.ndarray:
+    def cue_strength(
+        self, texts: list[str], groups_of: list[list[str]] | None = None
+    ) -> np.ndarray:
         """Strongest matched group's weight plus a bonus per further group, in [0, 1]."""
         strength = np.zeros(len(texts))
-        for i, groups in enumerate(self.cue_groups(texts)):
+        found = self.cue_groups(texts) if groups_of is None else groups_of
+        for i, groups in enumerate(found):
             if groups:
                 top = max(self._weights[g] for g in groups)
                 strength[i] = min(1.0, top + MULTI_GROUP_BONUS * (len(groups) - 1))
@@ -81,9 +94,11 @@ class FrictionDetector:
         w = self.cues.negativity_weight
         neg = np.clip(-s, 0.0, 1.0)
         pos = np.clip(s, 0.0, 1.0)
-        cue = self.cue_strength(list(texts))
+        groups_of, no_problem = self._analyse(list(texts))
+        cue = self.cue_strength(list(texts), groups_of)
         cue_part = cue * (1.0 - w + w * neg)
         neg_part = self.cues.negativity_alone * np.clip(neg - 0.1, 0.0, 1.0) / 0.9
+        neg_part = np.where(no_problem, 0.0, neg_part)
         combined = 1.0 - (1.0 - cue_part) * (1.0 - neg_part)
         scores = np.clip(combined * (1.0 - pos), 0.0, 1.0)
         return scores >= self.cues.threshold, scores

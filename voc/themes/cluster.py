@@ -6,8 +6,9 @@ few nearest-centroid passes, which makes the partition stable across seeds. The
 number of themes follows from the data (``resolution`` sets the grain). Method
 ``agglomerative``: average-linkage clustering on cosine distance cut at
 ``distance_threshold``. Either way, clusters below ``min_size`` are dissolved:
-their members join the nearest theme when close enough, otherwise the explicit
-"other" bucket (label -1), and near-duplicate themes are merged. For large
+their members join the nearest theme when at least ``other_threshold`` similar to its
+centroid (only statements unlike every theme stay in the explicit "other" bucket,
+label -1), and near-duplicate themes are merged. For large
 inputs the model is fitted on a seeded sample of ``max_fit`` statements and the
 rest is assigned to the nearest centroid, so cost stays bounded.
 """
@@ -139,8 +140,13 @@ def cluster_vectors(
     n_neighbors: int = 10,
     resolution: float = 4.0,
     n_runs: int = 3,
+    other_threshold: float | None = None,
 ) -> np.ndarray:
-    """Theme label per row of ``vectors`` (0 = largest theme), or -1 for "other"."""
+    """Theme label per row of ``vectors`` (0 = largest theme), or -1 for "other".
+
+    ``assign_threshold`` joins the k-NN graph; statements left outside every cluster
+    then join the nearest centroid when at least ``other_threshold`` similar (``None``:
+    ``assign_threshold``), so "other" holds only what is unlike every theme."""
     n = len(vectors)
     if n == 0:
         return np.zeros(0, dtype=int)
@@ -173,6 +179,7 @@ def cluster_vectors(
         if len(unassigned):
             sims = x[unassigned] @ cents.T
             best = sims.argmax(axis=1)
-            ok = sims[np.arange(len(unassigned)), best] >= assign_threshold
+            floor = assign_threshold if other_threshold is None else other_threshold
+            ok = sims[np.arange(len(unassigned)), best] >= floor
             labels[unassigned[ok]] = np.array(ids)[best[ok]]
     return _relabel_by_size(labels)

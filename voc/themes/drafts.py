@@ -22,7 +22,8 @@ def _subthemes(
         vecs,
         texts,
         min_size=max(3, min_size // 4),
-        resolution=1.0,
+        # 1.0 (scaled down for a few dozen statements) never split a theme of the sample
+        resolution=2.0,
         assign_threshold=0.0,
         seed=seed,
         stable=False,

@@ -1,13 +1,18 @@
 """Name themes with short readable phrases chosen by class-based TF-IDF.
 
-Candidates are lemma n-grams (1-3 words) inside runs of content words, so they
-never start or end with a stop word and hold no placeholder or number
-(:mod:`voc.themes.lemmas`); inflections count as one phrase, shown in the theme's
-most frequent wording. A phrase scores by how much more frequent it is in the
-theme than across all themes (c-TF-IDF), and must occur in several of the
-theme's statements. Two- and three-word phrases are preferred
-when they score close to the best single word, because "charged twice" says
-more than "charged".
+Candidates are the noun phrases and verb phrases a part-of-speech tagger finds
+(:mod:`voc.themes.pos`: "bank sync", "card verification", "charged twice", "not
+load"), keyed by lemmas so inflections count as one phrase, shown in the theme's
+most frequent wording; stop words, placeholders, numbers and chat boilerplate are
+never part of one. A phrase scores by how much more frequent it is in the theme than
+across all themes (c-TF-IDF), and must occur in several of the theme's statements.
+Two- and three-word phrases are preferred when they score close to the best single
+word, because "charged twice" says more than "charged".
+
+A theme's name is its subject (the best noun phrase) plus what goes wrong, taken
+from the clauses of its statements whose subject it is ("card verification" +
+"failed"), so names read like "card verification failed" or "bank sync keeps
+disconnecting".
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.lemmas import lemma
-from voc.themes.lemmas import phrases as phrases_of
+from voc.themes.pos import parse
+from voc.themes.pos import phrases as phrases_of
 
 _TOKEN = re.compile(r"\[[a-z]+\]|[a-z][a-z'’\-]*[a-z]|[a-z]")
 NGRAM_BONUS = {1: 1.0, 2: 1.6, 3: 1.5}
@@ -47,8 +53,8 @@ def key_phrases(
 ) -> list[list[str]]:
     """Key phrases per cluster (best first) from each cluster's statement texts.
 
-    Class-based TF-IDF over lemma n-grams of content-word chunks
-    (:func:`voc.themes.lemmas.phrases`): "charged twice", "charge twice" and
+    Class-based TF-IDF over the lemmas of noun and verb phrases
+    (:func:`voc.themes.pos.phrases`): "charged twice", "charge twice" and
     "charges twice" count as one phrase, shown in its most frequent wording.
     """
     per_cluster: list[Counter[str]] = []
@@ -129,22 +135,87 @@ def problem_phrase(texts: Sequence[str], min_share: float = 0.2) -> str:
     return name if n >= max(2, min_share * len(texts)) else ""
 
 
+#: When fewer of a theme's statements than this say one of its two best key phrases,
+#: the theme has no shared subject to be named after.
+MIN_SUBJECT_SHARE = 0.25
+
+
+def _share_saying(phrases: Sequence[str], texts: Sequence[str]) -> float:
+    """Share of ``texts`` holding every lemma of at least one of ``phrases``."""
+    wants = [w for w in ({lemma(t) for t in tokens(p)} for p in phrases) if w]
+    if not texts or not wants:
+        return 0.0
+    said = [{lemma(w) for w in tokens(t)} for t in texts]
+    return sum(any(w <= s for w in wants) for s in said) / len(texts)
+
+
+_NOT_VERBS = frozenset({"not", "never", "no", "cannot", "twice", "again"})
+
+
+def predicate_phrase(subject: str, texts: Sequence[str], min_share: float = 0.15) -> str:
+    """What the theme's statements say goes wrong with ``subject``, as most of them word it.
+
+    Clauses whose noun phrase ends in the subject's head word ("card verification
+    failed" for "card verification") vote for their verb phrase; the most frequent one
+    wins when at least two statements and ``min_share`` of them say it.
+    """
+    words = [lemma(w) for w in subject.lower().split()]
+    if not words:
+        return ""
+    head = words[-1]
+    df: Counter[str] = Counter()
+    shown: dict[str, Counter[str]] = {}
+    for text in texts:
+        seen: set[str] = set()
+        for nkey, vkey, surface in parse(text).clauses.values():
+            if nkey.split()[-1] != head:
+                continue
+            vwords = vkey.split()
+            shown_words = surface.split()[len(nkey.split()) :]
+            # "failed" and "failed again" both say "failed": every prefix gets the vote
+            for n in range(1, len(vwords) + 1):
+                key = " ".join(vwords[:n])
+                if key in seen or vwords[n - 1] in words or set(vwords[:n]) <= _NOT_VERBS:
+                    continue
+                seen.add(key)
+                df[key] += 1
+                shown.setdefault(key, Counter())[" ".join(shown_words[:n])] += 1
+    if not df:
+        return ""
+    # a longer verb phrase said as often is more specific ("keeps disconnecting")
+    vkey, n = min(df.items(), key=lambda kv: (-kv[1], -kv[0].count(" "), kv[0]))
+    if n < max(2, min_share * len(texts)):
+        return ""
+    return _surface(shown[vkey])
+
+
 def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
     """A short name a person would write: what is affected, plus what goes wrong.
 
-    The subject comes from the key phrases (:func:`subject_phrase`); when the
-    theme's statements share a way of going wrong that the subject does not
-    already say ("fails", "charged twice", "long wait"), it is appended:
-    "bank sync" + "fails" → "bank sync fails".
+    The subject comes from the key phrases (:func:`subject_phrase`). What goes wrong
+    is the verb phrase the theme's statements use with that subject
+    (:func:`predicate_phrase`: "bank sync" + "keeps disconnecting"), else the way of
+    going wrong most of them share ("fails", "charged twice", "long wait"), appended
+    unless the subject already says it.
     """
     subject = subject_phrase(phrases, texts, fallback)
-    problem = problem_phrase(texts)
-    if not problem or subject == "unnamed theme":
+    if subject == "unnamed theme":
         return subject
-    sw = set(subject.split())
-    pw = set(problem.split())
-    if sw <= pw:
-        return problem
+    top = list(phrases[:2]) or [subject]
+    if _share_saying(top, texts) < MIN_SUBJECT_SHARE and len(texts) >= 5:
+        # no subject most statements share ("casual user" said by 2 of 11): name the
+        # shared way of going wrong, or say plainly that nothing specific is shared
+        return problem_phrase(texts) or "unspecific complaints"
+    predicate = predicate_phrase(subject, texts)
+    if predicate:
+        return f"{subject} {predicate}"
+    problem = problem_phrase(texts)
+    if not problem:
+        return subject
+    sw = {lemma(w) for w in subject.split()}
+    pw = {lemma(w) for w in problem.split()}
+    if sw <= pw or (sw & pw and len(pw) > 1):
+        return problem  # "subscription charge" + "charged twice": the problem says it all
     if sw & pw or any(p.search(subject) for p, name in PROBLEMS if name == problem):
         return subject
     if problem == "long wait":
@@ -156,7 +227,7 @@ def subject_phrase(phrases: Sequence[str], texts: Sequence[str], fallback: str =
     """A short name a person would write, from the key phrases and the theme's texts.
 
     The best key phrase is used when it already has several words ("pricing
-    page"). Otherwise the most frequent multi-word phrase of the theme that
+    page"). Otherwise the most frequent multi-word noun phrase of the theme that
     contains its top key words wins ("card verification" over "verification",
     "charged twice" over "charged"), weighted by how many of them it holds.
     """
@@ -169,7 +240,7 @@ def subject_phrase(phrases: Sequence[str], texts: Sequence[str], fallback: str =
     df: Counter[str] = Counter()
     shown: dict[str, Counter[str]] = {}
     for text in texts:
-        found = phrases_of(text, 3)
+        found = parse(text).nouns  # a subject is a noun phrase ("card verification")
         df.update(found.keys())
         for key, surface in found.items():
             shown.setdefault(key, Counter())[surface] += 1
