@@ -223,20 +223,30 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
     return f"{subject} {problem}"
 
 
+#: How many single-word key phrases a theme's subject is looked for among, and the
+#: share of its statements a multi-word subject must be said in.
+TOP_WORDS = 8
+MIN_NOUN_SHARE = 0.08
+
+
 def subject_phrase(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
     """A short name a person would write, from the key phrases and the theme's texts.
 
     The best key phrase is used when it already has several words ("pricing
     page"). Otherwise the most frequent multi-word noun phrase of the theme that
     contains its top key words wins ("card verification" over "verification",
-    "charged twice" over "charged"), weighted by how many of them it holds.
+    "charged twice" over "charged"), weighted by how many of them it holds and how
+    high they rank. A noun phrase said by fewer than ``MIN_NOUN_SHARE`` of the
+    theme's statements is a detail of a few of them ("single transaction" in a bank
+    sync theme), not its subject.
     """
     if not phrases:
         words = tokens(fallback)[:5]
         return " ".join(words) if words else "unnamed theme"
     if " " in phrases[0]:
         return phrases[0]
-    top = [_lemma_key(p) for p in phrases if " " not in p][:3]
+    top = [_lemma_key(p) for p in phrases if " " not in p][:TOP_WORDS]
+    min_count = max(2, math.ceil(MIN_NOUN_SHARE * len(texts)))
     df: Counter[str] = Counter()
     shown: dict[str, Counter[str]] = {}
     for text in texts:
@@ -246,7 +256,7 @@ def subject_phrase(phrases: Sequence[str], texts: Sequence[str], fallback: str =
             shown.setdefault(key, Counter())[surface] += 1
     best: tuple[float, str] | None = None
     for key, count in sorted(df.items()):
-        if " " not in key or count < 2:
+        if " " not in key or count < min_count:
             continue
         words = set(key.split())
         weight = sum(len(top) - i for i, u in enumerate(top) if u in words)
