@@ -84,10 +84,10 @@ def test_every_record_counted_per_source(sample_run: tuple[api.RunSummary, Path]
     assert not missing, f"planted items not analysed: {missing[:5]}"
 
 
-def test_planted_themes_rank_on_top(sample_run: tuple[api.RunSummary, Path]) -> None:
-    _, out = sample_run
+def _top6_planted_labels(out: Path) -> list[tuple[pd.Series, Counter[str]]]:
+    """The top 6 themes (by rank, "other" left out), each with its items' planted labels."""
     f = _frames(out)
-    truth, planted_stage = _truth(), _planted_stages()
+    truth = _truth()
     items = f["items"].set_index("item_id")
     key = {
         iid: (Path(r.source_path).relative_to("data/sample").as_posix(), r.source_ref)
@@ -95,14 +95,22 @@ def test_planted_themes_rank_on_top(sample_run: tuple[api.RunSummary, Path]) -> 
     }
     st = f["statements"]
     themes = f["themes"][f["themes"]["theme_id"] != "other"].sort_values("rank").head(6)
-    matched: dict[str, str] = {}
-    report = []
+    out_rows = []
     for _, th in themes.iterrows():
         item_ids = set(st.loc[st["theme_id"] == th["theme_id"], "item_id"])
-        labels = Counter(truth.get(key[i], "none") for i in item_ids)
+        out_rows.append((th, Counter(truth.get(key[i], "none") for i in item_ids)))
+    return out_rows
+
+
+def test_planted_themes_rank_on_top(sample_run: tuple[api.RunSummary, Path]) -> None:
+    _, out = sample_run
+    planted_stage = _planted_stages()
+    matched: dict[str, str] = {}
+    report = []
+    for th, labels in _top6_planted_labels(out):
         best, n = labels.most_common(1)[0]
         report.append((th["name"], th["stage"], dict(labels)))
-        majority = best != "none" and n / len(item_ids) > 0.5
+        majority = best != "none" and n / labels.total() > 0.5
         if majority and best not in matched.values() and th["stage"] == planted_stage[best]:
             matched[th["theme_id"]] = best
     assert len(matched) >= 5, f"only {len(matched)} of the top 6 match planted themes: {report}"
@@ -121,19 +129,6 @@ def test_planted_themes_not_split(sample_run: tuple[api.RunSummary, Path]) -> No
     """No planted theme is the majority of two top-6 themes (bank sync and double billing
     used to come out in two or three pieces each)."""
     _, out = sample_run
-    f = _frames(out)
-    truth = _truth()
-    items = f["items"].set_index("item_id")
-    key = {
-        iid: (Path(r.source_path).relative_to("data/sample").as_posix(), r.source_ref)
-        for iid, r in items.iterrows()
-    }
-    st = f["statements"]
-    themes = f["themes"][f["themes"]["theme_id"] != "other"].sort_values("rank").head(6)
-    majors = []
-    for _, th in themes.iterrows():
-        item_ids = set(st.loc[st["theme_id"] == th["theme_id"], "item_id"])
-        best, _ = Counter(truth.get(key[i], "none") for i in item_ids).most_common(1)[0]
-        majors.append((best, th["name"]))
+    majors = [(labels.most_common(1)[0][0], th["name"]) for th, labels in _top6_planted_labels(out)]
     planted = [b for b, _ in majors if b != "none"]
     assert len(planted) == len(set(planted)), f"a planted theme is split: {majors}"
