@@ -28,6 +28,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from voc.classify._match import CueMatcher, normalize
+from voc.classify.adapt import spread
 from voc.labels import SENTIMENT_IDS, SentimentTaxonomy
 
 log = logging.getLogger(__name__)
@@ -150,6 +151,9 @@ class SentimentClassifier:
         # its classes are balanced: how many labels a user gives a class is not its frequency.
         self.user_model_: LogisticRegression | None = None
         self.user_weight_ = 0.0
+        # The user's examples are labelled nodes of the transductive graph (see predict).
+        self.seed_vectors_ = V[n_written:]
+        self.seed_labels_ = np.eye(len(SENTIMENT_IDS))[yu]
         if len(set(yu.tolist())) >= 2:
             self.user_model_ = LogisticRegression(
                 C=USER_C, max_iter=2000, class_weight="balanced", random_state=self.seed
@@ -177,9 +181,22 @@ class SentimentClassifier:
             out = (1 - self.user_weight_) * out + self.user_weight_ * pu
         return out
 
-    def predict(self, texts: list[str], vectors: np.ndarray) -> tuple[list[str], np.ndarray]:
-        """Labels and scores ``P(positive) - P(negative)`` in [-1, 1]."""
+    def predict(
+        self, texts: list[str], vectors: np.ndarray, adapt: bool = False
+    ) -> tuple[list[str], np.ndarray]:
+        """Labels and scores ``P(positive) - P(negative)`` in [-1, 1].
+
+        ``adapt``: smooth the probabilities over the batch's own nearest-neighbour graph,
+        with the user's examples as labelled nodes (:func:`voc.classify.adapt.spread`).
+        Off by default: on airline tweets it adds little (macro-F1 0.706 -> 0.720
+        zero-shot, 0.707 -> 0.714 with 16 per class) and it moves enough sentiment scores
+        of the sample inbox to split a planted friction theme in two.
+        """
         p = self.predict_proba(texts, vectors)
+        if adapt and len(p):
+            sv = getattr(self, "seed_vectors_", None)
+            seeds = (sv, self.seed_labels_) if sv is not None and len(sv) else (None, None)
+            p = spread(p, vectors, *seeds)
         labels = [SENTIMENT_IDS[i] for i in p.argmax(axis=1)]
         scores = np.clip(p[:, 2] - p[:, 0], -1.0, 1.0) if len(p) else np.zeros(0)
         return labels, scores

@@ -22,6 +22,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from voc.classify.adapt import spread
 from voc.errors import ConfigError
 from voc.labels import UNKNOWN, StageTaxonomy
 
@@ -149,9 +150,12 @@ class StageClassifier:
         ).fit(T, y, sample_weight=w)
         self.user_model_: LogisticRegression | None = None
         self.user_weight_ = 0.0
+        yu = np.array([self.classes_.index(lab) for lab in extra_labels], dtype=int)
+        Xu = X[len(X) - len(extra_texts) :]
+        # The user's examples are labelled nodes of the transductive graph (see predict).
+        self.seed_vectors_ = _unit(Xu)
+        self.seed_labels_ = np.eye(len(self.classes_))[yu]
         if len(set(extra_labels)) >= 2:
-            yu = np.array([self.classes_.index(lab) for lab in extra_labels])
-            Xu = X[len(X) - len(extra_texts) :]
             # No class re-weighting: if the user's labels follow their data, so does the prior.
             self.user_model_ = LogisticRegression(
                 C=USER_C, max_iter=2000, random_state=self.seed
@@ -191,6 +195,10 @@ class StageClassifier:
         p = p * self.prior_
         return p / p.sum(axis=1, keepdims=True)
 
+    def _seeds(self) -> tuple[np.ndarray | None, np.ndarray | None]:
+        sv = getattr(self, "seed_vectors_", None)
+        return (sv, self.seed_labels_) if sv is not None and len(sv) else (None, None)
+
     def relevance(self, vectors: np.ndarray) -> np.ndarray:
         """How close each vector is to any training text, in [0, 1]."""
         V = _unit(np.asarray(vectors, dtype=np.float32))
@@ -199,12 +207,19 @@ class StageClassifier:
         return np.clip((nearest - lo) / (hi - lo), 0.0, 1.0)
 
     def predict(
-        self, vectors: np.ndarray, texts: list[str] | None = None
+        self, vectors: np.ndarray, texts: list[str] | None = None, adapt: bool = True
     ) -> tuple[list[str], np.ndarray]:
-        """Stage ids (or ``unknown``) and confidences in [0, 1]."""
+        """Stage ids (or ``unknown``) and confidences in [0, 1].
+
+        ``adapt``: smooth the probabilities over the batch's own nearest-neighbour graph,
+        with the user's examples as labelled nodes (:func:`voc.classify.adapt.spread`;
+        batches under :data:`voc.classify.adapt.MIN_ROWS` statements are left as they are).
+        """
         if len(vectors) == 0:
             return [], np.zeros(0)
         raw = self.predict_proba(vectors, texts, prior=False)
+        if adapt:
+            raw = spread(raw, _unit(np.asarray(vectors, np.float32)), *self._seeds())
         p = raw * self.prior_
         best = p.argmax(axis=1)
         # Confidence comes from the evidence alone (no prior), so a prior never lifts an
