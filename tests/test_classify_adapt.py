@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -81,23 +83,51 @@ def test_bad_shapes_are_refused() -> None:
         spread(np.ones((60, 2)) / 2, np.ones((59, 3)))
 
 
-def test_off_topic_stays_unknown_in_an_adapted_batch() -> None:
-    """Among 60+ on-topic statements, spreading never lifts off-topic text above the threshold."""
+@pytest.fixture(scope="module")
+def models() -> Any:
+    """The fit `voc classify`, `voc eval` and the pipeline use (cached on disk)."""
+    from voc.classify.batch import build_classifiers
+    from voc.embed import Embedder
+
+    return build_classifiers(Embedder())
+
+
+def batch_texts() -> list[str]:
     from test_classify_stage import CLEAR, OFF_TOPIC
 
-    from voc.classify import StageClassifier
-    from voc.embed import Embedder
-    from voc.labels import UNKNOWN, load_stages
+    return [t for t, _ in CLEAR] * 4 + OFF_TOPIC
 
-    emb = Embedder()
-    clf = StageClassifier(load_stages()).fit(emb.encode)
-    texts = [t for t, _ in CLEAR] * 4 + OFF_TOPIC
+
+def test_off_topic_stays_unknown_in_an_adapted_batch(models: Any) -> None:
+    """Among 60 on-topic statements, spreading never lifts off-topic text above the threshold."""
+    from test_classify_stage import CLEAR, OFF_TOPIC
+
+    from voc.labels import UNKNOWN
+
+    texts = batch_texts()
     assert len(texts) >= adapt.MIN_ROWS
-    labels, conf = clf.predict(emb.encode(texts), texts)
+    V = models.embedder.encode(texts)
+    labels, _ = models.stage.predict(V, texts)
     assert labels[-len(OFF_TOPIC) :] == [UNKNOWN] * len(OFF_TOPIC)
     # Neighbours may move a borderline case (the checkout payment goes to usage among the
     # many billing statements here), but not the bulk of the clear ones.
     right = sum(p == s for p, (_, s) in zip(labels, CLEAR, strict=False))
     assert right >= len(CLEAR) - 2
-    plain, _ = clf.predict(emb.encode(texts), texts, adapt=False)
+    plain, _ = models.stage.predict(V, texts, adapt=False)
     assert plain[: len(CLEAR)] == [s for _, s in CLEAR]
+
+
+def test_every_entry_point_classifies_a_batch_adapted(models: Any) -> None:
+    """`voc classify`, `voc eval` and the pipeline step all go through classify_statements,
+    which must give the adapted stage confidences (and plain sentiment scores)."""
+    from voc.classify.batch import classify_statements
+
+    texts = batch_texts()
+    V = models.embedder.encode(texts)
+    out = classify_statements(models, texts, V)
+    _, adapted = models.stage.predict(V, texts)
+    _, plain = models.stage.predict(V, texts, adapt=False)
+    np.testing.assert_allclose(out["stage_confidence"], np.round(adapted, 4))
+    assert not np.allclose(adapted, plain, atol=1e-3)
+    _, score = models.sentiment.predict(texts, V, adapt=False)
+    np.testing.assert_allclose(out["sentiment_score"], np.round(score, 4))
