@@ -11,6 +11,10 @@ blended (:data:`BLEND`):
 Statements far from every example (off-topic, gibberish, greetings) get a low
 *relevance* and therefore low confidence; below the threshold they are
 ``unknown``. Nothing here knows the stage ids: any taxonomy works.
+
+:meth:`StageClassifier.predict` then adapts the probabilities to the batch being
+classified (label spreading over its own nearest-neighbour graph, :mod:`voc.classify.adapt`);
+relevance, and so ``unknown``, is computed before and apart from that.
 """
 
 from __future__ import annotations
