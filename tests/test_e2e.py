@@ -172,3 +172,26 @@ def test_no_theme_of_filler(sample_run: tuple[api.RunSummary, Path]) -> None:
         best, n = labels.most_common(1)[0]
         assert not (best == "none" and n * 2 > labels.total()), (th["name"], dict(labels))
         assert "casual user" not in th["name"]
+
+
+def test_theme_names_are_problems_in_the_statements_words(
+    sample_run: tuple[api.RunSummary, Path],
+) -> None:
+    """Top names say what goes wrong ("card verification failed", "can't cancel
+    subscription"), in at most five words that the theme's statements contain."""
+    import re
+
+    from voc.themes.predicate import is_problem
+
+    _, out = sample_run
+    f = _frames(out)
+    st = f["statements"]
+    for th, _labels in _themes_with_labels(out)[:7]:
+        texts = " ".join(st.loc[st["theme_id"] == th["theme_id"], "text"]).lower()
+        said = set(re.findall(r"[a-z][a-z'’\-]*", texts.replace("’", "'")))
+        if said & {"can't", "cant", "cannot", "couldn't"}:
+            said.add("can't")
+        words = th["name"].replace(":", "").split()
+        assert len(words) <= 5, th["name"]
+        assert set(words) <= said, (th["name"], set(words) - said)
+        assert is_problem(th["name"]), th["name"]

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from voc.themes.lemmas import lemma
 from voc.themes.pos import parse
 from voc.themes.pos import phrases as phrases_of
+from voc.themes.predicate import best_predicate, compose, is_problem
 
 _TOKEN = re.compile(r"\[[a-z]+\]|[a-z][a-z'’\-]*[a-z]|[a-z]")
 NGRAM_BONUS = {1: 1.0, 2: 1.6, 3: 1.5}
@@ -206,10 +207,15 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
         # no subject most statements share ("casual user" said by 2 of 11): name the
         # shared way of going wrong, or say plainly that nothing specific is shared
         return problem_phrase(texts) or "unspecific complaints"
+    if is_problem(subject, cues=False):
+        return subject  # "charged twice", "discount code declined": it says what goes wrong
+    pred = best_predicate(subject, texts)
+    if pred is not None:
+        return compose(subject, pred)
     predicate = predicate_phrase(subject, texts)
-    if predicate:
+    if predicate and is_problem(predicate):
         return f"{subject} {predicate}"
-    problem = problem_phrase(texts)
+    problem = problem_phrase(texts, min_share=0.15)
     if not problem:
         return subject
     sw = {lemma(w) for w in subject.split()}
