@@ -69,6 +69,11 @@ class FrictionDetector:
         """Ids of the cue groups found in each text (negated matches removed)."""
         return self._analyse(texts)[0]
 
+    @property
+    def evaluative_groups(self) -> frozenset[str]:
+        """Ids of the cue groups that grade rather than name a problem."""
+        return frozenset(self._evaluative)
+
     def topic_words(self, texts: list[str], only: list[int] | None = None) -> list[list[str]]:
         """Words saying what each text (or each of ``only``) is about: content words and
         numbers, not evaluative cue words, stop words or vague words ("Not great,

@@ -27,6 +27,7 @@ from voc.themes.pos import parse
 from voc.themes.pos import phrases as phrases_of
 from voc.themes.predicate import best_predicate, compose, is_problem
 
+_REDACTED = re.compile(r"x{2,}")
 _TOKEN = re.compile(r"\[[a-z]+\]|[a-z][a-z'’\-]*[a-z]|[a-z]")
 NGRAM_BONUS = {1: 1.0, 2: 1.6, 3: 1.5}
 
@@ -199,6 +200,8 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
     going wrong most of them share ("fails", "charged twice", "long wait"), appended
     unless the subject already says it.
     """
+    # redaction marks ("XXXX" in CFPB narratives, "xx/xx/2019") name nothing
+    phrases = [p for p in phrases if not any(_REDACTED.fullmatch(w) for w in p.lower().split())]
     subject = subject_phrase(phrases, texts, fallback)
     if subject == "unnamed theme":
         return subject
@@ -262,7 +265,7 @@ def subject_phrase(phrases: Sequence[str], texts: Sequence[str], fallback: str =
             shown.setdefault(key, Counter())[surface] += 1
     best: tuple[float, str] | None = None
     for key, count in sorted(df.items()):
-        if " " not in key or count < min_count:
+        if " " not in key or count < min_count or any(_REDACTED.fullmatch(w) for w in key.split()):
             continue
         words = set(key.split())
         weight = sum(len(top) - i for i, u in enumerate(top) if u in words)

@@ -19,11 +19,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from voc.themes.lemmas import lemma
 from voc.themes.pos import AUX, NEGATIONS, Chunk, _noun_core, _verb_core, chunks
+
+if TYPE_CHECKING:
+    from voc.classify.friction import FrictionDetector
 
 #: Cue words too general to say what went wrong on their own ("again", "days").
 _GENERAL = frozenset(
@@ -38,6 +42,8 @@ _CONTRACT = {
     "did": "didn't", "is": "isn't", "are": "aren't", "was": "wasn't", "were": "weren't",
     "will": "won't", "wo": "won't", "would": "wouldn't", "has": "hasn't", "have": "haven't",
 }
+#: Negated auxiliaries a customer says of themself ("I haven't received", "I don't recognize").
+_FIRST_PERSON = frozenset({"don't", "didn't", "haven't"})
 #: Predicates saying the customer cannot do something name the action first
 #: ("can't cancel subscription"), not the subject.
 BLOCKED = ("can't", "couldn't", "cannot", "unable")
@@ -119,18 +125,6 @@ class Predicate:
     obj: str = ""
     head: str = ""
     said: str = ""  # the literal words, when the surface rewrites them ("trying to cancel")
-
-
-def _negated_surface(words: Sequence[str]) -> list[str]:
-    """Surface words of a VP with "can not" / "does not" written as "can't" / "doesn't"."""
-    out: list[str] = []
-    for w in words:
-        lw = w.lower()
-        if lw == "not" and out and out[-1] in _CONTRACT:
-            out[-1] = _CONTRACT[out[-1]]
-            continue
-        out.append(lw)
-    return out
 
 
 @lru_cache(maxsize=65536)
@@ -299,7 +293,7 @@ def best_predicate(
 
 
 @lru_cache(maxsize=1)
-def _detector() -> object:
+def _detector() -> FrictionDetector:
     from voc.classify.friction import FrictionDetector
     from voc.labels import load_friction_cues
 
@@ -319,8 +313,7 @@ def is_problem(phrase: str, cues: bool = True) -> bool:
     if not cues:
         return False
     det = _detector()
-    groups = det.cue_groups([phrase])[0]  # type: ignore[attr-defined]
-    return bool(set(groups) - det._evaluative)  # type: ignore[attr-defined]
+    return bool(set(det.cue_groups([phrase])[0]) - det.evaluative_groups)
 
 
 def compose(subject: str, pred: Predicate, max_words: int = 5) -> str:
@@ -332,6 +325,14 @@ def compose(subject: str, pred: Predicate, max_words: int = 5) -> str:
     pwords = pred.surface.split()
     blocked = bool(pwords) and (pwords[0] in BLOCKED or pwords[-2:-1] == ["to"])
     subj_words = [w for w in subject.split() if lemma(w) not in _words(pred.surface)]
+    # the subject is what the verb acts on ("haven't received" + "new card"): verb first
+    # (or the customer is the one who "don't"/"haven't"/"didn't": "don't recognize payment")
+    acted_on = bool(pred.obj) and bool(_words(pred.obj) & _words(subject)) or (
+        bool(pwords) and pwords[0] in _FIRST_PERSON
+    )
+    if acted_on and not blocked:
+        words = pwords + subj_words[-max(1, max_words - len(pwords)) :]
+        return " ".join(words[:max_words])
     if blocked:
         obj = pred.obj if pred.obj and not _words(pred.obj) <= _words(pred.surface) else ""
         tail = obj.split() if obj else subj_words[-1:]
