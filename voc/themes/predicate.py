@@ -327,8 +327,9 @@ def compose(subject: str, pred: Predicate, max_words: int = 5) -> str:
     subj_words = [w for w in subject.split() if lemma(w) not in _words(pred.surface)]
     # the subject is what the verb acts on ("haven't received" + "new card"): verb first
     # (or the customer is the one who "don't"/"haven't"/"didn't": "don't recognize payment")
-    acted_on = bool(pred.obj) and bool(_words(pred.obj) & _words(subject)) or (
-        bool(pwords) and pwords[0] in _FIRST_PERSON
+    acted_on = bool(pwords) and (
+        pwords[0] in _FIRST_PERSON
+        or pwords[0] == "never" and bool(_words(pred.obj) & _words(subject))
     )
     if acted_on and not blocked:
         words = pwords + subj_words[-max(1, max_words - len(pwords)) :]
