@@ -102,7 +102,7 @@ def run_voc(
     from voc.themes.cluster import OTHER
     from voc.themes.represent import cluster_statements
 
-    skip = {"codeframe", "update_codeframe", "subtheme_min_size"}
+    skip = {"codeframe", "update_codeframe", "subtheme_min_size", "max_sample"}
     opts = {**ClusterParams().model_dump(exclude=skip), **overrides}
     runs = []
     times = []
@@ -120,7 +120,33 @@ def run_voc(
         "n_other_per_seed": [int((lab == OTHER).sum()) for lab in runs],
         "ari_across_seeds_min": round(float(min(aris)), 4) if aris else None,
         "seconds": round(float(np.median(times)), 2),
+        "_labels": labels,
     }
+
+
+def theme_names(
+    texts: list[str], labels: np.ndarray, y: np.ndarray, n: int = 15
+) -> list[dict[str, object]]:
+    """Names of the ``n`` largest themes as the name step gives them (c-TF-IDF key
+    phrases over all themes, subject + problem predicate), with each theme's size and
+    majority reference label, to judge whether they read as problems."""
+    from collections import Counter
+
+    from voc.themes.cluster import OTHER
+    from voc.themes.naming import key_phrases, theme_name
+
+    ids = [c for c, _ in Counter(labels.tolist()).most_common() if c != OTHER]
+    groups = [np.flatnonzero(labels == c) for c in ids]
+    phrases = key_phrases([[texts[i] for i in g] for g in groups], n_phrases=8)
+    out = []
+    for g, ph in list(zip(groups, phrases, strict=True))[:n]:
+        tx = [texts[i] for i in g]
+        label, k = Counter(y[g].tolist()).most_common(1)[0]
+        out.append(
+            {"name": theme_name(ph, tx, tx[0]), "n": len(g), "label": str(label),
+             "label_share": round(k / len(g), 2)}
+        )
+    return out
 
 
 def run_kmeans(vecs: np.ndarray, y: np.ndarray, seed: int) -> dict[str, object]:
@@ -195,9 +221,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--method", default="graph")
     ap.add_argument("--no-bertopic", action="store_true")
     ap.add_argument(
+        "--only-bertopic", action="store_true", help="BERTopic alone (a second, shorter run)"
+    )
+    ap.add_argument(
         "--ablation", action="store_true", help="also run voc on sentence vectors alone"
     )
     ap.add_argument("--tuned-min-topic-size", default="banking77:20,airline:50,cfpb:5")
+    ap.add_argument("--names", type=int, default=15, help="name this many largest themes")
     ap.add_argument("--out", default=str(ROOT / "out" / "bench_themes.json"))
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -211,10 +241,25 @@ def main(argv: list[str] | None = None) -> int:
         texts, y = load_set(name)
         vecs = embed(name, texts)
         res: dict[str, object] = {"n": len(texts), "n_classes": len(set(y.tolist()))}
+        if args.only_bertopic:
+            res["bertopic_default"] = run_bertopic(texts, vecs, y, 10, seeds)
+            log.info("%s bertopic default: %s", name, res["bertopic_default"])
+            res["bertopic_tuned"] = run_bertopic(texts, vecs, y, int(tuned.get(name, 10)), seeds)
+            log.info("%s bertopic tuned: %s", name, res["bertopic_tuned"])
+            results[name] = res
+            continue
         res["voc"] = run_voc(texts, vecs, y, seeds)
+        labels = res["voc"].pop("_labels")  # type: ignore[union-attr]
         log.info("%s voc: %s", name, res["voc"])
+        if args.names:
+            t0 = time.perf_counter()
+            res["voc_names"] = theme_names(texts, np.asarray(labels), y, args.names)
+            res["voc_naming_seconds"] = round(time.perf_counter() - t0, 2)
+            for row in res["voc_names"]:  # type: ignore[union-attr]
+                log.info("%s theme: %s", name, row)
         if args.ablation:
             res["voc_vectors_only"] = run_voc(texts, vecs, y, seeds, lexical_weight=0.0)
+            res["voc_vectors_only"].pop("_labels")  # type: ignore[union-attr]
             log.info("%s voc vectors only: %s", name, res["voc_vectors_only"])
         res["kmeans_true_k"] = run_kmeans(vecs, y, seeds[0])
         log.info("%s kmeans: %s", name, res["kmeans_true_k"])

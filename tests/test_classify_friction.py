@@ -140,4 +140,42 @@ def test_no_problem_answers_are_not_friction_even_when_read_as_negative() -> Non
         "Not great, actually.",
     ]
     flags, scores = detector.score(texts, np.array([-0.91, -0.81, -0.72, -0.9, -0.98]))
-    assert flags.tolist() == [False, False, False, True, True], scores
+    assert flags.tolist() == [False, False, False, True, False], scores
+
+
+def test_unhappy_about_nothing_named_is_not_friction() -> None:
+    """Interview and survey filler read as very negative: no topic, no friction.
+
+    The same negativity on a statement that names what went wrong, or with a problem
+    cue however short, still is friction; the rule counts words, it lists no sentences.
+    """
+    detector = FrictionDetector(load_friction_cues())
+    vague = [
+        "Not great, actually.",
+        "So this is where it gets frustrating.",
+        "No strong feelings either way.",
+        "I'm a casual user.",
+        "And then it got worse.",
+        "No, not really.",
+        "Honestly, the worst part.",
+        "Meh, I guess it's okay-ish lol",
+    ]
+    named = [
+        "The import from my savings account stopped last Tuesday.",  # negativity alone
+        "The app is terrible since the update.",  # evaluative cue + two topic words
+        "Double charged.",  # problem cue, however short
+        "tried 4 times",  # numbers name something too
+    ]
+    texts = vague + named
+    flags, scores = detector.score(texts, np.full(len(texts), -0.95))
+    assert not flags[: len(vague)].any(), [t for t, f in zip(vague, flags, strict=False) if f]
+    assert flags[len(vague) :].all(), scores[len(vague) :]
+    assert (scores[: len(vague)] == 0).all()
+
+
+def test_topic_word_rule_is_configurable() -> None:
+    cues = load_friction_cues()
+    text = ["I'm a casual user."]
+    assert not FrictionDetector(cues).score(text, np.array([-0.95]))[0][0]
+    off = cues.model_copy(update={"min_topic_words": 0})
+    assert FrictionDetector(off).score(text, np.array([-0.95]))[0][0]

@@ -132,3 +132,66 @@ def test_planted_themes_not_split(sample_run: tuple[api.RunSummary, Path]) -> No
     majors = [(labels.most_common(1)[0][0], th["name"]) for th, labels in _top6_planted_labels(out)]
     planted = [b for b, _ in majors if b != "none"]
     assert len(planted) == len(set(planted)), f"a planted theme is split: {majors}"
+
+
+def _themes_with_labels(out: Path) -> list[tuple[pd.Series, Counter[str]]]:
+    """Every theme ("other" left out), by rank, with its items' planted labels."""
+    f = _frames(out)
+    truth = _truth()
+    items = f["items"].set_index("item_id")
+    key = {
+        iid: (Path(r.source_path).relative_to("data/sample").as_posix(), r.source_ref)
+        for iid, r in items.iterrows()
+    }
+    st = f["statements"]
+    rows = []
+    for _, th in f["themes"][f["themes"]["theme_id"] != "other"].sort_values("rank").iterrows():
+        item_ids = set(st.loc[st["theme_id"] == th["theme_id"], "item_id"])
+        rows.append((th, Counter(truth.get(key[i], "none") for i in item_ids)))
+    return rows
+
+
+def test_pricing_is_its_own_theme_at_consideration(
+    sample_run: tuple[api.RunSummary, Path],
+) -> None:
+    """Pricing confusion (consideration) is not merged into double billing (usage)."""
+    _, out = sample_run
+    rows = [(th["name"], th["stage"], lab.most_common(1)[0][0]) for th, lab in
+            _themes_with_labels(out)]
+    assert any(stage == "consideration" and best == "pricing_confusing"
+               for _, stage, best in rows), rows
+    billing = [r for r in rows if r[2] == "double_billing"]
+    assert billing and billing[0][1] == "usage", rows
+
+
+def test_no_theme_of_filler(sample_run: tuple[api.RunSummary, Path]) -> None:
+    """No theme is mostly items without a planted theme ("I'm a casual user.", "Not great,
+    actually." used to make one), and none is named after such filler."""
+    _, out = sample_run
+    for th, labels in _themes_with_labels(out):
+        best, n = labels.most_common(1)[0]
+        assert not (best == "none" and n * 2 > labels.total()), (th["name"], dict(labels))
+        assert "casual user" not in th["name"]
+
+
+def test_theme_names_are_problems_in_the_statements_words(
+    sample_run: tuple[api.RunSummary, Path],
+) -> None:
+    """Top names say what goes wrong ("card verification failed", "can't cancel
+    subscription"), in at most five words that the theme's statements contain."""
+    import re
+
+    from voc.themes.predicate import is_problem
+
+    _, out = sample_run
+    f = _frames(out)
+    st = f["statements"]
+    for th, _labels in _themes_with_labels(out)[:7]:
+        texts = " ".join(st.loc[st["theme_id"] == th["theme_id"], "text"]).lower()
+        said = set(re.findall(r"[a-z][a-z'’\-]*", texts.replace("’", "'")))
+        if said & {"can't", "cant", "cannot", "couldn't"}:
+            said.add("can't")
+        words = th["name"].replace(":", "").split()
+        assert len(words) <= 5, th["name"]
+        assert set(words) <= said, (th["name"], set(words) - said)
+        assert is_problem(th["name"]), th["name"]

@@ -30,7 +30,8 @@ def test_name_prefers_phrase_holding_top_words() -> None:
         "verification error at setup",
         "verification never finished",
     ]
-    assert theme_name(["verification", "card", "setup"], texts) == "card verification"
+    # subject from the top words, plus what its statements say goes wrong with it
+    assert theme_name(["verification", "card", "setup"], texts) == "card verification failed"
 
 
 def test_no_stopword_edges_or_placeholders() -> None:
@@ -118,3 +119,72 @@ def test_subject_is_not_a_noun_phrase_only_two_statements_say() -> None:
     name = theme_name(phrases, texts)
     assert "single transaction" not in name
     assert "bank connection" in name
+
+
+# --- problem predicates: subject + what goes wrong, in the statements' own words ---
+
+from voc.themes.predicate import best_predicate, compose, is_problem, predicates  # noqa: E402
+
+
+def test_predicates_of_complaints() -> None:
+    def surfaces(text: str) -> list[str]:
+        return [p.surface for p in predicates(text)]
+
+    assert surfaces("My bank connection keeps disconnecting.") == ["keeps disconnecting"]
+    assert surfaces("The pricing page is confusing.") == ["confusing"]
+    assert surfaces("I never received the referral bonus.") == ["never received"]
+    assert surfaces("The discount code was declined at checkout.") == ["declined"]
+    assert surfaces("I can't cancel my subscription anywhere.") == ["can't cancel"]
+    assert predicates("I can't cancel my subscription anywhere.")[0].obj == "subscription"
+    # no problem said: no predicate ("a duplicate charge" is not a verb, "opens" no problem)
+    assert surfaces("I noticed a duplicate charge.") == []
+    assert surfaces("The cancel link opens a help article.") == []
+
+
+def test_names_read_as_problems() -> None:
+    cancel = [
+        "I have been trying to cancel my subscription since Sunday.",
+        "I tried to cancel my subscription before the renewal.",
+        "I can't find where to cancel, I looked everywhere.",
+        "Just let me cancel.",
+        "The manage subscription page has every option except cancel.",
+    ]
+    assert theme_name(["cancel", "subscription"], cancel) == "can't cancel subscription"
+    pricing = [
+        "The pricing page doesn't explain the difference between the plans.",
+        "The comparison table on the pricing page is confusing.",
+        "Honestly the pricing page is confusing.",
+        "I read the pricing page three times.",
+    ]
+    assert theme_name(["pricing page", "plans"], pricing) == "pricing page confusing"
+    sync = [
+        "My bank connection keeps disconnecting.",
+        "The bank connection keeps disconnecting every night.",
+        "Bank connection disconnected again.",
+        "Transactions are missing.",
+    ]
+    assert theme_name(["bank connection"], sync) == "bank connection keeps disconnecting"
+
+
+def test_names_use_only_the_statements_words() -> None:
+    """Nobody wrote "can't": the attempt is named as they said it, not "can't cancel"."""
+    texts = [
+        "I have been trying to cancel my subscription since Sunday.",
+        "I tried to cancel my subscription twice.",
+        "Trying to cancel the subscription again.",
+    ]
+    name = theme_name(["subscription", "cancel"], texts)
+    said = {w.strip(".,").lower() for t in texts for w in t.split()}
+    assert set(name.split()) <= said, name
+    assert "cancel" in name and len(name.split()) <= 5
+
+
+def test_compose_and_is_problem() -> None:
+    assert is_problem("charged twice") and is_problem("card verification failed")
+    assert not is_problem("pricing page") and not is_problem("referral bonus", cues=False)
+    two = ["card verification failed", "the card verification failed again"]
+    pred = best_predicate("card verification", two)
+    assert pred is not None and compose("card verification", pred) == "card verification failed"
+    assert best_predicate("card verification", ["card verification failed"]) is None  # one says it
+    long_subject = "micro deposit card verification step"
+    assert len(compose(long_subject, pred).split()) <= 5

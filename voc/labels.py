@@ -150,6 +150,8 @@ class CueGroup(_Model):
     id: str = Field(pattern=_ID_PATTERN)
     weight: float = Field(default=0.7, ge=0.0, le=1.0)
     phrases: list[str] = Field(min_length=1)
+    #: The group grades ("terrible", "frustrating") without saying what went wrong.
+    evaluative: bool = False
 
     _clean = field_validator("phrases")(_clean_texts)
 
@@ -163,6 +165,10 @@ class FrictionCues(_Model):
     negativity_alone: float = Field(default=0.75, ge=0.0, le=1.0)
     negators: list[str] = Field(default_factory=list)
     groups: list[CueGroup] = Field(min_length=1)
+    #: Without a non-evaluative cue, a statement needs this many topic words to be friction.
+    min_topic_words: int = Field(default=0, ge=0)
+    #: Words that grade or hedge ("great", "actually", "thing") and so are not topic words.
+    vague_words: list[str] = Field(default_factory=list)
 
     _clean = field_validator("negators")(_clean_texts)
 

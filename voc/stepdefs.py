@@ -244,6 +244,10 @@ class ClusterParams(Params):
         20000, ge=10, description="Past this many friction statements, themes come from a "
         "sample this large and the rest join the nearest theme (bounded memory)."
     )
+    stage_split_threshold: float = Field(
+        0.75, ge=0, le=1, description="A part of a theme at another journey stage stays in it "
+        "only if this similar to the rest (0: stages ignored)."
+    )
 
 
 @register("cluster", ClusterParams, requires=["friction", "vectors"], provides=["clusters"])
@@ -261,8 +265,10 @@ def cluster_step(state: RunState, ctx: RunContext, params: ClusterParams) -> Non
         exclude={"codeframe", "update_codeframe", "subtheme_min_size", "max_sample"}
     )
     texts = st["text"].to_numpy()[state.friction_idx].tolist()
+    fidx = state.friction_idx
+    stages = st["stage"].astype(str).to_numpy()[fidx].tolist() if "stage" in st else None
     result = cluster_with_codeframe(
-        vecs, params.codeframe, lambda t: _embedder(ctx).encode(t), ctx.seed, opts, texts
+        vecs, params.codeframe, lambda t: _embedder(ctx).encode(t), ctx.seed, opts, texts, stages
     )
     ctx.models["cluster_labels"] = result.labels
     ctx.models["theme_keys"] = result.keys

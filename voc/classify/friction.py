@@ -18,6 +18,17 @@ A negator ("no problem", "it's perfect", "nothing really") cancels the cue match
 contains and, when no other cue is left, the negativity part too: a survey answer
 like "Nothing, it's perfect for me." that the sentiment model reads as negative says
 there is no problem.
+
+Negativity and evaluative cues ("terrible", "frustrating", group ``evaluative: true``)
+say *that* the speaker is unhappy, not *what* about. Interview and survey talk is full
+of such turns ("Not great, actually.", "So this is where it gets frustrating.", "No
+strong feelings either way.") and the sentiment model often reads short neutral
+answers as negative ("I'm a casual user."). Without a non-evaluative cue, a statement
+is therefore friction only when it names what it is about: at least
+``min_topic_words`` topic words (content words and numbers that are not stop words,
+evaluative cue words or ``vague_words`` such as "great", "actually", "thing"), one
+fewer when an evaluative cue says the unhappiness in so many words ("The app is
+terrible since the update.").
 """
 
 from __future__ import annotations
@@ -25,8 +36,9 @@ from __future__ import annotations
 import logging
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
-from voc.classify._match import CueMatcher, Span
+from voc.classify._match import CueMatcher, Span, _docs
 from voc.labels import FrictionCues
 
 log = logging.getLogger(__name__)
@@ -50,10 +62,51 @@ class FrictionDetector:
         if cues.negators:
             groups[_NEGATOR_KEY] = cues.negators
         self._matcher = CueMatcher(groups)
+        self._evaluative = {g.id for g in cues.groups if g.evaluative}
+        self._not_topic = frozenset(STOP_WORDS) | {w.lower() for w in cues.vague_words}
 
     def cue_groups(self, texts: list[str]) -> list[list[str]]:
         """Ids of the cue groups found in each text (negated matches removed)."""
         return self._analyse(texts)[0]
+
+    @property
+    def evaluative_groups(self) -> frozenset[str]:
+        """Ids of the cue groups that grade rather than name a problem."""
+        return frozenset(self._evaluative)
+
+    def topic_words(self, texts: list[str], only: list[int] | None = None) -> list[list[str]]:
+        """Words saying what each text (or each of ``only``) is about: content words and
+        numbers, not evaluative cue words, stop words or vague words ("Not great,
+        actually." has none)."""
+        docs, found = _docs(texts), self._matcher.match(texts)
+        out: list[list[str]] = []
+        for i in range(len(texts)) if only is None else only:
+            graded = [sp for g, spans in found[i].items() if g in self._evaluative for sp in spans]
+            words = []
+            for tok in docs[i]:
+                w = tok.text.strip("'-")
+                if not tok.like_num and (not tok.is_alpha or len(w) < 2):
+                    continue
+                if w in self._not_topic or _inside((tok.i, tok.i + 1), graded):
+                    continue
+                words.append(w)
+            out.append(words)
+        return out
+
+    def vague(self, texts: list[str], groups_of: list[list[str]] | None = None) -> np.ndarray:
+        """True where a text has no non-evaluative cue and fewer than ``min_topic_words``
+        topic words: it says the speaker is unhappy (or nothing at all), not about what."""
+        need = self.cues.min_topic_words
+        found = self.cue_groups(texts) if groups_of is None else groups_of
+        out = np.zeros(len(texts), dtype=bool)
+        if need <= 0:
+            return out
+        cand = [i for i, g in enumerate(found) if not set(g) - self._evaluative]
+        if cand:
+            for i, w in zip(cand, self.topic_words(texts, cand), strict=True):
+                # an evaluative word is the speaker's own, not a model's reading: one less
+                out[i] = len(w) < (need - 1 if found[i] else need)
+        return out
 
     def _analyse(self, texts: list[str]) -> tuple[list[list[str]], np.ndarray]:
         """Cue group ids per text, and whether a text says "no problem" (negator, no cue)."""
@@ -100,5 +153,7 @@ class FrictionDetector:
         neg_part = self.cues.negativity_alone * np.clip(neg - 0.1, 0.0, 1.0) / 0.9
         neg_part = np.where(no_problem, 0.0, neg_part)
         combined = 1.0 - (1.0 - cue_part) * (1.0 - neg_part)
+        # unhappy about nothing named: no friction, whatever the sentiment model read
+        combined = np.where(self.vague(list(texts), groups_of), 0.0, combined)
         scores = np.clip(combined * (1.0 - pos), 0.0, 1.0)
         return scores >= self.cues.threshold, scores

@@ -60,16 +60,20 @@ def cluster_with_codeframe(
     seed: int,
     options: dict[str, Any],
     texts: Sequence[str] | None = None,
+    stages: Sequence[str] | None = None,
 ) -> ClusterResult:
     """Labels for every friction statement: codeframe themes first, then discovered ones.
 
     Codeframe themes are matched on sentence vectors; the rest is clustered in the
     hybrid space of vectors and lemmas when ``texts`` are given
-    (:func:`voc.themes.represent.cluster_statements`).
+    (:func:`voc.themes.represent.cluster_statements`); with ``stages`` (journey stage per
+    statement) problems at different stages are kept apart unless very similar.
     """
     x = _unit(vectors) if len(vectors) else np.zeros((0, 1), dtype=np.float32)
     if not codeframe:
-        return ClusterResult(labels=cluster_statements(x, texts, seed=seed, **options))
+        return ClusterResult(
+            labels=cluster_statements(x, texts, seed=seed, stages=stages, **options)
+        )
     cf = load_codeframe(codeframe)
     themes = cf.resolved(codeframe)
     labels = np.full(len(x), OTHER, dtype=int)
@@ -98,8 +102,9 @@ def cluster_with_codeframe(
     rest = np.flatnonzero(labels == OTHER) if len(x) else np.zeros(0, dtype=int)
     rest = np.array([i for i in rest if owner[i] < 0 or themes[owner[i]].split < 2], dtype=int)
     rest_texts = [texts[i] for i in rest] if texts is not None else None
+    rest_stages = [stages[i] for i in rest] if stages is not None else None
     sub = (
-        cluster_statements(x[rest], rest_texts, seed=seed, **options)
+        cluster_statements(x[rest], rest_texts, seed=seed, stages=rest_stages, **options)
         if len(rest)
         else np.zeros(0, int)
     )

@@ -9,13 +9,24 @@ import pandas as pd
 
 from voc.themes.cluster import OTHER
 from voc.themes.naming import key_phrases, theme_name
+from voc.themes.predicate import is_problem
 from voc.themes.quotes import representative
 from voc.themes.represent import cluster_statements
 from voc.themes.table import SubTheme, ThemeDraft
 
 
+def _sub_name(parent: str, name: str) -> str:
+    """A sub-theme name that reads as a problem: its own when it says one ("identity
+    check failed"), else the parent's problem with the sub-theme's subject ("charged
+    twice: billing period"), at most five words."""
+    if is_problem(name) or not is_problem(parent) or name in parent:
+        return name
+    room = max(1, 5 - len(parent.split()))
+    return f"{parent}: {' '.join(name.split()[-room:])}"
+
+
 def _subthemes(
-    vecs: np.ndarray, texts: list[str], min_size: int, seed: int
+    vecs: np.ndarray, texts: list[str], min_size: int, seed: int, parent: str = ""
 ) -> tuple[np.ndarray, list[SubTheme]]:
     """Sub-theme label per statement of a large theme (-1: none) and the sub-themes."""
     sub = cluster_statements(
@@ -36,7 +47,7 @@ def _subthemes(
     subs = [
         SubTheme(
             label=c,
-            name=theme_name(ph, [texts[i] for i in g], texts[int(g[0])]),
+            name=_sub_name(parent, theme_name(ph, [texts[i] for i in g], texts[int(g[0])])),
             key_phrases=ph,
             n_statements=len(g),
         )
@@ -76,7 +87,7 @@ def build_drafts(
         else:
             name = theme_name(ph, tx, tx[q[0]] if q else "")
         sub_labels, subs = (
-            _subthemes(vecs, tx, subtheme_min_size, seed)
+            _subthemes(vecs, tx, subtheme_min_size, seed, name)
             if c >= 0 and len(g) >= subtheme_min_size
             else (np.full(len(g), OTHER, dtype=int), [])
         )

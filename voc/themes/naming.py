@@ -25,7 +25,9 @@ from collections.abc import Sequence
 from voc.themes.lemmas import lemma
 from voc.themes.pos import parse
 from voc.themes.pos import phrases as phrases_of
+from voc.themes.predicate import best_predicate, compose, is_problem
 
+_REDACTED = re.compile(r"x{2,}")
 _TOKEN = re.compile(r"\[[a-z]+\]|[a-z][a-z'’\-]*[a-z]|[a-z]")
 NGRAM_BONUS = {1: 1.0, 2: 1.6, 3: 1.5}
 
@@ -198,6 +200,8 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
     going wrong most of them share ("fails", "charged twice", "long wait"), appended
     unless the subject already says it.
     """
+    # redaction marks ("XXXX" in CFPB narratives, "xx/xx/2019") name nothing
+    phrases = [p for p in phrases if not any(_REDACTED.fullmatch(w) for w in p.lower().split())]
     subject = subject_phrase(phrases, texts, fallback)
     if subject == "unnamed theme":
         return subject
@@ -206,10 +210,15 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
         # no subject most statements share ("casual user" said by 2 of 11): name the
         # shared way of going wrong, or say plainly that nothing specific is shared
         return problem_phrase(texts) or "unspecific complaints"
+    if is_problem(subject, cues=False):
+        return subject  # "charged twice", "discount code declined": it says what goes wrong
+    pred = best_predicate(subject, texts)
+    if pred is not None:
+        return compose(subject, pred)
     predicate = predicate_phrase(subject, texts)
-    if predicate:
+    if predicate and is_problem(predicate):
         return f"{subject} {predicate}"
-    problem = problem_phrase(texts)
+    problem = problem_phrase(texts, min_share=0.15)
     if not problem:
         return subject
     sw = {lemma(w) for w in subject.split()}
@@ -256,7 +265,7 @@ def subject_phrase(phrases: Sequence[str], texts: Sequence[str], fallback: str =
             shown.setdefault(key, Counter())[surface] += 1
     best: tuple[float, str] | None = None
     for key, count in sorted(df.items()):
-        if " " not in key or count < min_count:
+        if " " not in key or count < min_count or any(_REDACTED.fullmatch(w) for w in key.split()):
             continue
         words = set(key.split())
         weight = sum(len(top) - i for i, u in enumerate(top) if u in words)

@@ -92,6 +92,8 @@ def cluster_statements(
     seed: int = 0,
     phrase_merge_threshold: float = 1.0,
     stable: bool = True,
+    stages: Sequence[str] | None = None,
+    stage_split_threshold: float = 0.75,
     **options: Any,
 ) -> np.ndarray:
     """Theme label per statement, clustered in the hybrid space (-1: "other").
@@ -107,6 +109,9 @@ def cluster_statements(
     overlap (:func:`voc.themes.merge.merge_by_phrases`; 1 turns this off).
     ``stable=False`` skips the resolution search (:func:`stable_resolution`) and clusters
     once at the given resolution (sub-themes: one search per theme would cost minutes).
+    With ``stages`` (journey stage per statement), parts of a theme at another majority
+    stage that the chosen grain joined are split out again unless their sentence centroid
+    is ``stage_split_threshold`` similar to the rest (:func:`voc.themes.stages.split_by_stage`).
     """
     from voc.themes.cluster import cluster_vectors
     from voc.themes.merge import merge_by_phrases
@@ -122,9 +127,17 @@ def cluster_statements(
             options["other_threshold"] = (1.0 - w) * float(options["other_threshold"])
     else:
         x = np.asarray(vectors, dtype=np.float32)
-    labels = (
-        stable_resolution(x, seed, options) if stable else cluster_vectors(x, seed=seed, **options)
-    )
+    if stable:
+        labels, fine = _stable(x, seed, options, want_fine=stages is not None)
+    else:
+        labels, fine = cluster_vectors(x, seed=seed, **options), None
+    if stages is not None and fine is not None and stage_split_threshold > 0:
+        from voc.themes.stages import split_by_stage
+
+        if len(stages) != len(labels):
+            raise ValueError(f"{len(stages)} stages for {len(labels)} statements")
+        min_size = int(options.get("min_size", 3))
+        labels = split_by_stage(vectors, labels, fine, stages, stage_split_threshold, min_size)
     if phrase_merge_threshold >= 1:
         return labels
     return merge_by_phrases(_unit(vectors), texts, labels, min_similarity=phrase_merge_threshold)
@@ -144,23 +157,36 @@ def stable_resolution(x: np.ndarray, seed: int, options: dict[str, Any]) -> np.n
     result is clustered with ``seed`` at it. Label-free: stability, not reference
     labels, decides. Larger inputs use ``resolution`` as given.
     """
+    return _stable(x, seed, options)[0]
+
+
+def _stable(
+    x: np.ndarray, seed: int, options: dict[str, Any], want_fine: bool = False
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """:func:`stable_resolution`, plus (with ``want_fine``) the partition at the finest
+    grain tried, for ``seed`` (None when no coarser grain was chosen)."""
     from sklearn.metrics import adjusted_rand_score
 
     from voc.themes.cluster import REFERENCE_SIZE, cluster_vectors
 
     base = float(options.get("resolution", 4.0))
     if options.get("method", "graph") != "graph" or len(x) >= REFERENCE_SIZE:
-        return cluster_vectors(x, seed=seed, **options)
+        return cluster_vectors(x, seed=seed, **options), None
     best: tuple[float, float, np.ndarray] | None = None
+    finest: np.ndarray | None = None
     for step in RESOLUTION_STEPS:
         opts = {**options, "resolution": base * step}
         # the grain is judged on fixed seeds, so every seed gets the same grain
         a = cluster_vectors(x, seed=0, **opts)
         b = cluster_vectors(x, seed=1, **opts)
+        finest = a if finest is None else finest
         score = float(adjusted_rand_score(a, b))
         if best is None or score > best[0] + 1e-9:
             best = (score, base * step, a)
-    assert best is not None
+    assert best is not None and finest is not None
+    fine: np.ndarray | None = None
+    if want_fine and best[1] < base * RESOLUTION_STEPS[0]:
+        fine = finest if seed == 0 else cluster_vectors(x, seed=seed, **options)
     if seed == 0:
-        return best[2]
-    return cluster_vectors(x, seed=seed, **{**options, "resolution": best[1]})
+        return best[2], fine
+    return cluster_vectors(x, seed=seed, **{**options, "resolution": best[1]}), fine

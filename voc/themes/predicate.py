@@ -1,0 +1,344 @@
+"""What goes wrong, in the theme's own words: problem predicates from verb phrases.
+
+A theme's name is its subject plus a *problem predicate*: the verb phrase or adjective
+its statements use to say what fails ("keeps disconnecting", "declined", "never
+received", "confusing", "can't cancel"). Candidates come from the part-of-speech chunks
+of :mod:`voc.themes.pos`; a verb phrase is a problem when it holds a word of the
+friction cue file's problem groups (``labels/friction_cues.yaml``: "fail", "decline",
+"disconnect", "confusing", ... as lemmas; evaluative groups such as "terrible" are not
+problems) or is negated ("not sync", "never received", "can't cancel"). Predicates are
+counted by their problem word, so "disconnected", "keeps disconnecting" and
+"disconnects" vote together and the theme's most frequent wording is shown. Nothing is
+made up: every word of a predicate is a word of the statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from voc.themes.lemmas import lemma
+from voc.themes.pos import AUX, NEGATIONS, Chunk, _noun_core, _verb_core, chunks
+
+if TYPE_CHECKING:
+    from voc.classify.friction import FrictionDetector
+
+#: Cue words too general to say what went wrong on their own ("again", "days").
+_GENERAL = frozenset(
+    {"again", "day", "week", "late", "keep", "time", "twice", "still", "so", "long", "too",
+     "hard", "way", "let", "people", "try", "want", "find", "make", "say", "know", "idea",
+     "understand", "sense", "tell", "figure", "work", "charge", "money", "back", "nothing",
+     "happen", "show", "go", "come", "take", "get", "end", "pay", "refund", "fraud"}
+)
+#: Negated auxiliaries as people write them.
+_CONTRACT = {
+    "can": "can't", "ca": "can't", "could": "couldn't", "do": "don't", "does": "doesn't",
+    "did": "didn't", "is": "isn't", "are": "aren't", "was": "wasn't", "were": "weren't",
+    "will": "won't", "wo": "won't", "would": "wouldn't", "has": "hasn't", "have": "haven't",
+}
+#: Negated auxiliaries a customer says of themself ("I haven't received", "I don't recognize").
+_FIRST_PERSON = frozenset({"don't", "didn't", "haven't"})
+#: Predicates saying the customer cannot do something name the action first
+#: ("can't cancel subscription"), not the subject.
+BLOCKED = ("can't", "couldn't", "cannot", "unable")
+
+
+#: "stopped syncing", "stopped importing": stopping is failing, though no cue says it alone.
+_ALSO = frozenset({"stop"})
+
+
+@lru_cache(maxsize=1)
+def problem_lemmas() -> frozenset[str]:
+    """Lemmas of the one-word phrases of the default cue file's problem groups.
+
+    Evaluative groups ("terrible") grade, they do not say what fails; words of longer
+    phrases ("never credited", "referral bonus") are problems only in that phrase, and
+    negation is recognised on its own.
+    """
+    from voc.labels import load_friction_cues
+
+    out: set[str] = set(_ALSO)
+    for g in load_friction_cues().groups:
+        if g.evaluative:
+            continue
+        for phrase in g.phrases:
+            w = phrase.lower()
+            if " " in w or "'" in w or w in STOP_WORDS or not w.isalpha():
+                continue
+            lem = lemma(w)
+            if lem not in _GENERAL and lem not in {"cant", "wont", "cannot", "unable"}:
+                out.add(lem)
+    return frozenset(out)
+
+
+_NEG_WORDS = frozenset(
+    {"not", "never", "no", "cannot", "can't", "cant", "couldn't", "doesn't", "doesnt",
+     "didn't", "don't", "isn't", "wasn't", "won't", "wont", "hasn't", "haven't", "unable"}
+)
+
+
+@lru_cache(maxsize=1)
+def cue_group_of() -> dict[str, str]:
+    """Problem lemma → cue group id: the one-word phrases of problem groups, and the
+    verbs of negated phrases ("doesn't explain", "wasn't sure" → confusion), so the many
+    wordings of one kind of problem vote together."""
+    from voc.labels import load_friction_cues
+
+    out: dict[str, str] = {}
+    probs = problem_lemmas()
+    for g in load_friction_cues().groups:
+        if g.evaluative:
+            continue
+        for phrase in g.phrases:
+            words = phrase.lower().split()
+            negated = any(w in _NEG_WORDS for w in words)
+            for w in words:
+                lem = lemma(w)
+                if lem in _GENERAL and not negated or w in _NEG_WORDS or w in STOP_WORDS:
+                    continue
+                if (len(words) == 1 and lem in probs) or (negated and w.isalpha()):
+                    out.setdefault(lem, g.id)
+    return out
+
+
+_CANT = re.compile(r"\b(can'?t|can’t|cannot|unable|couldn'?t|couldn’t)\b")
+#: Verbs of trying or being made to do something: "trying to cancel", "forced to email",
+#: "let me cancel" say the customer cannot do what follows.
+ATTEMPT = frozenset({"try", "attempt", "want", "force", "let", "need"})
+#: Verbs after which an adjective says what the subject is ("is confusing", "went wrong").
+_COPULA = frozenset({"be", "seem", "look", "get", "go", "become", "feel", "remain", "stay",
+                     "not", "still"})
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """One problem predicate of a statement: its vote key, wording and the object after it."""
+
+    key: str
+    surface: str
+    obj: str = ""
+    head: str = ""
+    said: str = ""  # the literal words, when the surface rewrites them ("trying to cancel")
+
+
+@lru_cache(maxsize=65536)
+def predicates(text: str) -> tuple[Predicate, ...]:
+    """Problem predicates of one statement, in order."""
+    probs = problem_lemmas()
+    chs = chunks(text)
+    out: list[Predicate] = []
+    for i, ch in enumerate(chs):
+        if ch.kind == "ADJP":  # predicative: "is confusing", "wasn't sure", "went wrong"
+            prev = chs[i - 1] if i else None
+            if prev is None or prev.kind not in ("VP", "ADVP") or not (
+                {lemma(w.lower()) for w in prev.words} & _COPULA
+            ):
+                continue
+            words = [w.lower() for w in ch.words]
+            neg = "not" in words or (i and "not" in (w.lower() for w in chs[i - 1].words))
+            for w, tag in zip(ch.words, ch.tags, strict=True):
+                lem = lemma(w.lower())
+                if tag.startswith(("JJ", "VBN", "VBG")) and (
+                    lem in probs or (neg and lem in cue_group_of())
+                ):
+                    surface = " ".join(words) if neg and "not" in words else w.lower()
+                    out.append(Predicate(cue_group_of().get(lem, lem), surface, head=lem))
+            continue
+        if ch.kind != "VP":
+            continue
+        prev = chs[i - 1] if i else None
+        if prev is not None and prev.words[-1].lower() in ("a", "an", "the"):
+            continue  # a tagger slip: "a duplicate charge" is no verb
+        core = _verb_core(ch, chs[i + 1 :])
+        verbs = [lem for lem, _, is_verb in core if is_verb]
+        negation = next((lem for lem, _, is_verb in core if lem in NEGATIONS.values()), "")
+        attempt = _attempted(chs, i, verbs)
+        if attempt is not None:
+            out.append(attempt)
+            continue
+        hit = [lem for lem in verbs if lem in probs]
+        if not verbs or not (hit or negation):
+            continue
+        head = hit[-1] if hit else verbs[-1]
+        group = cue_group_of().get(head)
+        key = group if group else f"{'not ' if negation else ''}{head}"
+        # the wording: negated auxiliary as written ("can't"), then the content verbs
+        aux = [w.lower() for w in ch.words if w.lower() in _CONTRACT]
+        if negation == "not":
+            lead = [_CONTRACT[aux[-1]]] if aux else ["not"]
+        else:
+            lead = ["can't"] if negation == "cannot" else ([negation] if negation else [])
+        # from the negation or the problem verb on: "you advertise never showed" → "showed"
+        start = next(
+            (k for k, (lem, _, _) in enumerate(core)
+             if lem in NEGATIONS.values() or lem == head or lem in ("keep", "stop")),
+            0,
+        )
+        body = [w for lem, w, _ in core[start:] if lem not in NEGATIONS.values()]
+        while len(body) > 1 and body[-1] in ("again", "still", "anymore"):
+            body.pop()  # "failed again" says no more than "failed"
+        if not body:
+            continue
+        surface = " ".join(lead + body)
+        obj = ""
+        rest = chs[i + 1 :]
+        if rest and rest[0].kind == "ADVP" and all(w.lower() in NEGATIONS for w in rest[0].words):
+            rest = rest[1:]
+        if rest and rest[0].kind == "NP":
+            noun = [(lem, w) for lem, w, _ in _noun_core(rest[0])[-2:]]
+            if noun and not {lem for lem, _ in noun} & (_GENERAL | set(verbs)):
+                obj = " ".join(w for _, w in noun)
+        out.append(Predicate(key, surface, obj, head))
+    return tuple(out)
+
+
+def _attempted(chs: Sequence[Chunk], i: int, verbs: list[str]) -> Predicate | None:
+    """ "trying to cancel", "let me cancel": the customer can't do the verb that follows."""
+    if not verbs or verbs[-1] not in ATTEMPT:
+        return None
+    rest = list(chs[i + 1 :])
+    if rest and (rest[0].kind == "PP" and rest[0].words[0].lower() == "to" or (
+        rest[0].kind == "NP" and rest[0].words[0].lower() in ("me", "us", "people")
+    )):
+        rest = rest[1:]
+    else:
+        return None
+    if not rest or rest[0].kind != "VP":
+        return None
+    core = _verb_core(rest[0], tuple(rest[1:]))
+    target = [(lem, w) for lem, w, is_verb in core if is_verb]
+    if not target:
+        return None
+    lem, word = target[-1]
+    said = f"{rest_words(chs[i])} to {word}"
+    obj = ""
+    if len(rest) > 1 and rest[1].kind == "NP":
+        noun = [(x, w) for x, w, _ in _noun_core(rest[1])[-2:]]
+        if noun and not {x for x, _ in noun} & _GENERAL:
+            obj = " ".join(w for _, w in noun)
+    return Predicate(f"not {lem}", f"can't {lem}", obj, lem, said)
+
+
+def rest_words(ch: Chunk) -> str:
+    """The content verb of an attempt ("trying" of "have been trying")."""
+    return next((w.lower() for w in reversed(ch.words) if w.lower() not in AUX), "")
+
+
+def _words(phrase: str) -> set[str]:
+    return {lemma(w) for w in phrase.lower().split()}
+
+
+def _top(counts: Counter[str]) -> tuple[str, int]:
+    """Most frequent entry; ties: one word first, then shorter, then alphabetical."""
+    return min(counts.items(), key=lambda kv: (-kv[1], " " in kv[0], len(kv[0]), kv[0]))
+
+
+def best_predicate(
+    subject: str, texts: Sequence[str], min_share: float = 0.1
+) -> Predicate | None:
+    """The problem predicate most statements of the theme use, preferring those that
+    mention the subject; None when fewer than two statements and ``min_share`` say one.
+
+    Votes are per distinct statement text. The winning kind of problem (a cue group such
+    as "failure", or a negated verb) is shown by its most frequent problem word in its
+    most frequent wording ("rejected" over "sent rejected").
+    """
+    subj = _words(subject) - {""}
+    uniq = list(dict.fromkeys(texts))
+    need = max(2, int(min_share * len(uniq) + 0.999))
+    for pool in ("subject", "all"):
+        df: Counter[str] = Counter()
+        heads: dict[str, Counter[str]] = {}
+        shown: dict[tuple[str, str], Counter[str]] = {}
+        objs: dict[str, Counter[str]] = {}
+        for text in uniq:
+            if pool == "subject" and subj and not subj & {lemma(w) for w in text.lower().split()}:
+                continue
+            seen: set[str] = set()
+            for p in predicates(text):
+                if _words(p.surface) <= subj:
+                    continue
+                if p.key not in seen:
+                    seen.add(p.key)
+                    df[p.key] += 1
+                heads.setdefault(p.key, Counter())[p.head] += 1
+                shown.setdefault((p.key, p.head), Counter())[p.surface] += 1
+                if p.obj:
+                    objs.setdefault(p.key, Counter())[p.obj] += 1
+        if not df:
+            continue
+        key, n = min(df.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n < need:
+            continue
+        probs = problem_lemmas()
+        # ties: a problem word over a negated verb, then the first said
+        head = min(heads[key].items(), key=lambda kv: (-kv[1], kv[0] not in probs))[0]
+        surface = min(shown[(key, head)].items(), key=lambda kv: -kv[1])[0]
+        if surface.startswith("can't") and not any(_CANT.search(t.lower()) for t in uniq):
+            # nobody wrote "can't": name it in their words ("trying to cancel")
+            said = Counter(p.said for t in uniq for p in predicates(t) if p.key == key and p.said)
+            surface = min(said.items(), key=lambda kv: -kv[1])[0] if said else surface
+        obj = ""
+        if key in objs:
+            o, k = _top(objs[key])
+            obj = o if k >= 2 else ""
+        return Predicate(key, surface, obj, head)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _detector() -> FrictionDetector:
+    from voc.classify.friction import FrictionDetector
+    from voc.labels import load_friction_cues
+
+    return FrictionDetector(load_friction_cues())
+
+
+@lru_cache(maxsize=4096)
+def is_problem(phrase: str, cues: bool = True) -> bool:
+    """Whether ``phrase`` already says what goes wrong ("declined", "can't cancel"): a
+    problem word, a negation or (``cues``) a phrase of a problem cue group ("charged
+    twice"; but also "referral bonus", which names a subject, hence ``cues=False``)."""
+    words = [w for w in phrase.lower().split() if w not in AUX]
+    if any(lemma(w) in problem_lemmas() for w in words) or any(
+        w in NEGATIONS or w in BLOCKED for w in words
+    ):
+        return True
+    if not cues:
+        return False
+    det = _detector()
+    return bool(set(det.cue_groups([phrase])[0]) - det.evaluative_groups)
+
+
+def compose(subject: str, pred: Predicate, max_words: int = 5) -> str:
+    """Subject plus predicate, as a person would write it, at most ``max_words`` words.
+
+    "bank connection" + "keeps disconnecting" → "bank connection keeps disconnecting";
+    "subscription" + "can't cancel" → "can't cancel subscription".
+    """
+    pwords = pred.surface.split()
+    blocked = bool(pwords) and (pwords[0] in BLOCKED or pwords[-2:-1] == ["to"])
+    subj_words = [w for w in subject.split() if lemma(w) not in _words(pred.surface)]
+    # the subject is what the verb acts on ("haven't received" + "new card"): verb first
+    # (or the customer is the one who "don't"/"haven't"/"didn't": "don't recognize payment")
+    acted_on = bool(pwords) and (
+        pwords[0] in _FIRST_PERSON
+        or pwords[0] == "never" and bool(_words(pred.obj) & _words(subject))
+    )
+    if acted_on and not blocked:
+        words = pwords + subj_words[-max(1, max_words - len(pwords)) :]
+        return " ".join(words[:max_words])
+    if blocked:
+        obj = pred.obj if pred.obj and not _words(pred.obj) <= _words(pred.surface) else ""
+        tail = obj.split() if obj else subj_words[-1:]
+        words = pwords + tail[-max(0, max_words - len(pwords)) :] if tail else pwords
+    else:
+        keep = max(1, max_words - len(pwords))
+        words = subj_words[-keep:] + pwords
+    return " ".join(words[:max_words]).strip() or subject
