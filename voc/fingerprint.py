@@ -33,7 +33,7 @@ import pandas as pd
 
 from voc import workspace as ws
 from voc.ingest.survey_tail import CsvTail, ends_with_newline
-from voc.records import IngestResult, Item, Reject
+from voc.records import IngestResult, Item, Reject, make_item_id
 
 META_KEY = "source_files"
 
@@ -55,6 +55,19 @@ def content_hash(path: Path, size: int | None = None) -> str:
 _ROW = r"^row (\d+):"
 
 
+class KeptItem(Item):
+    """An item of a grown file's earlier rows, kept from the workspace: it is only counted
+    (id and kind) and numbered in ingest order, so its id is stored, not hashed again."""
+
+    def __init__(self, item_id: str, source_kind: str, source_path: str, source_ref: str) -> None:
+        super().__init__(source_kind, source_path, source_ref, "")
+        self._id = item_id
+
+    @property
+    def item_id(self) -> str:
+        return self._id
+
+
 def stat_key(path: Path) -> tuple[int, int]:
     """(size, mtime_ns) of a file."""
     st = os.stat(path)
@@ -69,7 +82,7 @@ class SourceFiles:
     skipped: list[Path] = field(default_factory=list)
     con: Any = None
     done: set[str] = field(default_factory=set)  # ids kept from the workspace (shared)
-    starts: dict[str, tuple[CsvTail, list[Item]]] = field(default_factory=dict)
+    starts: dict[str, tuple[CsvTail, list[KeptItem]]] = field(default_factory=dict)
     tails: dict[str, CsvTail] = field(default_factory=dict)  # reported by this run's readers
     appended: list[Path] = field(default_factory=list)
 
@@ -127,7 +140,7 @@ class SourceFiles:
         if tail is not None and tail.offset == old[0]:
             kept = self._rows_upto(key, tail.rows)
             if kept is not None:
-                ids = {it.item_id for it in kept}
+                ids = {it._id for it in kept}
                 self.done.difference_update(self._ids(key) - ids)  # later rows: read again
                 self.starts[key] = (tail, kept)
                 return
@@ -142,7 +155,7 @@ class SourceFiles:
             cur.close()
         return {str(r[0]) for r in rows}
 
-    def _rows_upto(self, key: str, rows: int) -> list[Item] | None:
+    def _rows_upto(self, key: str, rows: int) -> list[KeptItem] | None:
         """Stand-ins (ids only) for the file's items of its first ``rows`` rows, in ingest
         order; None when the workspace's ids do not match (then the file is read in full)."""
         cur = self.con.cursor()
@@ -158,8 +171,9 @@ class SourceFiles:
             return None
         finally:
             cur.close()
-        out = [Item(str(k), str(p), str(r), "") for _, k, p, r in found]
-        if any(it.item_id != iid for it, (iid, *_) in zip(out, found, strict=True)):
+        out = [KeptItem(str(i), str(k), str(p), str(r)) for i, k, p, r in found]
+        step = max(len(out) // 100, 1)  # the ids are hashes of path and ref: check a sample
+        if any(make_item_id(it.source_path, it.source_ref) != it._id for it in out[::step]):
             return None
         return out
 
