@@ -238,3 +238,36 @@ def test_last_line_without_newline_then_appended(tmp_path: Path) -> None:
         csv.writer(fh, lineterminator="\n").writerows(rows[80:])
     summary = _same_as_fresh(path, out, tmp_path / "fresh")
     assert not any("only grew" in n for n in summary.notes)
+
+
+@pytest.mark.slow
+def test_appended_rerun_killed_midway_then_finished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A re-run of a grown file dies after its first chunk is committed (no fingerprints
+    recorded): the next run still reads only the tail and ends as a fresh run would."""
+    from voc import workspace as ws
+
+    header, rows = _rows()
+    path, out = tmp_path / "src" / "s.csv", tmp_path / "out"
+    path.parent.mkdir()
+    _write(path, header, rows[:100])
+    api.run(_pipeline(path, out))  # type: ignore[arg-type]
+    _write(path, header, rows[100:], mode="a")
+    real = ws.write_chunk
+    calls: list[int] = []
+
+    def dies_after_one(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if calls:
+            raise KeyboardInterrupt("killed")
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ws, "write_chunk", dies_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        api.run(_pipeline(path, out))  # type: ignore[arg-type]
+    monkeypatch.setattr(ws, "write_chunk", real)
+    summary = _same_as_fresh(path, out, tmp_path / "fresh")
+    assert any("only grew" in n for n in summary.notes)
+    # the killed run's chunk is analysed again: nothing vouches for the tail it read
+    assert summary.n_new_items == summary.counts["total"]["analysed"] - _n_items_upto(out, 100)
