@@ -8,8 +8,9 @@ statements (rows of the ``statements`` table) per second of wall time.
 Usage::
 
     python bench/bench_scale.py --sizes 10000,100000 --modes default,fast --work /tmp/vb
-    python bench/bench_scale.py --sizes 10000 --bertopic \
-        --tweets ../shared/eval/airline_tweets/dev.csv
+    python bench/bench_scale.py --sizes "" --bertopic --no-generated \
+        --tweets ../shared/eval/airline_tweets/dev.csv --lock /work/bench.lock
+    python bench/bench_scale.py --sizes "" --bertopic --generated 100000 --lock /work/bench.lock
     python bench/bench_scale.py --sizes "" --incremental 10000 --modes default --lock /tmp/b.lock
     python bench/bench_scale.py --sizes "" --vs-encode 2000 --rounds 2 --lock /tmp/b.lock
 
