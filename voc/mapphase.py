@@ -195,6 +195,7 @@ def iter_ingest(
     pipeline: Pipeline,
     known: set[str] | frozenset[str] = frozenset(),
     skip_file: Callable[[Path], bool] | None = None,
+    tracker: Any = None,
 ) -> Iterator[IngestResult]:
     """Ingest results source by source, in batches of at most 5,000 items, streamed.
 
@@ -204,7 +205,9 @@ def iter_ingest(
     from voc.ingest import iter_records
 
     for src in pipeline.sources:
-        stream = iter_records([Path(p) for p in src.paths], src.kind, src.options, known, skip_file)
+        stream = iter_records(
+            [Path(p) for p in src.paths], src.kind, src.options, known, skip_file, tracker
+        )
         batch = IngestResult()
         for rec in stream:
             if isinstance(rec, Item):

@@ -193,6 +193,7 @@ def run_map(
     analysed: dict[str, int] = {}
     chunk_size = options.chunk_size or pipeline.chunk_size
     known = done if same_sources else set()
+    files.done = done  # a changed file's items are taken out of it (re-analysed)
     if not done:
         files.recorded.clear()  # nothing in the workspace to keep: read everything
     read_files: list[Path] = []
@@ -203,10 +204,11 @@ def run_map(
     def skip_file(path: Path) -> bool:
         if files.unchanged(path):
             return True
+        files.changed(path)
         read_files.append(path)
         return False
 
-    results = iter_ingest(pipeline, known, skip_file)
+    results = iter_ingest(pipeline, known, skip_file, files)
     chunks = chunked_items(
         _with_skipped(con, files, results, seen, analysed, rejects, notes),
         chunk_size,
@@ -271,13 +273,17 @@ def _with_skipped(
     """Pass the ingest results on; once the sources are read, count the items of the
     files that were skipped as unchanged (kept, analysed earlier) and carry their rejects."""
     yield from results
-    items, carried = files.carried(con)
+    items, carried = files.carried_files(con)
     for iid, kind in zip(items["item_id"], items["source_kind"], strict=True):
         if iid in seen:
             continue  # also read from a changed file this run: counted there
         seen.add(iid)
         analysed[kind] = analysed.get(kind, 0) + 1
     rejects.extend(carried)
+    if files.appended:
+        notes.append(
+            f"{len(files.appended)} source file(s) only grew: only their new rows were read"
+        )
     if files.skipped:
         notes.append(
             f"{len(files.skipped)} unchanged source file(s) not read again "

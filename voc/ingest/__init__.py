@@ -23,6 +23,7 @@ from voc.ingest.email import read_email_file
 from voc.ingest.helpdesk import read_helpdesk_file, sniff_helpdesk_csv
 from voc.ingest.options import SourceOptions
 from voc.ingest.survey import read_survey_file
+from voc.ingest.survey_tail import AppendTracker
 from voc.ingest.transcript import read_transcript_file
 from voc.language import detect as detect_language
 from voc.language import unsupported_reason
@@ -125,6 +126,7 @@ class RecordStream:
         options: SourceOptions,
         known: set[str] | frozenset[str] = frozenset(),
         skip_file: Callable[[Path], bool] | None = None,
+        tracker: AppendTracker | None = None,
     ) -> None:
         if kind != "auto" and kind not in SOURCE_KINDS:
             expected = ", ".join(("auto", *SOURCE_KINDS))
@@ -138,6 +140,7 @@ class RecordStream:
         self.known = known
         self.skip_file = skip_file  # files not to read (unchanged since an earlier run)
         self.skipped_files: list[Path] = []
+        self.tracker = tracker  # files read before: a grown survey CSV is read from its tail
         self.notes: list[str] = []
         self.n_items = 0
         self.n_rejects = 0
@@ -153,7 +156,7 @@ class RecordStream:
         readers: dict[str, Callable[[Path], Iterable[IngestResult]]] = {
             "email": lambda f: [read_email_file(f, options, seen_ids)],
             "transcript": lambda f: [read_transcript_file(f, options)],
-            "survey": lambda f: _iter_table_file(f, options, "survey"),
+            "survey": lambda f: _iter_table_file(f, options, "survey", self.tracker),
             "helpdesk": lambda f: [_read_table_file(f, options, "helpdesk")],
         }
         for f, file_kind in self._files():
@@ -203,6 +206,7 @@ def iter_records(
     options: SourceOptions | None = None,
     known: set[str] | frozenset[str] = frozenset(),
     skip_file: Callable[[Path], bool] | None = None,
+    tracker: AppendTracker | None = None,
 ) -> RecordStream:
     """Records of files and folders, lazily and in order; see :class:`RecordStream`.
 
@@ -213,7 +217,7 @@ def iter_records(
             ...
         stream.notes  # complete now
     """
-    return RecordStream(paths, kind, options or SourceOptions(), known, skip_file)
+    return RecordStream(paths, kind, options or SourceOptions(), known, skip_file, tracker)
 
 
 def ingest_paths(
@@ -285,14 +289,16 @@ def _read_table_file(path: Path, options: SourceOptions, kind: str) -> IngestRes
     return read_survey_file(path, options)
 
 
-def _iter_table_file(path: Path, options: SourceOptions, kind: str) -> Iterator[IngestResult]:
+def _iter_table_file(
+    path: Path, options: SourceOptions, kind: str, tracker: AppendTracker | None = None
+) -> Iterator[IngestResult]:
     """:func:`_read_table_file`, with large survey CSVs streamed in parts of rows."""
     if kind == "helpdesk" or options.columns is not None or options.format:
         yield read_helpdesk_file(path, options, kind)
         return
     from voc.ingest.survey_stream import stream_survey_file
 
-    yield from stream_survey_file(path, options)
+    yield from stream_survey_file(path, options, tracker)
 
 
 def _read_parts(

@@ -16,6 +16,7 @@ as in the whole-file reader.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,7 +33,14 @@ from voc.ingest.survey import (
     merge_two_row_header,
     read_survey_file,
 )
-from voc.ingest.survey_columns import detect_roles
+from voc.ingest.survey_columns import ColumnRoles, detect_roles
+from voc.ingest.survey_tail import (
+    AppendTracker,
+    CsvTail,
+    ends_with_newline,
+    header_length,
+    read_tail,
+)
 from voc.records import IngestResult
 
 logger = logging.getLogger(__name__)
@@ -104,11 +112,58 @@ def _tidy(df: pd.DataFrame) -> pd.DataFrame:
     return df[~(df == "").all(axis=1)].reset_index(drop=True)
 
 
+def head_roles(
+    path: Path, options: SourceOptions, encoding: str, errors: str, sep: str
+) -> tuple[ColumnRoles | None, bool]:
+    """Column roles detected on the first :data:`ROLE_ROWS` rows, as a streamed read does,
+    and whether rows appended to the file could no longer change them (see ``_fixed``)."""
+    head: list[pd.DataFrame] = []
+    n_head = 0
+    last = 0
+    with path.open(encoding=encoding, errors=errors, newline="") as fh:
+        for raw in pd.read_csv(fh, chunksize=CHUNK_ROWS, **_csv_kwargs(sep)):
+            if not head and merge_two_row_header(raw) is not raw:
+                return None, False
+            head.append(_tidy(raw))
+            n_head += len(head[-1])
+            last = len(raw)
+            if n_head >= ROLE_ROWS:
+                break
+    if not n_head:
+        return None, False
+    try:
+        roles = detect_roles(pd.concat(head, ignore_index=True), options, str(path))
+    except DataError:
+        return None, False
+    return roles, _fixed(n_head, last)
+
+
+def _fixed(n_head: int, last_chunk: int) -> bool:
+    """True when the rows roles were detected on are all before the file's end: a full part
+    of raw rows reached :data:`ROLE_ROWS` data rows (parts are cut from the file's start)."""
+    return n_head >= ROLE_ROWS and last_chunk == CHUNK_ROWS
+
+
 def stream_survey_file(
-    path: Path, options: SourceOptions | None = None
+    path: Path, options: SourceOptions | None = None, tracker: AppendTracker | None = None
 ) -> Iterator[IngestResult]:
-    """Records of one survey export, in parts of at most :data:`CHUNK_ROWS` rows each."""
+    """Records of one survey export, in parts of at most :data:`CHUNK_ROWS` rows each.
+
+    With a ``tracker`` (a run's record of files read before), a file that only grew since
+    is read from where the last complete run stopped (:mod:`voc.ingest.survey_tail`).
+    """
     options = options or SourceOptions()
+    if tracker is not None:
+        start = tracker.tail_start(path)
+        tail = read_tail(path, options, start, CHUNK_ROWS) if start is not None else None
+        if start is not None and tail is not None:
+            yield tracker.carried(path, start)
+            yield from tail[0]
+            tracker.tail_end(path, tail[1])
+            return
+        if start is not None:
+            tracker.distrust(path)
+    size = path.stat().st_size
     plan = stream_plan(path, options)
     if plan is None:
         yield read_survey_file(path, options)
@@ -119,11 +174,13 @@ def stream_survey_file(
         chunks = pd.read_csv(fh, chunksize=CHUNK_ROWS, **_csv_kwargs(sep))
         head: list[pd.DataFrame] = []
         n_head = 0
+        last = 0
         for raw in chunks:
             if not head and merge_two_row_header(raw) is not raw:
                 break  # two header rows: the whole-file reader merges them
             head.append(_tidy(raw))
             n_head += len(head[-1])
+            last = len(raw)
             if n_head >= ROLE_ROWS:
                 break
         else:
@@ -152,3 +209,10 @@ def stream_survey_file(
             row += len(df)
             yield part
     logger.debug("%s: %d rows streamed", src, row - 1)
+    if tracker is not None and path.stat().st_size == size and ends_with_newline(path, size):
+        header = header_length(path)  # the next run may read this header and new rows only
+        if header:
+            roles_json = dataclasses.asdict(roles)
+            fixed = _fixed(n_head, last)
+            tail = CsvTail(size, row - 1, header, encoding, errors, sep, roles_json, fixed)
+            tracker.tail_end(path, tail)
