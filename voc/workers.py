@@ -39,6 +39,20 @@ from voc.mapphase import (
 
 Chunk = tuple[pd.DataFrame, dict[str, list[str]]]
 
+PRELOAD = (
+    "voc.mapphase",
+    "voc.stepdefs",
+    "voc.cache",
+    "voc.redact",
+    "voc.segment",
+    "voc.fast",
+    "voc.classify.batch",
+    "voc.classify.friction",
+)
+"""Imported once by the fork server, so each worker starts with them (pandas, scikit-learn,
+spaCy: seconds of imports per worker otherwise); none of them imports torch or starts a
+thread."""
+
 MIN_POOL_ITEMS = 2000
 """Worker processes start only for a run of at least two chunks and this many items: below
 it, their start-up (imports, model loads) costs more than it saves."""
@@ -100,7 +114,7 @@ class ProcessMapper:
     def _pool(self) -> ProcessPoolExecutor:
         if self.pool_ is None:
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["voc.mapphase", "voc.stepdefs"])
+            ctx.set_forkserver_preload(list(PRELOAD))
             threads = max(1, usable_cores() // self.n)
             self.pool_ = ProcessPoolExecutor(
                 self.n, mp_context=ctx, initializer=_init_worker, initargs=(threads,)
