@@ -22,7 +22,10 @@ SURVEY = ROOT / "data" / "sample" / "survey" / "nps_survey.csv"
 
 def test_resolve_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VOC_WORKERS", raising=False)
-    assert workers.resolve_workers(None) == workers.usable_cores()
+    monkeypatch.setattr(workers, "usable_cores", lambda: 4)
+    for load, want in ((0.3, 4), (1.7, 3), (3.99, 1), (9.0, 1)):
+        monkeypatch.setattr(workers.os, "getloadavg", lambda load=load: (load, 0.0, 0.0))
+        assert workers.resolve_workers(None) == want
     assert workers.resolve_workers(3) == 3
     monkeypatch.setenv("VOC_WORKERS", "1")
     assert workers.resolve_workers(None) == 1

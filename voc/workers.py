@@ -8,8 +8,9 @@ is identical to a one-process run. A bounded number of chunks is in flight
 (two per worker), so memory stays bounded by the chunk size.
 
 ``N`` comes from ``--workers`` or ``VOC_WORKERS``; the default is one worker per usable
-core. With ``N = 1``, or a run of a single chunk or under :data:`MIN_POOL_ITEMS` items
-(start-up would cost more than it saves), no process is started. The cores' embedding
+core that is not busy (cores minus the 1-minute load average, at least 1). With ``N = 1``,
+or a run of a single chunk or under :data:`MIN_POOL_ITEMS` items (start-up would cost more
+than it saves), no process is started. The cores' embedding
 threads are shared out among the workers (``VOC_EMBED_THREADS``), so ``N`` workers do not
 run ``N`` times as many threads.
 """
@@ -67,7 +68,8 @@ def usable_cores() -> int:
 
 
 def resolve_workers(workers: int | None) -> int:
-    """Worker processes for the map phase: ``workers``, else ``VOC_WORKERS``, else the cores.
+    """Worker processes for the map phase: ``workers``, else ``VOC_WORKERS``, else the
+    usable cores not busy with other work (:func:`free_cores`).
 
     ConfigError (exit 2) naming the option when the value is not a positive integer.
     """
@@ -80,7 +82,19 @@ def resolve_workers(workers: int | None) -> int:
         if not env.isdigit() or int(env) < 1:
             raise ConfigError(f"VOC_WORKERS: expected a positive integer, got '{env}'")
         return int(env)
-    return usable_cores()
+    return free_cores()
+
+
+def free_cores() -> int:
+    """Usable cores not already busy: the cores minus the whole part of the 1-minute load
+    average, at least 1. On a machine whose cores other work keeps busy, extra processes
+    only add their start-up (measured: docs/benchmarks.md, issue 8 part F)."""
+    cores = usable_cores()
+    try:
+        busy = int(os.getloadavg()[0])
+    except OSError:  # pragma: no cover - no load average on this system
+        busy = 0
+    return max(1, min(cores, cores - busy))
 
 
 def _init_worker(threads: int) -> None:
