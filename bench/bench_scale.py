@@ -84,9 +84,13 @@ def _measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float,
     return wall, peak / 2**20, proc.returncode
 
 
-def voc_run(csv_path: Path, out: Path, fast: bool, text_col: str, date_col: str) -> dict:
+def voc_run(
+    csv_path: Path, out: Path, fast: bool, text_col: str, date_col: str, workers: int = 0
+) -> dict:
+    """One ``voc analyze`` run (``workers``: ``--workers N``; 0: the default)."""
     cmd = [*VOC, "analyze", str(csv_path), "-o", str(out), "--text-column", text_col]
     cmd += ["--date-column", date_col] + (["--fast"] if fast else [])
+    cmd += ["--workers", str(workers)] if workers else []
     wall, peak, rc = measured(cmd)
     import duckdb
 
@@ -329,6 +333,10 @@ def main() -> None:
     ap.add_argument("--vs-encode", type=int, default=-1, help="N short texts: analyze vs encode")
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds for --vs-encode")
     ap.add_argument("--lock", type=Path, default=None, help="lock file every timed run holds")
+    ap.add_argument(
+        "--workers", default="0", help="map worker processes per run, e.g. 1,2 (0: default)"
+    )
+    ap.add_argument("--repeat", type=int, default=1, help="rounds of the size/mode/workers grid")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     if args.lock:
@@ -348,12 +356,20 @@ def main() -> None:
         path = args.work / f"gen-{size}.csv"
         if not path.exists():
             generate(path, size, "csv", seed=1)
-        for mode in args.modes.split(","):
+        grid = [
+            (k, mode, int(w))
+            for k in range(args.repeat)
+            for mode in args.modes.split(",")
+            for w in args.workers.split(",")
+        ]
+        for k, mode, w in grid:  # rounds alternate the settings: load hits them alike
             out = args.work / f"scale-{size}-{mode}"
             shutil.rmtree(out, ignore_errors=True)  # a left-over workspace would make a re-run
-            r = voc_run(path, out, mode == "fast", "comment", "submitted_at")
-            results["scale"][f"{size} messages, {mode}"] = r  # type: ignore[index]
-            print(f"{size} {mode}: {r}", flush=True)
+            r = voc_run(path, out, mode == "fast", "comment", "submitted_at", w)
+            key = f"{size} messages, {mode}" + (f", {w} workers" if w else "")
+            key += f", round {k + 1}" if args.repeat > 1 else ""
+            results["scale"][key] = r  # type: ignore[index]
+            print(f"{key}: {r}", flush=True)
     if args.bertopic and args.tweets and args.tweets.exists():
         path, truth = tweets_csv(args.tweets, args.work, args.all_tweets)
         name = "airline tweets" + (" (all)" if args.all_tweets else "")

@@ -51,6 +51,12 @@ ClusterOpt = Annotated[
     str | None,
     typer.Option(help="Run the map phase on Dask: tcp://HOST:8786 or local:N (N workers)."),
 ]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        min=1, help="Map-phase worker processes (default: VOC_WORKERS, else one per core)."
+    ),
+]
 RefitOpt = Annotated[
     bool, typer.Option("--refit", help="Re-cluster all themes instead of keeping them.")
 ]
@@ -154,14 +160,16 @@ def _print_summary(summary: Any) -> None:
         out.print(f"wrote {p}")
 
 
-def _run_options(fast: bool, cluster: str | None, refit: bool) -> Any:
+def _run_options(
+    fast: bool, cluster: str | None, refit: bool, workers: int | None = None
+) -> Any:
     from voc.runner import RunOptions
 
     if cluster:
         from voc.distributed import parse_cluster
 
         parse_cluster(cluster)  # a bad address is a usage error before anything is read
-    return RunOptions(fast=fast, cluster=cluster, refit=refit)
+    return RunOptions(fast=fast, cluster=cluster, refit=refit, workers=workers)
 
 
 @app.command()
@@ -182,6 +190,7 @@ def analyze(
     fast: FastOpt = False,
     cluster: ClusterOpt = None,
     refit: RefitOpt = False,
+    workers: WorkersOpt = None,
 ) -> None:
     """Analyse files and folders with the default all-sources pipeline."""
     from voc import api
@@ -197,7 +206,7 @@ def analyze(
     )
     bar = _Bar()
     with bar.progress:
-        summary = api.run(pipeline, bar, _run_options(fast, cluster, refit))
+        summary = api.run(pipeline, bar, _run_options(fast, cluster, refit, workers))
     _print_summary(summary)
 
 
@@ -210,6 +219,7 @@ def run_cmd(
     fast: FastOpt = False,
     cluster: ClusterOpt = None,
     refit: RefitOpt = False,
+    workers: WorkersOpt = None,
 ) -> None:
     """Run a declarative pipeline: ingest, analyse, write the workspace and the report."""
     from voc import api
@@ -217,7 +227,7 @@ def run_cmd(
     bar = _Bar()
     pipe = api.validate(pipeline)
     with bar.progress:
-        summary = api.run(pipe, bar, _run_options(fast, cluster, refit))
+        summary = api.run(pipe, bar, _run_options(fast, cluster, refit, workers))
     _print_summary(summary)
 
 

@@ -112,8 +112,11 @@ def _run_steps(spec: MapSpec, ctx: RunContext, state: RunState, start: int, stop
         state.done.update(step.provides)
 
 
-def prepare_chunk(spec: MapSpec, items: pd.DataFrame, names: dict[str, list[str]]) -> PreparedChunk:
-    """Run the map steps before ``embed`` (pure); return the statements' text hashes."""
+def prepare_chunk(
+    spec: MapSpec, items: pd.DataFrame, names: dict[str, list[str]], hashes: bool = True
+) -> PreparedChunk:
+    """Run the map steps before ``embed`` (pure); return the statements' text hashes
+    (none with ``hashes=False``: no vector cache to look them up in)."""
     from voc.embed import text_hash
 
     names_ = [n for n, _ in spec.steps]
@@ -123,9 +126,8 @@ def prepare_chunk(spec: MapSpec, items: pd.DataFrame, names: dict[str, list[str]
     st = state.statements
     from voc.classify._match import for_embedding  # the text `embed` embeds and hashes
 
-    texts = st["text"] if st is not None and stop < len(names_) else []
-    hashes = [text_hash(for_embedding(t)) for t in texts]
-    return PreparedChunk(state, hashes, stop)
+    texts = st["text"] if hashes and st is not None and stop < len(names_) else []
+    return PreparedChunk(state, [text_hash(for_embedding(t)) for t in texts], stop)
 
 
 def finish_chunk(
@@ -168,7 +170,7 @@ def map_chunk(
     lookup: Lookup | None = None,
 ) -> ChunkResult:
     """Run the map steps over one chunk of items; ``lookup(hashes)`` gives cached vectors."""
-    prepared = prepare_chunk(spec, items, names)
+    prepared = prepare_chunk(spec, items, names, hashes=lookup is not None)
     cached = lookup(prepared.hashes) if lookup is not None and prepared.hashes else None
     return finish_chunk(spec, prepared, cached)
 

@@ -284,6 +284,16 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _IPV4_RE: (".",),
 }
 
+# Patterns that cannot match without a digit (each has a ``\d`` it must match): skipped
+# for the many texts that have none. Placeholders and kept matches never add a digit.
+_DIGIT = re.compile(r"\d")
+_NEEDS_DIGIT = frozenset(
+    (
+        _IBAN_RE, _CARD_RE, _SSN_RE, _NINO_RE, _DNI_RE, _CODICE_FISCALE_RE, _NIR_RE,
+        _AADHAAR_RE, _SIN_RE, _ID_KEYWORD_RE, _IPV4_RE, _PHONE_RE,
+    )
+)
+
 # Labels and words that are not names to redact, and first names that are also everyday
 # words ("my bill", "you will"): those are only redacted when capitalised.
 _NOT_NAMES_TEXT = (
@@ -350,7 +360,10 @@ def redact(text: str, names: Iterable[str] = ()) -> str:
     if not text:
         return text
     low = text.lower()
+    digits = _DIGIT.search(text) is not None  # replacements never add a digit
     for pattern, repl in _RULES:
+        if not digits and pattern in _NEEDS_DIGIT:
+            continue
         needs = _NEEDS.get(pattern)
         if needs is not None and not any(n in low for n in needs):
             continue  # cheap substring test before an expensive pattern

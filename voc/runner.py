@@ -55,12 +55,15 @@ class RunOptions:
     ``cluster``: ``None`` (in process), ``local:N`` or ``tcp://host:port`` (Dask).
     ``refit``: re-cluster all friction statements instead of keeping existing themes.
     ``chunk_size``: items per map chunk (default: the pipeline's ``chunk_size``).
+    ``workers``: local map processes without a cluster (default: ``VOC_WORKERS``, else one
+    per core; 1: in this process), see :mod:`voc.workers`.
     """
 
     fast: bool = False
     cluster: str | None = None
     refit: bool = False
     chunk_size: int | None = None
+    workers: int | None = None
 
 
 @dataclass
@@ -110,10 +113,14 @@ class LocalMapper:
         pass
 
 
-def make_mapper(cluster: str | None) -> Mapper:
-    """In-process mapper, or a Dask one for ``local:N`` / ``tcp://...``."""
+def make_mapper(cluster: str | None, workers: int | None = None) -> Mapper:
+    """Local worker processes (or this process when there is one), or a Dask mapper for
+    ``local:N`` / ``tcp://...``."""
     if not cluster:
-        return LocalMapper()
+        from voc.workers import ProcessMapper, resolve_workers
+
+        n = resolve_workers(workers)
+        return LocalMapper() if n == 1 else ProcessMapper(n)
     from voc.distributed import DaskMapper
 
     return DaskMapper(cluster)
@@ -231,11 +238,11 @@ def run_map(
             yield _frame(batch)
 
     def lookup(hashes: list[str]) -> dict[str, np.ndarray]:
-        return ws.lookup_vectors(con, model_id, hashes) if n_cached else {}
+        return ws.lookup_vectors(con, model_id, hashes)
 
-    mapper = make_mapper(options.cluster)
-    try:
-        for res in mapper.map(spec, frames(), lookup):
+    mapper = make_mapper(options.cluster, options.workers)
+    try:  # no cache to look in: a chunk is mapped in one go (one trip to a worker)
+        for res in mapper.map(spec, frames(), lookup if n_cached else None):
             ws.write_chunk(con, res.items, res.statements, res.vectors, res.model_id)
             n_new += len(res.items)
             hits += res.cache_hits

@@ -92,7 +92,10 @@ def split_many(texts: Iterable[str], min_words: int = 2) -> Iterator[list[str]]:
         out: list[str] = []
         for _ in ps:
             for s in next(sents):
-                if len(_WORD.findall(s)) < min_words or is_boilerplate(s):
+                n_words = len(_WORD.findall(s))  # once: is_boilerplate(s) counts them too
+                if n_words < min_words or n_words == 0:
                     continue
+                if n_words <= 7 and _BOILERPLATE.match(s.strip()):
+                    continue  # is_boilerplate(s), with the word count already known
                 out.append(s)
         yield out

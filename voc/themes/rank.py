@@ -55,17 +55,33 @@ def score_metric(scores: pd.Series, kind: str) -> float:
     return float(s.mean())
 
 
-def score_effect(respondents: pd.DataFrame, theme_customers: set[str]) -> tuple[float | None, str]:
-    """Rise of the score metric if the theme's customers were removed.
+# The theme-independent part of score_effect for the last ``respondents`` frame, kept with
+# a strong reference to that frame, so ``is`` is a safe identity test: ranking calls
+# score_effect once per theme with the same frame of all respondents.
+_LAST_SCORED: list[tuple[pd.DataFrame, str, pd.DataFrame, float]] = []
 
-    ``respondents`` has one row per scored customer: customer_id, score, score_kind.
-    """
-    if respondents.empty:
-        return None, ""
+
+def _scored(respondents: pd.DataFrame) -> tuple[str, pd.DataFrame, float]:
+    """(most common score kind, respondents of that kind, their score metric), memoised."""
+    if _LAST_SCORED and _LAST_SCORED[0][0] is respondents:
+        return _LAST_SCORED[0][1], _LAST_SCORED[0][2], _LAST_SCORED[0][3]
     kinds = respondents["score_kind"].fillna("").replace("", "rating")
     kind = Counter(kinds.tolist()).most_common(1)[0][0]  # a list: pandas iterates slowly
     scored = respondents[kinds == kind]
     base = score_metric(scored["score"], kind)
+    _LAST_SCORED[:] = [(respondents, kind, scored, base)]
+    return kind, scored, base
+
+
+def score_effect(respondents: pd.DataFrame, theme_customers: set[str]) -> tuple[float | None, str]:
+    """Rise of the score metric if the theme's customers were removed.
+
+    ``respondents`` has one row per scored customer: customer_id, score, score_kind. Its
+    score kind, scored rows and base metric are derived once per frame, not once per theme.
+    """
+    if respondents.empty:
+        return None, ""
+    kind, scored, base = _scored(respondents)
     rest = scored[~scored["customer_id"].isin(theme_customers)]
     if rest.empty or np.isnan(base):
         return None, kind

@@ -1,0 +1,104 @@
+"""Where the map phase's time goes, step by step, in one process.
+
+Reads a CSV with ``voc analyze``'s default pipeline, cuts it into chunks as a run does
+and times each part: ingest (reading, checking, chunking), the items frame, every map
+step (redact, segment, embed, classify, friction), the statement hashes and the
+workspace write. Prints seconds per part and seconds per 100,000 statements; with
+``--cprofile FILE`` also writes a cProfile of the whole thing (``python -m pstats FILE``).
+
+Usage::
+
+    python bench/profile_map.py out/gen-10000.csv --text-column comment \
+        --date-column submitted_at --fast [--limit 20000] [--cprofile /tmp/map.prof]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+
+def profile(path: Path, text_col: str, date_col: str, fast: bool, limit: int) -> dict:
+    from voc import api
+    from voc import workspace as ws
+    from voc.mapphase import _ctx, chunked_items, items_chunk, iter_ingest, map_spec
+    from voc.runner import resolve_embedder
+    from voc.state import RunState
+    from voc.steps import get_step, parse_params
+
+    out = Path(tempfile.mkdtemp(prefix="voc-profile-"))
+    pipeline = api.default_pipeline([str(path)], str(out), text_col, date_col, [], [], seed=42)
+    model_id, precision = resolve_embedder(fast)
+    spec = map_spec(pipeline, fast=fast, precision=precision)
+    con = ws.connect(out / "voc.duckdb")
+    secs: dict[str, float] = defaultdict(float)
+    n_st = n_items = 0
+    rejects: list = []
+    chunks = chunked_items(
+        iter_ingest(pipeline), pipeline.chunk_size, set(), set(), rejects, [], {}
+    )
+    while True:
+        t = time.perf_counter()
+        batch = next(chunks, None)
+        secs["ingest"] += time.perf_counter() - t
+        if batch is None or (limit and n_items >= limit):
+            break
+        t = time.perf_counter()
+        frame, names = items_chunk(batch)
+        secs["items frame"] += time.perf_counter() - t
+        state = RunState(items=frame.copy(), names=names)
+        ctx = _ctx(spec)
+        ctx.models["vector_cache"] = {}
+        for i, (name, raw) in enumerate(spec.steps):
+            step = get_step(name)
+            t = time.perf_counter()
+            step.func(state, ctx, parse_params(step, raw, f"steps[{i}]"))
+            secs[name] += time.perf_counter() - t
+        st = state.statements
+        t = time.perf_counter()
+        ws.write_chunk(con, state.items, st, state.vectors, model_id)
+        secs["workspace write"] += time.perf_counter() - t
+        n_st += len(st)
+        n_items += len(state.items)
+    con.close()
+    total = sum(secs.values())
+    per = {k: round(v, 2) for k, v in secs.items()}
+    per100k = {k: round(v * 100_000 / max(n_st, 1), 1) for k, v in secs.items()}
+    return {
+        "items": n_items,
+        "statements": n_st,
+        "seconds": per,
+        "seconds_per_100k_statements": per100k,
+        "total_s": round(total, 2),
+        "statements_per_s": round(n_st / total, 1),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("csv", type=Path)
+    ap.add_argument("--text-column", default="comment")
+    ap.add_argument("--date-column", default="submitted_at")
+    ap.add_argument("--fast", action="store_true")
+    ap.add_argument("--limit", type=int, default=0, help="stop after this many items")
+    ap.add_argument("--cprofile", type=Path, default=None)
+    args = ap.parse_args()
+    run = lambda: profile(  # noqa: E731
+        args.csv, args.text_column, args.date_column, args.fast, args.limit
+    )
+    if args.cprofile:
+        prof = cProfile.Profile()
+        res = prof.runcall(run)
+        prof.dump_stats(str(args.cprofile))
+    else:
+        res = run()
+    print(json.dumps(res, indent=2))
+
+
+if __name__ == "__main__":
+    main()

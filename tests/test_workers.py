@@ -1,0 +1,176 @@
+"""The map phase in local worker processes gives the same workspace as one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+
+from voc import api, workers
+from voc.config import parse_pipeline
+from voc.errors import ConfigError
+from voc.mapphase import items_chunk, map_chunk, map_spec
+from voc.records import Item
+from voc.runner import RunOptions, make_mapper
+
+ROOT = Path(__file__).resolve().parents[1]
+SURVEY = ROOT / "data" / "sample" / "survey" / "nps_survey.csv"
+
+
+def test_resolve_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VOC_WORKERS", raising=False)
+    monkeypatch.setattr(workers, "usable_cores", lambda: 4)
+    for load, want in ((0.3, 4), (1.7, 3), (3.99, 1), (9.0, 1)):
+        monkeypatch.setattr(workers.os, "getloadavg", lambda load=load: (load, 0.0, 0.0))
+        assert workers.resolve_workers(None) == want
+    assert workers.resolve_workers(3) == 3
+    monkeypatch.setenv("VOC_WORKERS", "1")
+    assert workers.resolve_workers(None) == 1
+    assert workers.resolve_workers(2) == 2  # the option wins over the environment
+    for bad in ("0", "two", "-1"):
+        monkeypatch.setenv("VOC_WORKERS", bad)
+        with pytest.raises(ConfigError, match="VOC_WORKERS"):
+            workers.resolve_workers(None)
+    with pytest.raises(ConfigError, match="--workers"):
+        workers.resolve_workers(0)
+
+
+def test_make_mapper(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VOC_WORKERS", raising=False)
+    assert type(make_mapper(None, 1)).__name__ == "LocalMapper"
+    mapper = make_mapper(None, 2)
+    assert isinstance(mapper, workers.ProcessMapper) and mapper.n == 2
+    mapper.close()
+
+
+def test_cli_refuses_zero_workers() -> None:
+    from typer.testing import CliRunner
+
+    from voc.cli import app
+
+    res = CliRunner().invoke(app, ["run", "pipelines/survey.yaml", "--workers", "0"])
+    assert res.exit_code == 2 and "--workers" in res.output
+
+
+def _pipeline(out: Path, chunk_size: int = 40) -> object:
+    return parse_pipeline(
+        {
+            "name": "t",
+            "seed": 3,
+            "chunk_size": chunk_size,
+            "sources": [
+                {
+                    "path": str(SURVEY),
+                    "kind": "survey",
+                    "options": {"date_column": "submitted_at", "score_column": "nps"},
+                }
+            ],
+            "output": {"dir": str(out), "formats": ["md"]},
+        }
+    )
+
+
+def _tables(out: Path) -> dict[str, pd.DataFrame]:
+    con = duckdb.connect(str(out / "voc.duckdb"), read_only=True)
+    try:  # in storage order: chunks must be written in the order they were read
+        return {
+            t: con.execute(f"SELECT * FROM {t}").df()
+            for t in ("items", "statements", "themes", "rejects", "embeddings")
+        }
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_worker_processes_match_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[int] = []
+    real_pool = workers.ProcessMapper._pool
+
+    def spy(self: workers.ProcessMapper) -> object:
+        started.append(self.n)
+        return real_pool(self)
+
+    monkeypatch.setattr(workers, "MIN_POOL_ITEMS", 0)
+    monkeypatch.setattr(workers.ProcessMapper, "_pool", spy)
+    one_opts, two_opts = RunOptions(workers=1, fast=True), RunOptions(workers=2, fast=True)
+    api.run(_pipeline(tmp_path / "one"), options=one_opts)  # type: ignore[arg-type]
+    assert started == []
+    api.run(_pipeline(tmp_path / "two"), options=two_opts)  # type: ignore[arg-type]
+    assert started == [2]  # the pool really ran the chunks
+    one, two = _tables(tmp_path / "one"), _tables(tmp_path / "two")
+    assert len(one["items"]) > 100 and one["items"]["seq"].is_monotonic_increasing
+    for name in one:
+        pd.testing.assert_frame_equal(one[name], two[name], check_like=False)
+
+
+def _chunks(n_chunks: int, size: int) -> list[tuple[pd.DataFrame, dict[str, list[str]]]]:
+    texts = [
+        "The export to PDF fails every time and support never answers.",
+        "I love the new budget view. Sync with my bank broke again though!",
+        "Checkout was confusing, I was charged twice for one order.",
+    ]
+    out = []
+    for c in range(n_chunks):
+        batch = [
+            (
+                c * size + i + 1,
+                Item("survey", "x.csv", f"row {c * size + i}", texts[(c + i) % 3] + f" Ref {i}."),
+            )
+            for i in range(size)
+        ]
+        out.append(items_chunk(batch))
+    return out
+
+
+@pytest.mark.slow
+def test_pool_keeps_chunk_order_with_and_without_cache_lookup(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Results come back in chunk order; the two-trip path (vector cache lookup on the
+    client between the steps before ``embed`` and the rest) gives the one-trip result."""
+    monkeypatch.setattr(workers, "MIN_POOL_ITEMS", 0)
+    spec = map_spec(_pipeline(tmp_path), fast=True, precision="static")  # type: ignore[arg-type]
+    chunks = _chunks(5, 6)
+    expected = [map_chunk(spec, f, n) for f, n in chunks]
+    looked: list[int] = []
+
+    def lookup(hashes: list[str]) -> dict[str, np.ndarray]:
+        looked.append(len(hashes))
+        return {}
+
+    mapper = workers.ProcessMapper(2, in_flight_per_worker=1)
+    try:
+        plain = list(mapper.map(spec, iter(chunks)))
+        cached = list(mapper.map(spec, iter(chunks), lookup))
+    finally:
+        mapper.close()
+    assert len(looked) == 5
+    for got in (plain, cached):
+        assert len(got) == 5
+        for want, res in zip(expected, got, strict=True):
+            pd.testing.assert_frame_equal(want.items, res.items)
+            pd.testing.assert_frame_equal(want.statements, res.statements)
+            np.testing.assert_array_equal(want.vectors, res.vectors)
+
+
+def test_small_runs_start_no_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under MIN_POOL_ITEMS items the chunks are mapped in this process."""
+    calls: list[int] = []
+
+    def fake_map_chunk(spec: object, frame: pd.DataFrame, names: object, lookup: object) -> int:
+        calls.append(len(frame))
+        return len(frame)
+
+    def no_pool(self: workers.ProcessMapper) -> object:
+        raise AssertionError("no pool expected")
+
+    monkeypatch.setattr(workers, "map_chunk", fake_map_chunk)
+    monkeypatch.setattr(workers.ProcessMapper, "_pool", no_pool)
+    chunks = [(pd.DataFrame({"a": range(10)}), {}) for _ in range(3)]
+    got = list(workers.ProcessMapper(2).map(None, iter(chunks)))  # type: ignore[arg-type]
+    assert got == [10, 10, 10] and calls == [10, 10, 10]

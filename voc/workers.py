@@ -1,0 +1,186 @@
+"""The map phase in several local worker processes (a plain run, no Dask).
+
+Chunks of items go to a pool of ``N`` processes (``forkserver``: a clean process
+each, never a fork of a client holding DuckDB threads); each worker loads the models
+once (:data:`voc.mapphase._MODELS`) and runs the same pure function as a one-process
+run, and the client takes the results back in chunk order, so the workspace written
+is identical to a one-process run. A bounded number of chunks is in flight
+(two per worker), so memory stays bounded by the chunk size.
+
+``N`` comes from ``--workers`` or ``VOC_WORKERS``; the default is one worker per usable
+core that is not busy (cores minus the 1-minute load average, at least 1). With ``N = 1``,
+or a run of a single chunk or under :data:`MIN_POOL_ITEMS` items (start-up would cost more
+than it saves), no process is started. The cores' embedding
+threads are shared out among the workers (``VOC_EMBED_THREADS``), so ``N`` workers do not
+run ``N`` times as many threads.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+import pandas as pd
+
+from voc.errors import ConfigError
+from voc.mapphase import (
+    ChunkResult,
+    Lookup,
+    MapSpec,
+    PreparedChunk,
+    finish_chunk,
+    map_chunk,
+    prepare_chunk,
+)
+
+Chunk = tuple[pd.DataFrame, dict[str, list[str]]]
+
+PRELOAD = (
+    "voc.mapphase",
+    "voc.stepdefs",
+    "voc.cache",
+    "voc.redact",
+    "voc.segment",
+    "voc.fast",
+    "voc.classify.batch",
+    "voc.classify.friction",
+)
+"""Imported once by the fork server, so each worker starts with them (pandas, scikit-learn,
+spaCy: seconds of imports per worker otherwise); none of them imports torch or starts a
+thread."""
+
+MIN_POOL_ITEMS = 2000
+"""Worker processes start only for a run of at least two chunks and this many items: below
+it, their start-up (imports, model loads) costs more than it saves."""
+
+
+def usable_cores() -> int:
+    """Cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def resolve_workers(workers: int | None) -> int:
+    """Worker processes for the map phase: ``workers``, else ``VOC_WORKERS``, else the
+    usable cores not busy with other work (:func:`free_cores`).
+
+    ConfigError (exit 2) naming the option when the value is not a positive integer.
+    """
+    if workers is not None:
+        if workers < 1:
+            raise ConfigError(f"--workers: expected a positive integer, got {workers}")
+        return workers
+    env = os.environ.get("VOC_WORKERS", "").strip()
+    if env:
+        if not env.isdigit() or int(env) < 1:
+            raise ConfigError(f"VOC_WORKERS: expected a positive integer, got '{env}'")
+        return int(env)
+    return free_cores()
+
+
+def free_cores() -> int:
+    """Usable cores not already busy: the cores minus the whole part of the 1-minute load
+    average, at least 1. On a machine whose cores other work keeps busy, extra processes
+    only add their start-up (measured: docs/benchmarks.md, issue 8 part F)."""
+    cores = usable_cores()
+    try:
+        busy = int(os.getloadavg()[0])
+    except OSError:  # pragma: no cover - no load average on this system
+        busy = 0
+    return max(1, min(cores, cores - busy))
+
+
+def _init_worker(threads: int) -> None:
+    """Runs once in each worker: its share of the cores for embedding and BLAS."""
+    os.environ["VOC_EMBED_THREADS"] = str(threads)
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = str(threads)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=threads)
+
+
+def _prepare(spec: MapSpec, frame: pd.DataFrame, names: dict[str, list[str]]) -> PreparedChunk:
+    return prepare_chunk(spec, frame, names)
+
+
+class ProcessMapper:
+    """Runs :func:`voc.mapphase.map_chunk` over chunks in ``n`` local processes, in order.
+
+    The pool starts once two chunks and :data:`MIN_POOL_ITEMS` items have arrived: a smaller
+    run is mapped in this process. With a ``lookup`` (the workspace has cached vectors),
+    each chunk makes two trips: the steps before ``embed`` in a worker, the cache lookup
+    here, the rest in a worker; without one, a chunk is one task.
+    """
+
+    def __init__(self, n: int, in_flight_per_worker: int = 2) -> None:
+        self.n = max(1, n)
+        self.window = max(2, in_flight_per_worker * self.n)
+        self.pool_: ProcessPoolExecutor | None = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self.pool_ is None:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(list(PRELOAD))
+            threads = max(1, usable_cores() // self.n)
+            self.pool_ = ProcessPoolExecutor(
+                self.n, mp_context=ctx, initializer=_init_worker, initargs=(threads,)
+            )
+        return self.pool_
+
+    def map(
+        self, spec: MapSpec, chunks: Iterator[Chunk], lookup: Lookup | None = None
+    ) -> Iterator[ChunkResult]:
+        """Results of every chunk, in chunk order."""
+        it = iter(chunks)
+        head: list[Chunk] = []  # chunks read before deciding whether to start processes
+        for chunk in it:
+            head.append(chunk)
+            if len(head) >= 2 and sum(len(f) for f, _ in head) >= MIN_POOL_ITEMS:
+                break
+        if self.n == 1 or len(head) < 2 or sum(len(f) for f, _ in head) < MIN_POOL_ITEMS:
+            # too little to pay for starting processes: all in this one
+            for frame, names in itertools.chain(head, it):
+                yield map_chunk(spec, frame, names, lookup)
+            return
+        pool = self._pool()
+        prepared: deque[Future[Any]] = deque()  # prepare tasks (with a lookup), in order
+        finishing: deque[Future[Any]] = deque()  # tasks giving a ChunkResult, in order
+
+        def submit(chunk: Chunk) -> None:
+            frame, names = chunk
+            if lookup is None:
+                finishing.append(pool.submit(map_chunk, spec, frame, names, None))
+            else:
+                prepared.append(pool.submit(_prepare, spec, frame, names))
+
+        def advance() -> None:
+            assert lookup is not None
+            prep: PreparedChunk = prepared.popleft().result()
+            cached = lookup(prep.hashes) if prep.hashes else {}
+            finishing.append(pool.submit(finish_chunk, spec, prep, cached))
+
+        for chunk in head:
+            submit(chunk)
+        for chunk in it:
+            submit(chunk)
+            if len(prepared) + len(finishing) >= self.window and prepared:
+                advance()
+            if len(finishing) >= self.window:
+                yield finishing.popleft().result()
+        while prepared:
+            advance()
+        while finishing:
+            yield finishing.popleft().result()
+
+    def close(self) -> None:
+        if self.pool_ is not None:
+            self.pool_.shutdown(wait=True, cancel_futures=True)
+            self.pool_ = None
