@@ -86,20 +86,7 @@ def test_every_record_counted_per_source(sample_run: tuple[api.RunSummary, Path]
 
 def _top6_planted_labels(out: Path) -> list[tuple[pd.Series, Counter[str]]]:
     """The top 6 themes (by rank, "other" left out), each with its items' planted labels."""
-    f = _frames(out)
-    truth = _truth()
-    items = f["items"].set_index("item_id")
-    key = {
-        iid: (Path(r.source_path).relative_to("data/sample").as_posix(), r.source_ref)
-        for iid, r in items.iterrows()
-    }
-    st = f["statements"]
-    themes = f["themes"][f["themes"]["theme_id"] != "other"].sort_values("rank").head(6)
-    out_rows = []
-    for _, th in themes.iterrows():
-        item_ids = set(st.loc[st["theme_id"] == th["theme_id"], "item_id"])
-        out_rows.append((th, Counter(truth.get(key[i], "none") for i in item_ids)))
-    return out_rows
+    return _themes_with_labels(out)[:6]
 
 
 def test_planted_themes_rank_on_top(sample_run: tuple[api.RunSummary, Path]) -> None:
