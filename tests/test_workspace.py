@@ -7,7 +7,7 @@ import pytest
 
 from voc import workspace as ws
 from voc.cache import cached_encode
-from voc.errors import DataError
+from voc.errors import ConfigError, DataError
 from voc.schema import TABLES
 
 
@@ -73,3 +73,27 @@ def test_read_shared_same_values_one_object_per_label(tmp_path: Path) -> None:
     assert len({id(s) for s in stages}) == 2  # one object per distinct label
     empty = read_shared(con, "SELECT * FROM t WHERE i < 0", ("stage",))
     assert empty.empty and list(empty.columns) == ["i", "stage", "score", "item_id"]
+
+
+@pytest.mark.parametrize(
+    ("var", "value"),
+    [
+        ("VOC_DUCKDB_THREADS", "two"),
+        ("VOC_DUCKDB_THREADS", "0"),
+        ("VOC_DUCKDB_MEMORY", "lots"),
+        ("VOC_DUCKDB_MEMORY", "512MB'; DROP TABLE items; --"),
+    ],
+)
+def test_bad_duckdb_settings_are_config_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, var: str, value: str
+) -> None:
+    monkeypatch.setenv(var, value)
+    with pytest.raises(ConfigError, match=var):
+        ws.connect(tmp_path / "w.duckdb")
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_duckdb_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOC_DUCKDB_THREADS", " 1 ")
+    monkeypatch.setenv("VOC_DUCKDB_MEMORY", "1.5GB")
+    assert ws.duckdb_settings() == ("1.5GB", 1)

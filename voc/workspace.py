@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from voc.errors import DataError
+from voc.errors import ConfigError, DataError
 from voc.schema import TABLES
 from voc.workspace_scale import (  # noqa: F401  (part of this module's interface)
     count_friction,
@@ -30,12 +31,28 @@ DUCKDB_THREADS = 2
 """DuckDB's worker threads (its default is one per core); ``VOC_DUCKDB_THREADS`` overrides it."""
 
 
-def _configure(con: duckdb.DuckDBPyConnection) -> None:
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)", re.IGNORECASE)
+
+
+def duckdb_settings() -> tuple[str, int]:
+    """DuckDB's memory limit and threads, from the environment or the defaults.
+
+    A bad ``VOC_DUCKDB_MEMORY`` (not like ``512MB``) or ``VOC_DUCKDB_THREADS`` (not a whole
+    number of at least 1) is a ``ConfigError`` naming the variable.
+    """
+    memory = os.environ.get("VOC_DUCKDB_MEMORY", DUCKDB_MEMORY).strip()
+    if not _MEMORY.fullmatch(memory):
+        raise ConfigError(f"VOC_DUCKDB_MEMORY: expected a size like 512MB or 2GB, got {memory!r}")
+    raw = os.environ.get("VOC_DUCKDB_THREADS", str(DUCKDB_THREADS)).strip()
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigError(f"VOC_DUCKDB_THREADS: expected a whole number of at least 1, got {raw!r}")
+    return memory, int(raw)
+
+
+def _configure(con: duckdb.DuckDBPyConnection, memory: str, threads: int) -> None:
     """Bound DuckDB's memory and threads explicitly, so a run's peak does not grow with it."""
-    memory = os.environ.get("VOC_DUCKDB_MEMORY", DUCKDB_MEMORY)
-    threads = int(os.environ.get("VOC_DUCKDB_THREADS", DUCKDB_THREADS))
     con.execute(f"SET memory_limit = '{memory}'")
-    con.execute(f"SET threads = {max(threads, 1)}")
+    con.execute(f"SET threads = {threads}")
     con.execute("SET preserve_insertion_order = true")
 
 
@@ -53,6 +70,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) a workspace file."""
     p = Path(path)
+    settings = duckdb_settings()
     if read_only and not p.exists():
         raise DataError(f"{p}: workspace not found (run `voc run` or `voc analyze` first)")
     if not read_only:
@@ -61,7 +79,7 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         con = duckdb.connect(str(p), read_only=read_only)
     except duckdb.Error as exc:
         raise DataError(f"{p}: not a readable DuckDB workspace ({exc})") from exc
-    _configure(con)
+    _configure(con, *settings)
     if not read_only:
         create_schema(con)
     return con
