@@ -26,7 +26,15 @@ from typing import Any
 import pandas as pd
 
 from voc.errors import ConfigError
-from voc.mapphase import ChunkResult, Lookup, MapSpec, PreparedChunk, finish_chunk, prepare_chunk
+from voc.mapphase import (
+    ChunkResult,
+    Lookup,
+    MapSpec,
+    PreparedChunk,
+    finish_chunk,
+    in_order,
+    prepare_chunk,
+)
 
 log = logging.getLogger(__name__)
 
@@ -102,16 +110,11 @@ class DaskMapper:
             cached = lookup(hashes) if lookup is not None and hashes else {}
             finishing.append(client.submit(finish_chunk, spec_f, prep, cached, pure=False))
 
-        for frame, names in chunks:
+        def submit(chunk: tuple[pd.DataFrame, dict[str, list[str]]]) -> None:
+            frame, names = chunk
             prepared.append(client.submit(prepare_chunk, spec_f, frame, names, pure=False))
-            if len(prepared) + len(finishing) >= self.window:
-                advance()
-            if len(finishing) >= self.window:
-                yield finishing.popleft().result()
-        while prepared:
-            advance()
-        while finishing:
-            yield finishing.popleft().result()
+
+        yield from in_order(chunks, submit, advance, prepared, finishing, self.window)
 
     def close(self) -> None:
         client = getattr(self, "client_", None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,6 +174,32 @@ def map_chunk(
     prepared = prepare_chunk(spec, items, names, hashes=lookup is not None)
     cached = lookup(prepared.hashes) if lookup is not None and prepared.hashes else None
     return finish_chunk(spec, prepared, cached)
+
+
+def in_order(
+    chunks: Iterable[Any],
+    submit: Callable[[Any], None],
+    advance: Callable[[], None],
+    prepared: deque[Any],
+    finishing: deque[Any],
+    window: int,
+) -> Iterator[ChunkResult]:
+    """Results of remote chunk tasks in chunk order, at most ``window`` tasks in flight.
+
+    ``submit(chunk)`` queues a chunk's first task on ``prepared`` (or, done in one trip, on
+    ``finishing``); ``advance()`` takes the oldest of ``prepared`` to its finishing task on
+    ``finishing``. Shared by the local worker processes and the Dask cluster.
+    """
+    for chunk in chunks:
+        submit(chunk)
+        if len(prepared) + len(finishing) >= window and prepared:
+            advance()
+        if len(finishing) >= window:
+            yield finishing.popleft().result()
+    while prepared:
+        advance()
+    while finishing:
+        yield finishing.popleft().result()
 
 
 def item_row(it: Item, seq: int) -> dict[str, object]:

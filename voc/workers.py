@@ -34,6 +34,7 @@ from voc.mapphase import (
     MapSpec,
     PreparedChunk,
     finish_chunk,
+    in_order,
     map_chunk,
     prepare_chunk,
 )
@@ -169,16 +170,7 @@ class ProcessMapper:
 
         for chunk in head:
             submit(chunk)
-        for chunk in it:
-            submit(chunk)
-            if len(prepared) + len(finishing) >= self.window and prepared:
-                advance()
-            if len(finishing) >= self.window:
-                yield finishing.popleft().result()
-        while prepared:
-            advance()
-        while finishing:
-            yield finishing.popleft().result()
+        yield from in_order(it, submit, advance, prepared, finishing, self.window)
 
     def close(self) -> None:
         if self.pool_ is not None:
