@@ -21,6 +21,8 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
+from voc.neighbours import top_k
+
 OTHER = -1
 #: Graph size (statements) at and above which ``resolution`` applies unscaled.
 REFERENCE_SIZE = 2000
@@ -76,15 +78,14 @@ def knn_graph(
     k = min(n_neighbors, n - 1)
     g = nx.Graph()
     g.add_nodes_from(range(n))
-    for start in range(0, n, chunk):
-        sims = x[start : start + chunk] @ x.T
-        rows = np.arange(len(sims))
-        sims[rows, rows + start] = -np.inf
-        nn = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        for r in rows:
-            i = start + int(r)
-            near = [int(j) for j in sorted(nn[r].tolist()) if sims[r, j] > min_sim]
-            g.add_weighted_edges_from((i, j, float(sims[r, j])) for j in near)
+    if k < 1:
+        return g
+    cols, sims = top_k(x, k, chunk)
+    for i in range(n):
+        order = np.argsort(cols[i], kind="stable")
+        g.add_weighted_edges_from(
+            (i, int(cols[i, o]), float(sims[i, o])) for o in order if sims[i, o] > min_sim
+        )
     return g
 
 
