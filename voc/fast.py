@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from voc.cosine import unit
 from voc.embed import DIM, MODEL_ID, cache_dir, default_model_path
 
 log = logging.getLogger(__name__)
@@ -85,12 +86,8 @@ def _load_static(path: str) -> tuple[Any, np.ndarray]:
 
     model = StaticModel.from_pretrained(path)
     ref = [x for stage in load_stages(None).stages for x in stage.examples]
-    vecs = _unit(np.asarray(model.encode(ref, show_progress_bar=False), dtype=np.float32))
+    vecs = unit(np.asarray(model.encode(ref, show_progress_bar=False), dtype=np.float32))
     return model, vecs.mean(axis=0)
-
-
-def _unit(x: np.ndarray) -> np.ndarray:
-    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
 
 
 class StaticEmbedder:
@@ -123,7 +120,7 @@ class StaticEmbedder:
         for start in range(0, n, self.batch_size):
             batch = list(texts[start : start + self.batch_size])
             vecs = np.asarray(model.encode(batch, show_progress_bar=False), dtype=np.float32)
-            out[start : start + len(batch)] = _unit(_unit(vecs) - center)
+            out[start : start + len(batch)] = unit(unit(vecs) - center)
             if progress is not None:
                 progress(len(batch))
         return out

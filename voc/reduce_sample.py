@@ -26,6 +26,7 @@ import pandas as pd
 
 from voc import workspace as ws
 from voc.config import Pipeline
+from voc.cosine import unit
 from voc.state import RunContext, RunState
 from voc.steps import get_step, parse_params
 
@@ -43,17 +44,13 @@ def sample_positions(n: int, cap: int, seed: int) -> np.ndarray:
     return np.sort(rng.choice(n, size=cap, replace=False))
 
 
-def _unit(x: np.ndarray) -> np.ndarray:
-    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-
-
 def _centroids(x: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(label ids >= 0, unit mean vectors) of the labelled rows of ``x``."""
     ids = np.array(sorted({int(c) for c in labels.tolist() if c >= 0}), dtype=int)
     if not len(ids):
         return ids, np.zeros((0, x.shape[1]), dtype=np.float32)
     cents = np.stack([x[labels == c].mean(axis=0) for c in ids]).astype(np.float32)
-    return ids, _unit(cents)
+    return ids, unit(cents)
 
 
 def _nearest(
@@ -92,7 +89,7 @@ def place_all(
     nearest sub-theme centroid of that theme (``sample_sub``: theme label -> sub-labels of
     its sample rows)."""
     n = len(hashes)
-    x_s = _unit(sample_vecs)
+    x_s = unit(sample_vecs)
     ids, cents = _centroids(x_s, sample_labels)
     subs: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for lab, sl in sample_sub.items():
@@ -108,7 +105,7 @@ def place_all(
     placed = in_sample.copy()
     for idx, block in ws.iter_vectors(con, model_id, hashes, batch_vectors):
         keep = ~in_sample[idx]
-        idx, x = idx[keep], _unit(block[keep])
+        idx, x = idx[keep], unit(block[keep])
         if not len(idx):
             continue
         lab = _nearest(x, ids, cents, threshold)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from voc.neighbours import top_k
+from voc.cosine import top_k, unit
 
 #: Neighbours per statement. Airline tweets / Banking77 (2,000 rows, zero-shot macro-F1):
 #: k=5 0.718 / 0.819, k=10 0.720 / 0.816, k=20 0.724 / 0.815 (alpha 0.5).
@@ -45,14 +45,9 @@ MIN_ROWS = 50
 _ROWS = 1024
 
 
-def _unit(x: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    return x / np.maximum(norms, 1e-12)
-
-
 def knn_graph(vectors: np.ndarray, k: int = K) -> sp.csr_matrix:
     """Symmetric, normalised ``D^-1/2 W D^-1/2`` cosine k-nearest-neighbour graph."""
-    V = _unit(np.asarray(vectors, dtype=np.float32))
+    V = unit(np.asarray(vectors, dtype=np.float32))
     n = len(V)
     k = min(k, n - 1)
     if k < 1:

@@ -27,6 +27,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from voc.classify.adapt import spread
+from voc.cosine import unit
 from voc.errors import ConfigError
 from voc.labels import UNKNOWN, StageTaxonomy
 
@@ -56,11 +57,6 @@ def _softmax(x: np.ndarray) -> np.ndarray:
     z = x - x.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
-
-
-def _unit(x: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    return x / np.maximum(norms, 1e-12)
 
 
 def training_set(taxonomy: StageTaxonomy) -> tuple[list[str], list[str], list[float]]:
@@ -127,14 +123,14 @@ class StageClassifier:
         y = np.array([self.classes_.index(lab) for lab in labels])
         w = np.array(weights)
         X = np.asarray(encode(texts), dtype=np.float32)
-        self.train_vectors_ = _unit(X)
+        self.train_vectors_ = unit(X)
 
         self.embed_lr_ = LogisticRegression(
             C=8.0, max_iter=2000, class_weight=CLASS_WEIGHT, random_state=self.seed
         ).fit(X, y, sample_weight=w)
 
         is_example = w >= 1.0
-        self.centroids_ = _unit(
+        self.centroids_ = unit(
             np.stack(
                 [
                     X[(y == k) & is_example].mean(axis=0)
@@ -157,7 +153,7 @@ class StageClassifier:
         yu = np.array([self.classes_.index(lab) for lab in extra_labels], dtype=int)
         Xu = X[len(X) - len(extra_texts) :]
         # The user's examples are labelled nodes of the transductive graph (see predict).
-        self.seed_vectors_ = _unit(Xu)
+        self.seed_vectors_ = unit(Xu)
         self.seed_labels_ = np.eye(len(self.classes_))[yu]
         if len(set(extra_labels)) >= 2:
             # No class re-weighting: if the user's labels follow their data, so does the prior.
@@ -175,7 +171,7 @@ class StageClassifier:
 
         ``prior=False`` leaves out the taxonomy's stage priors (used for confidence).
         """
-        V = _unit(np.asarray(vectors, dtype=np.float32))
+        V = unit(np.asarray(vectors, dtype=np.float32))
         p_lr = self.embed_lr_.predict_proba(V)
         w_lr, w_cos, w_lex = BLEND
         p_cos = (
@@ -205,7 +201,7 @@ class StageClassifier:
 
     def relevance(self, vectors: np.ndarray) -> np.ndarray:
         """How close each vector is to any training text, in [0, 1]."""
-        V = _unit(np.asarray(vectors, dtype=np.float32))
+        V = unit(np.asarray(vectors, dtype=np.float32))
         nearest = (V @ self.train_vectors_.T).max(axis=1)
         lo, hi = RELEVANCE_RANGE
         return np.clip((nearest - lo) / (hi - lo), 0.0, 1.0)
@@ -222,7 +218,7 @@ class StageClassifier:
         if len(vectors) == 0:
             return [], np.zeros(0)
         own = self.predict_proba(vectors, texts, prior=False)
-        raw = spread(own, _unit(np.asarray(vectors, np.float32)), *self._seeds()) if adapt else own
+        raw = spread(own, unit(np.asarray(vectors, np.float32)), *self._seeds()) if adapt else own
         p = raw * self.prior_
         best = p.argmax(axis=1)
         # Confidence comes from the evidence alone (no prior), so a prior never lifts an

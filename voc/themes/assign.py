@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from voc.codeframe import Codeframe, CodeframeTheme, assign, load_codeframe, save_codeframe, slug
+from voc.cosine import unit
 from voc.themes.cluster import OTHER
 from voc.themes.represent import cluster_statements
 
@@ -49,8 +50,7 @@ class ClusterResult:
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
-    x = np.asarray(x, dtype=np.float32)
-    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    return unit(np.asarray(x, dtype=np.float32))
 
 
 def cluster_with_codeframe(

@@ -21,7 +21,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
-from voc.neighbours import top_k
+from voc.cosine import top_k
 
 OTHER = -1
 #: Graph size (statements) at and above which ``resolution`` applies unscaled.

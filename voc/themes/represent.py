@@ -18,6 +18,7 @@ import numpy as np
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from voc.cosine import unit
 from voc.themes.lemmas import lemma_terms
 
 #: Seed of the LSA fit. Fixed, not the run's seed: with the run's seed each seed had its
@@ -26,8 +27,7 @@ REPRESENTATION_SEED = 0
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
-    x = np.asarray(x, dtype=np.float32)
-    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    return unit(np.asarray(x, dtype=np.float32))
 
 
 def lexical_vectors(

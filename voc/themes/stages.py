@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from voc.cosine import unit
 from voc.themes.cluster import OTHER, _relabel_by_size
 
 #: Stage values that say nothing about the journey step.
@@ -60,8 +61,7 @@ def split_by_stage(
     labels = np.asarray(labels, dtype=int)
     if threshold <= 0 or len(labels) == 0:
         return labels
-    x = np.asarray(vectors, dtype=np.float32)
-    x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    x = unit(np.asarray(vectors, dtype=np.float32))
     st = np.asarray([str(s) for s in stages], dtype=object)
     out = labels.copy()
     next_label = int(labels.max()) + 1 if labels.max() >= 0 else 0

@@ -1,8 +1,14 @@
-"""Nearest neighbours by cosine, computed in row blocks (never an n x n matrix for large n)."""
+"""Cosine geometry of row vectors: unit length, and nearest neighbours computed in row blocks
+(never an n x n matrix for large n)."""
 
 from __future__ import annotations
 
 import numpy as np
+
+
+def unit(x: np.ndarray) -> np.ndarray:
+    """Rows of ``x`` scaled to unit length (all-zero rows stay zero)."""
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
 
 
 def top_k(x: np.ndarray, k: int, chunk: int) -> tuple[np.ndarray, np.ndarray]:

@@ -1,6 +1,6 @@
 import numpy as np
 
-from voc.neighbours import top_k
+from voc.cosine import top_k
 
 
 def test_top_k_is_the_same_whatever_the_row_block() -> None:
