@@ -65,4 +65,5 @@ def test_names_say_what_goes_wrong() -> None:
     assert theme_name(["bank sync"], texts) == "bank sync failed"
     assert problem_phrase(["I love it", "great app"]) == ""
     waits = ["still waiting for my refund", "refund waited two weeks", "no reply about refund"]
-    assert theme_name(["refund"], waits) == "long wait for refund"
+    # in their words, not an invented "long wait for refund"
+    assert theme_name(["refund"], waits) == "still waiting for refund"

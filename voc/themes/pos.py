@@ -166,10 +166,26 @@ def chunks(text: str) -> tuple[Chunk, ...]:
     return tuple(_repair(out))
 
 
+@lru_cache(maxsize=65536)
+def glued(word: str) -> bool:
+    """Whether ``word`` is a known word with a short tail glued on, which no dictionary
+    knows ("flightled": a slip of a data export), not a word to name a theme with.
+
+    Unknown to the tagger's lexicon and the lemma table, it starts with a lexicon word
+    of at least four letters followed by at most three letters.
+    """
+    if len(word) < 6 or not word.isalpha():
+        return False
+    lexicon = _parser().lexicon
+    if word in lexicon or lemma(word) != word:
+        return False
+    return any(word[:k] in lexicon for k in range(max(4, len(word) - 3), len(word)))
+
+
 def _content(word: str) -> str:
     """Lemma of a content word, or "" for stop words, marks and fragments."""
     w = word.lower()
-    if len(w) < 2 or not _WORD.fullmatch(w):
+    if len(w) < 2 or not _WORD.fullmatch(w) or glued(w):
         return ""
     lem = lemma(w)
     return "" if lem in STOPWORDS or w in STOPWORDS else lem

@@ -77,6 +77,22 @@ def problem_lemmas() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def evaluative_lemmas() -> frozenset[str]:
+    """Lemmas of the one-word phrases of the default cue file's evaluative groups
+    ("terrible", "awful", "worst"): they judge a subject ("awful customer service")."""
+    from voc.labels import load_friction_cues
+
+    out: set[str] = set()
+    for g in load_friction_cues().groups:
+        if g.evaluative:
+            out.update(
+                lemma(p.lower()) for p in g.phrases
+                if " " not in p and p.isalpha() and p.lower() not in STOP_WORDS
+            )
+    return frozenset(out - {"complaint", "problem", "issue"})
+
+
 _NEG_WORDS = frozenset(
     {"not", "never", "no", "cannot", "can't", "cant", "couldn't", "doesn't", "doesnt",
      "didn't", "don't", "isn't", "wasn't", "won't", "wont", "hasn't", "haven't", "unable"}
@@ -125,6 +141,9 @@ class Predicate:
     obj: str = ""
     head: str = ""
     said: str = ""  # the literal words, when the surface rewrites them ("trying to cancel")
+    #: the kind of problem is said by enough statements, its shown word by few of them
+    weak: bool = False
+    support: int = 0  # distinct statements saying this kind of problem
 
 
 @lru_cache(maxsize=65536)
@@ -273,12 +292,15 @@ def best_predicate(
                     objs.setdefault(p.key, Counter())[p.obj] += 1
         if not df:
             continue
+        probs = problem_lemmas()
+        # a kind that many say in scattered words ("missing", "miss", "failed" each by a
+        # few) is weak: its shown word is no one thing to name
         key, n = min(df.items(), key=lambda kv: (-kv[1], kv[0]))
         if n < need:
             continue
-        probs = problem_lemmas()
         # ties: a problem word over a negated verb, then the first said
-        head = min(heads[key].items(), key=lambda kv: (-kv[1], kv[0] not in probs))[0]
+        head, k = min(heads[key].items(), key=lambda kv: (-kv[1], kv[0] not in probs))
+        weak = k < max(1, need // 2)
         surface = min(shown[(key, head)].items(), key=lambda kv: -kv[1])[0]
         if surface.startswith("can't") and not any(_CANT.search(t.lower()) for t in uniq):
             # nobody wrote "can't": name it in their words ("trying to cancel")
@@ -288,7 +310,7 @@ def best_predicate(
         if key in objs:
             o, k = _top(objs[key])
             obj = o if k >= 2 else ""
-        return Predicate(key, surface, obj, head)
+        return Predicate(key, surface, obj, head, weak=weak, support=n)
     return None
 
 

@@ -1,0 +1,430 @@
+"""Check theme and sub-theme names on ../shared/eval by rules a reader would apply.
+
+Usage::
+
+    .venv/bin/python bench/eval_names.py [--sets banking77,airline,cfpb] [--show 15]
+        [--out out/bench_names.json]
+
+The sets are clustered exactly as ``bench/eval_themes.py`` does (its ``load_set``,
+``embed`` and ``run_voc`` with seed 0, the shipped ``ClusterParams`` defaults); themes of
+at least ``subtheme_min_size`` statements are split into sub-themes with the shipped
+:func:`voc.themes.drafts.subtheme_labels` on the MiniLM vectors. Every theme and
+sub-theme is then named with the shipped code (:func:`voc.themes.naming.key_phrases`,
+:func:`voc.themes.naming.theme_name`, :func:`voc.themes.drafts.name_subthemes`). Cluster
+labels are cached under ``out/bench_cache/`` (names never feed clustering).
+
+A name **passes** when every rule holds (a failing name lists the rules it breaks):
+
+- ``length``: 2-5 words;
+- ``unsaid``: every word occurs in the theme's statements (as written, case aside;
+  "can't" also matches "cannot"/"can not"/"cant", "haven't" matches "have not"); for a
+  sub-theme, words carried from its parent's name (before ":") must occur in the
+  parent's statements;
+- ``no_subject``: it names a subject: a content noun (tagged noun by the tagger's
+  lexicon, a hyphenated compound or a word the lexicon does not know; not a stop word
+  nor a problem word), a named subject (capitalised in most of its mid-sentence
+  occurrences in the statements), or a content verb that the problem word qualifies
+  ("charged twice");
+- ``no_problem``: it says what is wrong or asked: a problem or failure word, a
+  negation, a question word or an evaluative word, from the reader's list below (written
+  for this check, independent of the shipped cue file);
+- ``bare``: not a bare noun or a bare verb (at least one word besides the subject, and
+  the predicate word is not the subject itself);
+- ``broken``: no fragment: half a contraction ("doesn"), or a word unknown to both the
+  tagger lexicon and the lemma table that is a known word with up to three letters
+  glued on ("flightled"); no @handle, #tag, URL or number;
+- ``stopword_part``: the name neither starts nor ends in a stop word (negations,
+  question words and a preposition before a content word, "on hold", may start it;
+  particles "up/out/in/off/down/back/through/over" and verbs other than auxiliaries,
+  "how long does transfer take", may end it) and has a content word
+  besides its problem/question words;
+- ``acronym_alone``: its subject is not only an agency or law acronym ("FTC", "FDCPA":
+  the list ``AGENCIES``);
+- ``repeated``: no lemma twice;
+- ``same_as_parent`` (sub-themes): different from the parent theme's name.
+
+The **label check** asks whether a name is on topic: it shares a content lemma with the
+theme's majority reference label (Banking77 intent words, e.g. card_arrival -> card,
+arrival; airline negativereason; CFPB Issue). Lemmas match when equal or when they share
+a prefix of at least 5 letters ("arrival"/"arrive", "verify"/"verification").
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import re
+import sys
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from eval_themes import CACHE, EVAL, ROOT, embed, load_set, run_voc  # noqa: E402
+
+log = logging.getLogger("eval_names")
+
+#: Words a reader takes as saying what is wrong: failures, losses, delays, money
+#: problems, blocked actions, bad service (lowercase surface forms).
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PROBLEM_WORDS = _wordset(
+    """
+    fail fails failed failing failure broken break breaks crash crashes crashed crashing error
+    errors missed miss misses disconnected disconnect declined decline declines rejected reject
+    rejects refused refuse refuses denied deny
+    blocked block locked lock frozen freeze stuck pending missing lost lose disappeared
+    vanished gone stolen compromised hacked delayed delay delays late cancelled canceled
+    cancelling canceling wrong incorrect inaccurate invalid unauthorized fraud fraudulent scam
+    twice double duplicate duplicated overcharged overcharge extra hidden unexpected expired
+    expiring expire expires slow wait waiting waited hold stranded overbooked rebooked bumped
+    damaged
+    problem problems issue issues trouble glitch bug bugs outage down unresponsive ignored
+    ignoring unanswered unresolved harassed harassing harassment threatening threatened
+    disputed dispute reversed reverted returned bounced
+    misapplied mishandled misplaced unfair unable cannot can't won't
+    rude unhelpful useless poor bad terrible awful horrible worst confusing confused unclear
+    expensive overpriced high higher increased raised complaint complain complaining dirty
+    broke leaking stopped stop stops exceeded suspended closed
+    """
+)
+NEGATIONS = _wordset(
+    """
+    not no never nothing without can't cannot couldn't won't don't doesn't didn't isn't
+    aren't wasn't weren't hasn't haven't hadn't shouldn't wouldn't unable
+    """
+)
+QUESTION_WORDS = frozenset({"how", "why", "where", "when", "what", "which", "who", "whether"})
+PARTICLES = frozenset({"up", "out", "in", "off", "down", "back", "through", "over"})
+AUXILIARY = frozenset({"be", "have", "do", "will", "would", "can", "could", "should", "may",
+                       "might", "must", "shall", "get"})
+#: Prepositions that may lead a name when a content word follows ("on hold").
+LEADING = frozenset({"on", "in", "at", "without", "after", "before"})
+_APOS = re.compile(r"[’`]")
+_WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
+_CANT = ("can't", "cannot", "cant", "can not")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(_APOS.sub("'", text.lower()))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, str]:
+    """The tagger's lexicon (word -> most frequent tag), as shipped in the TextBlob wheel."""
+    from voc.themes.pos import _load_text_module
+
+    path = _load_text_module().EN_DIR / "en-lexicon.txt"
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            out.setdefault(parts[0].lower(), parts[1])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lemma_words() -> frozenset[str]:
+    from voc.themes.lemmas import _table
+
+    return frozenset(str(k) for k in _table())
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _lemma(word: str) -> str:
+    from voc.themes.lemmas import lemma
+
+    return lemma(word)
+
+
+#: Halves of contractions split apart ("doesn" of "doesn't").
+FRAGMENTS = frozenset({"don", "doesn", "didn", "isn", "wasn", "aren", "haven", "hasn", "couldn",
+                       "wouldn", "ve", "ll", "re", "ca", "wo", "nt"})
+#: Agencies and laws customers cite; named alone they say nothing about the problem.
+AGENCIES = frozenset({"ftc", "cfpb", "fdic", "occ", "bbb", "irs", "hud", "fcc", "sec", "doj",
+                      "fbi", "fcra", "fdcpa", "tila", "respa", "ag", "dot", "faa", "tsa"})
+
+
+def _known(word: str) -> bool:
+    return word in _lexicon() or word in _lemma_words() or word in NEGATIONS
+
+
+def _broken(word: str) -> bool:
+    """A fragment: half a contraction, or a word no dictionary knows that is a known word
+    with up to three letters glued on ("flightled")."""
+    if word in FRAGMENTS:
+        return True
+    if _known(word) or "-" in word or "'" in word or len(word) < 5:
+        return False
+    return any(word[:k] in _lexicon() for k in range(max(4, len(word) - 3), len(word)))
+
+
+def _is_noun(word: str) -> bool:
+    if "-" in word:  # "top-up", "e-mail": a compound names a thing
+        return True
+    tag = _lexicon().get(word) or _lexicon().get(_lemma(word), "")
+    return tag.startswith("NN") or not tag  # unknown words are mostly names of things
+
+
+def _capital_shares(texts: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """Mid-sentence occurrences of each word: all, and capitalised."""
+    seen: Counter[str] = Counter()
+    cap: Counter[str] = Counter()
+    for t in texts:
+        toks = re.findall(r"[A-Za-z][A-Za-z'\-]*", _APOS.sub("'", t))
+        for i, tok in enumerate(toks):
+            if i == 0:
+                continue
+            w = tok.lower()
+            seen[w] += 1
+            cap[w] += tok[0].isupper()
+    return seen, cap
+
+
+def check_name(
+    name: str, texts: list[str], parent: str = "", parent_texts: list[str] | None = None
+) -> list[str]:
+    """The rules ``name`` breaks (empty: it passes); see the module docstring."""
+    fails: list[str] = []
+    if re.search(r"@\w|#\w|https?:|www\.|\d", name):
+        fails.append("broken")
+    carried, _, own = name.rpartition(":") if parent else ("", "", name)
+    words = _words(name)
+    if not 2 <= len(words) <= 5:
+        fails.append("length")
+    said = {w for t in texts for w in _words(t)}
+    said_parent = {w for t in (parent_texts or []) for w in _words(t)}
+
+    def occurs(w: str, pool: set[str], pool_texts: list[str]) -> bool:
+        if w in pool:
+            return True
+        if w.endswith("n't") and w not in _CANT:  # "haven't" as "have not"
+            aux = {"won't": "will", "don't": "do"}.get(w, w[:-3])
+            return any(f"{aux} not" in t.lower() for t in pool_texts)
+        if w in _CANT:
+            return any(c in pool for c in _CANT) or any(
+                "can not" in t.lower() for t in pool_texts
+            )
+        return False
+
+    for w in _words(own):
+        if not occurs(w, said, texts):
+            fails.append("unsaid")
+            break
+    for w in _words(carried):
+        if not occurs(w, said_parent | said, (parent_texts or []) + texts):
+            fails.append("unsaid")
+            break
+    if any(_broken(w) for w in words):
+        fails.append("broken")
+    stop = _stop()
+    predicate = [w for w in words if w in PROBLEM_WORDS or w in NEGATIONS]
+    question = [w for w in words if w in QUESTION_WORDS]
+    content = [w for w in words if w not in stop and w not in NEGATIONS and w not in question]
+    seen, cap = _capital_shares(texts)
+    named = {w for w in content if seen[w] >= 2 and cap[w] / seen[w] >= 0.6}
+    nouns = [w for w in content if (_is_noun(w) or w in named) and w not in PROBLEM_WORDS]
+    # "charged twice": a content verb qualified by a problem word names what went wrong
+    verb_subject = [
+        w for w in content
+        if not _is_noun(w) and w not in predicate and _lexicon().get(w, "").startswith("VB")
+    ]
+    if not nouns and not (verb_subject and predicate):
+        fails.append("no_subject")
+    if not predicate and not question:
+        fails.append("no_problem")
+    subjects = set(nouns) | set(verb_subject)
+    if len(words) >= 1 and (not subjects or set(words) <= subjects or set(words) <= set(predicate)):
+        fails.append("bare")
+    first_ok = words and (
+        words[0] not in stop or words[0] in NEGATIONS or words[0] in question
+        or words[0] in LEADING and len(words) > 1 and words[1] not in stop
+    )
+    last_ok = words and (
+        words[-1] not in stop or words[-1] in PARTICLES
+        or _lexicon().get(words[-1], "").startswith("VB") and _lemma(words[-1]) not in AUXILIARY
+    )
+    others = [w for w in content if w not in PROBLEM_WORDS]
+    if not first_ok or not last_ok or not others:
+        fails.append("stopword_part")
+    if nouns and set(nouns) <= AGENCIES:
+        fails.append("acronym_alone")
+    lemmas = [_lemma(w) for w in words]
+    if len(set(lemmas)) < len(lemmas):
+        fails.append("repeated")
+    if parent and own.strip() == parent.strip():
+        fails.append("same_as_parent")
+    return list(dict.fromkeys(fails))
+
+
+def label_words(label: str) -> set[str]:
+    """Content lemmas of a reference label ("card_arrival" -> {"card", "arrival"})."""
+    stop = _stop()
+    words = re.findall(r"[a-z]+", label.lower().replace("_", " "))
+    return {_lemma(w) for w in words if w not in stop and len(w) > 1}
+
+
+def on_topic(name: str, label: str) -> bool:
+    """Whether ``name`` shares a content lemma with ``label`` (equal or 5-letter prefix)."""
+    stop = _stop()
+    mine = {_lemma(w) for w in _words(name) if w not in stop and len(w) > 1}
+    for a in mine:
+        for b in label_words(label):
+            if a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]):
+                return True
+    return False
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha1(json.dumps(parts, default=str).encode("utf-8")).hexdigest()[:12]
+
+
+def cluster_cached(name: str, texts: list[str], vecs: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """voc's theme label per text, as bench/eval_themes.py clusters it (seed 0), cached."""
+    from voc.stepdefs import ClusterParams
+
+    path = CACHE / f"{name}-themes-{_hash(texts, ClusterParams().model_dump())}.npy"
+    if path.exists():
+        return np.load(path)
+    res = run_voc(texts, vecs, y, [0])
+    labels = np.asarray(res.pop("_labels"))
+    CACHE.mkdir(parents=True, exist_ok=True)
+    np.save(path, labels)
+    return labels
+
+
+def subthemes_cached(
+    name: str, texts: list[str], vecs: np.ndarray, labels: np.ndarray, ids: list[int]
+) -> dict[int, np.ndarray]:
+    """Sub-theme labels of every theme large enough, as the name step splits them."""
+    from voc.stepdefs import ClusterParams
+    from voc.themes.drafts import subtheme_labels
+
+    min_size = ClusterParams().subtheme_min_size
+    path = CACHE / f"{name}-subthemes-{_hash(texts, labels.tolist(), min_size)}.npz"
+    if path.exists():
+        with np.load(path) as z:
+            return {int(k): z[k] for k in z.files}
+    out: dict[int, np.ndarray] = {}
+    for c in ids:
+        g = np.flatnonzero(labels == c)
+        if len(g) >= min_size:
+            out[c] = subtheme_labels(vecs[g], [texts[i] for i in g], min_size, 0)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    np.savez(path, **{str(k): v for k, v in out.items()})
+    return out
+
+
+def name_set(name: str) -> dict[str, object]:
+    """Every theme and sub-theme of one set, named by the shipped code, and checked."""
+    from voc.themes.cluster import OTHER
+    from voc.themes.drafts import name_subthemes
+    from voc.themes.naming import key_phrases, theme_name
+    from voc.themes.quotes import representative
+
+    texts, y = load_set(name)
+    vecs = embed(name, texts)
+    labels = cluster_cached(name, texts, vecs, y)
+    ids = [c for c, _ in Counter(labels.tolist()).most_common() if c != OTHER]
+    groups = [np.flatnonzero(labels == c) for c in ids]
+    subs = subthemes_cached(name, texts, vecs, labels, ids)
+    phrases = key_phrases([[texts[i] for i in g] for g in groups], n_phrases=8)
+    rows: list[dict[str, object]] = []
+    for c, g, ph in zip(ids, groups, phrases, strict=True):
+        tx = [texts[i] for i in g]
+        q = representative(vecs[g], tx, k=4)
+        theme = theme_name(ph, tx, tx[q[0]] if q else "")
+        label, k = Counter(y[g].tolist()).most_common(1)[0]
+        row: dict[str, object] = {
+            "name": theme, "n": len(g), "label": str(label), "label_share": round(k / len(g), 2),
+            "fails": check_name(theme, tx), "on_topic": on_topic(theme, str(label)),
+            "subthemes": [],
+        }
+        if c in subs:
+            sub = subs[c]
+            for s in sorted(name_subthemes(sub, tx, theme), key=lambda s: -s.n_statements):
+                sg = np.flatnonzero(sub == s.label)
+                stx = [tx[i] for i in sg]
+                slabel, sk = Counter(y[g][sg].tolist()).most_common(1)[0]
+                row["subthemes"].append({  # type: ignore[union-attr]
+                    "name": s.name, "n": len(sg), "label": str(slabel),
+                    "fails": check_name(s.name, stx, theme, tx),
+                    "on_topic": on_topic(s.name, str(slabel)),
+                })
+        rows.append(row)
+    subrows = [s for r in rows for s in r["subthemes"]]  # type: ignore[attr-defined]
+
+    def share(items: list[dict[str, object]], key: str) -> float:
+        if not items:
+            return 0.0
+        if key == "pass":
+            return round(sum(not r["fails"] for r in items) / len(items), 3)
+        return round(sum(bool(r[key]) for r in items) / len(items), 3)
+
+    fails = Counter(f for r in rows + subrows for f in r["fails"])  # type: ignore[attr-defined]
+    return {
+        "n_themes": len(rows), "n_subthemes": len(subrows),
+        "pass_share": share(rows, "pass"), "on_topic_share": share(rows, "on_topic"),
+        "sub_pass_share": share(subrows, "pass"), "sub_on_topic_share": share(subrows, "on_topic"),
+        "fail_counts": dict(fails.most_common()), "themes": rows,
+    }
+
+
+def _line(r: dict[str, object], indent: str = "") -> str:
+    mark = "ok  " if not r["fails"] else "FAIL"
+    topic = "on " if r["on_topic"] else "off"
+    why = f"  [{', '.join(r['fails'])}]" if r["fails"] else ""  # type: ignore[arg-type]
+    return f"{indent}{mark} {topic} {r['n']:>5}  {r['name']!r:<40} {r['label']}{why}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default="banking77,airline,cfpb")
+    ap.add_argument("--show", type=int, default=0, help="print only this many largest (0: all)")
+    ap.add_argument("--out", default=str(ROOT / "out" / "bench_names.json"))
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if not EVAL.exists():
+        print(f"error: {EVAL} not found (the shared eval data)", file=sys.stderr)
+        return 1
+    results: dict[str, dict[str, object]] = {}
+    for name in args.sets.split(","):
+        res = name_set(name)
+        results[name] = res
+        rows = res["themes"]
+        print(f"== {name}: {res['n_themes']} themes, {res['n_subthemes']} sub-themes")
+        for r in rows[: args.show or None]:  # type: ignore[index]
+            print(_line(r))
+            for s in r["subthemes"]:
+                print(_line(s, "      "))
+        print(
+            f"{name}: themes pass {res['pass_share']}, on topic {res['on_topic_share']}; "
+            f"sub-themes pass {res['sub_pass_share']}, on topic {res['sub_on_topic_share']}; "
+            f"failures {res['fail_counts']}"
+        )
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    for name, res in results.items():
+        print(
+            f"SUMMARY {name}: themes {res['n_themes']} pass {res['pass_share']} "
+            f"on-topic {res['on_topic_share']} | sub-themes {res['n_subthemes']} "
+            f"pass {res['sub_pass_share']} on-topic {res['sub_on_topic_share']}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

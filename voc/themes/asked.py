@@ -1,0 +1,253 @@
+"""What a theme of questions asks about, in its statements' own words.
+
+Many support messages are questions ("How do I top up my card?", "Where is my new
+card?", "Why was I charged a fee?"). A theme of them is named after the thing asked, as
+a person would write it: "how to top up card", "where is new card", "why fee charged".
+Each question is read with the part-of-speech chunks of :mod:`voc.themes.pos`: its
+question word, the auxiliary after it, its first content verb (with particle: "top up")
+and the noun phrase it acts on. Questions vote once each, and the pattern most of them
+share gives the name; every word of it is a word of the statements.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from voc.themes.lemmas import STOPWORDS, lemma
+from voc.themes.pos import AUX, VERB_KEEP, Chunk, _noun_core, _verb_core, chunks
+
+#: Question words that open a question.
+QWORDS = frozenset({"how", "why", "where", "when", "what", "which"})
+#: Auxiliaries that open a yes/no question ("can I ...", "is it possible to ...").
+YES_NO = frozenset({"can", "could", "is", "are", "do", "does", "will", "am", "should"})
+#: Verbs too general to say what is asked ("how do I get", "what happens").
+_LIGHT = frozenset({"be", "have", "do", "get", "go", "happen", "need", "want", "possible", "like",
+                    "wish", "help", "wanna"})
+#: Nouns that are the customer or the company, not what is asked about.
+_NOT_OBJECT = frozenset({"i", "me", "you", "it", "way", "thing", "reason", "option"})
+_PARTICLES = frozenset({"up", "out", "in", "off", "down", "back", "over"})
+#: Openings of a request, which asks how to do what follows ("I want to get a card").
+REQUESTS = ("i want to", "i need to", "i'd like to", "i would like to", "i wish to",
+            "i wanna", "help me")
+#: Greetings and fillers that may come before the question word.
+_OPENERS = frozenset({"hi", "hello", "hey", "so", "ok", "okay", "please", "and", "but", "um"})
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One question: its question word, auxiliary said, content verb and object."""
+
+    qword: str
+    aux: str = ""
+    verb: str = ""  # lemma key ("top up")
+    verb_said: str = ""  # as written ("topped up")
+    obj: str = ""  # lemma key of the noun phrase asked about ("new card")
+    obj_said: str = ""
+
+
+def _first_words(text: str) -> list[str]:
+    words = [w.lower().strip(".,!?:;\"'") for w in text.replace("’", "'").split()]
+    return [w for w in words if w]
+
+
+def _cut(ch: Chunk) -> Chunk:
+    """The noun phrase before a pronoun the chunker glued on ("the card I" of "the card I
+    ordered")."""
+    k = next((i for i, t in enumerate(ch.tags) if i and t == "PRP"), len(ch.tags))
+    return Chunk(ch.kind, ch.words[:k], ch.tags[:k])
+
+
+@lru_cache(maxsize=65536)
+def ask(text: str) -> Ask | None:
+    """The question ``text`` asks (None when it is no question)."""
+    words = _first_words(text)
+    while words and words[0] in _OPENERS:
+        words = words[1:]
+    if not words:
+        return None
+    first = words[0]
+    yes_no = first in YES_NO and len(words) > 1 and words[1] in ("i", "you", "it", "we", "there")
+    request = " ".join(words[:4]).startswith(REQUESTS)
+    if first not in QWORDS and not yes_no and not request:
+        return None
+    qword = "want" if request else first
+    if first == "how" and len(words) > 1 and words[1] in ("long", "much", "many"):
+        qword = f"how {words[1]}"  # "how long does a transfer take"
+    chs = chunks(text)
+    start = next(
+        (i for i, ch in enumerate(chs) if ch.words and ch.words[0].lower() == first), None
+    )
+    if start is None:
+        return None
+    aux = ""
+    verb = verb_said = obj = obj_said = ""
+    rest = chs[start:]
+    for i, ch in enumerate(rest):
+        ws = [w.lower() for w in ch.words]
+        prev = rest[i - 1] if i else None
+        if (
+            not verb
+            and ch.kind in ("ADJP", "NP")
+            and len(ws) == 1
+            and prev is not None
+            and prev.kind == "NP"
+            and prev.words[-1].lower() in ("i", "you", "we")
+        ):
+            # a tagger slip after the subject: "how do I top up" reads "top" as adjective
+            nxt = rest[i + 1] if i + 1 < len(rest) else None
+            part = [nxt.words[0].lower()] if nxt is not None and nxt.kind in ("PP", "PRT") and (
+                nxt.words[0].lower() in _PARTICLES) else []
+            verb = " ".join([lemma(ws[0]), *part])
+            verb_said = " ".join([ws[0], *part])
+            continue
+        if (
+            not verb
+            and ch.kind == "NP"
+            and prev is not None
+            and prev.words[-1].lower() == "to"
+            and len(ws) >= 2
+            and ch.tags[0].startswith("NN")
+            and ch.tags[1] in ("PRP$", "DT")
+        ):
+            # "to change my PIN" read as one noun phrase: the first word is the verb
+            verb = verb_said = lemma(ws[0])
+            rest_np = Chunk("NP", ch.words[1:], ch.tags[1:])
+            noun = [(lem, w) for lem, w, _ in _noun_core(_cut(rest_np))[-2:]]
+            if noun:
+                obj = " ".join(lem for lem, _ in noun)
+                obj_said = " ".join(w for _, w in noun)
+                break
+            continue
+        if ch.kind == "VP" and not verb and ws[-1] == "get" and i + 1 < len(rest) and (
+            rest[i + 1].kind == "NP"
+        ):
+            verb = verb_said = "get"  # "can I get a virtual card": get is to obtain
+            continue
+        if ch.kind == "VP" and not verb:
+            aux = aux or next((w for w in ws if w in AUX and w != qword), "")
+            core = [
+                (lem, w) for lem, w, _ in _verb_core(ch, tuple(rest[i + 1 :]))
+                if lem not in ("not", "never", "no", "cannot")
+            ]
+            content = [
+                (lem, w) for lem, w in core
+                if lem not in _LIGHT
+                and (lem not in STOPWORDS or lem in VERB_KEEP or w in _PARTICLES)
+            ]
+            if content and any(lem not in STOPWORDS or lem in VERB_KEEP for lem, _ in content):
+                verb = " ".join(lem for lem, _ in content)
+                verb_said = " ".join(w for _, w in content)
+            continue
+        if ch.kind == "NP":
+            noun = [(lem, w) for lem, w, _ in _noun_core(_cut(ch))[-2:] if lem not in _NOT_OBJECT]
+            if noun and not obj:
+                obj = " ".join(lem for lem, _ in noun)
+                obj_said = " ".join(w for _, w in noun)
+                if verb or qword in ("where", "what", "which") and aux in ("is", "are"):
+                    break  # "where is the card I ordered": the verb after it is a detail
+    if not verb and not obj:
+        return None
+    return Ask(qword, aux, verb, verb_said, obj, obj_said)
+
+
+#: Share of a theme's statements that must be questions for it to be named as one.
+MIN_QUESTION_SHARE = 0.3
+
+
+def _best(counts: Counter[str], need: int) -> str:
+    if not counts:
+        return ""
+    key, n = min(counts.items(), key=lambda kv: (-kv[1], -kv[0].count(" "), kv[0]))
+    return key if n >= need else ""
+
+
+def _said(forms: dict[str, Counter[str]], key: str) -> str:
+    return min(forms[key].items(), key=lambda kv: (-kv[1], kv[0]))[0] if key in forms else ""
+
+
+def question_name(texts: Sequence[str], min_share: float = 0.2, max_words: int = 5) -> str:
+    """The name of a theme of questions by what it asks, or "" when it is not one.
+
+    At least ``MIN_QUESTION_SHARE`` of the distinct statements must be questions, and
+    the asked-about verb or object must be said by at least two and ``min_share`` of
+    them. "how to top up card", "where is new card", "why card declined".
+    """
+    uniq = list(dict.fromkeys(texts))
+    asks = [a for a in (ask(t) for t in uniq) if a is not None]
+    if not uniq or len(asks) < max(2, MIN_QUESTION_SHARE * len(uniq)):
+        return ""
+    need = max(2, int(min_share * len(asks) + 0.999))
+    qwords = Counter(a.qword for a in asks)
+    verbs: Counter[str] = Counter()
+    objs: Counter[str] = Counter()
+    vforms: dict[str, Counter[str]] = {}
+    oforms: dict[str, Counter[str]] = {}
+    for a in asks:
+        if a.verb:
+            verbs[a.verb] += 1
+            vforms.setdefault(a.verb, Counter())[a.verb_said] += 1
+        if a.obj:
+            # "virtual card" also says "card": the longer phrase wins when said as often
+            ow = a.obj.split()
+            sw = a.obj_said.split()
+            for k in range(len(ow)):
+                key = " ".join(ow[k:])
+                objs[key] += 1
+                oforms.setdefault(key, Counter())[" ".join(sw[k:])] += 1
+    obj = _best(objs, need)
+    # what is asked about is said alike; what to do with it less so ("hold", "exchange")
+    verb = _best(verbs, need if not obj else max(2, int(0.1 * len(asks) + 0.999)))
+    if obj and " " not in obj:
+        longer = [k for k in objs if k.endswith(" " + obj) and objs[k] * 3 >= objs[obj]]
+        if longer:
+            obj = min(longer, key=lambda k: (-objs[k], k))
+    if not verb and not obj:
+        return ""
+    said_words = {w for t in uniq for w in _first_words(t)}
+    qword = min(
+        (q for q in qwords if q in QWORDS or q.startswith("how ")),
+        key=lambda q: (-qwords[q], q),
+        default="",
+    ) or min(qwords, key=lambda q: (-qwords[q], q))
+    v = _said(vforms, verb) if verb else ""
+    o = _said(oforms, obj) if obj else ""
+    if o and v and lemma(o.split()[-1]) == lemma(v.split()[-1]):
+        o = ""  # "how to transfer transfer"
+    if verb and qword in ("what", "which", "want", *YES_NO) and qwords["how"] >= 2:
+        qword = "how"  # "what do I do to activate my card" asks how to: "how to activate card"
+    if qword in ("how long", "how much", "how many"):
+        aux = Counter(a.aux for a in asks if a.qword == qword and a.aux)
+        a = min(aux, key=lambda x: (-aux[x], x)) if aux else ""
+        words = [*qword.split(), *([a] if a in ("does", "do", "will") else []), *o.split(),
+                 *v.split()] if o and v else []
+    elif qword == "how" or (qword in YES_NO and "how" in said_words):
+        # the base form when someone says it ("top up", not "topped up")
+        base = verb if verb and set(verb.split()) <= said_words else v
+        words = ["how", "to", *base.split(), *o.split()] if base and "to" in said_words else (
+            ["how", *base.split(), *o.split()] if base else []
+        )
+    elif qword == "why":
+        words = ["why", *o.split(), *v.split()] if v else []
+    elif qword in ("where", "when"):
+        aux = Counter(a.aux for a in asks if a.qword == qword and a.aux)
+        a = min(aux, key=lambda x: (-aux[x], x)) if aux else ""
+        if v and a in ("can", "do"):  # "where can I find PIN"
+            words = [qword, a, "i", *v.split(), *o.split()] if o else []
+        elif v and a in ("will", "does"):  # "when will card arrive"
+            words = [qword, a, *o.split(), *v.split()] if o else []
+        else:
+            words = [qword, a or "is", *o.split()] if o and (a or "is") in said_words else []
+    elif qword in ("what", "which"):
+        aux = Counter(a.aux for a in asks if a.qword == qword and a.aux)
+        a = min(aux, key=lambda x: (-aux[x], x)) if aux else ""
+        lead = [a, "i"] if a in ("can", "do") and "i" in said_words else []
+        words = [qword, *o.split(), *lead, *v.split()] if o and v else []
+    else:  # yes/no: "can I top up by card"
+        words = [qword, "i", *v.split(), *o.split()] if v and qword in ("can", "could") else []
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return ""
+    return " ".join(words[:max_words])
