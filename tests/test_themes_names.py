@@ -189,3 +189,11 @@ def test_names_never_use_words_nobody_wrote_nor_times_of_day() -> None:
              "pm flight delayed again"]
     name = theme_name(["pm", "flight"], times)
     assert "pm" not in name.split() and "flight" in name, name
+
+
+def test_redaction_marks_never_become_the_subject() -> None:
+    """CFPB narratives redact names as "XXXX": a noun-less subject is not replaced by one."""
+    from voc.themes.naming import main_noun
+
+    texts = [f"XXXX XXXX reported it and I never received the letter {i}" for i in range(4)]
+    assert "xxxx" not in main_noun(texts).lower()

@@ -363,7 +363,11 @@ def main_noun(texts: Sequence[str], min_share: float = 0.15) -> str:
     shown: dict[str, Counter[str]] = {}
     uniq = list(dict.fromkeys(texts))
     for text in uniq:
-        found = {k: v for k, v in parse(text).nouns.items() if k.count(" ") < 2}
+        found = {
+            k: v for k, v in parse(text).nouns.items()
+            if k.count(" ") < 2
+            and not any(_REDACTED.fullmatch(w) or w in _TIME_WORDS for w in k.split())
+        }
         df.update(found.keys())
         for key, surface in found.items():
             shown.setdefault(key, Counter())[surface] += 1
