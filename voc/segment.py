@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from voc.sentsplit import Splitter
+
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
 _SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
@@ -67,19 +69,33 @@ def _inner_punct() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(chars)}].*?[^{re.escape(chars)}]", re.DOTALL)
 
 
+@lru_cache(maxsize=1)
+def _splitter() -> Splitter:
+    return Splitter(_nlp())
+
+
+_OTHER_SPACE = re.compile(r"[^\S ]|  ")
+
+
 def _sentences(paragraphs: list[str]) -> Iterator[list[str]]:
     """Sentence texts of each paragraph, as spaCy's sentencizer splits them.
 
     A paragraph with no sentence-final character before its end cannot be split by the
     sentencizer (it only starts a sentence after one), so it is one sentence as it
-    stands and skips spaCy; the others go through ``nlp.pipe`` in batches.
+    stands. The others are split by :class:`voc.sentsplit.Splitter`, which gives the
+    sentencizer's sentences from spaCy's tokenization of each space-free piece (cached)
+    without building documents; a paragraph with other whitespace than single spaces
+    (never made by :func:`_paragraphs`) goes through ``nlp.pipe``.
     """
     inner = _inner_punct()
-    split = [inner.search(p) is not None for p in paragraphs]
-    hard = [p for p, h in zip(paragraphs, split, strict=True) if h]
-    docs = iter(_nlp().pipe(hard, batch_size=256))
-    for p, h in zip(paragraphs, split, strict=True):
-        yield [sent.text.strip() for sent in next(docs).sents] if h else [p.strip()]
+    split = _splitter().split
+    for p in paragraphs:
+        if inner.search(p) is None:
+            yield [p.strip()]
+        elif _OTHER_SPACE.search(p) is None and p == p.strip():
+            yield split(p)
+        else:
+            yield [sent.text.strip() for sent in _nlp()(p).sents]
 
 
 def split_many(texts: Iterable[str], min_words: int = 2) -> Iterator[list[str]]:
