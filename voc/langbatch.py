@@ -107,9 +107,7 @@ def _probabilities(
 
     n = len(encoded)
     row, feat = _walk(tb, encoded)
-    x = csr_matrix(
-        (np.ones(len(row), dtype=np.float32), (row, feat)), shape=(n, tb.ptc.shape[0])
-    )
+    x = csr_matrix((np.ones(len(row), dtype=np.float32), (row, feat)), shape=(n, tb.ptc.shape[0]))
     x.sum_duplicates()
     k = np.diff(x.indptr)  # features per text
     x.data = np.log1p(x.data)
@@ -132,9 +130,7 @@ def _probabilities(
     return best, prob, err, k > 0
 
 
-def classify_many(
-    ident: Any, texts: Sequence[str], threshold: float
-) -> list[tuple[str, float]]:
+def classify_many(ident: Any, texts: Sequence[str], threshold: float) -> list[tuple[str, float]]:
     """(language, probability) of every text, where ``probability >= threshold`` is
     decided exactly as with ``ident.classify(text)`` (built with ``norm_probs=True``)."""
     tb = _tables(ident)

@@ -29,7 +29,7 @@ BATCH_MIN = 32
 """Fewer texts than this: :func:`detect_many` asks the identifier one text at a time."""
 
 _LETTER = re.compile(r"[^\W\d_]")
-_ENOUGH_LETTERS = re.compile(r"(?:[\W\d_]*[^\W\d_]){%d}" % MIN_LETTERS)
+_ENOUGH_LETTERS = re.compile(rf"(?:[\W\d_]*[^\W\d_]){{{MIN_LETTERS}}}")
 """Matches at the start of a text with at least MIN_LETTERS letters (``_LETTER``), reading
 only up to the last of them: the same answer as counting them all."""
 _PLACEHOLDER = re.compile(r"\[[A-Z]+\]|https?://\S+|[@#]\w+|\S+@\S+")

@@ -80,4 +80,4 @@ class Splitter:
         if len(starts) == 1:
             return [paragraph.strip()]
         starts.append(len(paragraph))
-        return [paragraph[a:b].strip() for a, b in zip(starts, starts[1:]) if a < b]
+        return [paragraph[a:b].strip() for a, b in zip(starts, starts[1:], strict=False) if a < b]

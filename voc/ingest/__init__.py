@@ -285,7 +285,24 @@ _PRIMED: dict[str, _Checked] = {}
 """Checks of the texts of the part being read (see :func:`prime_checks`)."""
 
 
+_PLAIN_ASCII = re.compile(r"[\t\n\r\x20-\x7e]*")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
 def _check(text: str) -> _Checked:
+    if _PLAIN_ASCII.fullmatch(text) is not None:
+        # printable ASCII: no control, replacement or private-use character (garbled share 0,
+        # nothing to strip), and the letters of mostly_symbols are A-Z and a-z
+        sample = text[:2000].encode()
+        letters = len(sample) - len(sample.translate(None, _ASCII_LETTERS))
+        if len(sample) >= 8 and letters < 0.3 * (len(sample) - sample.count(b" ")):
+            return _Checked("no words (mostly symbols or digits)", text, None)
+        return _Checked("", text, None)
+    return _check_all(text)
+
+
+def _check_all(text: str) -> _Checked:
+    """:func:`_check`, every step."""
     garbled = garbled_share(text)
     if garbled > MAX_GARBLED:
         reason = f"binary or garbled content ({garbled:.0%} control or undecodable characters)"

@@ -6,6 +6,7 @@ import csv
 import io
 import logging
 import zipfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -176,6 +177,29 @@ def read_survey_file(path: Path, options: SourceOptions | None = None) -> Ingest
     return result
 
 
+class _Row:
+    """One row as ``row[column]``, read from per-column lists (not a dict per row)."""
+
+    __slots__ = ("_cols", "_k")
+
+    def __init__(self, cols: dict[str, list[str]], k: int) -> None:
+        self._cols = cols
+        self._k = k
+
+    def __getitem__(self, column: str) -> str:
+        return self._cols[column][self._k]
+
+
+def _rows(df: pd.DataFrame, roles: ColumnRoles) -> Iterator[_Row] | list[dict]:
+    """The rows of ``df`` for :func:`_add_rows`: the columns it reads, as ``to_dict("records")``
+    would give them, without building a dict per row (the values are the same strings)."""
+    if not df.columns.is_unique:
+        return df.to_dict("records")
+    used = [roles.email, roles.id, roles.name, *roles.attributes, *roles.text]
+    cols = {c: df[c].tolist() for c in dict.fromkeys(u for u in used if u)}
+    return (_Row(cols, k) for k in range(len(df)))
+
+
 def _add_rows(
     result: IngestResult,
     df: pd.DataFrame,
@@ -187,7 +211,7 @@ def _add_rows(
     """Items (or rejects) of the rows of ``df``, numbered from ``first_row``."""
     dates = parse_dates(df[roles.date].tolist()) if roles.date else []
     scores = _to_scores(df[roles.score]) if roles.score else []
-    for k, row in enumerate(df.to_dict("records")):
+    for k, row in enumerate(_rows(df, roles)):
         i = first_row + k
         author = row[roles.email] if roles.email and row[roles.email] else ""
         author = author or (row[roles.id] if roles.id else "") or f"{src} row {i}"
