@@ -7,7 +7,8 @@ workspace write. Prints seconds per part and seconds per 100,000 statements; wit
 ``--cprofile FILE`` also writes a cProfile of the whole thing (``python -m pstats FILE``).
 ``--clock cpu`` counts this process's CPU seconds instead of wall seconds: on a machine
 shared with other work that is steadier (parts that use several threads, such as the
-embedding, then count every thread's time).
+embedding, then count every thread's time). ``--warm`` first runs one chunk untimed, so that
+imports and model loads (fixed costs of a run) are left out of the per-part seconds.
 
 Usage::
 
@@ -95,10 +96,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="stop after this many items")
     ap.add_argument("--cprofile", type=Path, default=None)
     ap.add_argument("--clock", choices=["wall", "cpu"], default="wall")
+    ap.add_argument("--warm", action="store_true", help="one chunk untimed first")
     args = ap.parse_args()
     run = lambda: profile(  # noqa: E731
         args.csv, args.text_column, args.date_column, args.fast, args.limit, args.clock
     )
+    if args.warm:
+        profile(args.csv, args.text_column, args.date_column, args.fast, 1, args.clock)
     if args.cprofile:
         prof = cProfile.Profile()
         res = prof.runcall(run)
