@@ -19,6 +19,7 @@ result is the same list of sentences as ``[s.text.strip() for s in nlp(p).sents]
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 _Sig = tuple[tuple[int, ...], bool, tuple[int, ...], bool]
@@ -26,6 +27,10 @@ _Sig = tuple[tuple[int, ...], bool, tuple[int, ...], bool]
 
 _PLAIN: _Sig = ((), False, (0,), False)
 """A piece of letters and digits: its first token starts a sentence after a period."""
+
+_NOT_PLAIN = re.compile(r"(?<![^ ])[^ ]*?(?:[^\w ]|_)[^ ]*")
+"""A whole space-free piece with a character that is not a letter or digit (``\\w`` is
+``str.isalnum()`` plus ``_``): the pieces for which ``piece.isalnum()`` is false."""
 
 MAX_CACHE = 200_000
 """Pieces remembered; the cache is emptied when it grows past this (memory stays bounded)."""
@@ -56,28 +61,37 @@ class Splitter:
         return (out[0], out[1], out[2], out[3])
 
     def split(self, paragraph: str) -> list[str]:
-        """Sentences of ``paragraph`` (single spaces only, stripped), stripped."""
+        """Sentences of ``paragraph`` (single spaces only, stripped), stripped.
+
+        Only pieces with a character other than a letter or digit are looked at: a piece of
+        letters and digits (:data:`_PLAIN`) only ends the wait for a sentence start, which
+        the first one after a looked-at piece does.
+        """
         sigs = self._sigs
         starts = [0]
         seen = False
-        pos = 0
-        for piece in paragraph.split(" "):
-            if piece.isalnum():
-                sig = _PLAIN
-            else:
-                sig = sigs.get(piece)  # type: ignore[assignment]
-                if sig is None:
-                    if len(sigs) >= MAX_CACHE:
-                        sigs.clear()
-                    sig = sigs[piece] = self._signature(piece)
+        after = 0  # where the piece after the last one looked at starts
+        for m in _NOT_PLAIN.finditer(paragraph):
+            at = m.start()
+            if seen and at > after:  # a plain piece in between starts the sentence
+                starts.append(after)
+                seen = False
+            piece = m.group()
+            sig = sigs.get(piece)
+            if sig is None:
+                if len(sigs) >= MAX_CACHE:
+                    sigs.clear()
+                sig = sigs[piece] = self._signature(piece)
             if seen:
                 got, seen = sig[2], sig[3]
             else:
                 got, seen = sig[0], sig[1]
             for s in got:
-                starts.append(pos + s)
-            pos += len(piece) + 1
+                starts.append(at + s)
+            after = m.end() + 1
+        if seen and after < len(paragraph):
+            starts.append(after)
         if len(starts) == 1:
             return [paragraph.strip()]
         starts.append(len(paragraph))
-        return [paragraph[a:b].strip() for a, b in zip(starts, starts[1:], strict=False) if a < b]
+        return [paragraph[a:b].strip() for a, b in zip(starts, starts[1:], strict=False)]
