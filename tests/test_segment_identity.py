@@ -183,3 +183,10 @@ def test_eval_texts_match_spacy() -> None:
     paragraphs = [p for p in paragraphs if segment._inner_punct().search(p)]
     assert len(paragraphs) > 500
     assert _differences(paragraphs) == []
+
+
+def test_paragraphs_fast_path_is_the_full_one() -> None:
+    rng = random.Random(4)
+    bits = ["a", "b.", " ", "  ", "\n", "\n\n", "\t", "- ", "1. ", "2) ", "• ", "\u00a0", "x"]
+    texts = ["".join(rng.choice(bits) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    assert [segment._paragraphs(t) for t in texts] == [segment._paragraphs_all(t) for t in texts]

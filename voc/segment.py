@@ -22,6 +22,8 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+_OTHER_SPACE = re.compile(r"[^\S ]|  ")
+"""Whitespace other than single spaces."""
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +49,15 @@ def is_boilerplate(sentence: str) -> bool:
 
 
 def _paragraphs(text: str) -> list[str]:
+    if _OTHER_SPACE.search(text) is None:
+        # single spaces only: no paragraph break (it needs a newline), nothing to collapse
+        p = _BULLET.sub("", text.strip())
+        return [p] if p else []
+    return _paragraphs_all(text)
+
+
+def _paragraphs_all(text: str) -> list[str]:
+    """:func:`_paragraphs`, every step."""
     parts = _PARAGRAPH.split(text)
     cleaned = (_BULLET.sub("", _SPACES.sub(" ", p).strip()) for p in parts if p and p.strip())
     return [p for p in cleaned if p]
@@ -74,9 +85,6 @@ def _splitter() -> Splitter:
     return Splitter(_nlp())
 
 
-_OTHER_SPACE = re.compile(r"[^\S ]|  ")
-
-
 def _sentences(paragraphs: list[str]) -> Iterator[list[str]]:
     """Sentence texts of each paragraph, as spaCy's sentencizer splits them.
 
@@ -100,7 +108,7 @@ def _sentences(paragraphs: list[str]) -> Iterator[list[str]]:
 
 def split_many(texts: Iterable[str], min_words: int = 2) -> Iterator[list[str]]:
     """:func:`split_statements` over many texts, batched through spaCy."""
-    texts = list(texts)
+    texts = texts.tolist() if hasattr(texts, "tolist") else list(texts)  # a Series: not per item
     paragraphs = [_paragraphs(t or "") for t in texts]
     flat = [p for ps in paragraphs for p in ps]
     sents = _sentences(flat)

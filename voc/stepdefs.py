@@ -60,9 +60,8 @@ def segment_step(state: RunState, ctx: RunContext, params: SegmentParams) -> Non
 
     items = state.items
     rows: list[dict[str, Any]] = []
-    for item_id, sents in zip(
-        items["item_id"], split_many(items["text"], min_words=params.min_words), strict=True
-    ):
+    sentences = split_many(items["text"], min_words=params.min_words)
+    for item_id, sents in zip(items["item_id"].tolist(), sentences, strict=True):
         for pos, text in enumerate(sents):
             rows.append(
                 {
