@@ -98,3 +98,23 @@ def test_eval_texts_clean_and_check_as_before() -> None:
         pytest.skip("../shared/eval is absent (evaluation data not available)")
     assert [normalize_whitespace(t) for t in texts] == [_normalize(t) for t in texts]
     assert [ingest._check(t) for t in texts] == [ingest._check_all(t) for t in texts]
+
+
+def _frames() -> list[pd.DataFrame]:
+    frames = [
+        pd.DataFrame({"a": [" x ", "y\t", "\u00a0z"], "b": ["", " ", "q"]}).astype(str),
+        pd.DataFrame([[" 1", "2 "], ["3", " 4"]], columns=["d", "d"]).astype(str),
+        pd.DataFrame({"a": [" x", None]}).fillna("").astype(str),
+        pd.DataFrame({"a": [" x", None]}, dtype="str"),  # a missing value: pandas' path
+        pd.DataFrame({"a": []}, dtype="str"),
+    ]
+    for path in sorted(EVAL.glob("*/dev.csv")) if EVAL.is_dir() else []:
+        frames.append(pd.read_csv(path, dtype=str, keep_default_na=False, nrows=300).astype(str))
+    return frames
+
+
+def test_strip_cells_is_pandas_strip() -> None:
+    from voc.ingest.survey_columns import strip_cells
+
+    for df in _frames():
+        pd.testing.assert_frame_equal(strip_cells(df), df.apply(lambda s: s.str.strip()))

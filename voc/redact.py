@@ -414,6 +414,8 @@ def redact_many(texts: Iterable[str], names: Iterable[Iterable[str]]) -> list[st
     same names (a survey question asked of every respondent) is redacted once."""
     done: dict[tuple[str, tuple[str, ...]], str] = {}
     out: list[str] = []
+    if hasattr(texts, "tolist"):  # a Series: one call, not one per item
+        texts = texts.tolist()
     for text, ns in zip(texts, names, strict=True):
         key = (text, tuple(ns))
         got = done.get(key)

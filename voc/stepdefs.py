@@ -43,9 +43,9 @@ def redact_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
     from voc.redact import redact_many
 
     items = state.items
-    names = [state.names.get(i, []) for i in items["item_id"]]
+    names = [state.names.get(i, []) for i in items["item_id"].tolist()]
     items["text"] = redact_many(items["text"], names)
-    items["question"] = redact_many((q or "" for q in items["question"]), names)
+    items["question"] = redact_many([q or "" for q in items["question"].tolist()], names)
     ctx.progress("redact", len(items), len(items))
 
 

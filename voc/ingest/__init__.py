@@ -321,7 +321,7 @@ def prime_checks(texts: Iterable[str]) -> None:
     same result (the checks and the decisions are the same, primed or not).
     """
     _PRIMED.clear()
-    checked = {t: _check(t) for t in texts}
+    checked = {t: _check(t) for t in dict.fromkeys(texts)}  # each distinct text once
     todo = [c.text for c in checked.values() if not c.reason]
     if len(todo) < BATCH_MIN:
         _PRIMED.update(checked)

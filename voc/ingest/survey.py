@@ -16,7 +16,7 @@ from voc.clean import normalize_whitespace
 from voc.errors import DataError
 from voc.ingest._text import read_text
 from voc.ingest.options import SourceOptions
-from voc.ingest.survey_columns import ColumnRoles, detect_roles, norm
+from voc.ingest.survey_columns import ColumnRoles, detect_roles, norm, strip_cells
 from voc.records import IngestResult, Item, Reject
 
 logger = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ def read_table(path: Path, options: SourceOptions) -> pd.DataFrame:
     bad = df.attrs.get("bad_rows", [])
     df = merge_two_row_header(df)
     df.columns = [str(c).strip() for c in df.columns]
-    df = df.fillna("").astype(str).apply(lambda s: s.str.strip())
+    df = strip_cells(df.fillna("").astype(str))
     df = df[~(df == "").all(axis=1)].reset_index(drop=True)
     df.attrs["bad_rows"] = bad
     return df
