@@ -190,3 +190,34 @@ def test_paragraphs_fast_path_is_the_full_one() -> None:
     bits = ["a", "b.", " ", "  ", "\n", "\n\n", "\t", "- ", "1. ", "2) ", "• ", "\u00a0", "x"]
     texts = ["".join(rng.choice(bits) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
     assert [segment._paragraphs(t) for t in texts] == [segment._paragraphs_all(t) for t in texts]
+
+
+def test_segment_step_frame_as_built_row_by_row() -> None:
+    import pandas as pd
+
+    from voc.state import RunState
+    from voc.stepdefs import SegmentParams, segment_step
+
+    class Ctx:
+        models: dict = {}
+
+        def progress(self, *_: object) -> None:
+            pass
+
+    texts = HARD + ["", "ok", "Hi Dana,\n\nThanks!"]
+    items = pd.DataFrame({"item_id": [f"i{k}" for k in range(len(texts))], "text": texts})
+    rows = [
+        {
+            "statement_id": segment.statement_id(f"i{k}", p),
+            "item_id": f"i{k}",
+            "position": p,
+            "text": s,
+        }
+        for k, t in enumerate(texts)
+        for p, s in enumerate(segment.split_statements(t))
+    ]
+    cols = ["statement_id", "item_id", "position", "text"]
+    for frame, want in [(items, rows), (items.iloc[-3:-1], [])]:
+        state = RunState(items=frame.copy(), names={})
+        segment_step(state, Ctx(), SegmentParams())  # type: ignore[arg-type]
+        pd.testing.assert_frame_equal(state.statements, pd.DataFrame(want, columns=cols))
