@@ -25,11 +25,23 @@ _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 
+_NOT_SIMPLE = re.compile(r"[\t\n\r\f\v]|  ")
+
+
 def normalize_whitespace(text: str) -> str:
     """NFC-normalise, unify line ends, collapse runs of spaces and blank lines, trim.
 
     Line breaks are kept (a single blank line separates paragraphs).
     """
+    if text.isascii() and _NOT_SIMPLE.search(text) is None:
+        # ASCII is NFC already and has no invisible or exotic spaces; one line with no run
+        # of spaces or tabs: nothing below changes it but the final trim.
+        return text.strip()
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
+    """:func:`normalize_whitespace`, every step."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = _INVISIBLE.sub("", text)

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from voc.sentsplit import Splitter
+
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*•]|\d+[.)])\s)")
 _SPACES = re.compile(r"\s+")
 _BULLET = re.compile(r"^(?:[-*•]|\d+[.)])\s+")
@@ -20,6 +22,8 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+_OTHER_SPACE = re.compile(r"[^\S ]|  ")
+"""Whitespace other than single spaces."""
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +49,15 @@ def is_boilerplate(sentence: str) -> bool:
 
 
 def _paragraphs(text: str) -> list[str]:
+    if _OTHER_SPACE.search(text) is None:
+        # single spaces only: no paragraph break (it needs a newline), nothing to collapse
+        p = _BULLET.sub("", text.strip())
+        return [p] if p else []
+    return _paragraphs_all(text)
+
+
+def _paragraphs_all(text: str) -> list[str]:
+    """:func:`_paragraphs`, every step."""
     parts = _PARAGRAPH.split(text)
     cleaned = (_BULLET.sub("", _SPACES.sub(" ", p).strip()) for p in parts if p and p.strip())
     return [p for p in cleaned if p]
@@ -67,24 +80,35 @@ def _inner_punct() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(chars)}].*?[^{re.escape(chars)}]", re.DOTALL)
 
 
+@lru_cache(maxsize=1)
+def _splitter() -> Splitter:
+    return Splitter(_nlp())
+
+
 def _sentences(paragraphs: list[str]) -> Iterator[list[str]]:
     """Sentence texts of each paragraph, as spaCy's sentencizer splits them.
 
     A paragraph with no sentence-final character before its end cannot be split by the
     sentencizer (it only starts a sentence after one), so it is one sentence as it
-    stands and skips spaCy; the others go through ``nlp.pipe`` in batches.
+    stands. The others are split by :class:`voc.sentsplit.Splitter`, which gives the
+    sentencizer's sentences from spaCy's tokenization of each space-free piece (cached)
+    without building documents; a paragraph with other whitespace than single spaces
+    (never made by :func:`_paragraphs`) goes through ``nlp.pipe``.
     """
     inner = _inner_punct()
-    split = [inner.search(p) is not None for p in paragraphs]
-    hard = [p for p, h in zip(paragraphs, split, strict=True) if h]
-    docs = iter(_nlp().pipe(hard, batch_size=256))
-    for p, h in zip(paragraphs, split, strict=True):
-        yield [sent.text.strip() for sent in next(docs).sents] if h else [p.strip()]
+    split = _splitter().split
+    for p in paragraphs:
+        if inner.search(p) is None:
+            yield [p.strip()]
+        elif _OTHER_SPACE.search(p) is None and p == p.strip():
+            yield split(p)
+        else:
+            yield [sent.text.strip() for sent in _nlp()(p).sents]
 
 
 def split_many(texts: Iterable[str], min_words: int = 2) -> Iterator[list[str]]:
     """:func:`split_statements` over many texts, batched through spaCy."""
-    texts = list(texts)
+    texts = texts.tolist() if hasattr(texts, "tolist") else list(texts)  # a Series: not per item
     paragraphs = [_paragraphs(t or "") for t in texts]
     flat = [p for ps in paragraphs for p in ps]
     sents = _sentences(flat)

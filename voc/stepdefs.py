@@ -43,9 +43,9 @@ def redact_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
     from voc.redact import redact_many
 
     items = state.items
-    names = [state.names.get(i, []) for i in items["item_id"]]
+    names = [state.names.get(i, []) for i in items["item_id"].tolist()]
     items["text"] = redact_many(items["text"], names)
-    items["question"] = redact_many((q or "" for q in items["question"]), names)
+    items["question"] = redact_many([q or "" for q in items["question"].tolist()], names)
     ctx.progress("redact", len(items), len(items))
 
 
@@ -59,21 +59,19 @@ def segment_step(state: RunState, ctx: RunContext, params: SegmentParams) -> Non
     from voc.segment import split_many, statement_id
 
     items = state.items
-    rows: list[dict[str, Any]] = []
-    for item_id, sents in zip(
-        items["item_id"], split_many(items["text"], min_words=params.min_words), strict=True
-    ):
-        for pos, text in enumerate(sents):
-            rows.append(
-                {
-                    "statement_id": statement_id(item_id, pos),
-                    "item_id": item_id,
-                    "position": pos,
-                    "text": text,
-                }
-            )
     cols = ["statement_id", "item_id", "position", "text"]
-    state.statements = pd.DataFrame(rows, columns=cols)
+    data: dict[str, list[Any]] = {c: [] for c in cols}  # by column: a faster frame, the same
+    sentences = split_many(items["text"], min_words=params.min_words)
+    for item_id, sents in zip(items["item_id"].tolist(), sentences, strict=True):
+        for pos, text in enumerate(sents):
+            data["statement_id"].append(statement_id(item_id, pos))
+            data["item_id"].append(item_id)
+            data["position"].append(pos)
+            data["text"].append(text)
+    if data["text"]:
+        state.statements = pd.DataFrame(data, columns=cols)
+    else:
+        state.statements = pd.DataFrame([], columns=cols)
     ctx.progress("segment", len(items), len(items))
 
 

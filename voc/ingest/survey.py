@@ -6,6 +6,7 @@ import csv
 import io
 import logging
 import zipfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from voc.clean import normalize_whitespace
 from voc.errors import DataError
 from voc.ingest._text import read_text
 from voc.ingest.options import SourceOptions
-from voc.ingest.survey_columns import ColumnRoles, detect_roles, norm
+from voc.ingest.survey_columns import ColumnRoles, detect_roles, norm, strip_cells
 from voc.records import IngestResult, Item, Reject
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ def read_table(path: Path, options: SourceOptions) -> pd.DataFrame:
     bad = df.attrs.get("bad_rows", [])
     df = merge_two_row_header(df)
     df.columns = [str(c).strip() for c in df.columns]
-    df = df.fillna("").astype(str).apply(lambda s: s.str.strip())
+    df = strip_cells(df.fillna("").astype(str))
     df = df[~(df == "").all(axis=1)].reset_index(drop=True)
     df.attrs["bad_rows"] = bad
     return df
@@ -176,6 +177,29 @@ def read_survey_file(path: Path, options: SourceOptions | None = None) -> Ingest
     return result
 
 
+class _Row:
+    """One row as ``row[column]``, read from per-column lists (not a dict per row)."""
+
+    __slots__ = ("_cols", "_k")
+
+    def __init__(self, cols: dict[str, list[str]], k: int) -> None:
+        self._cols = cols
+        self._k = k
+
+    def __getitem__(self, column: str) -> str:
+        return self._cols[column][self._k]
+
+
+def _rows(df: pd.DataFrame, roles: ColumnRoles) -> Iterator[_Row] | list[dict]:
+    """The rows of ``df`` for :func:`_add_rows`: the columns it reads, as ``to_dict("records")``
+    would give them, without building a dict per row (the values are the same strings)."""
+    if not df.columns.is_unique:
+        return df.to_dict("records")
+    used = [roles.email, roles.id, roles.name, *roles.attributes, *roles.text]
+    cols = {c: df[c].tolist() for c in dict.fromkeys(u for u in used if u)}
+    return (_Row(cols, k) for k in range(len(df)))
+
+
 def _add_rows(
     result: IngestResult,
     df: pd.DataFrame,
@@ -187,7 +211,7 @@ def _add_rows(
     """Items (or rejects) of the rows of ``df``, numbered from ``first_row``."""
     dates = parse_dates(df[roles.date].tolist()) if roles.date else []
     scores = _to_scores(df[roles.score]) if roles.score else []
-    for k, row in enumerate(df.to_dict("records")):
+    for k, row in enumerate(_rows(df, roles)):
         i = first_row + k
         author = row[roles.email] if roles.email and row[roles.email] else ""
         author = author or (row[roles.id] if roles.id else "") or f"{src} row {i}"

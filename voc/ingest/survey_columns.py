@@ -53,8 +53,24 @@ class ColumnRoles:
     attributes: list[str] = field(default_factory=list)
 
 
+def strip_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """``df.apply(lambda s: s.str.strip())`` for a frame of strings: the same frame, with one
+    list comprehension per column instead of pandas' per-cell string machinery."""
+    if df.empty or not all(isinstance(t, pd.StringDtype) for t in df.dtypes):
+        return df.apply(lambda s: s.str.strip())
+    out = df.copy()
+    for i in range(df.shape[1]):
+        col = df.iloc[:, i]
+        try:
+            cells = [v.strip() for v in col.tolist()]
+        except AttributeError:  # a missing value: pandas' own way
+            return df.apply(lambda s: s.str.strip())
+        out.isetitem(i, pd.Series(cells, index=df.index, dtype=col.dtype))
+    return out
+
+
 def _values(df: pd.DataFrame, col: str) -> pd.Series:
-    s = df[col].astype(str).str.strip()
+    s = strip_cells(df[col].astype(str).to_frame()).iloc[:, 0]
     return s[s != ""]
 
 

@@ -32,6 +32,7 @@ from voc.ingest.survey import (
     _sniff_delimiter,
     merge_two_row_header,
     read_survey_file,
+    strip_cells,
 )
 from voc.ingest.survey_columns import ColumnRoles, detect_roles
 from voc.ingest.survey_tail import (
@@ -108,7 +109,7 @@ def stream_plan(path: Path, options: SourceOptions) -> tuple[str, str, str] | No
 def _tidy(df: pd.DataFrame) -> pd.DataFrame:
     """What :func:`read_table` does to a parsed frame, on one chunk of it."""
     df.columns = [str(c).strip() for c in df.columns]
-    df = df.fillna("").astype(str).apply(lambda s: s.str.strip())
+    df = strip_cells(df.fillna("").astype(str))
     return df[~(df == "").all(axis=1)].reset_index(drop=True)
 
 
