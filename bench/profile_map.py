@@ -38,6 +38,7 @@ def profile(path: Path, text_col: str, date_col: str, fast: bool, limit: int) ->
     con = ws.connect(out / "voc.duckdb")
     secs: dict[str, float] = defaultdict(float)
     n_st = n_items = 0
+    distinct: set[str] = set()
     rejects: list = []
     chunks = chunked_items(
         iter_ingest(pipeline), pipeline.chunk_size, set(), set(), rejects, [], {}
@@ -64,6 +65,7 @@ def profile(path: Path, text_col: str, date_col: str, fast: bool, limit: int) ->
         ws.write_chunk(con, state.items, st, state.vectors, model_id)
         secs["workspace write"] += time.perf_counter() - t
         n_st += len(st)
+        distinct.update(st["text"])
         n_items += len(state.items)
     con.close()
     total = sum(secs.values())
@@ -72,6 +74,8 @@ def profile(path: Path, text_col: str, date_col: str, fast: bool, limit: int) ->
     return {
         "items": n_items,
         "statements": n_st,
+        "distinct_statements": len(distinct),
+        "distinct_ratio": round(len(distinct) / max(n_st, 1), 3),
         "seconds": per,
         "seconds_per_100k_statements": per100k,
         "total_s": round(total, 2),

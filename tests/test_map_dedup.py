@@ -213,3 +213,21 @@ def test_onnx_batches_by_token_budget(statements: list[str]) -> None:
     flat = [int(lengths[i]) for b in plan for i in b]
     assert flat == sorted(flat)  # sorted by token count: little padding
     assert len(plan) < len(texts) / 16  # short statements share larger batches
+
+
+def test_vader_memo_gives_the_same_scores(statements: list[str]) -> None:
+    from voc.classify import sentiment
+
+    if sentiment._vader() is None:
+        pytest.skip("vaderSentiment is not installed")
+    texts = _texts_for_pool(statements)
+    sentiment._VADER_MEMO.clear()
+    first = sentiment.vader_scores(texts)
+    assert len(sentiment._VADER_MEMO) == len(set(texts))
+    again = sentiment.vader_scores(texts[::-1])[::-1]  # all from the memo
+    analyzer = sentiment._vader()
+    ref = np.array(
+        [[s["compound"], s["pos"], s["neg"]] for s in map(analyzer.polarity_scores, texts)],
+        dtype=np.float32,
+    )
+    assert np.array_equal(first, ref) and np.array_equal(again, ref)
