@@ -55,6 +55,23 @@ def generated_statements(n: int, seed: int) -> list[str]:
     return out[:n]
 
 
+def _fixed_batches() -> type:
+    from types import SimpleNamespace
+
+    from voc.embed import Embedder
+
+    class Fixed(Embedder):
+        @property
+        def model_(self) -> object:  # no ``batches``: Embedder falls back to fixed batches
+            return SimpleNamespace(encode=super().model_.encode)
+
+    return Fixed
+
+
+def _FixedBatches(**kw: object) -> object:  # noqa: N802
+    return _fixed_batches()(**kw)
+
+
 def backends(names: list[str]) -> dict[str, Callable[[list[str]], np.ndarray]]:
     """The embedders to compare, each ``texts -> unit vectors``."""
     from sentence_transformers import SentenceTransformer
@@ -67,7 +84,7 @@ def backends(names: list[str]) -> dict[str, Callable[[list[str]], np.ndarray]]:
         "plain-st-float32": lambda t: plain.encode(t, normalize_embeddings=True),
     }
     for name in names:
-        if name.startswith("voc-"):
+        if name.startswith("voc-") and name != "voc-onnx-fixed":
             spec = name[4:]
             precision, _, bs = spec.partition("@")
             emb = Embedder(precision=precision, batch_size=int(bs or 64))
@@ -80,6 +97,17 @@ def backends(names: list[str]) -> dict[str, Callable[[list[str]], np.ndarray]]:
             from voc.embed import get_embedder
 
             out[name] = get_embedder(fast=True).encode
+        elif name == "fast-static-model2vec":  # the pooling fast mode used before part H
+            from voc.cosine import unit
+            from voc.embed import get_embedder
+
+            st = get_embedder(fast=True)
+            out[name] = lambda t, s=st: unit(
+                unit(np.asarray(s.model_.encode(t, show_progress_bar=False), np.float32))
+                - s.center_
+            )
+        elif name == "voc-onnx-fixed":  # fixed batches of 64 by character length (before H)
+            out[name] = _FixedBatches(precision="onnx").encode
     return out
 
 
@@ -123,7 +151,8 @@ def main() -> None:
     ap.add_argument(
         "--backends",
         default="voc-float32,voc-onnx,voc-onnx@32,voc-onnx@128,voc-int8,st-maxlen128,fast-static",
-        help="comma list: voc-<precision>[@batch], st-maxlen128, fast-static",
+        help="comma list: voc-<precision>[@batch], voc-onnx-fixed, st-maxlen128, fast-static, "
+        "fast-static-model2vec",
     )
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -45,6 +45,7 @@ def profile(
     con = ws.connect(out / "voc.duckdb")
     secs: dict[str, float] = defaultdict(float)
     n_st = n_items = 0
+    distinct: set[str] = set()
     rejects: list = []
     chunks = chunked_items(
         iter_ingest(pipeline), pipeline.chunk_size, set(), set(), rejects, [], {}
@@ -71,6 +72,7 @@ def profile(
         ws.write_chunk(con, state.items, st, state.vectors, model_id)
         secs["workspace write"] += now() - t
         n_st += len(st)
+        distinct.update(st["text"])
         n_items += len(state.items)
     con.close()
     total = sum(secs.values())
@@ -79,6 +81,8 @@ def profile(
     return {
         "items": n_items,
         "statements": n_st,
+        "distinct_statements": len(distinct),
+        "distinct_ratio": round(len(distinct) / max(n_st, 1), 3),
         "seconds": per,
         "seconds_per_100k_statements": per100k,
         "total_s": round(total, 2),

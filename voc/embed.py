@@ -245,14 +245,19 @@ class Embedder:
         where = np.fromiter((first.setdefault(t, len(first)) for t in texts), np.int64, n)
         uniq = list(first)
         vecs_u = np.zeros((len(uniq), DIM), dtype=np.float32)
-        order = sorted(range(len(uniq)), key=lambda i: (len(uniq[i]), i))
         model = self.model_
-        done = 0
-        for start in range(0, len(uniq), self.batch_size):
-            idx = order[start : start + self.batch_size]
+        plan = getattr(model, "batches", None)  # ONNX: batches by token count
+        if plan is not None:
+            batches = plan(uniq, self.batch_size)
+        else:
+            order = sorted(range(len(uniq)), key=lambda i: (len(uniq[i]), i))
+            batches = [order[a : a + self.batch_size] for a in range(0, len(uniq), self.batch_size)]
+        done = seen = 0
+        for idx in batches:
+            seen += len(idx)
             vecs = model.encode(
                 [uniq[i] for i in idx],
-                batch_size=self.batch_size,
+                batch_size=len(idx),
                 normalize_embeddings=True,
                 convert_to_numpy=True,
                 show_progress_bar=False,
@@ -262,7 +267,7 @@ class Embedder:
             vecs_u[idx] = vecs
             if progress is not None:
                 # report input texts, duplicates included, so callers' totals add up
-                upto = n if start + self.batch_size >= len(uniq) else done + len(idx)
+                upto = n if seen >= len(uniq) else done + len(idx)
                 progress(upto - done)
                 done = upto
         out[:] = vecs_u[where]

@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
+#: Token budget of one ONNX Runtime run, per row of the nominal batch size (64 rows of 64
+#: tokens by default), and the most rows a run takes, in nominal batches.
+TOKENS_PER_ROW = 64
+MAX_ROWS_X = 4
 #: Bump when the exported graph changes, so cached graphs of an older export are not reused.
 GRAPH_VERSION = 2
 
@@ -168,6 +172,28 @@ class OnnxSentenceModel:
             self.max_length = int(st.max_seq_length)
         else:
             self.tokenizer, self.max_length = tok, tok.max_length
+
+    def batches(self, texts: list[str], batch_size: int = 64) -> list[list[int]]:
+        """Indices of ``texts`` in batches for :meth:`encode`: sorted by token count, each
+        batch holding at most ``TOKENS_PER_ROW * batch_size`` tokens (rows times its longest
+        text, padding included) and ``MAX_ROWS_X * batch_size`` rows, so short statements
+        go in large batches (fewer runs) and long ones in small (little padding)."""
+        if not hasattr(self.tokenizer, "lengths"):  # the model's own tokenizer: fixed batches
+            order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+            return [order[a : a + batch_size] for a in range(0, len(order), batch_size)]
+        lengths = self.tokenizer.lengths(texts)
+        order = np.argsort(lengths, kind="stable").tolist()
+        budget, max_rows = TOKENS_PER_ROW * batch_size, MAX_ROWS_X * batch_size
+        out: list[list[int]] = []
+        cur: list[int] = []
+        for i in order:
+            if cur and ((len(cur) + 1) * int(lengths[i]) > budget or len(cur) >= max_rows):
+                out.append(cur)
+                cur = []
+            cur.append(i)
+        if cur:
+            out.append(cur)
+        return out
 
     def encode(self, texts: list[str], batch_size: int = 64, **_: Any) -> np.ndarray:
         """Vectors of ``texts`` in order, ``batch_size`` texts per run (extra options ignored)."""

@@ -43,6 +43,11 @@ class FastTokenizer:
         tok.enable_padding(pad_id=0 if pad_id is None else pad_id, pad_token="[PAD]")
         self.tokenizer_ = tok
 
+    def lengths(self, texts: list[str]) -> np.ndarray:
+        """Number of tokens of each text, special tokens included, after truncation."""
+        enc = self.tokenizer_.encode_batch(list(texts))
+        return np.fromiter((sum(e.attention_mask) for e in enc), np.int64, len(enc))
+
     def __call__(self, texts: list[str], **_: Any) -> dict[str, np.ndarray]:
         enc = self.tokenizer_.encode_batch(list(texts))
         return {

@@ -105,12 +105,51 @@ def build_classifiers(
     return Classifiers(embedder=emb, stage=stage, sentiment=sent, emotion=emo)
 
 
-def classify_statements(models: Classifiers, texts: list[str], vectors: np.ndarray) -> pd.DataFrame:
-    """The five output columns for each statement (no embedding done here)."""
+def distinct(
+    texts: list[str], vectors: np.ndarray
+) -> tuple[list[str], np.ndarray, np.ndarray] | None:
+    """(distinct texts, row -> distinct index, first row of each) when ``texts`` repeat.
+
+    None when nothing repeats, when fewer than two texts are distinct (a one-row matrix
+    product may round differently from the batch's), or when one text comes with two
+    different vectors: then every row is classified as it is.
+    """
+    first: dict[str, int] = {}
+    where = np.fromiter((first.setdefault(t, len(first)) for t in texts), np.int64, len(texts))
+    if len(first) == len(texts) or len(first) < 2:
+        return None
+    firsts = np.unique(where, return_index=True)[1]
+    V = np.asarray(vectors)
+    if not np.array_equal(V, V[firsts][where]):
+        return None
+    return list(first), where, firsts
+
+
+def classify_statements(
+    models: Classifiers, texts: list[str], vectors: np.ndarray, dedup: bool = True
+) -> pd.DataFrame:
+    """The five output columns for each statement (no embedding done here).
+
+    A text repeated in the batch is classified once and its labels copied to every row
+    (:func:`distinct`; ``dedup=False`` classifies every row); only the stage's batch
+    adaptation (:func:`voc.classify.adapt.spread`) runs over all rows, as it does without
+    repeats, so the output is the same either way.
+    """
+    texts = list(texts)
+    found = distinct(texts, vectors) if dedup else None
+    rows: np.ndarray | None = None
+    texts_u, vectors_u = texts, vectors
+    if found is not None:
+        texts_u, rows, firsts = found
+        vectors_u = np.asarray(vectors)[firsts]
     with threadpool_limits(limits=1, user_api="blas"):  # same digits whatever the thread count
-        stage, conf = models.stage.predict(vectors, texts)
-        sentiment, score = models.sentiment.predict(texts, vectors)
-        emotion = models.emotion.predict(texts, vectors, score)
+        stage, conf = models.stage.predict(vectors_u, texts_u, rows=rows)
+        sentiment, score = models.sentiment.predict(texts_u, vectors_u)
+        emotion = models.emotion.predict(texts_u, vectors_u, score)
+    if rows is not None:
+        sentiment = np.asarray(sentiment, dtype=object)[rows].tolist()
+        emotion = np.asarray(emotion, dtype=object)[rows].tolist()
+        score = np.asarray(score)[rows]
     return pd.DataFrame(
         {
             "stage": stage,

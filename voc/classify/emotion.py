@@ -105,21 +105,18 @@ class EmotionClassifier:
         cue_hits = np.array(
             [[c.get(cid, 0) > 0 for cid in self.classes_] for c in self.cues_.counts(texts)]
         ).reshape(len(texts), len(self.classes_))
-        out: list[str] = []
-        for i, s in enumerate(np.asarray(sentiment_scores, dtype=np.float64)):
-            if s <= -NEUTRAL_BAND:
-                allowed = self.polarity_ == "negative"
-            elif s >= NEUTRAL_BAND:
-                allowed = self.polarity_ == "positive"
-            else:
-                # Calm statement: only an emotion named by a cue, of matching lean.
-                lean = "negative" if s < 0 else "positive"
-                allowed = cue_hits[i] & np.isin(self.polarity_, [lean, "neutral"])
-            allowed = allowed | ((self.polarity_ == "neutral") & cue_hits[i])
-            if not allowed.any():
-                out.append(none)
-                continue
-            masked = np.where(allowed, ev[i], -np.inf)
-            j = int(masked.argmax())
-            out.append(self.classes_[j] if masked[j] >= MIN_EVIDENCE else none)
-        return out
+        # All rows at once (one boolean matrix), same rules as row by row.
+        s = np.asarray(sentiment_scores, dtype=np.float64)[:, None]
+        neg, pos = self.polarity_ == "negative", self.polarity_ == "positive"
+        neutral = self.polarity_ == "neutral"
+        # Calm statement: only an emotion named by a cue, of matching lean.
+        lean = np.where(s < 0, neg | neutral, pos | neutral)
+        allowed = np.where(
+            s <= -NEUTRAL_BAND, neg, np.where(s >= NEUTRAL_BAND, pos, cue_hits & lean)
+        )
+        allowed = allowed | (neutral & cue_hits)
+        masked = np.where(allowed, ev, -np.inf)
+        best = masked.argmax(axis=1)
+        top = masked[np.arange(len(best)), best]
+        keep = allowed.any(axis=1) & (top >= MIN_EVIDENCE)
+        return [self.classes_[j] if k else none for j, k in zip(best.tolist(), keep, strict=True)]

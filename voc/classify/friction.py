@@ -82,12 +82,14 @@ class FrictionDetector:
         out: list[list[str]] = []
         for i in range(len(texts)) if only is None else only:
             graded = [sp for g, spans in found[i].items() if g in self._evaluative for sp in spans]
+            # tokens inside an evaluative match (what _inside tells, one set per text)
+            covered = {t for s, e in graded for t in range(s, e)}
             words = []
             for tok in docs[i]:
                 w = tok.text.strip("'-")
                 if not tok.like_num and (not tok.is_alpha or len(w) < 2):
                     continue
-                if w in self._not_topic or _inside((tok.i, tok.i + 1), graded):
+                if w in self._not_topic or tok.i in covered:
                     continue
                 words.append(w)
             out.append(words)
@@ -144,6 +146,23 @@ class FrictionDetector:
             raise ValueError("texts and sentiment_scores must have the same length")
         if len(texts) == 0:
             return np.zeros(0, dtype=bool), np.zeros(0)
+        # A (text, sentiment) pair repeated in the batch is scored once: every step below
+        # works row by row, so copying the result is the same as scoring it again.
+        # (Scores are keyed by their bits, so -0.0 and NaN are told apart exactly.)
+        first: dict[tuple[str, int], int] = {}
+        bits = np.ascontiguousarray(s).view(np.uint64).tolist()
+        where = np.fromiter(
+            (first.setdefault(k, len(first)) for k in zip(texts, bits, strict=True)),
+            np.int64,
+            len(texts),
+        )
+        if len(first) < len(texts):
+            firsts = np.unique(where, return_index=True)[1]
+            flags, scores = self._score([t for t, _ in first], s[firsts])
+            return flags[where], scores[where]
+        return self._score(list(texts), s)
+
+    def _score(self, texts: list[str], s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         w = self.cues.negativity_weight
         neg = np.clip(-s, 0.0, 1.0)
         pos = np.clip(s, 0.0, 1.0)

@@ -69,15 +69,32 @@ def _vader() -> Any | None:
     return SentimentIntensityAnalyzer()
 
 
+#: Texts whose VADER scores this process remembers (then it starts over): support inboxes
+#: repeat statements across chunks ("Thanks!", "Any update?", template sentences).
+VADER_MEMO = 100_000
+_VADER_MEMO: dict[str, tuple[float, float, float]] = {}
+
+
 def vader_scores(texts: list[str]) -> np.ndarray:
-    """(n, 3) compound, pos, neg from VADER; zeros when it is not installed."""
+    """(n, 3) compound, pos, neg from VADER; zeros when it is not installed.
+
+    VADER is pure Python and scores a text alone, so a text seen before in this process
+    (any chunk) takes its remembered scores: the same numbers, computed once.
+    """
     analyzer = _vader()
     out = np.zeros((len(texts), 3), dtype=np.float32)
     if analyzer is None:
         return out
+    memo = _VADER_MEMO
     for i, text in enumerate(texts):
-        s = analyzer.polarity_scores(text)
-        out[i] = (s["compound"], s["pos"], s["neg"])
+        got = memo.get(text)
+        if got is None:
+            s = analyzer.polarity_scores(text)
+            got = (s["compound"], s["pos"], s["neg"])
+            if len(memo) >= VADER_MEMO:
+                memo.clear()
+            memo[text] = got
+        out[i] = got
     return out
 
 

@@ -207,18 +207,29 @@ class StageClassifier:
         return np.clip((nearest - lo) / (hi - lo), 0.0, 1.0)
 
     def predict(
-        self, vectors: np.ndarray, texts: list[str] | None = None, adapt: bool = True
+        self,
+        vectors: np.ndarray,
+        texts: list[str] | None = None,
+        adapt: bool = True,
+        rows: np.ndarray | None = None,
     ) -> tuple[list[str], np.ndarray]:
         """Stage ids (or ``unknown``) and confidences in [0, 1].
 
         ``adapt``: smooth the probabilities over the batch's own nearest-neighbour graph,
         with the user's examples as labelled nodes (:func:`voc.classify.adapt.spread`;
         batches under :data:`voc.classify.adapt.MIN_ROWS` statements are left as they are).
+        ``rows``: ``vectors``/``texts`` are the batch's distinct statements and row ``i`` of
+        the batch is ``rows[i]`` of them; each is scored once, the adaptation still runs
+        over every row of the batch (same output as passing the rows themselves).
         """
-        if len(vectors) == 0:
+        if len(vectors) == 0 or (rows is not None and len(rows) == 0):
             return [], np.zeros(0)
         own = self.predict_proba(vectors, texts, prior=False)
-        raw = spread(own, unit(np.asarray(vectors, np.float32)), *self._seeds()) if adapt else own
+        V = unit(np.asarray(vectors, np.float32))
+        rel = self.relevance(vectors)
+        if rows is not None:
+            own, V, rel = own[rows], V[rows], rel[rows]
+        raw = spread(own, V, *self._seeds()) if adapt else own
         p = raw * self.prior_
         best = p.argmax(axis=1)
         # Confidence comes from the evidence alone (no prior), so a prior never lifts an
@@ -229,10 +240,10 @@ class StageClassifier:
         # statement's own: adaptation may change the choice, never make a clear case
         # ``unknown`` (the sample inbox had 40 more unknown statements without this).
         k = p.shape[1]
-        rows = np.arange(len(raw))
-        chosen = np.maximum(raw[rows, best], own[rows, best])
+        at = np.arange(len(raw))
+        chosen = np.maximum(raw[at, best], own[at, best])
         top = (chosen - 1.0 / k) / (1.0 - 1.0 / k)
-        conf = np.clip(np.sqrt(np.clip(top, 0, 1)) * self.relevance(vectors), 0.0, 1.0)
+        conf = np.clip(np.sqrt(np.clip(top, 0, 1)) * rel, 0.0, 1.0)
         labels = [
             self.classes_[b] if c >= self.threshold else UNKNOWN
             for b, c in zip(best, conf, strict=True)
