@@ -46,10 +46,14 @@ def sample_positions(n: int, cap: int, seed: int) -> np.ndarray:
 
 def _centroids(x: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(label ids >= 0, unit mean vectors) of the labelled rows of ``x``."""
-    ids = np.array(sorted({int(c) for c in labels.tolist() if c >= 0}), dtype=int)
+    from voc.themes.cluster import groups
+
+    labels = np.asarray(labels)
+    ids_l, rows = groups(np.where(labels >= 0, labels, OTHER))
+    ids = np.array(ids_l, dtype=int)
     if not len(ids):
         return ids, np.zeros((0, x.shape[1]), dtype=np.float32)
-    cents = np.stack([x[labels == c].mean(axis=0) for c in ids]).astype(np.float32)
+    cents = np.stack([x[r].mean(axis=0) for r in rows]).astype(np.float32)
     return ids, unit(cents)
 
 
