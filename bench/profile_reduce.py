@@ -80,10 +80,18 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--dump", type=Path, default=None)
     ap.add_argument("--cprofile", type=Path, default=None)
+    ap.add_argument(
+        "--static-themes", action="store_true",
+        help="fast workspaces: cluster the static vectors as before part I (no MiniLM sample)",
+    )
     args = ap.parse_args()
     if not args.workspace.is_file():
         print(f"error: {args.workspace}: no such workspace", file=sys.stderr)
         return 1
+    if args.static_themes:
+        import voc.reduce
+
+        voc.reduce.is_static = lambda _model_id: False  # type: ignore[attr-defined]
     if args.cprofile:
         prof = cProfile.Profile()
         prof.enable()
