@@ -30,6 +30,22 @@ from voc.steps import get_step, parse_params
 MAP_PROVIDES = ("items", "redacted", "statements", "vectors", "stage", "sentiment", "friction")
 
 
+#: Fast mode: at most this many friction statements (a seeded sample) are embedded again with
+#: MiniLM (the default mode's model and precision) for clustering and naming; the others
+#: join the nearest theme centroid in the static space. Static vectors (a mean of token
+#: vectors) cluster complaints worse: on the airline tweets (2,257 friction statements) the
+#: NMI of the tweets' themes rose from 0.179 to 0.189 (a higher lexical weight on static
+#: vectors alone: 0.178).
+FAST_SAMPLE = 3000
+
+
+def is_static(model_id: str) -> bool:
+    """Whether ``model_id`` names fast mode's static (distilled) embeddings."""
+    from voc.fast import STATIC_MODEL_ID
+
+    return model_id.startswith(STATIC_MODEL_ID)
+
+
 def reduce_steps(pipeline: Pipeline) -> list[tuple[int, str, dict[str, object]]]:
     """(index, name, params) of the pipeline's reduce steps."""
     return [
@@ -63,9 +79,19 @@ def reduce_full(
     from voc.stepdefs import ClusterParams
 
     max_sample = ClusterParams.model_validate(pipeline.step_params("cluster")).max_sample
-    if ws.count_friction(con) > max_sample:
+    embed_sample = None
+    if is_static(model_id):  # fast mode: themes from MiniLM vectors of a smaller sample
+        from voc.embed import get_embedder
+
+        max_sample = min(max_sample, FAST_SAMPLE)
+
+        def embed_sample(texts: list[str]) -> np.ndarray:
+            return get_embedder(fast=False, precision="auto").encode(texts)
+
+    if embed_sample is not None or ws.count_friction(con) > max_sample:
         themes, st = reduce_sampled(
-            con, pipeline, ctx, model_id, timings, reduce_steps(pipeline), max_sample
+            con, pipeline, ctx, model_id, timings, reduce_steps(pipeline), max_sample,
+            embed_sample,
         )
         ws.write_themes(con, themes, _assigned(st), ctx.models.get("tables"))
         return themes

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
+from collections.abc import Callable
 
 import duckdb
 import numpy as np
@@ -46,10 +47,14 @@ def sample_positions(n: int, cap: int, seed: int) -> np.ndarray:
 
 def _centroids(x: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(label ids >= 0, unit mean vectors) of the labelled rows of ``x``."""
-    ids = np.array(sorted({int(c) for c in labels.tolist() if c >= 0}), dtype=int)
+    from voc.themes.cluster import groups
+
+    labels = np.asarray(labels)
+    ids_l, rows = groups(np.where(labels >= 0, labels, OTHER))
+    ids = np.array(ids_l, dtype=int)
     if not len(ids):
         return ids, np.zeros((0, x.shape[1]), dtype=np.float32)
-    cents = np.stack([x[labels == c].mean(axis=0) for c in ids]).astype(np.float32)
+    cents = np.stack([x[r].mean(axis=0) for r in rows]).astype(np.float32)
     return ids, unit(cents)
 
 
@@ -142,6 +147,13 @@ def _expand(drafts: list, sample: np.ndarray, placement: Placement) -> list:
                 d, statement_idx=idx, quote_rows=quote_rows, sub_labels=sub, subthemes=subthemes
             )
         )
+    if (placement.labels == OTHER).any() and not any(d.label == OTHER for d in drafts):
+        from voc.themes.table import ThemeDraft
+
+        # statements placed under the threshold while every sample row found a theme:
+        # they go to "other", as in a run without a sample, never to no theme at all
+        other = np.flatnonzero(placement.labels == OTHER)
+        out.append(ThemeDraft(OTHER, other, "other friction", [], []))
     return out
 
 
@@ -153,9 +165,14 @@ def reduce_sampled(
     timings: dict[str, float],
     steps: list[tuple[int, str, dict[str, object]]],
     max_sample: int,
+    embed_sample: Callable[[list[str]], np.ndarray] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(themes, friction statements with theme ids) with the steps before ``rank`` run
-    on a sample of ``max_sample`` friction statements; see the module docstring."""
+    on a sample of ``max_sample`` friction statements; see the module docstring.
+
+    ``embed_sample`` (fast mode): the sample's texts are embedded again with it, and
+    clustering and naming run on those vectors; the rest is placed by the nearest centroid
+    of the sample's stored vectors, so only the sample pays for the better model."""
     from voc.stepdefs import ClusterParams
 
     t = time.perf_counter()
@@ -168,8 +185,13 @@ def reduce_sampled(
     vecs_s = ws.read_vectors(con, model_id, hashes[sample])
     timings["reduce_load"] = round(time.perf_counter() - t, 3)
     log.info("reduce on a sample of %d of %d friction statements", len(sample), len(rows))
+    vecs_fit = vecs_s
+    if embed_sample is not None and len(st_s):
+        t = time.perf_counter()
+        vecs_fit = np.asarray(embed_sample(st_s["text"].astype(str).tolist()), dtype=np.float32)
+        timings["reduce_embed_sample"] = round(time.perf_counter() - t, 3)
     state = RunState(
-        items=items, statements=st_s, vectors=vecs_s, friction_idx=np.arange(len(st_s))
+        items=items, statements=st_s, vectors=vecs_fit, friction_idx=np.arange(len(st_s))
     )
     state.done.update(MAP_PROVIDES)
     k_rank = next((k for k, (_, name, _) in enumerate(steps) if name == "rank"), len(steps))
@@ -188,7 +210,7 @@ def reduce_sampled(
     placement = place_all(
         con, model_id, hashes, sample, vecs_s, sample_labels, sample_sub, cp.assign_threshold
     )
-    del vecs_s, st_s, state, hashes  # the sample's text and vectors are no longer needed
+    del vecs_s, vecs_fit, st_s, state, hashes  # the sample's text and vectors: no longer needed
     timings["reduce_assign"] = round(time.perf_counter() - t, 3)
     full = RunState(
         items=items,

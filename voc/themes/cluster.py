@@ -33,38 +33,83 @@ def _normalize(x: np.ndarray) -> np.ndarray:
     return x / np.maximum(norms, 1e-12)
 
 
+def groups(labels: np.ndarray) -> tuple[list[int], list[np.ndarray]]:
+    """Cluster ids (sorted, excluding OTHER) and the ascending row indices of each.
+
+    One stable sort instead of one pass over all rows per cluster; each group's rows are
+    in the order a boolean mask would give, so means over them are bit-identical."""
+    labels = np.asarray(labels)
+    order = np.argsort(labels, kind="stable")
+    uniq, starts = np.unique(labels[order], return_index=True)
+    bounds = [*starts.tolist(), len(order)]
+    ids, rows = [], []
+    for k, c in enumerate(uniq.tolist()):
+        if c != OTHER:
+            ids.append(int(c))
+            rows.append(order[bounds[k] : bounds[k + 1]])
+    return ids, rows
+
+
 def centroids(x: np.ndarray, labels: np.ndarray) -> tuple[list[int], np.ndarray]:
     """Cluster ids (sorted, excluding OTHER) and their unit-length mean vectors."""
-    ids = sorted(int(c) for c in set(labels.tolist()) if c != OTHER)
+    ids, rows = groups(labels)
     if not ids:
         return [], np.zeros((0, x.shape[1]), dtype=np.float32)
-    cents = np.stack([x[labels == c].mean(axis=0) for c in ids])
+    cents = np.stack([x[r].mean(axis=0) for r in rows])
     return ids, _normalize(cents)
 
 
 def _merge_close(x: np.ndarray, labels: np.ndarray, threshold: float) -> np.ndarray:
-    """Merge clusters whose centroids are at least ``threshold`` cosine-similar."""
+    """Merge clusters whose centroids are at least ``threshold`` cosine-similar.
+
+    The most similar pair is merged first, again and again. Only the merged cluster's
+    centroid and its row of similarities are recomputed after a merge (merged-away
+    clusters drop out), not all centroids and all pairs."""
     labels = labels.copy()
-    while True:
-        ids, cents = centroids(x, labels)
-        if len(ids) < 2:
-            return labels
-        sims = cents @ cents.T
-        np.fill_diagonal(sims, -1.0)
+    ids, rows = groups(labels)
+    if len(ids) < 2:
+        return labels
+    members = dict(zip(ids, rows, strict=True))
+    cents = _normalize(np.stack([x[r].mean(axis=0) for r in rows]))
+    sims = cents @ cents.T
+    np.fill_diagonal(sims, -1.0)
+    alive = np.ones(len(ids), dtype=bool)
+    while alive.sum() >= 2:
         i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
         if sims[i, j] < threshold:
-            return labels
-        keep, drop = sorted((ids[i], ids[j]))
-        labels[labels == drop] = keep
+            break
+        a, b = sorted((int(i), int(j)))  # ids are sorted: a keeps, b is merged into it
+        keep, drop = ids[a], ids[b]
+        labels[members[drop]] = keep
+        rows_k = np.sort(np.concatenate([members[keep], members.pop(drop)]))
+        members[keep] = rows_k
+        alive[b] = False
+        sims[b, :] = -np.inf
+        sims[:, b] = -np.inf
+        cents[a] = _normalize(x[rows_k].mean(axis=0)[None, :])[0]
+        row = cents @ cents[a]
+        row[~alive] = -np.inf
+        row[a] = -1.0
+        sims[a, :] = row
+        sims[:, a] = row
+    return labels
 
 
 def _relabel_by_size(labels: np.ndarray) -> np.ndarray:
     """Renumber clusters 0..k-1 by size (desc), ties by first member; OTHER stays -1."""
-    ids = [c for c in dict.fromkeys(labels.tolist()) if c != OTHER]
-    first = {c: int(np.argmax(labels == c)) for c in ids}
-    order = sorted(ids, key=lambda c: (-int((labels == c).sum()), first[c]))
-    mapping = {c: k for k, c in enumerate(order)}
-    return np.array([mapping.get(c, OTHER) for c in labels.tolist()], dtype=int)
+    labels = np.asarray(labels)
+    uniq, first, sizes = np.unique(labels, return_index=True, return_counts=True)
+    keep = uniq != OTHER
+    uniq, first, sizes = uniq[keep], first[keep], sizes[keep]
+    order = np.lexsort((first, -sizes))
+    mapping = np.full(len(uniq), OTHER, dtype=int)
+    mapping[order] = np.arange(len(order))
+    out = np.full(len(labels), OTHER, dtype=int)
+    if len(uniq):
+        pos = np.searchsorted(uniq, labels)
+        hit = (pos < len(uniq)) & (uniq[np.minimum(pos, len(uniq) - 1)] == labels)
+        out[hit] = mapping[pos[hit]]
+    return out
 
 
 def knn_graph(
@@ -81,11 +126,16 @@ def knn_graph(
     if k < 1:
         return g
     cols, sims = top_k(x, k, chunk)
-    for i in range(n):
-        order = np.argsort(cols[i], kind="stable")
-        g.add_weighted_edges_from(
-            (i, int(cols[i, o]), float(sims[i, o])) for o in order if sims[i, o] > min_sim
-        )
+    # node by node, neighbours by index: the order edges are added in decides the order
+    # Louvain visits neighbours in, so it is kept; one call instead of one per node
+    order = np.argsort(cols, axis=1, kind="stable")
+    cols = np.take_along_axis(cols, order, axis=1)
+    sims = np.take_along_axis(sims, order, axis=1)
+    keep = sims > min_sim
+    src = np.broadcast_to(np.arange(n)[:, None], cols.shape)[keep]
+    g.add_weighted_edges_from(
+        zip(src.tolist(), cols[keep].tolist(), sims[keep].tolist(), strict=True)
+    )
     return g
 
 

@@ -12,6 +12,7 @@ Texts without a content lemma get a zero lexical part and are placed by meaning 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,13 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return unit(np.asarray(x, dtype=np.float32))
 
 
+@lru_cache(maxsize=262144)
+def _lemma_doc(text: str) -> str:
+    """The lemma terms of ``text`` joined by spaces, memoised: a statement is lemmatised
+    once per process, not again for its theme's sub-themes."""
+    return " ".join(lemma_terms(text))
+
+
 def lexical_vectors(
     texts: Sequence[str], n_components: int = 100, seed: int = 0, max_fit: int = 20000
 ) -> np.ndarray:
@@ -42,7 +50,7 @@ def lexical_vectors(
     n = len(texts)
     if n < 3:
         return np.zeros((n, 1), dtype=np.float32)
-    docs = [" ".join(lemma_terms(t)) for t in texts]
+    docs = [_lemma_doc(t) for t in texts]
     rng = np.random.default_rng(seed)
     fit = np.sort(rng.choice(n, size=max_fit, replace=False)) if n > max_fit else np.arange(n)
     tfidf = TfidfVectorizer(

@@ -60,8 +60,13 @@ def subtheme_column(
         if not d.subthemes or d.sub_labels is None or d.label not in ids:
             continue
         sub_ids = _subtheme_ids(d, ids[d.label])
-        for pos, lab in zip(d.statement_idx, d.sub_labels, strict=True):
-            col[fidx[pos]] = sub_ids.get(int(lab))
+        sub = np.asarray(d.sub_labels, dtype=int)
+        if len(sub) != len(d.statement_idx):
+            raise ValueError(f"{len(sub)} sub-theme labels for {len(d.statement_idx)} statements")
+        rows = fidx[np.asarray(d.statement_idx, dtype=int)]
+        col[rows] = None  # as the loop it replaces: each statement of the theme is set
+        for lab, sid in sub_ids.items():
+            col[rows[sub == lab]] = sid
     return col
 
 

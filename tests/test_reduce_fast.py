@@ -1,0 +1,103 @@
+"""Fast mode's reduce phase: themes from MiniLM vectors of a friction sample, the rest placed
+by the nearest centroid in the static space."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from voc import workspace as ws
+from voc.reduce import FAST_SAMPLE, is_static, reduce_steps
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_static_model_ids_are_recognised() -> None:
+    from voc.embed import MODEL_ID
+    from voc.fast import STATIC_MODEL_ID
+
+    assert is_static(STATIC_MODEL_ID)
+    assert not is_static(MODEL_ID) and not is_static(f"{MODEL_ID}@onnx")
+    assert FAST_SAMPLE >= 1000
+
+
+def test_default_mode_steps_are_the_pipelines() -> None:
+    from voc.api import default_pipeline
+
+    p = default_pipeline(["x.csv"])
+    steps = reduce_steps(p)
+    assert [name for _, name, _ in steps][:3] == ["cluster", "name", "rank"]
+    assert steps == reduce_steps(p)
+
+
+def _run(src: Path, out: Path, max_sample: int) -> tuple[dict[str, str], dict[str, float]]:
+    import json
+
+    from voc import api
+    from voc.config import DEFAULT_STEPS, parse_pipeline
+
+    steps = [
+        {"name": n, "with": {"max_sample": max_sample}} if n == "cluster" else {"name": n}
+        for n in DEFAULT_STEPS
+    ]
+    pipeline = parse_pipeline(
+        {
+            "name": "fast",
+            "seed": 5,
+            "fast": True,
+            "sources": [
+                {
+                    "path": str(src),
+                    "kind": "survey",
+                    "options": {"text_columns": ["comment"], "date_column": "submitted_at"},
+                }
+            ],
+            "steps": steps,
+            "output": {"dir": str(out), "formats": ["md"]},
+        }
+    )
+    api.run(pipeline)  # type: ignore[arg-type]
+    con = ws.connect(out / "voc.duckdb", read_only=True)
+    rows = con.execute(
+        "SELECT i.source_ref, arg_max(coalesce(s.theme_id, 'none'), s.friction_score) "
+        "FROM items i LEFT JOIN statements s ON s.item_id = i.item_id AND s.is_friction "
+        "GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    timings = json.loads(con.execute("SELECT timings FROM runs").fetchone()[0])
+    n_fr, n_themed = con.execute(
+        "SELECT count(*), count(theme_id) FROM statements WHERE is_friction"
+    ).fetchone()
+    con.close()
+    assert n_fr == n_themed  # every friction statement has a theme (or "other")
+    return {str(r): str(t) for r, t in rows}, timings
+
+
+@pytest.mark.slow
+def test_fast_mode_clusters_a_minilm_sample_deterministically(tmp_path: Path) -> None:
+    """Generated messages with planted topics, fast mode, a sample smaller than the friction
+    statements: the sample is embedded with MiniLM, the rest placed; the items' themes match
+    the planted topics and the same seed gives the same themes."""
+    from sklearn.metrics import normalized_mutual_info_score
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate_inbox import generate
+
+    src = tmp_path / "inbox.csv"
+    generate(src, 300, "csv", seed=3)
+    truth = {}
+    import csv
+
+    with src.with_suffix(".csv.labels.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            truth[int(r["id"][1:])] = r["label"]
+    a, timings = _run(src, tmp_path / "a", max_sample=120)
+    assert "reduce_embed_sample" in timings  # the sample was embedded again (MiniLM)
+    b, _ = _run(src, tmp_path / "b", max_sample=120)
+    assert a == b  # deterministic for a seed
+    keys = sorted(a)
+    rows = [int(str(k).split(":")[0].replace("row", "").strip()) - 1 for k in keys]
+    got = [a[k] for k in keys]
+    nmi = normalized_mutual_info_score([truth[r] for r in rows], got)
+    assert nmi > 0.45, nmi
