@@ -101,3 +101,29 @@ def test_fast_mode_clusters_a_minilm_sample_deterministically(tmp_path: Path) ->
     got = [a[k] for k in keys]
     nmi = normalized_mutual_info_score([truth[r] for r in rows], got)
     assert nmi > 0.45, nmi
+
+
+def test_placement_threshold_is_calibrated_to_the_placing_space() -> None:
+    """Static vectors' cosines run lower than MiniLM's: the threshold follows the sample."""
+    import numpy as np
+
+    from voc.cosine import unit
+    from voc.reduce_sample import _centroids, _nearest, calibrated_threshold
+
+    rng = np.random.default_rng(0)
+    centres = unit(rng.normal(size=(3, 32)))
+    labels = np.repeat(np.arange(3), 40)
+    # members sit at cosine ~0.3-0.4 to their centre: below a MiniLM-sized threshold of 0.45
+    x = unit(centres[labels] * 0.35 + unit(rng.normal(size=(120, 32))) * 0.9)
+    ids, cents = _centroids(x, labels)
+    thr = calibrated_threshold(x, labels, ids, cents, 0.45)
+    assert thr < 0.45
+    own = (x * cents[labels]).sum(axis=1)
+    assert (own < thr).mean() <= 0.05 + 1e-9
+    fresh = unit(centres[[0, 1, 2]] * 0.35 + unit(rng.normal(size=(3, 32))) * 0.9)
+    assert (_nearest(fresh, ids, cents, 0.45) == -1).sum() >= 2  # nearly all to "other"
+    assert (_nearest(fresh, ids, cents, thr) == np.arange(3)).sum() >= 2
+    # a sample already tight in this space keeps the configured threshold
+    tight = unit(centres[labels] + unit(rng.normal(size=(120, 32))) * 0.05)
+    ids_t, cents_t = _centroids(tight, labels)
+    assert calibrated_threshold(tight, labels, ids_t, cents_t, 0.45) == 0.45

@@ -70,6 +70,27 @@ def _nearest(
     return np.where(ok, ids[best], OTHER)
 
 
+#: Share of the sample's theme members allowed under a calibrated placement threshold.
+CALIBRATION_QUANTILE = 0.05
+
+
+def calibrated_threshold(
+    x: np.ndarray, labels: np.ndarray, ids: np.ndarray, cents: np.ndarray, threshold: float
+) -> float:
+    """``threshold``, lowered to the similarity that all but 5% of the sample's theme members
+    have to their own centroid in the space of ``x`` (unit rows).
+
+    Fast mode clusters its sample with MiniLM but places the rest by static vectors, whose
+    cosines run lower: a MiniLM threshold there sent ~6% of Banking77 to "other"."""
+    pos = {int(c): k for k, c in enumerate(ids)}
+    member = np.array([pos.get(int(c), -1) for c in np.asarray(labels).tolist()], dtype=int)
+    ok = member >= 0
+    if not ok.any():
+        return threshold
+    own = np.einsum("ij,ij->i", x[ok], cents[member[ok]])
+    return min(threshold, float(np.quantile(own, CALIBRATION_QUANTILE)))
+
+
 @dataclasses.dataclass
 class Placement:
     """Theme and sub-theme labels of every friction statement."""
@@ -88,14 +109,18 @@ def place_all(
     sample_sub: dict[int, np.ndarray],
     threshold: float,
     batch_vectors: int = 10,
+    calibrate: bool = False,
 ) -> Placement:
     """Labels of all ``len(hashes)`` friction statements: the sample keeps its own; every
     other statement (vector read in blocks) joins the nearest theme centroid, then the
     nearest sub-theme centroid of that theme (``sample_sub``: theme label -> sub-labels of
-    its sample rows)."""
+    its sample rows). ``calibrate``: the sample was clustered in another space than these
+    vectors, so the threshold is :func:`calibrated_threshold`."""
     n = len(hashes)
     x_s = unit(sample_vecs)
     ids, cents = _centroids(x_s, sample_labels)
+    if calibrate:
+        threshold = calibrated_threshold(x_s, sample_labels, ids, cents, threshold)
     subs: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for lab, sl in sample_sub.items():
         rows = np.flatnonzero(sample_labels == lab)
@@ -208,7 +233,8 @@ def reduce_sampled(
         if d.label >= 0 and d.sub_labels is not None and d.subthemes
     }
     placement = place_all(
-        con, model_id, hashes, sample, vecs_s, sample_labels, sample_sub, cp.assign_threshold
+        con, model_id, hashes, sample, vecs_s, sample_labels, sample_sub, cp.assign_threshold,
+        calibrate=embed_sample is not None,
     )
     del vecs_s, vecs_fit, st_s, state, hashes  # the sample's text and vectors: no longer needed
     timings["reduce_assign"] = round(time.perf_counter() - t, 3)
