@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from voc.repeats import first_seen
+
 log = logging.getLogger(__name__)
 
 MODEL_ID = "all-MiniLM-L6-v2"
@@ -241,9 +243,7 @@ class Embedder:
         if n == 0:
             return out
         # Identical texts are embedded once; the rest are sorted by length (less padding).
-        first: dict[str, int] = {}
-        where = np.fromiter((first.setdefault(t, len(first)) for t in texts), np.int64, n)
-        uniq = list(first)
+        uniq, where = first_seen(texts)
         vecs_u = np.zeros((len(uniq), DIM), dtype=np.float32)
         model = self.model_
         plan = getattr(model, "batches", None)  # ONNX: batches by token count

@@ -31,6 +31,7 @@ from voc.classify.stage import StageClassifier, item_stage
 from voc.classify.vector_cache import CachedEncoder
 from voc.embed import DIM, Embedder
 from voc.labels import SENTIMENT_IDS, UNKNOWN, load_emotions, load_sentiment, load_stages
+from voc.repeats import first_rows, first_seen
 from voc.segment import split_many
 
 log = logging.getLogger(__name__)
@@ -114,15 +115,14 @@ def distinct(
     product may round differently from the batch's), or when one text comes with two
     different vectors: then every row is classified as it is.
     """
-    first: dict[str, int] = {}
-    where = np.fromiter((first.setdefault(t, len(first)) for t in texts), np.int64, len(texts))
-    if len(first) == len(texts) or len(first) < 2:
+    uniq, where = first_seen(texts)
+    if len(uniq) == len(texts) or len(uniq) < 2:
         return None
-    firsts = np.unique(where, return_index=True)[1]
+    firsts = first_rows(where)
     V = np.asarray(vectors)
     if not np.array_equal(V, V[firsts][where]):
         return None
-    return list(first), where, firsts
+    return uniq, where, firsts
 
 
 def classify_statements(

@@ -40,6 +40,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from voc.classify._match import CueMatcher, Span, _docs
 from voc.labels import FrictionCues
+from voc.repeats import first_rows, first_seen
 
 log = logging.getLogger(__name__)
 
@@ -149,16 +150,10 @@ class FrictionDetector:
         # A (text, sentiment) pair repeated in the batch is scored once: every step below
         # works row by row, so copying the result is the same as scoring it again.
         # (Scores are keyed by their bits, so -0.0 and NaN are told apart exactly.)
-        first: dict[tuple[str, int], int] = {}
         bits = np.ascontiguousarray(s).view(np.uint64).tolist()
-        where = np.fromiter(
-            (first.setdefault(k, len(first)) for k in zip(texts, bits, strict=True)),
-            np.int64,
-            len(texts),
-        )
-        if len(first) < len(texts):
-            firsts = np.unique(where, return_index=True)[1]
-            flags, scores = self._score([t for t, _ in first], s[firsts])
+        pairs, where = first_seen(list(zip(texts, bits, strict=True)))
+        if len(pairs) < len(texts):
+            flags, scores = self._score([t for t, _ in pairs], s[first_rows(where)])
             return flags[where], scores[where]
         return self._score(list(texts), s)
 
