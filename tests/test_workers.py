@@ -23,6 +23,7 @@ SURVEY = ROOT / "data" / "sample" / "survey" / "nps_survey.csv"
 def test_resolve_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VOC_WORKERS", raising=False)
     monkeypatch.setattr(workers, "usable_cores", lambda: 4)
+    monkeypatch.setattr(workers, "competing_tasks", lambda: None)  # no /proc: load average
     for load, want in ((0.3, 4), (1.7, 3), (3.99, 1), (9.0, 1)):
         monkeypatch.setattr(workers.os, "getloadavg", lambda load=load: (load, 0.0, 0.0))
         assert workers.resolve_workers(None) == want
@@ -36,6 +37,50 @@ def test_resolve_workers(monkeypatch: pytest.MonkeyPatch) -> None:
             workers.resolve_workers(None)
     with pytest.raises(ConfigError, match="--workers"):
         workers.resolve_workers(0)
+
+
+def test_free_cores_counts_competing_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "usable_cores", lambda: 2)
+    monkeypatch.setattr(workers.os, "getloadavg", lambda: (9.0, 9.0, 9.0))  # niced work: ignored
+    for busy, want in ((0, 2), (1, 1), (5, 1)):
+        monkeypatch.setattr(workers, "competing_tasks", lambda busy=busy: busy)
+        assert workers.free_cores() == want
+
+
+def test_runnable_at_reads_state_and_nice(tmp_path: Path) -> None:
+    def stat(state: str, nice: int, comm: str = "py (x) y") -> str:
+        rest = [state] + ["0"] * 15 + [str(nice)] + ["1"] * 30
+        path = tmp_path / f"{state}{nice}"
+        path.write_text(f"123 ({comm}) " + " ".join(rest))
+        return str(path)
+
+    assert workers._runnable_at(stat("R", 0), 0) == 1
+    assert workers._runnable_at(stat("R", -5), 0) == 1  # higher priority competes too
+    assert workers._runnable_at(stat("R", 19), 0) == 0  # niced work gives way
+    assert workers._runnable_at(stat("S", 0), 0) == 0  # sleeping
+    assert workers._runnable_at(stat("R", 19), 19) == 1
+    assert workers._runnable_at(str(tmp_path / "gone"), 0) == 0
+
+
+def test_competing_tasks_sees_a_busy_process() -> None:
+    import subprocess
+    import sys
+    import time
+
+    if workers.competing_tasks() is None:
+        pytest.skip("no /proc on this system")
+    own = workers.os.getpriority(workers.os.PRIO_PROCESS, 0)
+    spin = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        deadline = time.time() + 10
+        seen = 0
+        while time.time() < deadline and not seen:
+            tasks = Path(f"/proc/{spin.pid}/task")
+            seen = sum(workers._runnable_at(str(t / "stat"), own) for t in tasks.iterdir())
+        assert seen == 1
+    finally:
+        spin.kill()
+        spin.wait()
 
 
 def test_make_mapper(monkeypatch: pytest.MonkeyPatch) -> None:

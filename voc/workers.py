@@ -8,7 +8,8 @@ is identical to a one-process run. A bounded number of chunks is in flight
 (two per worker), so memory stays bounded by the chunk size.
 
 ``N`` comes from ``--workers`` or ``VOC_WORKERS``; the default is one worker per usable
-core that is not busy (cores minus the 1-minute load average, at least 1). With ``N = 1``,
+core that is not busy (cores minus the other threads runnable at this run's priority or
+higher, at least 1). With ``N = 1``,
 or a run of a single chunk or under :data:`MIN_POOL_ITEMS` items (start-up would cost more
 than it saves), no process is started. The cores' embedding
 threads are shared out among the workers (``VOC_EMBED_THREADS``), so ``N`` workers do not
@@ -20,6 +21,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -87,15 +89,60 @@ def resolve_workers(workers: int | None) -> int:
 
 
 def free_cores() -> int:
-    """Usable cores not already busy: the cores minus the whole part of the 1-minute load
-    average, at least 1. On a machine whose cores other work keeps busy, extra processes
-    only add their start-up (measured: docs/benchmarks.md, issue 8 part F)."""
+    """Usable cores not already busy: the cores minus the tasks that compete with this
+    process for them right now (:func:`competing_tasks`), at least 1. Where ``/proc`` cannot
+    be read, the whole part of the 1-minute load average stands for the busy cores.
+
+    The load average alone is the wrong measure: it counts this run's own start-up (an
+    otherwise idle machine reads 1.3 while ``voc`` imports, which left one core unused, see
+    docs/benchmarks.md, issue 8 part J) and work at a lower priority (``nice``), which the
+    scheduler gives way to."""
     cores = usable_cores()
-    try:
-        busy = int(os.getloadavg()[0])
-    except OSError:  # pragma: no cover - no load average on this system
-        busy = 0
+    busy = competing_tasks()
+    if busy is None:
+        try:
+            busy = int(os.getloadavg()[0])
+        except OSError:  # pragma: no cover - no load average on this system
+            busy = 0
     return max(1, min(cores, cores - busy))
+
+
+def competing_tasks(samples: int = 2, pause: float = 0.01) -> int | None:
+    """Threads of other processes that are running or runnable at this process's priority or
+    a higher one (nice value not above ours): the fewest seen in ``samples`` looks at
+    ``/proc``, ``pause`` seconds apart (a thread that runs for an instant is not a busy core).
+    None when ``/proc`` is not there (not Linux)."""
+    if not os.path.isdir("/proc/self/task"):
+        return None
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    me = os.getpid()
+    seen: list[int] = []
+    for i in range(max(1, samples)):
+        if i:
+            time.sleep(pause)
+        n = 0
+        for proc in os.scandir("/proc"):
+            if not proc.name.isdigit() or int(proc.name) == me:
+                continue
+            try:
+                for task in os.scandir(f"/proc/{proc.name}/task"):
+                    n += _runnable_at(f"{task.path}/stat", own)
+            except OSError:  # the process ended while we looked
+                continue
+        seen.append(n)
+    return min(seen)
+
+
+def _runnable_at(stat_path: str, nice: int) -> int:
+    """1 when the task of ``stat_path`` is running or runnable with a nice value <= ``nice``."""
+    try:
+        with open(stat_path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return 0
+    fields = data[data.rfind(b")") + 2 :].split()  # after the command name, which may hold spaces
+    # fields[0] is the state (proc(5) field 3), fields[16] the nice value (field 19)
+    return int(len(fields) > 16 and fields[0] == b"R" and int(fields[16]) <= nice)
 
 
 def _init_worker(threads: int) -> None:
