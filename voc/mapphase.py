@@ -183,18 +183,47 @@ def in_order(
     prepared: deque[Any],
     finishing: deque[Any],
     window: int,
+    cap: int | None = None,
 ) -> Iterator[ChunkResult]:
     """Results of remote chunk tasks in chunk order, at most ``window`` tasks in flight.
 
     ``submit(chunk)`` queues a chunk's first task on ``prepared`` (or, done in one trip, on
     ``finishing``); ``advance()`` takes the oldest of ``prepared`` to its finishing task on
     ``finishing``. Shared by the local worker processes and the Dask cluster.
+
+    With ``cap`` (> ``window``), the caller does not wait for the oldest task while fewer than
+    ``cap`` are in flight: it reads and submits further chunks instead (while the workers
+    start, or when a slow chunk holds up the queue), and takes each result as soon as the
+    oldest is done. The order of the results is the same either way.
     """
+    if cap is not None and cap > window:
+        yield from _in_order_capped(chunks, submit, advance, prepared, finishing, cap)
+        return
     for chunk in chunks:
         submit(chunk)
         if len(prepared) + len(finishing) >= window and prepared:
             advance()
         if len(finishing) >= window:
+            yield finishing.popleft().result()
+    while prepared:
+        advance()
+    while finishing:
+        yield finishing.popleft().result()
+
+
+def _in_order_capped(
+    chunks: Iterable[Any],
+    submit: Callable[[Any], None],
+    advance: Callable[[], None],
+    prepared: deque[Any],
+    finishing: deque[Any],
+    cap: int,
+) -> Iterator[ChunkResult]:
+    for chunk in chunks:
+        submit(chunk)
+        while prepared and (prepared[0].done() or len(prepared) + len(finishing) >= cap):
+            advance()
+        while finishing and (finishing[0].done() or len(prepared) + len(finishing) >= cap):
             yield finishing.popleft().result()
     while prepared:
         advance()
@@ -210,7 +239,66 @@ def item_row(it: Item, seq: int) -> dict[str, object]:
 def items_chunk(
     batch: Sequence[tuple[int, Item]],
 ) -> tuple[pd.DataFrame, dict[str, list[str]]]:
-    """Items frame and names to redact for a chunk of ``(seq, item)``."""
+    """Items frame and names to redact for a chunk of ``(seq, item)``.
+
+    Built column by column, each item's id computed once: the same frame as one
+    :func:`item_row` per item (tested), for less of the client's time."""
+    cols: dict[str, list[Any]] = {c: [] for c in _ITEM_COLUMNS}
+    names: dict[str, list[str]] = {}
+    dumps = json.dumps
+    for seq, it in batch:
+        iid = it.item_id
+        names[iid] = redaction_names(it)
+        cols["item_id"].append(iid)
+        cols["source_kind"].append(it.source_kind)
+        cols["source_path"].append(it.source_path)
+        cols["source_ref"].append(it.source_ref)
+        cols["channel"].append(it.channel)
+        cols["created_at"].append(it.created_at)
+        cols["author_role"].append(it.author_role)
+        cols["customer_id"].append(records.hash_identity(it.author) or records.hash_identity(iid))
+        cols["thread_id"].append(it.thread_id)
+        cols["question"].append(it.question)
+        cols["score"].append(it.score)
+        cols["score_kind"].append(it.score_kind)
+        attrs = it.attributes
+        cols["attributes"].append(
+            dumps(attrs, sort_keys=True, ensure_ascii=False) if attrs else "{}"
+        )
+        cols["language"].append(it.language)
+        cols["text"].append(it.text)
+        cols["seq"].append(seq)
+    frame = pd.DataFrame(cols)
+    frame["created_at"] = pd.to_datetime(frame["created_at"], errors="coerce")
+    frame["score"] = pd.to_numeric(frame["score"], errors="coerce")
+    return frame, names
+
+
+_ITEM_COLUMNS = (
+    "item_id",
+    "source_kind",
+    "source_path",
+    "source_ref",
+    "channel",
+    "created_at",
+    "author_role",
+    "customer_id",
+    "thread_id",
+    "question",
+    "score",
+    "score_kind",
+    "attributes",
+    "language",
+    "text",
+    "seq",
+)
+"""Columns of :func:`items_chunk`'s frame: :func:`voc.records.item_row`'s, then ``seq``."""
+
+
+def items_chunk_rows(
+    batch: Sequence[tuple[int, Item]],
+) -> tuple[pd.DataFrame, dict[str, list[str]]]:
+    """:func:`items_chunk` as one dict per item (the reference the tests compare it with)."""
     rows = [item_row(it, seq) for seq, it in batch]
     names = {it.item_id: redaction_names(it) for _, it in batch}
     frame = pd.DataFrame(rows)

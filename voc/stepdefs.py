@@ -22,6 +22,19 @@ def _label_path(value: str | None) -> Path | None:
     return Path(value) if value else None
 
 
+def _file_digest(path: Path | None) -> str:
+    """SHA-1 of a label file's bytes ('' for the packaged default or a missing file, which the
+    loader reports)."""
+    import hashlib
+
+    if path is None:
+        return ""
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 def _embedder(ctx: RunContext) -> Any:
     from voc.embed import Embedder
 
@@ -88,22 +101,34 @@ def embed_step(state: RunState, ctx: RunContext, params: EmbedParams) -> None:
     from voc.cache import cached_encode
     from voc.classify._match import for_embedding
     from voc.embed import text_hash
+    from voc.repeats import first_seen
 
     st = state.statements
     assert st is not None
     emb = _embedder(ctx)
     emb.batch_size = params.batch_size
-    texts = [for_embedding(t) for t in st["text"]]
-    total = len(texts)
+    raw = st["text"].tolist()
+    total = len(raw)
     ctx.progress("embed", 0, total)
-    vectors, hits = cached_encode(
-        ctx.con,
-        emb,
-        texts,
-        progress=lambda n: ctx.progress("embed", n, total),
-        known=ctx.models.get("vector_cache"),
-    )
-    st["text_hash"] = [text_hash(t) for t in texts]
+    known = ctx.models.get("vector_cache")
+    if ctx.con is None:
+        # A repeated statement is cleaned and hashed once; cached_encode gets each distinct
+        # text once, in first-seen order, so it embeds the same texts in the same batches.
+        uniq, where = first_seen(raw)
+        texts_u = [for_embedding(t) for t in uniq]
+        hashes_u = [text_hash(t) for t in texts_u]
+        vectors_u, _ = cached_encode(None, emb, texts_u, known=known)
+        vectors = vectors_u[where] if len(uniq) < total else vectors_u
+        hit_u = np.fromiter((h in known for h in hashes_u), bool, len(uniq)) if known else None
+        hits = int(hit_u[where].sum()) if hit_u is not None and len(where) else 0
+        ctx.progress("embed", total, total)
+        st["text_hash"] = [hashes_u[i] for i in where.tolist()]
+    else:
+        texts = [for_embedding(t) for t in raw]
+        vectors, hits = cached_encode(
+            ctx.con, emb, texts, progress=lambda n: ctx.progress("embed", n, total), known=known
+        )
+        st["text_hash"] = [text_hash(t) for t in texts]
     state.vectors = vectors
     ctx.models["cache_hits"] = hits
 
@@ -170,7 +195,9 @@ def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> N
     sents = st["sentiment"].to_numpy(dtype=object)
     scores = st["sentiment_score"].to_numpy(dtype=float)
     emotions = st["emotion"].to_numpy(dtype=object)
+    conf_bits, score_bits = confs.view(np.int64), scores.view(np.int64)  # exact keys (-0.0)
     stage_col, conf_col, sent_col, score_col, emo_col, n_col = [], [], [], [], [], []
+    one: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # a one-statement item's result, by input
     for item_id in items["item_id"]:
         g = rows.get(item_id)
         if not g:
@@ -181,14 +208,25 @@ def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> N
             emo_col.append("none")
             n_col.append(0)
             continue
-        s, c = item_stage(stages[g].tolist(), confs[g])
-        lab, sc = item_sentiment(sents[g].tolist(), scores[g])
-        emos = [e for e in emotions[g] if e and e != "none"]
-        stage_col.append(s)
-        conf_col.append(round(float(c), 4))
-        sent_col.append(lab)
-        score_col.append(round(float(sc), 4))
-        emo_col.append(max(sorted(set(emos)), key=emos.count) if emos else "none")
+        # An item's statements are consecutive rows (segment writes them item by item): a
+        # slice, not a fancy index; the same values reach the same functions.
+        at: Any = slice(g[0], g[-1] + 1) if g[-1] - g[0] + 1 == len(g) else g
+        i = g[0]
+        key = (stages[i], conf_bits[i], sents[i], score_bits[i], emotions[i])
+        res = one.get(key) if len(g) == 1 else None
+        if res is None:
+            s, c = item_stage(stages[at].tolist(), confs[at])
+            lab, sc = item_sentiment(sents[at].tolist(), scores[at])
+            emos = [e for e in emotions[at] if e and e != "none"]
+            emo = max(sorted(set(emos)), key=emos.count) if emos else "none"
+            res = (s, round(float(c), 4), lab, round(float(sc), 4), emo)
+            if len(g) == 1:
+                one[key] = res
+        stage_col.append(res[0])
+        conf_col.append(res[1])
+        sent_col.append(res[2])
+        score_col.append(res[3])
+        emo_col.append(res[4])
         n_col.append(len(g))
     items["stage"] = stage_col
     items["stage_confidence"] = conf_col
@@ -206,7 +244,13 @@ def friction_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
 
     st = state.statements
     assert st is not None
-    det = FrictionDetector(load_friction_cues(_label_path(ctx.labels.friction_cues)))
+    path = _label_path(ctx.labels.friction_cues)
+    # Built once per process and cue file content (parsing the YAML and building the phrase
+    # matchers cost more than scoring a chunk of repetitive text).
+    key = ("friction_detector", str(path), _file_digest(path))
+    det = ctx.models.get(key)
+    if det is None:
+        det = ctx.models[key] = FrictionDetector(load_friction_cues(path))
     flags, scores = det.score(st["text"].tolist(), st["sentiment_score"].to_numpy())
     st["is_friction"] = flags.astype(bool)
     st["friction_score"] = np.round(scores.astype(float), 4)

@@ -24,7 +24,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 import pandas as pd
@@ -168,9 +168,14 @@ class ProcessMapper:
     here, the rest in a worker; without one, a chunk is one task.
     """
 
-    def __init__(self, n: int, in_flight_per_worker: int = 2) -> None:
+    def __init__(
+        self, n: int, in_flight_per_worker: int = 2, read_ahead_per_worker: int = 4
+    ) -> None:
         self.n = max(1, n)
         self.window = max(2, in_flight_per_worker * self.n)
+        # The client reads ahead (up to this many chunks in flight) rather than wait for a
+        # result that is not ready: it reads and prepares chunks while the workers start.
+        self.cap = max(self.window, read_ahead_per_worker * self.n)
         self.pool_: ProcessPoolExecutor | None = None
 
     def _pool(self) -> ProcessPoolExecutor:
@@ -198,7 +203,15 @@ class ProcessMapper:
             for frame, names in itertools.chain(head, it):
                 yield map_chunk(spec, frame, names, lookup)
             return
-        pool = self._pool()
+        # Starting the pool blocks for seconds (the fork server imports voc's map modules
+        # before it forks a worker): do it on a thread while this one reads further chunks.
+        with ThreadPoolExecutor(1) as starter:
+            ready = starter.submit(self._start)
+            for chunk in it:
+                head.append(chunk)
+                if ready.done() or len(head) >= self.cap:
+                    break
+            pool = ready.result()
         prepared: deque[Future[Any]] = deque()  # prepare tasks (with a lookup), in order
         finishing: deque[Future[Any]] = deque()  # tasks giving a ChunkResult, in order
 
@@ -217,7 +230,13 @@ class ProcessMapper:
 
         for chunk in head:
             submit(chunk)
-        yield from in_order(it, submit, advance, prepared, finishing, self.window)
+        yield from in_order(it, submit, advance, prepared, finishing, self.window, self.cap)
+
+    def _start(self) -> ProcessPoolExecutor:
+        """The pool, with its first worker process started (what takes the time)."""
+        pool = self._pool()
+        pool.submit(os.getpid).result()
+        return pool
 
     def close(self) -> None:
         if self.pool_ is not None:

@@ -15,11 +15,13 @@ from voc.errors import ConfigError, DataError
 from voc.schema import TABLES
 from voc.workspace_scale import (  # noqa: F401  (part of this module's interface)
     count_friction,
+    has_any_item,
     iter_vectors,
     read_friction_rows,
     read_shared,
     read_texts,
     read_vectors,
+    write_vectors,
 )
 
 ANALYSIS_TABLES = ("items", "statements", "themes", "rejects", "runs")
@@ -169,27 +171,17 @@ def write_chunk(
     try:
         ids = pd.DataFrame({"item_id": items["item_id"].astype(str)})
         con.register("_voc_ids", ids)
-        con.execute("DELETE FROM statements WHERE item_id IN (SELECT item_id FROM _voc_ids)")
-        con.execute("DELETE FROM items WHERE item_id IN (SELECT item_id FROM _voc_ids)")
+        # A chunk's items are written with their statements in one transaction, so when none
+        # of them is in `items` none has statements either: skip the two deletes, each a scan
+        # of a table that grows with the run (most chunks of a run are new).
+        if has_any_item(con, "_voc_ids"):
+            con.execute("DELETE FROM statements WHERE item_id IN (SELECT item_id FROM _voc_ids)")
+            con.execute("DELETE FROM items WHERE item_id IN (SELECT item_id FROM _voc_ids)")
         con.unregister("_voc_ids")
         _insert(con, "items", items)
         _insert(con, "statements", statements)
         if len(statements) and "text_hash" in statements:
-            first = ~statements["text_hash"].duplicated().to_numpy()
-            frame = pd.DataFrame(
-                {
-                    "model_id": model_id,
-                    "text_hash": statements["text_hash"].to_numpy()[first],
-                    "vector": list(vectors[first]),
-                }
-            )
-            con.register("_voc_vecs", frame)
-            con.execute(
-                "INSERT INTO embeddings SELECT v.model_id, v.text_hash, v.vector::FLOAT[] "
-                "FROM _voc_vecs v WHERE NOT EXISTS (SELECT 1 FROM embeddings e "
-                "WHERE e.model_id = v.model_id AND e.text_hash = v.text_hash)"
-            )
-            con.unregister("_voc_vecs")
+            write_vectors(con, model_id, statements["text_hash"].to_numpy(), vectors)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

@@ -1,13 +1,15 @@
 """Workspace reads for large runs: in blocks, without text, labels stored once.
 
 What the sampled reduce phase (:mod:`voc.reduce_sample`) reads from the DuckDB workspace, so
-that a million statements never sit in memory as Python objects all at once. Re-exported by
+that a million statements never sit in memory as Python objects all at once, and the map
+phase's vector-cache writes (new vectors only, as one Arrow column). Re-exported by
 :mod:`voc.workspace`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -122,3 +124,76 @@ def read_vectors(con: duckdb.DuckDBPyConnection, model_id: str, hashes: np.ndarr
             "(delete the workspace and run again)"
         )
     return vecs
+
+
+def has_any_item(con: duckdb.DuckDBPyConnection, ids_view: str) -> bool:
+    """Whether any ``item_id`` of the registered view ``ids_view`` is in ``items``."""
+    return bool(
+        con.execute(
+            f"SELECT EXISTS (SELECT 1 FROM items WHERE item_id IN "
+            f"(SELECT item_id FROM {ids_view}))"
+        ).fetchall()[0][0]
+    )
+
+
+def write_vectors(
+    con: duckdb.DuckDBPyConnection, model_id: str, hashes: np.ndarray, vectors: np.ndarray
+) -> int:
+    """Add to the ``embeddings`` cache the vectors (rows of ``vectors``, one per entry of
+    ``hashes``) whose text hash it does not hold yet for ``model_id``; returns how many.
+
+    The first row of each hash is the one stored. Only new vectors are converted, and they go
+    to DuckDB as one Arrow list column (a view of the float32 buffer), not one Python object
+    per vector (without pyarrow installed, the slower pandas path). Call inside the caller's
+    transaction."""
+    pa = _arrow()
+
+    hashes = np.asarray(hashes, dtype=object)
+    if not len(hashes):
+        return 0
+    uniq, first = np.unique(hashes.astype(str), return_index=True)
+    con.register("_voc_hashes", pd.DataFrame({"text_hash": uniq}))
+    try:
+        known = con.execute(
+            "SELECT text_hash FROM embeddings WHERE model_id = ? AND text_hash IN "
+            "(SELECT text_hash FROM _voc_hashes)",
+            [model_id],
+        ).fetchnumpy()["text_hash"]
+    finally:
+        con.unregister("_voc_hashes")
+    rows = np.sort(first[~np.isin(uniq, np.asarray(known, dtype=str))])  # in statement order
+    if not len(rows):
+        return 0
+    vecs = np.ascontiguousarray(np.asarray(vectors, dtype=np.float32)[rows])
+    new_hashes = hashes[rows].astype(str).tolist()
+    if pa is None:  # without pyarrow: one numpy array per vector, converted by DuckDB
+        table: object = pd.DataFrame(
+            {"model_id": model_id, "text_hash": new_hashes, "vector": list(vecs)}
+        )
+    else:
+        dim = vecs.shape[1]
+        offsets = pa.array(np.arange(0, (len(rows) + 1) * dim, dim, dtype=np.int32))
+        table = pa.table(
+            {
+                "model_id": pa.array([model_id] * len(rows), pa.string()),
+                "text_hash": pa.array(new_hashes, pa.string()),
+                "vector": pa.ListArray.from_arrays(offsets, pa.array(vecs.ravel())),
+            }
+        )
+    con.register("_voc_vecs", table)
+    try:
+        con.execute(
+            "INSERT INTO embeddings SELECT model_id, text_hash, vector::FLOAT[] FROM _voc_vecs"
+        )
+    finally:
+        con.unregister("_voc_vecs")
+    return len(rows)
+
+
+def _arrow() -> Any:
+    """The pyarrow module, or None when it is not installed."""
+    try:
+        import pyarrow
+    except ImportError:  # pragma: no cover - pyarrow is a dependency
+        return None
+    return pyarrow
