@@ -1,7 +1,7 @@
 """Issue 8 part J: the map phase's client side and per-chunk shortcuts give the same output
 as the reference paths they replace (items frame by column, vector-cache writes of new
 vectors only, deletes skipped for new items, embedding of each distinct statement once,
-per-item aggregation, read-ahead), including empty chunks, one-item chunks and a bad
+read-ahead; the per-item aggregation against its loop as first written), including empty chunks, one-item chunks and a bad
 record in the middle of a chunk."""
 
 from __future__ import annotations

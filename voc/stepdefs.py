@@ -195,9 +195,7 @@ def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> N
     sents = st["sentiment"].to_numpy(dtype=object)
     scores = st["sentiment_score"].to_numpy(dtype=float)
     emotions = st["emotion"].to_numpy(dtype=object)
-    conf_bits, score_bits = confs.view(np.int64), scores.view(np.int64)  # exact keys (-0.0)
     stage_col, conf_col, sent_col, score_col, emo_col, n_col = [], [], [], [], [], []
-    one: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # a one-statement item's result, by input
     for item_id in items["item_id"]:
         g = rows.get(item_id)
         if not g:
@@ -208,25 +206,14 @@ def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> N
             emo_col.append("none")
             n_col.append(0)
             continue
-        # An item's statements are consecutive rows (segment writes them item by item): a
-        # slice, not a fancy index; the same values reach the same functions.
-        at: Any = slice(g[0], g[-1] + 1) if g[-1] - g[0] + 1 == len(g) else g
-        i = g[0]
-        key = (stages[i], conf_bits[i], sents[i], score_bits[i], emotions[i])
-        res = one.get(key) if len(g) == 1 else None
-        if res is None:
-            s, c = item_stage(stages[at].tolist(), confs[at])
-            lab, sc = item_sentiment(sents[at].tolist(), scores[at])
-            emos = [e for e in emotions[at] if e and e != "none"]
-            emo = max(sorted(set(emos)), key=emos.count) if emos else "none"
-            res = (s, round(float(c), 4), lab, round(float(sc), 4), emo)
-            if len(g) == 1:
-                one[key] = res
-        stage_col.append(res[0])
-        conf_col.append(res[1])
-        sent_col.append(res[2])
-        score_col.append(res[3])
-        emo_col.append(res[4])
+        s, c = item_stage(stages[g].tolist(), confs[g])
+        lab, sc = item_sentiment(sents[g].tolist(), scores[g])
+        emos = [e for e in emotions[g] if e and e != "none"]
+        stage_col.append(s)
+        conf_col.append(round(float(c), 4))
+        sent_col.append(lab)
+        score_col.append(round(float(sc), 4))
+        emo_col.append(max(sorted(set(emos)), key=emos.count) if emos else "none")
         n_col.append(len(g))
     items["stage"] = stage_col
     items["stage_confidence"] = conf_col
