@@ -263,7 +263,7 @@ def items_chunk(
         cols["score_kind"].append(it.score_kind)
         attrs = it.attributes
         cols["attributes"].append(
-            dumps(attrs, sort_keys=True, ensure_ascii=False) if attrs else "{}"
+            "{}" if attrs == {} else dumps(attrs, sort_keys=True, ensure_ascii=False)
         )
         cols["language"].append(it.language)
         cols["text"].append(it.text)

@@ -93,10 +93,10 @@ def free_cores() -> int:
     process for them right now (:func:`competing_tasks`), at least 1. Where ``/proc`` cannot
     be read, the whole part of the 1-minute load average stands for the busy cores.
 
-    The load average alone is the wrong measure: it counts this run's own start-up (an
-    otherwise idle machine reads 1.3 while ``voc`` imports, which left one core unused, see
-    docs/benchmarks.md, issue 8 part J) and work at a lower priority (``nice``), which the
-    scheduler gives way to."""
+    The load average alone is the wrong measure: it lags, counts this run's own start-up
+    (an otherwise idle machine read 1.3 at the start of a benchmark, so one core was left
+    unused, see docs/benchmarks.md, issue 8 part J) and counts work at a lower priority
+    (``nice``), which the scheduler gives way to."""
     cores = usable_cores()
     busy = competing_tasks()
     if busy is None:
