@@ -192,6 +192,20 @@ def _louvain(
     return rank[member]
 
 
+def _louvain_nx(g: nx.Graph, resolution: float, seed: int) -> np.ndarray:
+    """Community per node: networkx's Louvain, seeded (graphs under ``REFERENCE_SIZE`` nodes).
+
+    Small graphs cost little either way, and there igraph's partitions, with the resolution
+    search of :func:`voc.themes.represent.stable_resolution`, came out coarser: CFPB's 578
+    complaints fell from NMI 0.432 to 0.395. This is the earlier code, unchanged.
+    """
+    comms = nx.community.louvain_communities(g, weight="weight", resolution=resolution, seed=seed)
+    labels = np.zeros(g.number_of_nodes(), dtype=int)
+    for c, members in enumerate(sorted(comms, key=min)):
+        labels[sorted(members)] = c
+    return labels
+
+
 def graph_labels(
     x: np.ndarray,
     n_neighbors: int,
@@ -209,11 +223,17 @@ def graph_labels(
     """
     # few statements: fewer neighbours, or every theme is joined to every other
     n = len(x)
-    edges, weights = knn_edges(x, min(n_neighbors, max(3, n // 5)), min_sim)
+    k = min(n_neighbors, max(3, n // 5))
     # modularity splits small graphs finer at the same resolution: scale it down below
     # REFERENCE_SIZE statements so a few hundred statements are not cut into fragments
     gamma = resolution * min(1.0, max(0.3, float(np.sqrt(n / REFERENCE_SIZE))))
-    runs = [_louvain(n, edges, weights, gamma, seed + r) for r in range(n_runs)]
+    if n >= REFERENCE_SIZE:  # igraph (C): the large graphs, where networkx took seconds
+        edges, weights = knn_edges(x, k, min_sim)
+        runs = [_louvain(n, edges, weights, gamma, seed + r) for r in range(n_runs)]
+    else:  # small graphs: networkx, exactly as before (see _louvain_nx)
+        g = knn_graph(x, k, min_sim)
+        runs = [_louvain_nx(g, gamma, seed + r) for r in range(n_runs)]
+        edges = np.array(list(g.edges()), dtype=int).reshape(-1, 2)
     keep = np.all([lab[edges[:, 0]] == lab[edges[:, 1]] for lab in runs], axis=0)
     e = edges[keep]
     adj = coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n))
