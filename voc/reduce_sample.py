@@ -47,9 +47,9 @@ def sample_positions(n: int, cap: int, seed: int) -> np.ndarray:
 
 #: Fast mode's MiniLM sample: at least ``FAST_SAMPLE_FLOOR`` friction statements (all of them
 #: when there are fewer), growing with the square root of their number, at most
-#: ``FAST_SAMPLE_CAP``; see :func:`fast_sample_size`. The floor stays above the clusterer's
+#: ``FAST_SAMPLE_CAP``; see :func:`fast_sample_size`. The floor is the clusterer's
 #: ``REFERENCE_SIZE`` (2,000), below which it picks a coarser grain for small inputs.
-FAST_SAMPLE_FLOOR = 2500
+FAST_SAMPLE_FLOOR = 2000
 FAST_SAMPLE_PER_ROOT = 30.0
 FAST_SAMPLE_CAP = 3000
 
@@ -58,11 +58,13 @@ def fast_sample_size(n_friction: int) -> int:
     """How many of ``n_friction`` friction statements fast mode embeds with MiniLM and clusters.
 
     ``min(n, clip(FAST_SAMPLE_PER_ROOT * sqrt(n), FAST_SAMPLE_FLOOR, FAST_SAMPLE_CAP))``.
-    Measured (``docs/benchmarks.md``, "Issue 8 part K"), every statement of the sample buys
-    theme quality up to 3,000 (airline tweets: NMI 0.155 at 500, 0.187 at 1,000, 0.220 at
-    2,000, 0.247 at 3,000), while encoding it costs linear time, mostly hidden behind the map
-    phase (:mod:`voc.reduce_prefetch`); so the floor is high, the growth slow and the size
-    bounded. Example: 2,257 -> 2,257; 5,885 -> 2,500; 10,000 -> 3,000; 10**6 -> 3,000.
+    Measured (``docs/benchmarks.md``, "Issue 8 part K"), the sample buys theme quality up
+    to 3,000 (airline tweets, clustering alone: NMI 0.155 at 500, 0.187 at 1,000, 0.202 at
+    1,500, 0.220 at 2,000, 0.247 at 3,000), and below 2,000 the clusterer switches to a
+    coarser, slower small-input grain; encoding the sample costs linear time, the largest
+    part of a small fast run (2,257 airline tweets: ~13 s of ~35 s). So the floor is 2,000,
+    the growth slow and the size bounded. Example: 2,257 -> 2,000; 5,885 -> 2,301;
+    10,000 -> 3,000; 10**6 -> 3,000.
     """
     n = max(int(n_friction), 0)
     grown = int(round(FAST_SAMPLE_PER_ROOT * float(np.sqrt(n))))

@@ -272,10 +272,13 @@ def run_map(
 def _sample_prefetch(con: Any, pipeline: Pipeline, options: RunOptions) -> Any:
     """Fast mode, when this run will cluster (no themes yet, or ``--refit``): a background
     MiniLM encoder for the friction statements of each chunk written (see
-    :mod:`voc.reduce_prefetch`); None otherwise."""
+    :mod:`voc.reduce_prefetch`); None otherwise, or with ``VOC_FAST_PREFETCH=0`` (the
+    sample is then encoded in the reduce; same themes up to float rounding)."""
+    import os
+
     from voc.reduce import FAST_SAMPLE, reduce_steps
 
-    if not reduce_steps(pipeline):
+    if os.environ.get("VOC_FAST_PREFETCH", "").strip() == "0" or not reduce_steps(pipeline):
         return None
     if not options.refit and con.execute("SELECT count(*) FROM themes").fetchone()[0]:
         return None  # an incremental run keeps its themes: nothing to cluster
