@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import time
-from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
@@ -27,9 +26,6 @@ from voc.config import Pipeline
 from voc.schema import OTHER_THEME
 from voc.state import RunContext, RunState
 from voc.steps import get_step, parse_params
-
-if TYPE_CHECKING:
-    from voc.reduce_prefetch import SamplePrefetch
 
 MAP_PROVIDES = ("items", "redacted", "statements", "vectors", "stage", "sentiment", "friction")
 
@@ -64,11 +60,9 @@ def themes_method(info: dict[str, float], fit_model: str = "") -> str:
     rest = total - n
     thr = f"{float(info['threshold']):.2f}"
     if fit_model:
-        early = int(info.get("prefetched", 0))
-        during = f", {early:,} of them while the map phase ran" if early else ""
         head = (
             f"Fast mode: themes were found on a MiniLM sample of {n:,} of {total:,} friction "
-            f"statements (re-embedded with {fit_model}{during})"
+            f"statements (re-embedded with {fit_model})"
         )
         space = "static-embedding"
     else:
@@ -105,14 +99,12 @@ def reduce_full(
     ctx: RunContext,
     model_id: str,
     timings: dict[str, float],
-    prefetch: SamplePrefetch | None = None,
 ) -> pd.DataFrame:
     """Run the reduce steps over all friction statements; write themes; return them.
 
     Past ``cluster.with.max_sample`` friction statements, on a sample of that many and
     the rest placed by nearest centroid (:mod:`voc.reduce_sample`: bounded memory).
-    In fast mode, always on a MiniLM sample; ``prefetch`` holds MiniLM vectors of friction
-    statements encoded during the map phase (:mod:`voc.reduce_prefetch`).
+    In fast mode, always on a MiniLM sample (:func:`voc.reduce_sample.fast_sample_size`).
     """
     from voc.reduce_sample import fast_sample_size, reduce_sampled
     from voc.stepdefs import ClusterParams
@@ -129,12 +121,7 @@ def reduce_full(
         fit_model = str(embedder.model_id)
 
         def embed_sample(texts: list[str]) -> np.ndarray:
-            if prefetch is None:
-                return embedder.encode(texts)
-            vecs, hit = prefetch.vectors(texts)
-            ctx.models["sample_prefetched"] = hit
-            timings["map_prefetch_embed"] = round(prefetch.seconds, 3)
-            return vecs
+            return embedder.encode(texts)
 
     if embed_sample is not None or n_friction > max_sample:
         themes, st = reduce_sampled(
@@ -142,8 +129,7 @@ def reduce_full(
             embed_sample,
         )
         ws.write_themes(con, themes, _assigned(st), ctx.models.get("tables"))
-        info = {**ctx.models["reduce_sample"], "prefetched": ctx.models.get("sample_prefetched", 0)}
-        ws.set_meta(con, THEMES_METHOD, themes_method(info, fit_model))
+        ws.set_meta(con, THEMES_METHOD, themes_method(ctx.models["reduce_sample"], fit_model))
         return themes
     ws.set_meta(con, THEMES_METHOD, "")
     t = time.perf_counter()

@@ -78,7 +78,6 @@ class MapOutcome:
     precision: str
     model_id: str
     cache_hits: int = 0
-    prefetch: Any = None  # fast mode: voc.reduce_prefetch.SamplePrefetch, for the reduce
 
 
 class Mapper(Protocol):
@@ -241,14 +240,10 @@ def run_map(
     def lookup(hashes: list[str]) -> dict[str, np.ndarray]:
         return ws.lookup_vectors(con, model_id, hashes)
 
-    prefetch = _sample_prefetch(con, pipeline, options) if fast else None
     mapper = make_mapper(options.cluster, options.workers)
     try:  # no cache to look in: a chunk is mapped in one go (one trip to a worker)
         for res in mapper.map(spec, frames(), lookup if n_cached else None):
             ws.write_chunk(con, res.items, res.statements, res.vectors, res.model_id)
-            if prefetch is not None and "is_friction" in res.statements:
-                fr = res.statements.loc[res.statements["is_friction"].fillna(False).astype(bool)]
-                prefetch.add(fr["text"].astype(str).tolist())
             n_new += len(res.items)
             hits += res.cache_hits
             log.info("chunk written: %d items (%d in this run)", len(res.items), n_new)
@@ -266,27 +261,7 @@ def run_map(
     ws.write_tables(con, replace={"rejects": rej})
     files.record(con, read_files)  # last: only a complete map phase vouches for the files
     counts = count_records(analysed, rejects)
-    return MapOutcome(counts, rejects, notes, n_new, removed, precision, model_id, hits, prefetch)
-
-
-def _sample_prefetch(con: Any, pipeline: Pipeline, options: RunOptions) -> Any:
-    """Fast mode, when this run will cluster (no themes yet, or ``--refit``): a background
-    MiniLM encoder for the friction statements of each chunk written (see
-    :mod:`voc.reduce_prefetch`); None otherwise, or with ``VOC_FAST_PREFETCH=0`` (the
-    sample is then encoded in the reduce; same themes up to float rounding)."""
-    import os
-
-    from voc.reduce import FAST_SAMPLE, reduce_steps
-
-    if os.environ.get("VOC_FAST_PREFETCH", "").strip() == "0" or not reduce_steps(pipeline):
-        return None
-    if not options.refit and con.execute("SELECT count(*) FROM themes").fetchone()[0]:
-        return None  # an incremental run keeps its themes: nothing to cluster
-    from voc.embed import get_embedder
-    from voc.reduce_prefetch import SamplePrefetch
-
-    embedder = get_embedder(fast=False, precision="auto")
-    return SamplePrefetch(embedder.encode, FAST_SAMPLE, warm=lambda: embedder.model_)
+    return MapOutcome(counts, rejects, notes, n_new, removed, precision, model_id, hits)
 
 
 def _frame(batch: list[tuple[int, Item]]) -> tuple[pd.DataFrame, dict[str, list[str]]]:
@@ -332,27 +307,10 @@ def run_reduce(
     timings: dict[str, float],
 ) -> pd.DataFrame:
     """Themes: refit everything, or keep existing themes and place only what is new."""
-    from voc.reduce import reduce_steps
+    from voc.reduce import THEMES_METHOD, reduce_full, reduce_incremental, reduce_steps
 
     if not reduce_steps(pipeline):
         return pd.DataFrame()
-    try:
-        return _reduce(con, pipeline, ctx, outcome, refit, timings)
-    finally:
-        if outcome.prefetch is not None:
-            outcome.prefetch.close()
-
-
-def _reduce(
-    con: Any,
-    pipeline: Pipeline,
-    ctx: RunContext,
-    outcome: MapOutcome,
-    refit: bool,
-    timings: dict[str, float],
-) -> pd.DataFrame:
-    from voc.reduce import THEMES_METHOD, reduce_full, reduce_incremental
-
     t = time.perf_counter()
     themes = None
     if not refit:
@@ -363,7 +321,7 @@ def _reduce(
                 return old
         themes = reduce_incremental(con, pipeline, outcome.model_id, timings)
     if themes is None:
-        themes = reduce_full(con, pipeline, ctx, outcome.model_id, timings, outcome.prefetch)
+        themes = reduce_full(con, pipeline, ctx, outcome.model_id, timings)
         method = ws.get_meta(con, THEMES_METHOD)
         if method:  # a sampled reduce (always in fast mode): the summary says so
             outcome.notes.append(method)
