@@ -11,6 +11,8 @@ under ``out/bench_cache/``), then clustered by
 - ``voc``: the cluster step as shipped (:func:`voc.themes.represent.cluster_statements`
   with the ``ClusterParams`` defaults: MiniLM vectors joined with lemma LSA vectors),
   not told k; ``--ablation`` adds ``voc_vectors_only`` (``lexical_weight`` 0);
+- ``voc_fast_N`` (``--fast-samples N,...``, instead of the others): fast mode's themes, a
+  seeded sample of N clustered on MiniLM vectors, the rest placed by static centroid;
 - ``kmeans_true_k``: scikit-learn k-means given the true number of classes;
 - ``bertopic_default`` / ``bertopic_tuned``: BERTopic (UMAP + HDBSCAN) on the same vectors,
   the embedding model loaded from the local folder with ``SentenceTransformer(path)``;
