@@ -117,3 +117,31 @@ def test_fast_run_says_it_used_a_sample_and_finds_planted_themes(tmp_path: Path)
     keys = sorted(got)
     nmi = normalized_mutual_info_score([truth[k] for k in keys], [got[k] for k in keys])
     assert nmi > 0.45, nmi
+
+
+def test_cli_summary_prints_the_sample_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The note a fast run adds is printed by the CLI's run summary (rich markup untouched)."""
+    from rich.console import Console
+
+    from voc import cli
+    from voc.api import RunSummary
+
+    note = themes_method({"sample": 2000, "friction": 2257, "threshold": 0.27}, "m@onnx")
+    summary = RunSummary(
+        pipeline="analyze",
+        out_dir=Path("out"),
+        workspace=Path("out/voc.duckdb"),
+        reports=[],
+        counts={"total": {"read": 1, "analysed": 1, "rejected": 0}},
+        n_statements=1,
+        n_friction=1,
+        themes=[],
+        notes=[note],
+    )
+    console = Console(record=True, width=400)
+    monkeypatch.setattr(cli, "out", console)
+    monkeypatch.setitem(cli._state, "quiet", False)
+    cli._print_summary(summary)
+    text = console.export_text()
+    assert f"note: {note}" in text
+    assert "MiniLM sample of 2,000 of 2,257" in text and '"other friction"' in text
