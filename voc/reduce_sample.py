@@ -45,6 +45,32 @@ def sample_positions(n: int, cap: int, seed: int) -> np.ndarray:
     return np.sort(rng.choice(n, size=cap, replace=False))
 
 
+#: Fast mode's MiniLM sample: at least ``FAST_SAMPLE_FLOOR`` friction statements (all of them
+#: when there are fewer), growing with the square root of their number, at most
+#: ``FAST_SAMPLE_CAP``; see :func:`fast_sample_size`. The floor is the clusterer's
+#: ``REFERENCE_SIZE`` (2,000), below which it picks a coarser grain for small inputs.
+FAST_SAMPLE_FLOOR = 2000
+FAST_SAMPLE_PER_ROOT = 30.0
+FAST_SAMPLE_CAP = 3000
+
+
+def fast_sample_size(n_friction: int) -> int:
+    """How many of ``n_friction`` friction statements fast mode embeds with MiniLM and clusters.
+
+    ``min(n, clip(FAST_SAMPLE_PER_ROOT * sqrt(n), FAST_SAMPLE_FLOOR, FAST_SAMPLE_CAP))``.
+    Measured (``docs/benchmarks.md``, "Issue 8 part K"), the sample buys theme quality up
+    to 3,000 (airline tweets, clustering alone: NMI 0.155 at 500, 0.187 at 1,000, 0.202 at
+    1,500, 0.220 at 2,000, 0.247 at 3,000), and below 2,000 the clusterer switches to a
+    coarser, slower small-input grain; encoding the sample costs linear time, the largest
+    part of a small fast run (2,257 airline tweets: ~13 s of ~35 s). So the floor is 2,000,
+    the growth slow and the size bounded. Example: 2,257 -> 2,000; 5,885 -> 2,301;
+    10,000 -> 3,000; 10**6 -> 3,000.
+    """
+    n = max(int(n_friction), 0)
+    grown = int(round(FAST_SAMPLE_PER_ROOT * float(np.sqrt(n))))
+    return min(n, max(FAST_SAMPLE_FLOOR, min(FAST_SAMPLE_CAP, grown)))
+
+
 def _centroids(x: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(label ids >= 0, unit mean vectors) of the labelled rows of ``x``."""
     from voc.themes.cluster import groups
@@ -97,6 +123,7 @@ class Placement:
 
     labels: np.ndarray  # cluster label per friction statement (OTHER: none)
     sub_labels: np.ndarray  # sub-theme label per friction statement (-1: none)
+    threshold: float = 0.0  # the placement threshold used (calibrated or not)
 
 
 def place_all(
@@ -152,7 +179,7 @@ def place_all(
             f"workspace: {int((~placed).sum())} friction statements have no vector "
             "(delete the workspace and run again)"
         )
-    return Placement(labels, sub_labels)
+    return Placement(labels, sub_labels, float(threshold))
 
 
 def _expand(drafts: list, sample: np.ndarray, placement: Placement) -> list:
@@ -236,6 +263,11 @@ def reduce_sampled(
         con, model_id, hashes, sample, vecs_s, sample_labels, sample_sub, cp.assign_threshold,
         calibrate=embed_sample is not None,
     )
+    ctx.models["reduce_sample"] = {
+        "sample": int(len(sample)),
+        "friction": int(len(rows)),
+        "threshold": round(placement.threshold, 3),
+    }
     del vecs_s, vecs_fit, st_s, state, hashes  # the sample's text and vectors: no longer needed
     timings["reduce_assign"] = round(time.perf_counter() - t, 3)
     full = RunState(

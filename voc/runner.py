@@ -307,7 +307,7 @@ def run_reduce(
     timings: dict[str, float],
 ) -> pd.DataFrame:
     """Themes: refit everything, or keep existing themes and place only what is new."""
-    from voc.reduce import reduce_full, reduce_incremental, reduce_steps
+    from voc.reduce import THEMES_METHOD, reduce_full, reduce_incremental, reduce_steps
 
     if not reduce_steps(pipeline):
         return pd.DataFrame()
@@ -322,6 +322,9 @@ def run_reduce(
         themes = reduce_incremental(con, pipeline, outcome.model_id, timings)
     if themes is None:
         themes = reduce_full(con, pipeline, ctx, outcome.model_id, timings)
+        method = ws.get_meta(con, THEMES_METHOD)
+        if method:  # a sampled reduce (always in fast mode): the summary says so
+            outcome.notes.append(method)
     timings["reduce"] = round(time.perf_counter() - t, 3)
     return themes
 

@@ -262,6 +262,9 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
         found = fetch_rows(con, sql)
         run_row = found[0] if found else None
     run, counts, taxonomy = _load_run(run_row)
+    if "meta" in tables:
+        found = fetch_rows(con, "SELECT value FROM meta WHERE key = 'themes_method'")
+        run.themes_method = str(found[0]["value"] or "") if found else ""
     stage_names = dict(taxonomy)
     stage_names.setdefault(UNKNOWN_STAGE, UNKNOWN_NAME)
     stage_order = [s for s, _ in taxonomy] + [UNKNOWN_STAGE]

@@ -29,6 +29,8 @@ def method_notes(data: ReportData) -> list[Note]:
         if has_scores
         else ""
     )
+    sampled = data.run.themes_method
+    sample_note = f" {sampled}." if sampled else ""
     return [
         Note(
             "Items and statements",
@@ -69,7 +71,7 @@ def method_notes(data: ReportData) -> list[Note]:
             " theme's stage is its majority stage; a stage's top themes are those with the most"
             " impact there (theme impact × share of the theme's statements at that stage)."
             " Quotes are the statements the theme step chose as most representative,"
-            " shortened to 300 characters.",
+            " shortened to 300 characters." + sample_note,
         ),
         Note(
             "Impact",

@@ -147,6 +147,7 @@ class RunInfo:
     versions: list[tuple[str, str]] = field(default_factory=list)
     weights: list[tuple[str, str]] = field(default_factory=list)
     recorded: bool = False
+    themes_method: str = ""  # a sampled reduce (fast mode): how the themes were found
 
 
 @dataclass

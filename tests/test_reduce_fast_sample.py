@@ -1,0 +1,147 @@
+"""Fast mode's MiniLM sample: its size rule, and the run summary and report saying it was used."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from voc.reduce import FAST_SAMPLE, themes_method
+from voc.reduce_sample import (
+    FAST_SAMPLE_CAP,
+    FAST_SAMPLE_FLOOR,
+    fast_sample_size,
+    sample_positions,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_sample_size_has_a_floor_grows_slowly_and_is_bounded() -> None:
+    sizes = [fast_sample_size(n) for n in range(0, 200_000, 997)]
+    assert sizes == sorted(sizes)  # never shrinks as friction grows
+    assert fast_sample_size(0) == 0
+    assert fast_sample_size(300) == 300  # fewer than the floor: all of them
+    assert fast_sample_size(FAST_SAMPLE_FLOOR) == FAST_SAMPLE_FLOOR
+    assert fast_sample_size(FAST_SAMPLE_FLOOR + 1) == FAST_SAMPLE_FLOOR
+    assert FAST_SAMPLE_FLOOR < fast_sample_size(8_000) < FAST_SAMPLE_CAP
+    from voc.themes.cluster import REFERENCE_SIZE
+
+    assert FAST_SAMPLE_FLOOR >= REFERENCE_SIZE  # the sample gets no small-input grain
+    assert fast_sample_size(10**6) == fast_sample_size(10**8) == FAST_SAMPLE_CAP <= FAST_SAMPLE
+    # slow growth: a hundred times the statements, far less than ten times the sample
+    assert fast_sample_size(1_000_000) < 2 * fast_sample_size(5_000)
+    assert all(fast_sample_size(n) <= n for n in (1, 5, 999, 1_001, 5_000))
+
+
+def test_sample_is_deterministic_for_a_seed_and_bounded() -> None:
+    n = 12_345
+    k = fast_sample_size(n)
+    a, b = sample_positions(n, k, 7), sample_positions(n, k, 7)
+    assert np.array_equal(a, b) and len(a) == k and len(set(a.tolist())) == k
+    assert a.min() >= 0 and a.max() < n and np.all(np.diff(a) > 0)
+    assert not np.array_equal(a, sample_positions(n, k, 8))  # another seed, another sample
+
+
+def test_themes_method_names_the_sample_and_the_placement() -> None:
+    info = {"sample": 1000, "friction": 2257, "threshold": 0.3812}
+    text = themes_method(info, "all-MiniLM-L6-v2@onnx")
+    assert "MiniLM sample of 1,000 of 2,257 friction statements" in text
+    assert "all-MiniLM-L6-v2@onnx" in text
+    assert "other 1,257 were placed by the nearest static-embedding centroid" in text
+    assert "0.38" in text
+    whole = themes_method({"sample": 578, "friction": 578, "threshold": 0.45}, "m")
+    assert "578 of 578" in whole and "placed" not in whole.split(";")[0]
+    default = themes_method({"sample": 20_000, "friction": 50_000, "threshold": 0.45})
+    assert "MiniLM" not in default and "30,000 were placed" in default
+
+
+@pytest.mark.slow
+def test_fast_run_says_it_used_a_sample_and_finds_planted_themes(tmp_path: Path) -> None:
+    """300 generated messages with planted topics, fast mode with a 150-statement sample: the
+    run summary and the report's method notes say themes came from a MiniLM sample and the
+    rest were placed by static centroids, and the items' themes match the planted topics."""
+    from sklearn.metrics import normalized_mutual_info_score
+
+    from voc import api
+    from voc import workspace as ws
+    from voc.config import DEFAULT_STEPS, parse_pipeline
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate_inbox import generate
+
+    src = tmp_path / "inbox.csv"
+    generate(src, 300, "csv", seed=11)
+    steps = [
+        {"name": n, "with": {"max_sample": 150}} if n == "cluster" else {"name": n}
+        for n in DEFAULT_STEPS
+    ]
+    out = tmp_path / "out"
+    pipeline = parse_pipeline(
+        {
+            "name": "fast-sample",
+            "seed": 3,
+            "fast": True,
+            "sources": [
+                {
+                    "path": str(src),
+                    "kind": "survey",
+                    "options": {"text_columns": ["comment"], "date_column": "submitted_at"},
+                }
+            ],
+            "steps": steps,
+            "output": {"dir": str(out), "formats": ["md"]},
+        }
+    )
+    summary = api.run(pipeline)  # type: ignore[arg-type]
+    notes = [n for n in summary.notes if n.startswith("Fast mode: themes were found")]
+    assert len(notes) == 1, summary.notes
+    assert "MiniLM sample of 150 of" in notes[0]
+    assert "placed by the nearest static-embedding centroid" in notes[0]
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert notes[0] in report  # the method notes say the same
+
+    con = ws.connect(out / "voc.duckdb", read_only=True)
+    rows = con.execute(
+        "SELECT i.source_ref, arg_max(coalesce(s.theme_id, 'none'), s.friction_score) "
+        "FROM items i LEFT JOIN statements s ON s.item_id = i.item_id AND s.is_friction "
+        "GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    con.close()
+    with src.with_suffix(".csv.labels.csv").open(encoding="utf-8") as fh:
+        truth = {int(r["id"][1:]): r["label"] for r in csv.DictReader(fh)}
+    got = {int(str(ref).split(":")[0].replace("row", "").strip()) - 1: str(t) for ref, t in rows}
+    keys = sorted(got)
+    nmi = normalized_mutual_info_score([truth[k] for k in keys], [got[k] for k in keys])
+    assert nmi > 0.45, nmi
+
+
+def test_cli_summary_prints_the_sample_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The note a fast run adds is printed by the CLI's run summary (rich markup untouched)."""
+    from rich.console import Console
+
+    from voc import cli
+    from voc.api import RunSummary
+
+    note = themes_method({"sample": 2000, "friction": 2257, "threshold": 0.27}, "m@onnx")
+    summary = RunSummary(
+        pipeline="analyze",
+        out_dir=Path("out"),
+        workspace=Path("out/voc.duckdb"),
+        reports=[],
+        counts={"total": {"read": 1, "analysed": 1, "rejected": 0}},
+        n_statements=1,
+        n_friction=1,
+        themes=[],
+        notes=[note],
+    )
+    console = Console(record=True, width=400)
+    monkeypatch.setattr(cli, "out", console)
+    monkeypatch.setitem(cli._state, "quiet", False)
+    cli._print_summary(summary)
+    text = console.export_text()
+    assert f"note: {note}" in text
+    assert "MiniLM sample of 2,000 of 2,257" in text and '"other friction"' in text
