@@ -166,20 +166,53 @@ def chunks(text: str) -> tuple[Chunk, ...]:
     return tuple(_repair(out))
 
 
+#: Tags of a word that can end a compound ("auto" + "pay", "web" + "site", "charge" +
+#: "back"): a noun, a verb's base form or a particle; "led", "is", "the" cannot.
+_COMPOUND_TAIL = frozenset({"NN", "NNS", "VB", "VBP", "RP"})
+_COMPOUND_HEAD = frozenset({"NN", "NNS", "JJ", "VB", "VBP", "RB"})
+
+
+def _tag(word: str) -> str:
+    """The lexicon's tag of a known word, "" for an unknown one."""
+    return str(_parser().lexicon.get(word) or "")
+
+
+def _compound(word: str) -> bool:
+    """Whether ``word`` is two content words run together as compounds are written
+    ("autopay", "website", "chargeback", "signup"): a head of at least three letters
+    and a particle or a tail of at least three letters that is a noun or base-form verb."""
+    for k in range(3, len(word) - 1):
+        head, tail = word[:k], word[k:]
+        if _tag(head) not in _COMPOUND_HEAD:
+            continue
+        if len(tail) >= 3 and _tag(tail) in _COMPOUND_TAIL or tail in PARTICLES:
+            return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def glued(word: str) -> bool:
-    """Whether ``word`` is a known word with a short tail glued on, which no dictionary
-    knows ("flightled": a slip of a data export), not a word to name a theme with.
+    """Whether ``word`` is a known word with a fragment or a word glued on, which no
+    dictionary knows ("flightled", "flightr", "cardis": slips of a data export), not a
+    word to name a theme with.
 
     Unknown to the tagger's lexicon and the lemma table, it starts with a lexicon word
-    of at least four letters followed by at most three letters.
+    of at least four letters followed by at most three letters or by a word that cannot
+    end a compound ("led", "is", "the"). A common compound of two words ("autopay",
+    "website", "chargeback", see :func:`_compound`) is a word, not a slip.
     """
     if len(word) < 6 or not word.isalpha():
         return False
     lexicon = _parser().lexicon
-    if word in lexicon or lemma(word) != word:
+    if word in lexicon or lemma(word) != word or _compound(word):
         return False
-    return any(word[:k] in lexicon for k in range(max(4, len(word) - 3), len(word)))
+    for k in range(4, len(word)):
+        if word[:k] not in lexicon:
+            continue
+        tail = word[k:]
+        if len(tail) <= 3 or tail in lexicon:
+            return True
+    return False
 
 
 def _content(word: str) -> str:

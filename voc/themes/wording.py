@@ -1,0 +1,88 @@
+"""Words of theme names: tokens, lemma keys, surface forms and what names never hold.
+
+Shared by the modules that name themes (:mod:`voc.themes.naming`,
+:mod:`voc.themes.problems`, :mod:`voc.themes.subjects`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from voc.themes.lemmas import lemma
+
+REDACTED = re.compile(r"x{2,}")
+#: Words of times and durations: "pm", "hrs", "today" are when, never what.
+TIME_WORDS = frozenset({"am", "pm", "hr", "hrs", "min", "mins", "sec", "secs", "today",
+                        "tonight", "tomorrow", "yesterday", "morning", "evening", "night"})
+TOKEN = re.compile(r"\[[a-z]+\]|[a-z][a-z'’\-]*[a-z]|[a-z]")
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercase word tokens; placeholders like [EMAIL] kept as-is to be excluded later."""
+    t = text.lower().replace("’", "'")
+    return [w.strip("'-") for w in TOKEN.findall(t)]
+
+
+def surface(forms: Counter[str]) -> str:
+    """The most frequent surface form of a phrase (ties: alphabetical)."""
+    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def lemma_key(phrase: str) -> str:
+    """The phrase as lemmas ("charged twice" → "charge twice")."""
+    return " ".join(lemma(w) for w in phrase.lower().split())
+
+
+def said_in(phrase: str, texts: Sequence[str]) -> bool:
+    """Whether every word of ``phrase`` is a word of ``texts``."""
+    said = {w for t in texts for w in tokens(t)}
+    return all(w in said for w in tokens(phrase))
+
+
+#: Words of legal and complaint-letter boilerplate ("pursuant to section 609 of the
+#: FCRA", "I am filing this complaint with the CFPB"): they frame a complaint, they do
+#: not say what it is about.
+BOILERPLATE = frozenset(
+    {"pursuant", "section", "sections", "usc", "u.s.c", "statute", "hereby", "herein",
+     "thereof", "whereas", "exhibit", "attached", "enclosed", "sincerely", "regards",
+     "ftc", "cfpb", "bbb", "fcra", "fdcpa", "tila", "respa", "ucc", "cfr", "act", "law",
+     "laws", "violation", "violations", "complaint", "complaints", "consumer", "bureau",
+     "federal", "regulation", "regulations", "title", "subsection", "paragraph", "rights",
+     "fair"}
+)
+#: Phrases of letters and forms that identify, not describe ("account number XXXX").
+BOILERPLATE_PHRASES = frozenset(
+    {"account number", "case number", "reference number", "claim number", "file number",
+     "confirmation number", "tracking number", "loan number", "ticket number"}
+)
+
+
+def boilerplate(phrase: str) -> bool:
+    """Whether ``phrase`` is or holds boilerplate of complaint letters and forms."""
+    low = phrase.lower()
+    return any(w in BOILERPLATE for w in low.split()) or any(
+        p in low for p in BOILERPLATE_PHRASES
+    )
+
+
+_CAPS = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def proper_names(texts: Sequence[str], min_share: float = 0.6) -> frozenset[str]:
+    """Lowercase words written as names in ``texts``: capitalised in at least
+    ``min_share`` of their (two or more) occurrences after a sentence's first word
+    ("Delta", "Equifax", "JFK"). A company, an airport or a person is who or where,
+    not what a theme is about. @handles and #tags are not counted."""
+    seen: Counter[str] = Counter()
+    cap: Counter[str] = Counter()
+    for text in texts:
+        for sentence in re.split(r"[.!?]\s+|\n", text):
+            toks = [t for t in re.split(r"\s+", sentence) if t and t[0] not in "@#"]
+            words = [m.group(0) for t in toks if (m := _CAPS.search(t))]
+            for w in words[1:]:
+                low = w.lower().replace("’", "'")
+                seen[low] += 1
+                cap[low] += w[0].isupper()
+    return frozenset(w for w, n in seen.items() if n >= 2 and cap[w] >= min_share * n)
