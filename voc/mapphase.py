@@ -205,10 +205,7 @@ def in_order(
             advance()
         if len(finishing) >= window:
             yield finishing.popleft().result()
-    while prepared:
-        advance()
-    while finishing:
-        yield finishing.popleft().result()
+    yield from _drain(advance, prepared, finishing)
 
 
 def _in_order_capped(
@@ -225,6 +222,13 @@ def _in_order_capped(
             advance()
         while finishing and (finishing[0].done() or len(prepared) + len(finishing) >= cap):
             yield finishing.popleft().result()
+    yield from _drain(advance, prepared, finishing)
+
+
+def _drain(
+    advance: Callable[[], None], prepared: deque[Any], finishing: deque[Any]
+) -> Iterator[ChunkResult]:
+    """The results of every task still in flight, in chunk order."""
     while prepared:
         advance()
     while finishing:
@@ -274,24 +278,7 @@ def items_chunk(
     return frame, names
 
 
-_ITEM_COLUMNS = (
-    "item_id",
-    "source_kind",
-    "source_path",
-    "source_ref",
-    "channel",
-    "created_at",
-    "author_role",
-    "customer_id",
-    "thread_id",
-    "question",
-    "score",
-    "score_kind",
-    "attributes",
-    "language",
-    "text",
-    "seq",
-)
+_ITEM_COLUMNS = (*records.ITEM_COLUMNS, "seq")
 """Columns of :func:`items_chunk`'s frame: :func:`voc.records.item_row`'s, then ``seq``."""
 
 

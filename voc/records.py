@@ -151,6 +151,26 @@ def duplicate_reject(item: Item) -> Reject:
     )
 
 
+ITEM_COLUMNS = (
+    "item_id",
+    "source_kind",
+    "source_path",
+    "source_ref",
+    "channel",
+    "created_at",
+    "author_role",
+    "customer_id",
+    "thread_id",
+    "question",
+    "score",
+    "score_kind",
+    "attributes",
+    "language",
+    "text",
+)
+"""Columns of an items-table row (:func:`item_row`), in order."""
+
+
 def item_row(item: Item) -> dict[str, object]:
     """One items-table row, text not yet redacted; raw identities only as hashes."""
     iid = item.item_id

@@ -25,23 +25,7 @@ from voc.redact import redact
 
 logger = logging.getLogger(__name__)
 
-ITEM_COLUMNS = (
-    "item_id",
-    "source_kind",
-    "source_path",
-    "source_ref",
-    "channel",
-    "created_at",
-    "author_role",
-    "customer_id",
-    "thread_id",
-    "question",
-    "score",
-    "score_kind",
-    "attributes",
-    "language",
-    "text",
-)
+ITEM_COLUMNS = records.ITEM_COLUMNS
 REJECT_COLUMNS = ("source_kind", "source_path", "source_ref", "category", "reason")
 
 
