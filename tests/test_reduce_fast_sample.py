@@ -116,7 +116,9 @@ def test_fast_run_says_it_used_a_sample_and_finds_planted_themes(tmp_path: Path)
     got = {int(str(ref).split(":")[0].replace("row", "").strip()) - 1: str(t) for ref, t in rows}
     keys = sorted(got)
     nmi = normalized_mutual_info_score([truth[k] for k in keys], [got[k] for k in keys])
-    assert nmi > 0.45, nmi
+    # the generator mixes context, asides and stock replies into messages as real mail does
+    # (issue 8 part L): 0.43 here, where its repetitive first version gave 0.45+
+    assert nmi > 0.35, nmi
 
 
 def test_cli_summary_prints_the_sample_note(monkeypatch: pytest.MonkeyPatch) -> None:
