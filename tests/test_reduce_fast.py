@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,9 +33,8 @@ def test_default_mode_steps_are_the_pipelines() -> None:
     assert steps == reduce_steps(p)
 
 
-def _run(src: Path, out: Path, max_sample: int) -> tuple[dict[str, str], dict[str, float]]:
-    import json
-
+def run_fast(src: Path, out: Path, max_sample: int, seed: int, name: str = "fast") -> Any:
+    """Fast mode over a generated survey CSV, clustering a sample of at most ``max_sample``."""
     from voc import api
     from voc.config import DEFAULT_STEPS, parse_pipeline
 
@@ -44,8 +44,8 @@ def _run(src: Path, out: Path, max_sample: int) -> tuple[dict[str, str], dict[st
     ]
     pipeline = parse_pipeline(
         {
-            "name": "fast",
-            "seed": 5,
+            "name": name,
+            "seed": seed,
             "fast": True,
             "sources": [
                 {
@@ -58,20 +58,45 @@ def _run(src: Path, out: Path, max_sample: int) -> tuple[dict[str, str], dict[st
             "output": {"dir": str(out), "formats": ["md"]},
         }
     )
-    api.run(pipeline)  # type: ignore[arg-type]
-    con = ws.connect(out / "voc.duckdb", read_only=True)
+    return api.run(pipeline)  # type: ignore[arg-type]
+
+
+def item_themes(con: Any) -> dict[str, str]:
+    """Each item's theme: that of its most frictional statement ('none' without friction)."""
     rows = con.execute(
         "SELECT i.source_ref, arg_max(coalesce(s.theme_id, 'none'), s.friction_score) "
         "FROM items i LEFT JOIN statements s ON s.item_id = i.item_id AND s.is_friction "
         "GROUP BY 1 ORDER BY 1"
     ).fetchall()
+    return {str(r): str(t) for r, t in rows}
+
+
+def planted_nmi(src: Path, themes: dict[str, str]) -> float:
+    """NMI of items' themes against the generator's planted labels (``SRC.labels.csv``)."""
+    import csv
+
+    from sklearn.metrics import normalized_mutual_info_score
+
+    with src.with_suffix(".csv.labels.csv").open(encoding="utf-8") as fh:
+        truth = {int(r["id"][1:]): r["label"] for r in csv.DictReader(fh)}
+    got = {int(ref.split(":")[0].replace("row", "").strip()) - 1: t for ref, t in themes.items()}
+    keys = sorted(got)
+    return float(normalized_mutual_info_score([truth[k] for k in keys], [got[k] for k in keys]))
+
+
+def _run(src: Path, out: Path, max_sample: int) -> tuple[dict[str, str], dict[str, float]]:
+    import json
+
+    run_fast(src, out, max_sample, seed=5)
+    con = ws.connect(out / "voc.duckdb", read_only=True)
+    themes = item_themes(con)
     timings = json.loads(con.execute("SELECT timings FROM runs").fetchone()[0])
     n_fr, n_themed = con.execute(
         "SELECT count(*), count(theme_id) FROM statements WHERE is_friction"
     ).fetchone()
     con.close()
     assert n_fr == n_themed  # every friction statement has a theme (or "other")
-    return {str(r): str(t) for r, t in rows}, timings
+    return themes, timings
 
 
 @pytest.mark.slow
@@ -79,27 +104,16 @@ def test_fast_mode_clusters_a_minilm_sample_deterministically(tmp_path: Path) ->
     """Generated messages with planted topics, fast mode, a sample smaller than the friction
     statements: the sample is embedded with MiniLM, the rest placed; the items' themes match
     the planted topics and the same seed gives the same themes."""
-    from sklearn.metrics import normalized_mutual_info_score
-
     sys.path.insert(0, str(ROOT / "bench"))
     from generate_inbox import generate
 
     src = tmp_path / "inbox.csv"
     generate(src, 300, "csv", seed=3)
-    truth = {}
-    import csv
-
-    with src.with_suffix(".csv.labels.csv").open(encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            truth[int(r["id"][1:])] = r["label"]
     a, timings = _run(src, tmp_path / "a", max_sample=120)
     assert "reduce_embed_sample" in timings  # the sample was embedded again (MiniLM)
     b, _ = _run(src, tmp_path / "b", max_sample=120)
     assert a == b  # deterministic for a seed
-    keys = sorted(a)
-    rows = [int(str(k).split(":")[0].replace("row", "").strip()) - 1 for k in keys]
-    got = [a[k] for k in keys]
-    nmi = normalized_mutual_info_score([truth[r] for r in rows], got)
+    nmi = planted_nmi(src, a)
     # the generator mixes context, asides and stock replies into messages as real mail does:
     # 0.35-0.36 here (networkx or igraph Louvain) where its repetitive first version gave 0.45+
     assert nmi > 0.3, nmi

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
@@ -64,39 +63,17 @@ def test_fast_run_says_it_used_a_sample_and_finds_planted_themes(tmp_path: Path)
     """300 generated messages with planted topics, fast mode with a 150-statement sample: the
     run summary and the report's method notes say themes came from a MiniLM sample and the
     rest were placed by static centroids, and the items' themes match the planted topics."""
-    from sklearn.metrics import normalized_mutual_info_score
+    from test_reduce_fast import item_themes, planted_nmi, run_fast
 
-    from voc import api
     from voc import workspace as ws
-    from voc.config import DEFAULT_STEPS, parse_pipeline
 
     sys.path.insert(0, str(ROOT / "bench"))
     from generate_inbox import generate
 
     src = tmp_path / "inbox.csv"
     generate(src, 300, "csv", seed=11)
-    steps = [
-        {"name": n, "with": {"max_sample": 150}} if n == "cluster" else {"name": n}
-        for n in DEFAULT_STEPS
-    ]
     out = tmp_path / "out"
-    pipeline = parse_pipeline(
-        {
-            "name": "fast-sample",
-            "seed": 3,
-            "fast": True,
-            "sources": [
-                {
-                    "path": str(src),
-                    "kind": "survey",
-                    "options": {"text_columns": ["comment"], "date_column": "submitted_at"},
-                }
-            ],
-            "steps": steps,
-            "output": {"dir": str(out), "formats": ["md"]},
-        }
-    )
-    summary = api.run(pipeline)  # type: ignore[arg-type]
+    summary = run_fast(src, out, max_sample=150, seed=3, name="fast-sample")
     notes = [n for n in summary.notes if n.startswith("Fast mode: themes were found")]
     assert len(notes) == 1, summary.notes
     assert "MiniLM sample of 150 of" in notes[0]
@@ -105,17 +82,9 @@ def test_fast_run_says_it_used_a_sample_and_finds_planted_themes(tmp_path: Path)
     assert notes[0] in report  # the method notes say the same
 
     con = ws.connect(out / "voc.duckdb", read_only=True)
-    rows = con.execute(
-        "SELECT i.source_ref, arg_max(coalesce(s.theme_id, 'none'), s.friction_score) "
-        "FROM items i LEFT JOIN statements s ON s.item_id = i.item_id AND s.is_friction "
-        "GROUP BY 1 ORDER BY 1"
-    ).fetchall()
+    themes = item_themes(con)
     con.close()
-    with src.with_suffix(".csv.labels.csv").open(encoding="utf-8") as fh:
-        truth = {int(r["id"][1:]): r["label"] for r in csv.DictReader(fh)}
-    got = {int(str(ref).split(":")[0].replace("row", "").strip()) - 1: str(t) for ref, t in rows}
-    keys = sorted(got)
-    nmi = normalized_mutual_info_score([truth[k] for k in keys], [got[k] for k in keys])
+    nmi = planted_nmi(src, themes)
     # the generator mixes context, asides and stock replies into messages as real mail does
     # (issue 8 part L): 0.43 here, where its repetitive first version gave 0.45+
     assert nmi > 0.35, nmi
