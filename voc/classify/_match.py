@@ -29,18 +29,22 @@ Span = tuple[int, int]
 
 # The tokenised docs of the last batch of texts: sentiment, emotion and friction match
 # their cues on the same statements one after another, so they tokenise them once.
-# One (texts, docs) pair, read and replaced as a whole, so that threads sharing the
-# module (a Dask worker runs several tasks at once) never pair one batch's texts
-# with another's docs.
-_LAST: list[tuple[tuple[str, ...], list[Any]]] = [((), [])]
+# One (texts, docs, doc by text) triple, read and replaced as a whole, so that threads
+# sharing the module (a Dask worker runs several tasks at once) never pair one batch's
+# texts with another's docs. A batch of other texts (the friction step sees the classify
+# step's statements again, grouped with their scores) re-uses the docs of the texts it
+# shares with the last batch: tokenising a text always gives the same doc.
+_LAST: list[tuple[tuple[str, ...], list[Any], dict[str, Any]]] = [((), [], {})]
 
 
 def _docs(texts: Sequence[str]) -> list[Any]:
     key = tuple(texts)
-    last_key, docs = _LAST[0]
+    last_key, docs, by_text = _LAST[0]
     if key != last_key:
-        docs = list(blank_nlp().pipe(normalize(t) for t in key))
-        _LAST[0] = (key, docs)
+        todo = [t for t in dict.fromkeys(key) if t not in by_text]
+        made = dict(zip(todo, blank_nlp().pipe(normalize(t) for t in todo), strict=True))
+        docs = [made[t] if t in made else by_text[t] for t in key]
+        _LAST[0] = (key, docs, dict(zip(key, docs, strict=True)))
     return docs
 
 
@@ -89,5 +93,10 @@ def for_embedding(text: str) -> str:
     >>> for_embedding("@united still waiting for my bag http://t.co/x")
     'still waiting for my bag'
     """
-    stripped = _SPACES.sub(" ", _HANDLES_URLS.sub(" ", text)).strip()
+    if "@" in text or "http" in text or "www." in text:  # else the first pattern finds nothing
+        stripped = _SPACES.sub(" ", _HANDLES_URLS.sub(" ", text)).strip()
+    else:
+        # str.split() cuts at the same white space as ``\s`` (str.isspace), and joining the
+        # words with one space is the substitution followed by strip()
+        stripped = " ".join(text.split())
     return stripped or text

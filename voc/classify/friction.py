@@ -34,8 +34,10 @@ terrible since the update.").
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import numpy as np
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from voc.classify._match import CueMatcher, Span, _docs
@@ -47,6 +49,9 @@ log = logging.getLogger(__name__)
 #: Extra strength for each further cue group matched in the same statement.
 MULTI_GROUP_BONUS = 0.1
 _NEGATOR_KEY = "__negator__"
+#: Words whose topic-word test a detector remembers (then it starts over).
+TOPIC_WORDS_MEMO = 200_000
+_UNSEEN = object()
 
 
 def _inside(span: Span, spans: list[Span]) -> bool:
@@ -65,6 +70,7 @@ class FrictionDetector:
         self._matcher = CueMatcher(groups)
         self._evaluative = {g.id for g in cues.groups if g.evaluative}
         self._not_topic = frozenset(STOP_WORDS) | {w.lower() for w in cues.vague_words}
+        self._topic: dict[int, str | None] = {}  # orth id -> topic word or None
 
     def cue_groups(self, texts: list[str]) -> list[list[str]]:
         """Ids of the cue groups found in each text (negated matches removed)."""
@@ -81,20 +87,32 @@ class FrictionDetector:
         actually." has none)."""
         docs, found = _docs(texts), self._matcher.match(texts)
         out: list[list[str]] = []
+        topic = self._topic
         for i in range(len(texts)) if only is None else only:
             graded = [sp for g, spans in found[i].items() if g in self._evaluative for sp in spans]
             # tokens inside an evaluative match (what _inside tells, one set per text)
             covered = {t for s, e in graded for t in range(s, e)}
             words = []
-            for tok in docs[i]:
-                w = tok.text.strip("'-")
-                if not tok.like_num and (not tok.is_alpha or len(w) < 2):
-                    continue
-                if w in self._not_topic or tok.i in covered:
+            doc = docs[i]
+            for j, orth in enumerate(doc.to_array(ORTH).tolist()):
+                w = topic.get(orth, _UNSEEN)
+                if w is _UNSEEN:
+                    w = self._topic_word(doc.vocab[orth])
+                if w is None or j in covered:
                     continue
                 words.append(w)
             out.append(words)
         return out
+
+    def _topic_word(self, lex: Any) -> str | None:
+        """The topic word a token of this lexeme gives, or None: the test depends on the
+        word alone (its text, ``like_num``, ``is_alpha``), so it is made once per word."""
+        w = lex.text.strip("'-")
+        keep = (lex.like_num or (lex.is_alpha and len(w) >= 2)) and w not in self._not_topic
+        if len(self._topic) >= TOPIC_WORDS_MEMO:
+            self._topic.clear()
+        self._topic[lex.orth] = w if keep else None
+        return w if keep else None
 
     def vague(self, texts: list[str], groups_of: list[list[str]] | None = None) -> np.ndarray:
         """True where a text has no non-evaluative cue and fewer than ``min_topic_words``

@@ -62,11 +62,11 @@ _THANKS_BUT = re.compile(r"\b(thanks|thank you|appreciate)\b.*\b(but|however|sti
 def _vader() -> Any | None:
     """VADER analyzer, or None when the optional package is absent."""
     try:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+        from voc.classify.vader_fast import FastVader  # VADER's numbers, less work per word
     except ImportError:  # pragma: no cover - depends on the environment
         log.info("vaderSentiment not installed; sentiment uses embeddings and cues only")
         return None
-    return SentimentIntensityAnalyzer()
+    return FastVader()
 
 
 #: Texts whose VADER scores this process remembers (then it starts over): support inboxes

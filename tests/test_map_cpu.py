@@ -1,0 +1,158 @@
+"""The map phase's cheaper paths (issue 8, part M) give what the code they replace gave:
+VADER's scores, the text embedded, the cue matches and the friction topic words."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from voc.classify import _match
+from voc.classify._match import CueMatcher, _docs, blank_nlp, for_embedding, normalize
+from voc.classify.friction import FrictionDetector
+from voc.classify.vader_fast import FastVader
+from voc.labels import load_friction_cues
+
+ROOT = Path(__file__).resolve().parents[1]
+TWEETS = ROOT.parent / "shared" / "eval" / "airline_tweets" / "dev.csv"
+
+EDGE = [
+    "",
+    " ",
+    "\t\n",
+    "x",
+    "😀",
+    "I love it 😀😀 but the app 💩 crashed",
+    "good👍bad",
+    "NOT good at ALL!!!",
+    "GREAT but TERRIBLE",
+    "no no bad",
+    "No, it is not bad. No problem at all",
+    "kind of ok",
+    "it was kind of terrible",
+    "the shit",
+    "that was the bomb, yeah right",
+    "at least it works",
+    "very least helpful",
+    "I am never so happy",
+    "I was never this disappointed",
+    "without doubt the best",
+    "without any doubt good",
+    "isn't it good? no?? not bad!!!!!",
+    "I don't hate it, I can't say I love it",
+    "Ça ne marche pas, très déçu 😞",
+    "Das ist wirklich schlecht, ich warte seit drei Wochen",
+    "支付失败了，太糟糕",
+    "Very VERY bad!!! Extremely slow ???",
+    ":) :( :D <3 :-/",
+    "sort of good, sorta bad, kinda meh",
+    "nor good or bad no",
+    "good " * 400 + "but awful " * 300,
+    "\u00a0spaced\u2003out\u3000text\x85here\x1c",
+]
+
+
+def _generated(n: int, seed: int) -> list[str]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate_inbox import statements
+
+    rng = random.Random(seed)
+    out: list[str] = []
+    while len(out) < n:
+        out += statements(rng)[1]
+    return out[:n]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    gen = _generated(3000, seed=5)
+    # sentence pieces and lower/upper variants too: VADER's rules look at case and neighbours
+    return EDGE + gen + [t.upper() for t in gen[:200]] + [t.lower() for t in gen[200:400]]
+
+
+def test_fast_vader_gives_vaders_scores(texts: list[str]) -> None:
+    ref, fast = SentimentIntensityAnalyzer(), FastVader()
+    for t in texts:
+        assert fast.polarity_scores(t) == ref.polarity_scores(t), t
+
+
+def test_fast_vader_on_airline_tweets() -> None:
+    if not TWEETS.exists():
+        pytest.skip("../shared/eval is absent (airline tweets)")
+    import pandas as pd
+
+    tweets = pd.read_csv(TWEETS)["text"].astype(str).tolist()
+    ref, fast = SentimentIntensityAnalyzer(), FastVader()
+    diff = [t for t in tweets if fast.polarity_scores(t) != ref.polarity_scores(t)]
+    assert diff == []
+
+
+_HANDLES_URLS = re.compile(r"(?:\B@\w+|https?://\S+|\bwww\.\S+)")
+_SPACES = re.compile(r"\s+")
+
+
+def _for_embedding_ref(text: str) -> str:
+    stripped = _SPACES.sub(" ", _HANDLES_URLS.sub(" ", text)).strip()
+    return stripped or text
+
+
+def test_for_embedding_is_the_regex_version(texts: list[str]) -> None:
+    extra = [
+        "@united still waiting http://t.co/x",
+        "mail me at a@b.com",
+        "see www.example.com now",
+        "HTTP://X.COM is upper case",
+        "  two  spaces\tand\ttabs \n",
+        "@only @handles",
+    ]
+    # every code point between two words: str.split() and \s must agree on each
+    extra += [f"a{chr(c)}b {chr(c)}" for c in range(0x3000 + 1)]
+    extra += [f"a{chr(c)}b" for c in (0x1680, 0x180E, 0x200B, 0x2028, 0x2029, 0x202F, 0x205F)]
+    for t in texts + extra:
+        assert for_embedding(t) == _for_embedding_ref(t), repr(t)
+
+
+def test_docs_of_a_new_batch_reuse_shared_texts_exactly() -> None:
+    gen = _generated(400, seed=9)
+    first, second = gen[:300], gen[100:] + EDGE + gen[:5]
+    matcher = CueMatcher({"wait": ["still waiting", "waiting"], "money": ["refund", "charged"]})
+    _docs(first)
+    got = matcher.match(second)
+    reused = _docs(second)
+    fresh = list(blank_nlp().pipe(normalize(t) for t in second))
+    assert [[t.text for t in d] for d in reused] == [[t.text for t in d] for d in fresh]
+    _match._LAST[0] = ((), [], {})  # nothing to re-use: tokenised from scratch
+    assert matcher.match(second) == got
+
+
+def _topic_words_ref(det: FrictionDetector, texts: list[str]) -> list[list[str]]:
+    """The per-token loop the detector used before it remembered each word's test."""
+    docs, found = _docs(texts), det._matcher.match(texts)
+    out = []
+    for i in range(len(texts)):
+        graded = [sp for g, spans in found[i].items() if g in det._evaluative for sp in spans]
+        covered = {t for s, e in graded for t in range(s, e)}
+        words = []
+        for tok in docs[i]:
+            w = tok.text.strip("'-")
+            if not tok.like_num and (not tok.is_alpha or len(w) < 2):
+                continue
+            if w in det._not_topic or tok.i in covered:
+                continue
+            words.append(w)
+        out.append(words)
+    return out
+
+
+def test_topic_words_are_those_of_the_token_loop(texts: list[str]) -> None:
+    det = FrictionDetector(load_friction_cues(None))
+    extra = ["It's 3rd time, 42 days, $10.50 gone -- ok?", "'quoted' -dash- it's", "1,000 two"]
+    batch = texts + extra
+    assert det.topic_words(batch) == _topic_words_ref(det, batch)
+    only = list(range(0, len(batch), 7))
+    ref = _topic_words_ref(det, batch)
+    assert det.topic_words(batch, only) == [ref[i] for i in only]
