@@ -156,3 +156,35 @@ def test_topic_words_are_those_of_the_token_loop(texts: list[str]) -> None:
     only = list(range(0, len(batch), 7))
     ref = _topic_words_ref(det, batch)
     assert det.topic_words(batch, only) == [ref[i] for i in only]
+
+
+def test_cue_matches_of_a_batch_are_kept_and_equal_fresh_ones(texts: list[str]) -> None:
+    groups = {"wait": ["still waiting", "waiting"], "money": ["refund", "charged twice"]}
+    kept = CueMatcher(groups)
+    first = kept.match(texts)
+    assert kept.match(list(texts)) is first  # the same batch again: not matched again
+    other = texts[::-1]
+    fresh = CueMatcher(groups)
+    assert kept.match(other) == fresh.match(other)
+    assert kept.match(texts) == first  # a batch after another one is matched anew
+    assert any(first)  # the cues do occur in the generated text
+
+
+def test_emotion_evidence_adds_cue_boosts_as_cell_by_cell(texts: list[str]) -> None:
+    import numpy as np
+
+    from voc.classify.emotion import CUE_BOOST, EmotionClassifier
+    from voc.labels import load_emotions
+
+    clf = EmotionClassifier(load_emotions(None))
+    clf.classes_ = [e.id for e in clf.taxonomy.emotions]
+    clf.cues_ = CueMatcher({e.id: e.cues for e in clf.taxonomy.emotions})
+    clf.model_ = None  # probabilities all 1: the cue boosts are what is compared
+    vecs = np.zeros((len(texts), 4), np.float32)
+    want = np.ones((len(texts), len(clf.classes_)))
+    for i, counts in enumerate(clf.cues_.counts(texts)):
+        for j, cid in enumerate(clf.classes_):
+            want[i, j] += CUE_BOOST * min(counts.get(cid, 0), 2)
+    got = clf.evidence(texts, vecs)
+    assert np.array_equal(got, want) and (got > 1).any()
+    assert clf.evidence([], vecs[:0]).shape == (0, len(clf.classes_))

@@ -60,6 +60,7 @@ class CueMatcher:
         nlp = blank_nlp()
         self._matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._keys: dict[int, str] = {}
+        self._last: tuple[tuple[str, ...], list[dict[str, list[Span]]]] = ((), [])
         for key, phrases in self.groups.items():
             patterns = [nlp.make_doc(normalize(p)) for p in phrases if p.strip()]
             if patterns:
@@ -67,12 +68,21 @@ class CueMatcher:
                 self._keys[nlp.vocab.strings[key]] = key
 
     def match(self, texts: Sequence[str]) -> list[dict[str, list[Span]]]:
+        """The matches of each text (callers read them, never change them).
+
+        The result for the last batch is kept: the emotion and friction steps ask for the
+        same batch's matches twice (evidence and cue hits; cue groups and topic words)."""
+        key = tuple(texts)
+        last_key, last = self._last
+        if key == last_key:
+            return last
         out: list[dict[str, list[Span]]] = []
-        for doc in _docs(texts):
+        for doc in _docs(key):
             found: dict[str, list[Span]] = {}
             for match_id, start, end in self._matcher(doc):
                 found.setdefault(self._keys[match_id], []).append((start, end))
             out.append(found)
+        self._last = (key, out)  # replaced as a whole, as _LAST
         return out
 
     def counts(self, texts: Sequence[str]) -> list[dict[str, int]]:

@@ -87,10 +87,9 @@ class EmotionClassifier:
             p[:, self.model_.classes_] = self.model_.predict_proba(
                 np.asarray(vectors, dtype=np.float32)
             )
-        for i, counts in enumerate(self.cues_.counts(texts)):
-            for j, cid in enumerate(self.classes_):
-                p[i, j] += CUE_BOOST * min(counts.get(cid, 0), 2)
-        return p
+        # the same additions as cell by cell, in one array operation
+        hits = [[min(c.get(cid, 0), 2) for cid in self.classes_] for c in self.cues_.counts(texts)]
+        return p + CUE_BOOST * np.asarray(hits, dtype=np.float64).reshape(n, k)
 
     def predict(
         self, texts: list[str], vectors: np.ndarray, sentiment_scores: np.ndarray
