@@ -9,6 +9,7 @@ workspace write. Prints seconds per part and seconds per 100,000 statements; wit
 shared with other work that is steadier (parts that use several threads, such as the
 embedding, then count every thread's time). ``--warm`` first runs one chunk untimed, so that
 imports and model loads (fixed costs of a run) are left out of the per-part seconds.
+``--top N`` (with ``--cprofile``) also prints the N functions with the most time of their own.
 
 Usage::
 
@@ -101,6 +102,7 @@ def main() -> None:
     ap.add_argument("--cprofile", type=Path, default=None)
     ap.add_argument("--clock", choices=["wall", "cpu"], default="wall")
     ap.add_argument("--warm", action="store_true", help="one chunk untimed first")
+    ap.add_argument("--top", type=int, default=0, help="with --cprofile: print the top N")
     args = ap.parse_args()
     run = lambda: profile(  # noqa: E731
         args.csv, args.text_column, args.date_column, args.fast, args.limit, args.clock
@@ -111,6 +113,10 @@ def main() -> None:
         prof = cProfile.Profile()
         res = prof.runcall(run)
         prof.dump_stats(str(args.cprofile))
+        if args.top:
+            import pstats
+
+            pstats.Stats(prof).sort_stats("tottime").print_stats(args.top)
     else:
         res = run()
     print(json.dumps(res, indent=2))
