@@ -129,11 +129,13 @@ def test_docs_of_a_new_batch_reuse_shared_texts_exactly() -> None:
     assert matcher.match(second) == got
 
 
-def _topic_words_ref(det: FrictionDetector, texts: list[str]) -> list[list[str]]:
+def _topic_words_ref(
+    det: FrictionDetector, texts: list[str], only: list[int] | None = None
+) -> list[list[str]]:
     """The per-token loop the detector used before it remembered each word's test."""
     docs, found = _docs(texts), det._matcher.match(texts)
     out = []
-    for i in range(len(texts)):
+    for i in range(len(texts)) if only is None else only:
         graded = [sp for g, spans in found[i].items() if g in det._evaluative for sp in spans]
         covered = {t for s, e in graded for t in range(s, e)}
         words = []
@@ -188,3 +190,81 @@ def test_emotion_evidence_adds_cue_boosts_as_cell_by_cell(texts: list[str]) -> N
     got = clf.evidence(texts, vecs)
     assert np.array_equal(got, want) and (got > 1).any()
     assert clf.evidence([], vecs[:0]).shape == (0, len(clf.classes_))
+
+
+def _map_generated(csv: Path, out: Path) -> tuple[list, list, list]:
+    """Items, statements and vectors of every chunk of a generated CSV, fast mode."""
+    from voc import api
+    from voc.mapphase import chunked_items, items_chunk, iter_ingest, map_chunk, map_spec
+    from voc.runner import resolve_embedder
+
+    pipeline = api.default_pipeline(
+        [str(csv)], str(out), "comment", "submitted_at", [], [], seed=42
+    )
+    _, precision = resolve_embedder(True)
+    spec = map_spec(pipeline, fast=True, precision=precision)
+    items, statements, vectors = [], [], []
+    chunks = chunked_items(iter_ingest(pipeline), pipeline.chunk_size, set(), set(), [], [], {})
+    for batch in chunks:
+        frame, names = items_chunk(batch)
+        res = map_chunk(spec, frame, names)
+        items.append(res.items)
+        statements.append(res.statements)
+        vectors.append(res.vectors)
+    return items, statements, vectors
+
+
+def test_a_generated_run_maps_as_with_the_code_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every item and statement column and every vector of a small generated inbox (fast
+    mode, one chunk with batch adaptation) are the same with the reference paths: the
+    package's VADER, fresh tokenisation and matching for every call, the per-token topic
+    words, cell-by-cell emotion boosts and the regex ``for_embedding``."""
+    import numpy as np
+    import pandas as pd
+
+    from voc.classify import emotion, friction, sentiment
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate_inbox import generate
+
+    csv = tmp_path / "inbox.csv"
+    generate(csv, 300, "csv", seed=3)
+    new = _map_generated(csv, tmp_path / "a")
+    assert sum(len(s) for s in new[1]) >= 2 * 300 and any(s["is_friction"].any() for s in new[1])
+
+    def fresh_docs(texts: list[str]) -> list:
+        return list(blank_nlp().pipe(normalize(t) for t in texts))
+
+    def old_match(self: CueMatcher, texts: list[str]) -> list:
+        out = []
+        for doc in fresh_docs(list(texts)):
+            found: dict = {}
+            for match_id, start, end in self._matcher(doc):
+                found.setdefault(self._keys[match_id], []).append((start, end))
+            out.append(found)
+        return out
+
+    def old_evidence(self: emotion.EmotionClassifier, texts: list[str], vectors: object) -> object:
+        n, k = len(texts), len(self.classes_)
+        p = np.zeros((n, k))
+        p[:, self.model_.classes_] = self.model_.predict_proba(np.asarray(vectors, np.float32))
+        for i, counts in enumerate(self.cues_.counts(texts)):
+            for j, cid in enumerate(self.classes_):
+                p[i, j] += emotion.CUE_BOOST * min(counts.get(cid, 0), 2)
+        return p
+
+    monkeypatch.setattr(sentiment, "_vader", lambda: SentimentIntensityAnalyzer())
+    monkeypatch.setattr(sentiment, "_VADER_MEMO", {})
+    monkeypatch.setattr(_match, "_docs", fresh_docs)
+    monkeypatch.setattr(friction, "_docs", fresh_docs)
+    monkeypatch.setattr(CueMatcher, "match", old_match)
+    monkeypatch.setattr(friction.FrictionDetector, "topic_words", _topic_words_ref)
+    monkeypatch.setattr(emotion.EmotionClassifier, "evidence", old_evidence)
+    monkeypatch.setattr(_match, "for_embedding", _for_embedding_ref)
+    old = _map_generated(csv, tmp_path / "b")
+    for got, want in zip(new[0] + new[1], old[0] + old[1], strict=True):
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+    for got, want in zip(new[2], old[2], strict=True):
+        assert np.array_equal(got, want)
