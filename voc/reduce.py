@@ -40,6 +40,27 @@ MAP_PROVIDES = ("items", "redacted", "statements", "vectors", "stage", "sentimen
 FAST_SAMPLE = 3000
 
 
+def sample_precision() -> str:
+    """MiniLM path for fast mode's sample: ``VOC_SAMPLE_PRECISION`` when set, else ONNX
+    Runtime int8 (``onnx-int8``) where ONNX Runtime is installed, else default mode's.
+
+    The sample only has to cluster as well: int8 vectors stay at 0.99 mean cosine of
+    float32 (not 0.99 for every text, so default mode's probe refuses them) and the themes'
+    NMI holds on the evaluation sets (docs/benchmarks.md, "Issue 8 part N")."""
+    import os
+
+    from voc.embed_precision import PRECISIONS, onnx_available
+
+    forced = os.environ.get("VOC_SAMPLE_PRECISION", "").strip().lower()
+    if forced:
+        if forced not in PRECISIONS:
+            from voc.errors import ConfigError
+
+            raise ConfigError(f"VOC_SAMPLE_PRECISION: unknown precision '{forced}' ({PRECISIONS})")
+        return forced
+    return "onnx-int8" if onnx_available() else "auto"
+
+
 def is_static(model_id: str) -> bool:
     """Whether ``model_id`` names fast mode's static (distilled) embeddings."""
     from voc.fast import STATIC_MODEL_ID
@@ -117,7 +138,7 @@ def reduce_full(
         from voc.embed import get_embedder
 
         max_sample = min(max_sample, FAST_SAMPLE, fast_sample_size(n_friction))
-        embedder = get_embedder(fast=False, precision="auto")
+        embedder = get_embedder(fast=False, precision=sample_precision())
         fit_model = str(embedder.model_id)
 
         def embed_sample(texts: list[str]) -> np.ndarray:
