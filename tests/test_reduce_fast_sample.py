@@ -133,3 +133,12 @@ def test_sample_precision_is_int8_onnx_unless_set(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(ConfigError, match="VOC_SAMPLE_PRECISION") as err:
         sample_precision()
     assert err.value.exit_code == 2
+
+
+def test_sample_size_rule_at_the_measured_points() -> None:
+    """The sizes the rule was chosen on (docs/benchmarks.md, part N): the airline tweets keep
+    the floor, Banking77 gets the 3,500 whose int8 NMI passed float32's 3,000."""
+    assert fast_sample_size(2_257) == 2_000  # airline tweets' friction statements
+    assert fast_sample_size(5_885) == 2_685  # 5,000 generated messages
+    assert fast_sample_size(10_003) == 3_500  # Banking77
+    assert fast_sample_size(270_000) == 3_500  # 100,000 generated messages: bounded
