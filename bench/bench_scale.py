@@ -89,13 +89,20 @@ def _measured(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float,
 
 
 def voc_run(
-    csv_path: Path, out: Path, fast: bool, text_col: str, date_col: str, workers: int = 0
+    csv_path: Path,
+    out: Path,
+    fast: bool,
+    text_col: str,
+    date_col: str,
+    workers: int = 0,
+    env: dict[str, str] | None = None,
 ) -> dict:
-    """One ``voc analyze`` run (``workers``: ``--workers N``; 0: the default)."""
+    """One ``voc analyze`` run (``workers``: ``--workers N``; 0: the default; ``env``: extra
+    environment variables, e.g. ``VOC_SAMPLE_PRECISION``)."""
     cmd = [*VOC, "analyze", str(csv_path), "-o", str(out), "--text-column", text_col]
     cmd += ["--date-column", date_col] + (["--fast"] if fast else [])
     cmd += ["--workers", str(workers)] if workers else []
-    wall, peak, rc = measured(cmd)
+    wall, peak, rc = measured(cmd, {**os.environ, **env} if env else None)
     import duckdb
 
     con = duckdb.connect(str(out / "voc.duckdb"), read_only=True)
@@ -206,19 +213,28 @@ def side_by_side(
     work: Path,
     seeds: tuple[int, ...] = (42,),
     encode: bool = True,
+    modes: tuple[str, ...] = ("default", "fast"),
+    sample_precisions: tuple[str, ...] = ("",),
 ) -> dict:
-    """voc (default, fast), plain ST encoding and BERTopic (once per UMAP seed in ``seeds``)
-    on the same CSV; ``encode=False`` leaves out the plain encoding."""
+    """voc (``modes``), plain ST encoding and BERTopic (once per UMAP seed in ``seeds``;
+    none without seeds) on the same CSV; ``encode=False`` leaves out the plain encoding.
+    Fast mode runs once per entry of ``sample_precisions`` (``VOC_SAMPLE_PRECISION``; "":
+    voc's own choice, reported as "voc --fast", the others as "voc --fast, sample P")."""
     res: dict[str, dict] = {}
-    for fast in (False, True):
-        out = work / f"{name}-{'fast' if fast else 'default'}"
-        r = voc_run(csv_path, out, fast, text_col, date_col)
+    runs_: list[tuple[bool, str]] = [(False, "")] if "default" in modes else []
+    runs_ += [(True, p) for p in sample_precisions] if "fast" in modes else []
+    for fast, prec in runs_:
+        out = work / f"{name}-{'fast' if fast else 'default'}{'-' + prec if prec else ''}"
+        shutil.rmtree(out, ignore_errors=True)  # a kept workspace would make a re-run
+        env = {"VOC_SAMPLE_PRECISION": prec} if prec else None
+        r = voc_run(csv_path, out, fast, text_col, date_col, env=env)
         if truth:  # a rejected tweet (no item) is in no theme, as an unthemed one
             themes = voc_item_themes(out / "voc.duckdb")
             r["nmi"] = nmi(truth, {k: themes.get(k, "none") for k in truth})
             r["themes"] = len(set(themes.values()) - {"none"})
         r["themes_method"] = _themes_method(out / "voc.duckdb")
-        res["voc --fast" if fast else "voc"] = r
+        key = ("voc --fast" if fast else "voc") + (f", sample {prec}" if prec else "")
+        res[key] = r
     if encode:
         wall, peak, rc = run_script(ST_SCRIPT, str(csv_path), text_col)
         res["sentence-transformers float32 encode only"] = {
@@ -239,8 +255,9 @@ def side_by_side(
             bt["topics"] = len(set(topics) - {-1})
             bt["outlier_share"] = round(sum(t == -1 for t in topics) / max(len(topics), 1), 3)
         runs.append(bt)
-    res["BERTopic"] = runs[0] if len(runs) == 1 else {"per_seed": runs, **_median(runs)}
-    res["verdict"] = verdict(res)
+    if runs:
+        res["BERTopic"] = runs[0] if len(runs) == 1 else {"per_seed": runs, **_median(runs)}
+        res["verdict"] = verdict(res)
     return res
 
 
@@ -259,7 +276,7 @@ def verdict(res: dict) -> dict[str, str]:
     with the ratio and both NMIs (BERTopic's median over its seeds when several ran)."""
     bt = res.get("BERTopic", {})
     out = {}
-    for mode in ("voc --fast", "voc"):
+    for mode in [k for k in res if k.startswith("voc")]:
         r = res.get(mode)
         if not r or not bt.get("wall_s") or not r.get("wall_s"):
             continue
@@ -443,6 +460,12 @@ def main() -> None:
         "--no-encode", action="store_true", help="side by side: leave out the plain encoding"
     )
     ap.add_argument("--generated", type=int, default=100000, help="messages for side by side")
+    ap.add_argument("--side-modes", default="default,fast", help="voc modes in the side by side")
+    ap.add_argument(
+        "--sample-precisions",
+        default="",
+        help="side by side: fast mode once per VOC_SAMPLE_PRECISION, e.g. ,onnx (empty: voc's)",
+    )
     ap.add_argument("--incremental", type=int, default=0, help="messages for the 1%% re-run")
     ap.add_argument("--reuse", action="store_true", help="re-run from a kept full-run workspace")
     ap.add_argument("--vs-encode", type=int, default=-1, help="N short texts: analyze vs encode")
@@ -461,6 +484,8 @@ def main() -> None:
         LOCK.append(args.lock)
     results: dict[str, object] = {"scale": {}, "side_by_side": {}}
     seeds = tuple(int(x) for x in args.bertopic_seeds.split(",") if x.strip())
+    side_modes = tuple(m for m in args.side_modes.split(",") if m)
+    sample_precisions = tuple(args.sample_precisions.split(","))
     if args.incremental:
         fast = args.modes.split(",")[0] == "fast"
         results["incremental"] = incremental(args.incremental, fast, args.work, args.reuse)
@@ -497,7 +522,8 @@ def main() -> None:
         path, truth = tweets_csv(args.tweets, args.work, args.all_tweets)
         name = "airline tweets" + (" (all)" if args.all_tweets else "")
         results["side_by_side"][name] = side_by_side(  # type: ignore[index]
-            "tweets", path, "text", "tweet_created", truth, args.work, seeds, not args.no_encode
+            "tweets", path, "text", "tweet_created", truth, args.work, seeds, not args.no_encode,
+            side_modes, sample_precisions,
         )
         print(json.dumps(results["side_by_side"], indent=2), flush=True)
     if args.bertopic and not args.no_generated:
@@ -507,7 +533,7 @@ def main() -> None:
         truth = generated_truth(path.with_suffix(".csv.labels.csv"))
         results["side_by_side"][f"{args.generated} generated"] = side_by_side(  # type: ignore[index]
             "generated", path, "comment", "submitted_at", truth, args.work, seeds,
-            not args.no_encode,
+            not args.no_encode, side_modes, sample_precisions,
         )
     (args.work / "results.json").write_text(json.dumps(results, indent=2))
     print(json.dumps(results, indent=2))

@@ -286,6 +286,7 @@ def test_bad_record_mid_chunk_is_rejected_and_the_rest_mapped_alike(
     src = tmp_path / "in.csv"
     _csv_with_bad_row(src, 50, bad_at=17)
     monkeypatch.setattr(workers, "MIN_POOL_ITEMS", 0)
+    monkeypatch.setattr(workers, "MIN_POOL_CHARS", 0)
     outs = {}
     for n in (1, 2):
         out = tmp_path / f"w{n}"

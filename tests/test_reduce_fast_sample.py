@@ -116,3 +116,29 @@ def test_cli_summary_prints_the_sample_note(monkeypatch: pytest.MonkeyPatch) -> 
     text = console.export_text()
     assert f"note: {note}" in text
     assert "MiniLM sample of 2,000 of 2,257" in text and '"other friction"' in text
+
+
+def test_sample_precision_is_int8_onnx_unless_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fast mode's sample is encoded with ONNX Runtime int8 (its NMI holds on the evaluation
+    sets); VOC_SAMPLE_PRECISION chooses another path, a wrong value is a usage error."""
+    from voc.embed import onnx_available
+    from voc.errors import ConfigError
+    from voc.reduce import sample_precision
+
+    monkeypatch.delenv("VOC_SAMPLE_PRECISION", raising=False)
+    assert sample_precision() == ("onnx-int8" if onnx_available() else "auto")
+    monkeypatch.setenv("VOC_SAMPLE_PRECISION", "ONNX")
+    assert sample_precision() == "onnx"
+    monkeypatch.setenv("VOC_SAMPLE_PRECISION", "fp8")
+    with pytest.raises(ConfigError, match="VOC_SAMPLE_PRECISION") as err:
+        sample_precision()
+    assert err.value.exit_code == 2
+
+
+def test_sample_size_rule_at_the_measured_points() -> None:
+    """The sizes the rule was chosen on (docs/benchmarks.md, part N): the airline tweets keep
+    the floor, Banking77 gets the 3,500 whose int8 NMI passed float32's 3,000."""
+    assert fast_sample_size(2_257) == 2_000  # airline tweets' friction statements
+    assert fast_sample_size(5_885) == 2_685  # 5,000 generated messages
+    assert fast_sample_size(10_003) == 3_500  # Banking77
+    assert fast_sample_size(270_000) == 3_500  # 100,000 generated messages: bounded

@@ -141,6 +141,7 @@ def test_worker_processes_match_one_process(
         return real_pool(self)
 
     monkeypatch.setattr(workers, "MIN_POOL_ITEMS", 0)
+    monkeypatch.setattr(workers, "MIN_POOL_CHARS", 0)
     monkeypatch.setattr(workers.ProcessMapper, "_pool", spy)
     one_opts, two_opts = RunOptions(workers=1, fast=True), RunOptions(workers=2, fast=True)
     api.run(_pipeline(tmp_path / "one"), options=one_opts)  # type: ignore[arg-type]
@@ -179,6 +180,7 @@ def test_pool_keeps_chunk_order_with_and_without_cache_lookup(
     """Results come back in chunk order; the two-trip path (vector cache lookup on the
     client between the steps before ``embed`` and the rest) gives the one-trip result."""
     monkeypatch.setattr(workers, "MIN_POOL_ITEMS", 0)
+    monkeypatch.setattr(workers, "MIN_POOL_CHARS", 0)
     spec = map_spec(_pipeline(tmp_path), fast=True, precision="static")  # type: ignore[arg-type]
     chunks = _chunks(5, 6)
     expected = [map_chunk(spec, f, n) for f, n in chunks]
@@ -219,3 +221,39 @@ def test_small_runs_start_no_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     chunks = [(pd.DataFrame({"a": range(10)}), {}) for _ in range(3)]
     got = list(workers.ProcessMapper(2).map(None, iter(chunks)))  # type: ignore[arg-type]
     assert got == [10, 10, 10] and calls == [10, 10, 10]
+
+
+def test_default_pool_threshold_is_the_measured_crossover() -> None:
+    """3,050 airline tweets (0.3 M characters) run in this process; 12,000 generated
+    messages (3.1 M, where two workers were 9 s faster) start the pool."""
+    assert 300_000 < workers.MIN_POOL_CHARS <= 3_000_000
+
+
+def test_the_work_decides_the_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Enough items but too little text (a few thousand tweets): mapped in this process,
+    with the same results; past MIN_POOL_CHARS characters the pool starts."""
+    calls: list[int] = []
+
+    def fake_map_chunk(spec: object, frame: pd.DataFrame, names: object, lookup: object) -> int:
+        calls.append(len(frame))
+        return len(frame)
+
+    class Started(Exception):
+        pass
+
+    def pool_started(self: workers.ProcessMapper) -> object:
+        raise Started
+
+    monkeypatch.setattr(workers, "map_chunk", fake_map_chunk)
+    monkeypatch.setattr(workers.ProcessMapper, "_start", pool_started)
+    monkeypatch.setattr(workers, "MIN_POOL_ITEMS", 20)
+    monkeypatch.setattr(workers, "MIN_POOL_CHARS", 1000)
+    short = [(pd.DataFrame({"text": ["late flight"] * 10}), {}) for _ in range(3)]  # 330 chars
+    assert not workers.worth_a_pool(short)
+    got = list(workers.ProcessMapper(2).map(None, iter(short)))  # type: ignore[arg-type]
+    assert got == [10, 10, 10] and calls == [10, 10, 10]
+    long = [(pd.DataFrame({"text": ["x" * 60] * 10}), {}) for _ in range(3)]  # 600 a chunk
+    assert not workers.worth_a_pool(long[:1]) and workers.worth_a_pool(long[:2])
+    assert workers.head_chars(long) == 1800
+    with pytest.raises(Started):
+        list(workers.ProcessMapper(2).map(None, iter(long)))  # type: ignore[arg-type]

@@ -118,10 +118,10 @@ def torch_threads() -> int:
 
 @lru_cache(maxsize=8)
 def _variant(model_path: str, precision: str) -> Any:
-    if precision == "onnx":
+    if precision in ("onnx", "onnx-int8"):
         from voc.embed_onnx import OnnxSentenceModel
 
-        return OnnxSentenceModel(model_path, torch_threads())
+        return OnnxSentenceModel(model_path, torch_threads(), int8=precision == "onnx-int8")
     base = _load(model_path)
     if precision == "float32":
         return base
@@ -155,6 +155,7 @@ def _probe(model_path: str) -> tuple[str, str]:
         notes.append("bfloat16 not used: CPU lacks avx512_bf16/amx_bf16")
     encoders["int8"] = _probe_encoder(model_path, "int8")
     if onnx_available():
+        encoders["onnx-int8"] = _probe_encoder(model_path, "onnx-int8")
         encoders["onnx"] = _probe_encoder(model_path, "onnx")
     else:
         notes.append("onnx not used: onnxruntime not installed")
@@ -169,10 +170,11 @@ def choose_precision(model_path: str) -> tuple[str, str]:
 
     bfloat16 is tried only where the CPU has native bfloat16 (elsewhere it is slower
     than float32); dynamic int8 quantization of the Linear layers is tried next, then
-    ONNX Runtime in float32 (the same arithmetic, fused kernels). The
+    ONNX Runtime with int8 MatMuls, then ONNX Runtime in float32 (the same arithmetic,
+    fused kernels). The
     decision is cached per machine and model in ``cache_dir()``, so only the first run
     on a machine pays for the probe. ``VOC_PRECISION`` (float32 | bfloat16 | int8 |
-    onnx) forces a choice.
+    onnx-int8 | onnx) forces a choice.
     """
     forced = os.environ.get("VOC_PRECISION", "").strip().lower()
     if forced and forced != "auto":
@@ -195,7 +197,7 @@ def precision_report(precision: str, fast: bool) -> str:
     except Exception:  # pragma: no cover - report only
         chosen, why = precision, ""
     detail = f" ({why})" if why and chosen == precision else ""
-    backend = "onnxruntime" if precision == "onnx" else "torch"
+    backend = "onnxruntime" if precision.startswith("onnx") else "torch"
     return f"embedding precision: {precision}, backend {backend}{detail}"
 
 
@@ -204,7 +206,8 @@ class Embedder:
 
     Identical texts are embedded once; the others are sorted by length before
     batching (less padding) and returned in input order. ``precision`` is ``float32``
-    (default, exact), ``bfloat16``, ``int8``, ``onnx`` (ONNX Runtime, float32) or ``auto``
+    (default, exact), ``bfloat16``, ``int8``, ``onnx`` (ONNX Runtime, float32),
+    ``onnx-int8`` (ONNX Runtime, int8 MatMuls) or ``auto``
     (see :func:`choose_precision`); vectors of a non-float32 precision are cached under
     their own model id.
     """

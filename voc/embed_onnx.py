@@ -8,6 +8,13 @@ optimizer fuses attention, GELU and skip+LayerNorm) and lands in
 ``cache_dir()/onnx-<model>-<key>/model.onnx``; a concurrent exporter writes its
 own temporary file and the last rename wins, so workers never read a half-written
 graph.
+
+An int8 copy (:func:`quantized_file`) is made from that graph at first use, also offline,
+and cached beside it: dynamic quantization of the encoder layers' MatMul nodes only (not the
+embeddings, the fused attention or LayerNorm), per-channel weight scales in a 7-bit range.
+Per-tensor U8S8 weights saturate the AVX2 int8 kernels of CPUs without VNNI (the
+``vpmaddubsw`` pair sums overflow int16) and drop short texts to 0.8 cosine of float32; with
+this recipe the mean cosine on airline tweets is 0.99 (docs/benchmarks.md, part N).
 """
 
 from __future__ import annotations
@@ -127,6 +134,61 @@ def _optimize(path: Path, config: Any) -> None:
         log.warning("ONNX graph not optimised (%s); using the plain export", exc)
 
 
+#: Bump when the int8 recipe changes, so an older quantized graph is not reused.
+QUANT_VERSION = 1
+
+
+def quantize(src: Path, target: Path) -> Path:
+    """Write the int8 graph of the float32 graph ``src`` to ``target`` (atomic rename)."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    graph = onnx.load(str(src), load_external_data=False).graph
+    matmuls = [n.name for n in graph.node if n.op_type == "MatMul" and "/layer." in n.name]
+    tmp = target.with_name(f"{target.stem}.{os.getpid()}.tmp.onnx")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        logging.getLogger().disabled, was = True, logging.getLogger().disabled
+        try:  # the quantizer logs advice about pre-processing on the root logger
+            quantize_dynamic(
+                str(src),
+                str(tmp),
+                op_types_to_quantize=["MatMul"],
+                nodes_to_quantize=matmuls,
+                per_channel=True,
+                reduce_range=True,
+                weight_type=QuantType.QInt8,
+                extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+            )
+        finally:
+            logging.getLogger().disabled = was
+    tmp.replace(target)
+    return target
+
+
+def quantized_file(model_path: str, rebuild: bool = False) -> Path:
+    """The cached int8 graph of the model at ``model_path``, quantized from
+    :func:`model_file` on first use (or again with ``rebuild``)."""
+    src = model_file(model_path)
+    target = src.with_name(f"model-int8-q{QUANT_VERSION}.onnx")
+    if rebuild or not target.is_file():
+        log.info("quantizing %s to int8 (once) at %s", src, target)
+        quantize(src, target)
+    return target
+
+
+def _session(path: Path, threads: int) -> Any:
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = threads
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.log_severity_level = 3
+    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+
+
 def model_file(model_path: str) -> Path:
     """The cached ONNX graph of the model at ``model_path`` (exported on first use)."""
     from voc.embed import MODEL_ID, _load, cache_dir
@@ -141,28 +203,28 @@ def model_file(model_path: str) -> Path:
 
 
 @lru_cache(maxsize=4)
-def session(model_path: str, threads: int) -> Any:
-    """One ONNX Runtime session per process, model and thread count."""
-    import onnxruntime as ort
+def session(model_path: str, threads: int, int8: bool = False) -> Any:
+    """One ONNX Runtime session per process, model, thread count and precision.
 
-    opts = ort.SessionOptions()
-    opts.intra_op_num_threads = threads
-    opts.inter_op_num_threads = 1
-    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    opts.log_severity_level = 3
-    return ort.InferenceSession(
-        str(model_file(model_path)), opts, providers=["CPUExecutionProvider"]
-    )
+    A cached int8 graph that ONNX Runtime cannot load (a truncated or corrupt file) is
+    quantized again, with a warning naming the file, instead of failing the run."""
+    if not int8:
+        return _session(model_file(model_path), threads)
+    path = quantized_file(model_path)
+    try:
+        return _session(path, threads)
+    except Exception as exc:  # onnxruntime raises its own (Fail, InvalidProtobuf, ...)
+        log.warning("int8 ONNX graph %s unreadable (%s); quantizing it again", path, exc)
+        return _session(quantized_file(model_path, rebuild=True), threads)
 
 
 class OnnxSentenceModel:
     """``encode(texts) -> (n, 384)`` unit vectors like ``SentenceTransformer.encode``."""
 
-    def __init__(self, model_path: str, threads: int) -> None:
+    def __init__(self, model_path: str, threads: int, int8: bool = False) -> None:
         from voc.embed_tokenizer import fast_tokenizer
 
-        self.session_ = session(model_path, threads)
+        self.session_ = session(model_path, threads, int8)
         tok = fast_tokenizer(model_path)  # no torch/transformers import when the graph is cached
         if tok is None:
             from voc.embed import _load

@@ -30,11 +30,12 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-#: Embedding paths: ``onnx`` is ONNX Runtime float32 (same arithmetic as float32).
-PRECISIONS = ("auto", "float32", "bfloat16", "int8", "onnx")
+#: Embedding paths: ``onnx`` is ONNX Runtime float32 (same arithmetic as float32), ``onnx-int8``
+#: ONNX Runtime with the encoder's MatMuls quantized to int8 (:func:`voc.embed_onnx.quantize`).
+PRECISIONS = ("auto", "float32", "bfloat16", "int8", "onnx-int8", "onnx")
 MIN_COSINE = 0.99
 #: Bump when the probe or the order of preference changes: old decisions are then ignored.
-DECISION_VERSION = 2
+DECISION_VERSION = 3
 
 #: Statements of the kinds voc sees (short, long, noisy, non-English), written for the probe.
 PROBE = (
@@ -173,7 +174,10 @@ def decision_path(model_path: str) -> Path:
     """Where the decision for this model on this machine is cached."""
     from voc.embed import cache_dir
 
-    return cache_dir() / f"precision-{model_key(model_path)}-{machine_key()}.json"
+    # the version is in the name too, so that voc versions sharing a cache folder do not
+    # overwrite each other's decision (and probe again) in turn
+    name = f"precision-{model_key(model_path)}-{machine_key()}-v{DECISION_VERSION}.json"
+    return cache_dir() / name
 
 
 def cached_decision(model_path: str, probe: Callable[[], tuple[str, str]]) -> tuple[str, str]:

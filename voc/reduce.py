@@ -31,13 +31,34 @@ MAP_PROVIDES = ("items", "redacted", "statements", "vectors", "stage", "sentimen
 
 
 #: Fast mode: at most this many friction statements (a seeded sample) are embedded again with
-#: MiniLM (the default mode's model and precision) for clustering and naming; the others
-#: join the nearest theme centroid in the static space. Static vectors (a mean of token
+#: MiniLM (ONNX Runtime int8 unless set: :func:`sample_precision`) for clustering and naming;
+#: the others join the nearest theme centroid in the static space. Static vectors (a mean of token
 #: vectors) cluster complaints worse: on the airline tweets (2,257 friction statements) the
 #: NMI of the tweets' themes rose from 0.179 to 0.189 (a higher lexical weight on static
 #: vectors alone: 0.178). The sample's size grows slowly with the number of friction
 #: statements (:func:`voc.reduce_sample.fast_sample_size`), up to this cap.
-FAST_SAMPLE = 3000
+FAST_SAMPLE = 3500
+
+
+def sample_precision() -> str:
+    """MiniLM path for fast mode's sample: ``VOC_SAMPLE_PRECISION`` when set, else ONNX
+    Runtime int8 (``onnx-int8``) where ONNX Runtime is installed, else default mode's.
+
+    The sample only has to cluster as well: int8 vectors stay at 0.99 mean cosine of
+    float32 (not 0.99 for every text, so default mode's probe refuses them) and the themes'
+    NMI holds on the evaluation sets (docs/benchmarks.md, "Issue 8 part N")."""
+    import os
+
+    from voc.embed_precision import PRECISIONS, onnx_available
+
+    forced = os.environ.get("VOC_SAMPLE_PRECISION", "").strip().lower()
+    if forced:
+        if forced not in PRECISIONS:
+            from voc.errors import ConfigError
+
+            raise ConfigError(f"VOC_SAMPLE_PRECISION: unknown precision '{forced}' ({PRECISIONS})")
+        return forced
+    return "onnx-int8" if onnx_available() else "auto"
 
 
 def is_static(model_id: str) -> bool:
@@ -117,7 +138,7 @@ def reduce_full(
         from voc.embed import get_embedder
 
         max_sample = min(max_sample, FAST_SAMPLE, fast_sample_size(n_friction))
-        embedder = get_embedder(fast=False, precision="auto")
+        embedder = get_embedder(fast=False, precision=sample_precision())
         fit_model = str(embedder.model_id)
 
         def embed_sample(texts: list[str]) -> np.ndarray:

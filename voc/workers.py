@@ -10,8 +10,9 @@ is identical to a one-process run. A bounded number of chunks is in flight
 ``N`` comes from ``--workers`` or ``VOC_WORKERS``; the default is one worker per usable
 core that is not busy (cores minus the other threads runnable at this run's priority or
 higher, at least 1). With ``N = 1``,
-or a run of a single chunk or under :data:`MIN_POOL_ITEMS` items (start-up would cost more
-than it saves), no process is started. The cores' embedding
+or a run of a single chunk, under :data:`MIN_POOL_ITEMS` items or under
+:data:`MIN_POOL_CHARS` characters of text (start-up would cost more than it saves: the
+work decides, see :func:`worth_a_pool`), no process is started. The cores' embedding
 threads are shared out among the workers (``VOC_EMBED_THREADS``), so ``N`` workers do not
 run ``N`` times as many threads.
 """
@@ -60,6 +61,33 @@ thread."""
 MIN_POOL_ITEMS = 2000
 """Worker processes start only for a run of at least two chunks and this many items: below
 it, their start-up (imports, model loads) costs more than it saves."""
+
+
+MIN_POOL_CHARS = 1_500_000
+"""... and this many characters of item text (the work of the map phase grows with the text,
+not with the number of items: 3,050 tweets are 0.3 M characters, 6,000 generated e-mails
+1.5 M). Measured on 2 cores, fast mode (docs/benchmarks.md, "Issue 8 part N"): at 3,050
+airline tweets one process finished the run 4-5 s before two workers (pool start 3.3 s,
+then every worker imports and loads its models again, which the client also needs for the
+reduce phase); at 6,000 generated messages (1.5 M characters) both took 48 s; at 12,000
+(3.1 M) two workers were 9 s faster. Default mode: 40 s in one process against 54 s with
+two workers on the tweets (ONNX already runs on both cores in one process)."""
+
+
+def head_chars(head: list[tuple[pd.DataFrame, Any]]) -> int:
+    """Characters of item text in the chunks read so far."""
+    return sum(int(frame["text"].astype(str).str.len().sum()) for frame, _ in head)
+
+
+def worth_a_pool(head: list[tuple[pd.DataFrame, Any]]) -> bool:
+    """Whether the chunks read so far are work enough to pay for starting worker processes:
+    at least two chunks, :data:`MIN_POOL_ITEMS` items and :data:`MIN_POOL_CHARS` characters
+    of text (a frame without a ``text`` column counts by its items only)."""
+    if len(head) < 2 or sum(len(f) for f, _ in head) < MIN_POOL_ITEMS:
+        return False
+    if MIN_POOL_CHARS <= 0 or any("text" not in f.columns for f, _ in head):
+        return True
+    return head_chars(head) >= MIN_POOL_CHARS
 
 
 def usable_cores() -> int:
@@ -162,8 +190,9 @@ def _prepare(spec: MapSpec, frame: pd.DataFrame, names: dict[str, list[str]]) ->
 class ProcessMapper:
     """Runs :func:`voc.mapphase.map_chunk` over chunks in ``n`` local processes, in order.
 
-    The pool starts once two chunks and :data:`MIN_POOL_ITEMS` items have arrived: a smaller
-    run is mapped in this process. With a ``lookup`` (the workspace has cached vectors),
+    The pool starts once two chunks, :data:`MIN_POOL_ITEMS` items and :data:`MIN_POOL_CHARS`
+    characters of text have arrived (:func:`worth_a_pool`): a smaller run is mapped in this
+    process, with the same results. With a ``lookup`` (the workspace has cached vectors),
     each chunk makes two trips: the steps before ``embed`` in a worker, the cache lookup
     here, the rest in a worker; without one, a chunk is one task.
     """
@@ -194,11 +223,13 @@ class ProcessMapper:
         """Results of every chunk, in chunk order."""
         it = iter(chunks)
         head: list[Chunk] = []  # chunks read before deciding whether to start processes
+        pool_wanted = False
         for chunk in it:
             head.append(chunk)
-            if len(head) >= 2 and sum(len(f) for f, _ in head) >= MIN_POOL_ITEMS:
+            if worth_a_pool(head):
+                pool_wanted = True
                 break
-        if self.n == 1 or len(head) < 2 or sum(len(f) for f, _ in head) < MIN_POOL_ITEMS:
+        if self.n == 1 or not pool_wanted:
             # too little to pay for starting processes: all in this one
             for frame, names in itertools.chain(head, it):
                 yield map_chunk(spec, frame, names, lookup)
