@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from voc.report.fmt import num
 from voc.report.model import ReportData
+from voc.report.trends import MIN_SPIKE_ITEMS
 from voc.schema import UNKNOWN_STAGE
 
 
@@ -88,7 +89,10 @@ def method_notes(data: ReportData) -> list[Note]:
             " stages' mean sentiment scores in journey order. "
             + (
                 "Trend sparklines show each theme's statements per week from the run's trend"
-                " table, with the weeks it flagged as spikes."
+                " table, with the weeks it flagged as spikes (a week with more items than"
+                " the theme's earlier rate predicts, by a Poisson test); a flagged week is"
+                f" marked only with at least {MIN_SPIKE_ITEMS} items, since a handful of"
+                " items passes the test by chance when many themes and weeks are tested."
                 if data.trend_source == "theme_trends"
                 else "Trend sparklines count each theme's statements per calendar week (Monday"
                 " start) of their items' dates; undated items are left out of the trend only."

@@ -1,0 +1,74 @@
+"""A first week of real exports: what a support lead's or a PM's files must give (QA round)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from voc.ingest import SourceOptions, ingest_paths
+from voc.ingest.survey import read_survey_file
+
+CSAT = "How satisfied are you with your purchase? (1-5)"
+NPS = "How likely are you to recommend us to a friend? (0-10)"
+
+
+def test_nps_question_is_the_score_even_after_a_csat_column(tmp_path: Path) -> None:
+    """A survey with CSAT first and NPS second: NPS is the score, not a segment."""
+    rows = [
+        {"Response ID": f"R{i}", CSAT: c, NPS: n, "Plan": p, "Comment": t}
+        for i, (c, n, p, t) in enumerate(
+            [
+                (1, 0, "Pro", "The dress arrived torn and nobody answered my emails."),
+                (5, 10, "Free", "Lovely fabric and it fits perfectly, will buy again."),
+                (3, 6, "Pro", "Sizing runs small so I had to send it back twice."),
+                (4, 9, "Free", "Quick delivery but the colour was not as shown online."),
+            ]
+        )
+    ]
+    path = tmp_path / "survey.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    result = read_survey_file(path)
+    assert f"score = '{NPS}' (nps)" in result.notes[0]
+    assert [i.score for i in result.items] == [0.0, 10.0, 6.0, 9.0]
+    assert {i.score_kind for i in result.items} == {"nps"}
+    assert all("how_likely_are_you_to_recommend_us_to_a_friend_0_10" not in i.attributes
+               for i in result.items)
+
+
+def test_freshdesk_status_and_custom_plan_are_segments(tmp_path: Path) -> None:
+    """Status and a custom 'Plan' column of a Freshdesk export become attributes."""
+    path = tmp_path / "tickets.csv"
+    header = "Ticket ID,Subject,Description,Status,Source,Created time,Full name,Email,Plan\n"
+    lines = [
+        f"{i},Help,My invoice number {i} was charged twice this month,"
+        f"{'Open' if i % 2 else 'Closed'},Email,2026-03-0{i} 10:00:00,Ana Lopez,a{i}@x.com,"
+        f"{'Pro' if i % 3 else 'Free'}\n"
+        for i in range(1, 7)
+    ]
+    path.write_text(header + "".join(lines))
+    result = ingest_paths([path], kind="helpdesk")
+    assert result.read == 6 and len(result.items) == 6
+    first = result.items[0]
+    assert first.attributes["status"] == "Open"
+    assert first.attributes["plan"] == "Pro"
+    assert result.items[2].attributes["plan"] == "Free"
+    # personal data never becomes a segment
+    assert not {"full_name", "email"} & set(first.attributes)
+
+
+def test_zendesk_json_channel_attribute(tmp_path: Path) -> None:
+    ticket = {
+        "id": 7,
+        "subject": "Refund",
+        "status": "open",
+        "requester_id": 1,
+        "via": {"channel": "web"},
+        "created_at": "2026-02-01T10:00:00Z",
+        "comments": [{"author_id": 1, "body": "I still have not received my refund."}],
+    }
+    path = tmp_path / "z.json"
+    path.write_text(json.dumps({"tickets": [ticket], "users": [{"id": 1, "role": "end-user"}]}))
+    result = ingest_paths([path], kind="helpdesk", options=SourceOptions())
+    assert result.items[0].attributes == {"status": "open", "channel": "web"}
