@@ -72,3 +72,18 @@ def test_zendesk_json_channel_attribute(tmp_path: Path) -> None:
     path.write_text(json.dumps({"tickets": [ticket], "users": [{"id": 1, "role": "end-user"}]}))
     result = ingest_paths([path], kind="helpdesk", options=SourceOptions())
     assert result.items[0].attributes == {"status": "open", "channel": "web"}
+
+
+def test_folder_of_eml_files_is_one_note(tmp_path: Path) -> None:
+    """An export of hundreds of .eml files gives one summary line per folder, not one each."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"m{i}.eml").write_text(
+            f"From: Ana Lopez <ana{i}@example.org>\nSubject: help\nMessage-ID: <m{i}@x>\n"
+            "Date: Mon, 6 Jul 2026 10:00:00 +0000\n\n"
+            f"My export number {i} fails every time I open the report page.\n"
+        )
+    result = ingest_paths([folder], kind="email")
+    assert result.read == 5
+    assert result.notes == [f"{folder}: 5 .eml files of 1 message each"]

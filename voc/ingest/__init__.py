@@ -22,6 +22,7 @@ from typing import NamedTuple
 from voc.errors import ConfigError, DataError
 from voc.ingest.email import read_email_file
 from voc.ingest.helpdesk import read_helpdesk_file, sniff_helpdesk_csv
+from voc.ingest.notes import EmlFolderNotes
 from voc.ingest.options import SourceOptions
 from voc.ingest.survey import read_survey_file
 from voc.ingest.survey_tail import AppendTracker
@@ -160,10 +161,11 @@ class RecordStream:
             "survey": lambda f: _iter_table_file(f, options, "survey", self.tracker),
             "helpdesk": lambda f: [_read_table_file(f, options, "helpdesk")],
         }
+        eml = EmlFolderNotes(self.notes)
         for f, file_kind in self._files():
             self.n_files += 1
             for res in _read_parts(f, file_kind, readers[file_kind]):
-                self.notes.extend(res.notes)
+                eml.add(f, res.notes)
                 known = self.known
                 records = res.records()
                 prime_checks(
@@ -182,6 +184,7 @@ class RecordStream:
                         self.n_rejects += 1
                     yield rec
                 _PRIMED.clear()
+        eml.flush()
         logger.info(
             "ingested %d records: %d items, %d rejects", self.read, self.n_items, self.n_rejects
         )
