@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from voc.report import load_report_data, render_html, render_markdown
 from voc.report.facets import segment_attributes
 from voc.report.trends import load_trends
 from voc.workspace import connect, replace_table
@@ -87,4 +88,83 @@ def test_a_spike_of_three_items_is_not_claimed(tmp_path: Path) -> None:
     assert trends.by_theme["t_small"].counts[-1] == 3
     assert not any(trends.by_theme["t_small"].spikes)
     assert trends.by_theme["t_big"].spikes == [False] * 5 + [True]
+    con.close()
+
+
+def _theme_row(theme_id: str, rank: int, mix: dict, parts: dict) -> dict:
+    return {
+        "theme_id": theme_id,
+        "rank": rank,
+        "name": f"theme {theme_id}",
+        "key_phrases": "[]",
+        "n_statements": 3,
+        "n_items": 3,
+        "n_customers": 3,
+        "customer_share": 0.3,
+        "mean_sentiment": -0.8,
+        "mean_negativity": 0.9,
+        "score_effect": parts.get("score_effect"),
+        "impact": 10.0 / rank,
+        "impact_parts": json.dumps(parts),
+        "stage": "usage",
+        "stage_mix": json.dumps(mix),
+        "source_mix": json.dumps({"email": 1.0}),
+        "segment_mix": "{}",
+        "quote_ids": "[]",
+    }
+
+
+def _stage_workspace(tmp_path: Path, themes: list[dict]) -> duckdb.DuckDBPyConnection:
+    """10 e-mails; 7 friction statements the stage model left unknown, 3 at usage."""
+    con = connect(tmp_path / "ws.duckdb")
+    replace_table(con, "items", _items([("email", {}) for _ in range(10)]))
+    replace_table(
+        con,
+        "statements",
+        pd.DataFrame(
+            [
+                {
+                    "statement_id": f"s{n}",
+                    "item_id": f"i{n}",
+                    "position": 0,
+                    "text": f"The export broke again on day {n}.",
+                    "stage": "unknown" if n < 7 else "usage",
+                    "sentiment": "negative",
+                    "sentiment_score": -0.8,
+                    "is_friction": True,
+                    "friction_score": 0.9,
+                    "theme_id": "t01" if n % 2 else "t02",
+                }
+                for n in range(10)
+            ]
+        ),
+    )
+    replace_table(con, "themes", pd.DataFrame(themes))
+    return con
+
+
+def test_unknown_stage_is_not_called_where_friction_is(tmp_path: Path) -> None:
+    """Most friction unclassified: the summary names the busiest real stage and counts the
+    rest; a theme 66% unknown is not said to be "mostly at Usage"."""
+    no_scores = {"customers": 3, "score_effect": None, "score_kind": "", "score_factor": 1.0}
+    nps = {"customers": 3, "score_effect": 3.14, "score_kind": "nps", "score_factor": 1.2}
+    con = _stage_workspace(
+        tmp_path,
+        [
+            _theme_row("t01", 1, {"unknown": 0.66, "usage": 0.32, "onboarding": 0.02}, no_scores),
+            _theme_row("t02", 2, {"usage": 0.8, "unknown": 0.2}, nps),
+        ],
+    )
+    data = load_report_data(con)
+    md, html = render_markdown(data), render_html(data)
+    for text in (md, html):
+        assert "Most friction at the <strong>Unknown" not in text
+        assert "Most friction at the **Unknown" not in text
+        assert "7 more friction statements were not placed at any stage" in text
+        assert "mostly not placed at a stage (66%), otherwise at Usage (32%)" in text
+    assert "mostly at Usage" in md  # t02: 80% at usage
+    # scores: the kind goes with the effect, and a theme without scores says so
+    assert "score kind" not in md and "score kind" not in html
+    assert "score effect +3.1 NPS points" in md
+    assert "score effect – (no scores in these items)" in md
     con.close()
