@@ -168,3 +168,16 @@ def test_unknown_stage_is_not_called_where_friction_is(tmp_path: Path) -> None:
     assert "score effect +3.1 NPS points" in md
     assert "score effect – (no scores in these items)" in md
     con.close()
+
+
+def test_mixed_score_kinds_say_which_one_the_effect_uses(tmp_path: Path) -> None:
+    """Helpdesk CSAT and survey NPS in one run: the methods say the effect uses CSAT only."""
+    csat = {"customers": 3, "score_effect": 0.2, "score_kind": "csat", "score_factor": 1.1}
+    con = _stage_workspace(tmp_path, [_theme_row("t01", 1, {"usage": 1.0}, csat)])
+    items = _items([("helpdesk", {}) for _ in range(6)] + [("survey", {}) for _ in range(4)])
+    items["score"] = [1.0, 5.0, 4.0, 2.0, 5.0, 3.0, 0.0, 9.0, 10.0, 6.0]
+    items["score_kind"] = ["csat"] * 6 + ["nps"] * 4
+    replace_table(con, "items", items)
+    md = render_markdown(load_report_data(con))
+    assert "the effect uses the most common one, CSAT (6 customers); NPS of 4 customers" in md
+    con.close()

@@ -239,6 +239,27 @@ def _stage_emotions(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str,
     return out
 
 
+def _score_kinds(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[tuple[str, int]]:
+    """Scored customers per score kind, most first (the rank step uses the first only)."""
+    if "items" not in tables:
+        return []
+    sql = """
+        SELECT coalesce(nullif(score_kind, ''), 'rating') AS kind,
+               count(DISTINCT coalesce(nullif(customer_id, ''), item_id)) AS n
+        FROM items WHERE score IS NOT NULL AND NOT isnan(score) GROUP BY 1"""
+    try:
+        rows = [(str(k), int(n)) for k, n in con.execute(sql).fetchall()]
+    except duckdb.Error:
+        return []
+    used = ""  # the kind the rank step actually used, as its impact parts record it
+    if "themes" in tables:
+        for (parts,) in con.execute("SELECT impact_parts FROM themes").fetchall():
+            used = str(parse_json(parts, {}).get("score_kind") or "")
+            if used:
+                break
+    return sorted(rows, key=lambda r: (r[0] != used, -r[1], r[0]))
+
+
 def _count_customers(con: duckdb.DuckDBPyConnection, tables: set[str]) -> int:
     if "items" not in tables:
         return 0
@@ -292,4 +313,5 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
         facets=load_facets(con, tables, kinds),
         trend_periods=trends.periods,
         trend_source=trends.source,
+        score_kinds=_score_kinds(con, tables),
     )

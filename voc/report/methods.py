@@ -30,6 +30,15 @@ def method_notes(data: ReportData) -> list[Note]:
         if has_scores
         else ""
     )
+    if has_scores and len(data.score_kinds) > 1:
+        label = {"nps": "NPS", "csat": "CSAT"}
+        (used, n_used), rest = data.score_kinds[0], data.score_kinds[1:]
+        others = ", ".join(f"{label.get(k, k)} of {num(n)} customers" for k, n in rest)
+        score_note += (
+            f" This run holds several kinds of score: the effect uses the most common one,"
+            f" {label.get(used, used)} ({num(n_used)} customers); {others} are not used."
+            " Analyse those sources in a run of their own to see their effect."
+        )
     sampled = data.run.themes_method
     sample_note = f" {sampled}." if sampled else ""
     return [
@@ -69,8 +78,9 @@ def method_notes(data: ReportData) -> list[Note]:
             "Friction statements are grouped by meaning (clusters of their embeddings) and each"
             " group is named from its characteristic phrases. Statements that fit no group are"
             ' kept together as "other friction" instead of being forced into a theme. A'
-            " theme's stage is its majority stage; a stage's top themes are those with the most"
-            " impact there (theme impact × share of the theme's statements at that stage)."
+            " theme's stage is its most common classified stage; a stage's top themes are"
+            " those with the most impact there (theme impact × share of the theme's statements"
+            " at that stage)."
             " Quotes are the statements the theme step chose as most representative,"
             " shortened to 300 characters." + sample_note,
         ),

@@ -184,6 +184,8 @@ class ReportData:
     facets: Facets = field(default_factory=Facets)
     trend_periods: list[str] = field(default_factory=list)
     trend_source: str = "none"
+    score_kinds: list[tuple[str, int]] = field(default_factory=list)
+    """Scored customers per score kind (``nps``, ``csat``, ``rating``), most first."""
 
     @property
     def title(self) -> str:
