@@ -87,3 +87,37 @@ def test_folder_of_eml_files_is_one_note(tmp_path: Path) -> None:
     result = ingest_paths([folder], kind="email")
     assert result.read == 5
     assert result.notes == [f"{folder}: 5 .eml files of 1 message each"]
+
+
+def _mbox(path: Path, messages: list[tuple[str, str, str]]) -> Path:
+    parts = []
+    for n, (sender, to, body) in enumerate(messages):
+        parts.append(
+            f"From {sender} Mon Jul  6 10:00:00 2026\nFrom: {sender}\nTo: {to}\n"
+            f"Subject: order {n}\nMessage-ID: <q{n}@x>\nDate: Mon, 6 Jul 2026 10:0{n}:00 +0000\n"
+            f"\n{body}\n"
+        )
+    path.write_text("\n".join(parts))
+    return path
+
+
+def test_support_team_replies_in_an_inbox_export_are_pointed_out(tmp_path: Path) -> None:
+    """No --agent-domain given: the team's replies (from the domain every customer wrote to)
+    are analysed as customers' words, and the run summary says how to set them aside."""
+    customers = [
+        (f"Kim Lee <kim{n}@mail.com>", "Acme Support <help@acme.com>",
+         f"My invoice {n} was charged twice and I want a refund.")
+        for n in range(6)
+    ]
+    agents = [
+        ("Acme Support <help@acme.com>", f"kim{n}@mail.com",
+         "We are sorry to hear that, a refund is on its way.")
+        for n in range(2)
+    ]
+    mbox = _mbox(tmp_path / "inbox.mbox", customers + agents)
+    result = ingest_paths([mbox], kind="email")
+    assert len(result.items) == 8
+    hint = [n for n in result.notes if "--agent-domain" in n]
+    assert hint and hint[0].startswith("2 messages from @acme.com")
+    told = ingest_paths([mbox], kind="email", options=SourceOptions(agent_domains=["acme.com"]))
+    assert len(told.items) == 6 and not [n for n in told.notes if "--agent-domain" in n]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from voc.errors import ConfigError, DataError
-from voc.ingest.email import read_email_file
+from voc.ingest.email import DomainTally, read_email_file
 from voc.ingest.helpdesk import read_helpdesk_file, sniff_helpdesk_csv
 from voc.ingest.notes import EmlFolderNotes
 from voc.ingest.options import SourceOptions
@@ -154,9 +154,10 @@ class RecordStream:
 
     def __iter__(self) -> Iterator[Item | Reject]:
         seen_ids: set[str] = set()
+        domains = DomainTally()
         options = self.options
         readers: dict[str, Callable[[Path], Iterable[IngestResult]]] = {
-            "email": lambda f: [read_email_file(f, options, seen_ids)],
+            "email": lambda f: [read_email_file(f, options, seen_ids, domains)],
             "transcript": lambda f: [read_transcript_file(f, options)],
             "survey": lambda f: _iter_table_file(f, options, "survey", self.tracker),
             "helpdesk": lambda f: [_read_table_file(f, options, "helpdesk")],
@@ -185,6 +186,9 @@ class RecordStream:
                     yield rec
                 _PRIMED.clear()
         eml.flush()
+        hint = domains.agent_note(options)
+        if hint:
+            self.notes.append(hint)
         logger.info(
             "ingested %d records: %d items, %d rejects", self.read, self.n_items, self.n_rejects
         )
