@@ -44,9 +44,11 @@ def method_notes(data: ReportData) -> list[Note]:
     return [
         Note(
             "Items and statements",
-            "An item is one email message, one interview answer or one survey response in the"
-            " customer's own words. Records without customer words (agent replies, auto-replies,"
-            " interviewer turns, empty answers, duplicates) or that could not be read are"
+            "An item is one email or helpdesk message, one interview answer or one survey"
+            " answer (one open question of one response) in the customer's own words."
+            " Records without customer words (agent replies, internal notes, auto-replies,"
+            " interviewer turns, empty answers, duplicates, languages not analysed) or that"
+            " could not be read are"
             " rejected and counted in the run summary, so that read = analysed + rejected."
             " Items are cleaned, personal details are redacted, and each item is split into"
             " statements (sentences or short spans), the unit that is classified.",
