@@ -181,3 +181,24 @@ def test_mixed_score_kinds_say_which_one_the_effect_uses(tmp_path: Path) -> None
     md = render_markdown(load_report_data(con))
     assert "the effect uses the most common one, CSAT (6 customers); NPS of 4 customers" in md
     con.close()
+
+
+def test_only_tested_segment_differences_are_claimed(tmp_path: Path) -> None:
+    """A segment is said to raise a theme more only when the trend step's test found it
+    significant and over-represented; under-represented or untested ones are not claimed."""
+    parts = {"customers": 3, "score_effect": None, "score_kind": ""}
+    con = _stage_workspace(tmp_path, [_theme_row("t01", 1, {"usage": 1.0}, parts)])
+    seg = [
+        ("t01", "plan", "Pro", 40, 12, 0.3, 0.05, 0.0001, 0.001, True),
+        ("t01", "plan", "Free", 60, 1, 0.0167, 0.3, 0.0001, 0.001, True),  # under: not claimed
+        ("t01", "region", "EU", 10, 3, 0.3, 0.12, 0.2, 0.4, False),  # not significant
+    ]
+    cols = ["theme_id", "attribute", "value", "n_segment_items", "n_theme_items", "share",
+            "share_rest", "p_value", "q_value", "significant"]
+    replace_table(con, "theme_segments", pd.DataFrame(seg, columns=cols))
+    data = load_report_data(con)
+    md, html = render_markdown(data), render_html(data)
+    assert data.themes[0].over_segments == ["plan: Pro (30.0% of them vs 5.0% of the others)"]
+    assert "raised more by plan: Pro (30.0% of them vs 5.0% of the others)" in md
+    assert "Raised more by" in html and "Free (" not in html and "EU (" not in md
+    con.close()

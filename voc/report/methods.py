@@ -91,7 +91,11 @@ def method_notes(data: ReportData) -> list[Note]:
             "Themes are ranked by impact, a score that combines the parts listed with each"
             " theme (how many customers raise it, how negative they are, ...)."
             f" Share of customers is the share of all {num(data.n_customers)} customers"
-            " analysed who raised the theme at least once." + score_note,
+            " analysed who raised the theme at least once. Growth is the theme's share of the"
+            " items dated in the last weeks of the run (the rank step's recent_weeks) over its"
+            " share before them: ×0.0 means none of its items fall in those weeks, which also"
+            " happens when its sources end earlier than the others; it raises impact only"
+            " above ×1.0 (momentum)." + score_note,
             formula=True,
         ),
         Note(

@@ -134,6 +134,8 @@ class Theme:
     stage_mix_ids: dict[str, float] = field(default_factory=dict)
     trend: list[int] = field(default_factory=list)
     spikes: list[bool] = field(default_factory=list)
+    over_segments: list[str] = field(default_factory=list)
+    """Segments that raise the theme significantly more than the rest (Fisher, BH 5%)."""
 
     @property
     def stage_phrase(self) -> str:
