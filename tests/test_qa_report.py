@@ -180,6 +180,7 @@ def test_mixed_score_kinds_say_which_one_the_effect_uses(tmp_path: Path) -> None
     replace_table(con, "items", items)
     md = render_markdown(load_report_data(con))
     assert "the effect uses the most common one, CSAT (6 customers); NPS of 4 customers" in md
+    assert "score effect +0.20 CSAT points" in md  # hundredths of a 1-5 mean, not "+0.2"
     con.close()
 
 

@@ -51,8 +51,9 @@ def _impact_parts(parts: dict) -> list[ImpactPart]:
         if k == "score_effect":
             if not is_number(v):
                 value = "– (no scores in these items)"
-            elif kind:
-                value = f"{signed(v, 1)} {SCORE_KIND_LABELS.get(kind, kind)} points"
+            elif kind:  # NPS moves in whole points, a 1-5 mean in hundredths
+                digits = 1 if kind == "nps" else 2
+                value = f"{signed(v, digits)} {SCORE_KIND_LABELS.get(kind, kind)} points"
         out.append(ImpactPart(str(k), humanize(k), value))
     return out
 
