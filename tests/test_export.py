@@ -89,7 +89,7 @@ def test_older_workspace_missing_a_column_still_has_the_schema(tmp_path: Path) -
     con.execute("CREATE TABLE items (item_id VARCHAR, text VARCHAR)")
     con.execute("INSERT INTO items VALUES ('b', 'x'), ('a', 'y')")
     paths = export_workspace(con, tmp_path / "out", "csv")
-    assert [p.name for p in paths] == ["items.csv", "statements.csv", "themes.csv"]
+    assert [p.name for p in paths] == ["items.csv", "statements.csv", "themes.csv", "rejects.csv"]
     lines = (tmp_path / "out" / "items.csv").read_text().splitlines()
     assert lines[0].split(",") == list(TABLES["items"])
     assert lines[1].startswith("a,") and len(lines) == 3

@@ -86,7 +86,7 @@ def test_trends_counted_from_statements_without_theme_trends(con) -> None:
 def test_theme_trends_table_is_preferred_with_spikes(con) -> None:
     rows = [
         ("t_billing", date(2024, 3, 4), 2, 3, False),
-        ("t_billing", date(2024, 3, 11), 5, 9, True),
+        ("t_billing", date(2024, 3, 11), 12, 9, True),  # a spike needs >= 10 items
         ("t_setup", date(2024, 3, 4), 1, 1, False),
     ]
     df = pd.DataFrame(

@@ -1,4 +1,4 @@
-"""``voc export``: the workspace's items, statements and themes as CSV, Parquet or JSON."""
+"""``voc export``: the workspace's items, statements, themes and rejects as CSV, Parquet or JSON."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def export_cmd(
         ),
     ] = None,
 ) -> None:
-    """Export items, statements and themes (schema: docs/schema.md) for other tools."""
+    """Export items, statements, themes and rejects (schema: docs/schema.md) for other tools."""
     from voc import api
 
     for p in api.export(workspace, fmt, output):

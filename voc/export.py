@@ -23,12 +23,14 @@ import duckdb
 from voc.errors import ConfigError, DataError
 from voc.schema import TABLES
 
-EXPORT_TABLES: dict[str, str] = {
-    "items": "item_id",
-    "statements": "statement_id",
-    "themes": "theme_id",
+EXPORT_TABLES: dict[str, tuple[str, ...]] = {
+    "items": ("item_id",),
+    "statements": ("statement_id",),
+    "themes": ("theme_id",),
+    "rejects": ("source_path", "source_ref", "reason"),
 }
-"""Exported tables and the id column their rows are sorted by."""
+"""Exported tables and the columns their rows are sorted by. ``rejects`` holds every record
+that was read but not analysed, so analysed + rejected = read can be checked in the files."""
 
 FORMATS: dict[str, str] = {
     "csv": "(FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', DATEFORMAT '%Y-%m-%d', "
@@ -82,13 +84,16 @@ def _select(con: duckdb.DuckDBPyConnection, table: str, tables: set[str]) -> str
         for c, t in cols
     ]
     source = table if table in tables else "(SELECT 1) AS empty WHERE false"
-    key = EXPORT_TABLES[table]
-    order = f" ORDER BY {_quote_ident(key)} NULLS LAST" if key in present else ""
+    keys = [k for k in EXPORT_TABLES[table] if k in present]
+    order = (
+        " ORDER BY " + ", ".join(f"{_quote_ident(k)} NULLS LAST" for k in keys) if keys else ""
+    )
     return f"SELECT {', '.join(exprs)} FROM {source}{order}"
 
 
 def export_workspace(con: duckdb.DuckDBPyConnection, out_dir: str | Path, fmt: str) -> list[Path]:
-    """Write ``items``, ``statements`` and ``themes`` to ``out_dir`` as ``<table>.<fmt>``.
+    """Write ``items``, ``statements``, ``themes`` and ``rejects`` to ``out_dir`` as
+    ``<table>.<fmt>``.
 
     Raises :class:`ConfigError` for an unknown format and :class:`DataError` when the
     folder cannot be written. Returns the written paths.

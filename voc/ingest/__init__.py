@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from voc.errors import ConfigError, DataError
-from voc.ingest.email import read_email_file
+from voc.ingest.email import DomainTally, read_email_file
 from voc.ingest.helpdesk import read_helpdesk_file, sniff_helpdesk_csv
+from voc.ingest.notes import EmlFolderNotes
 from voc.ingest.options import SourceOptions
 from voc.ingest.survey import read_survey_file
 from voc.ingest.survey_tail import AppendTracker
@@ -153,17 +154,19 @@ class RecordStream:
 
     def __iter__(self) -> Iterator[Item | Reject]:
         seen_ids: set[str] = set()
+        domains = DomainTally()
         options = self.options
         readers: dict[str, Callable[[Path], Iterable[IngestResult]]] = {
-            "email": lambda f: [read_email_file(f, options, seen_ids)],
+            "email": lambda f: [read_email_file(f, options, seen_ids, domains)],
             "transcript": lambda f: [read_transcript_file(f, options)],
             "survey": lambda f: _iter_table_file(f, options, "survey", self.tracker),
             "helpdesk": lambda f: [_read_table_file(f, options, "helpdesk")],
         }
+        eml = EmlFolderNotes(self.notes)
         for f, file_kind in self._files():
             self.n_files += 1
             for res in _read_parts(f, file_kind, readers[file_kind]):
-                self.notes.extend(res.notes)
+                eml.add(f, res.notes)
                 known = self.known
                 records = res.records()
                 prime_checks(
@@ -182,6 +185,10 @@ class RecordStream:
                         self.n_rejects += 1
                     yield rec
                 _PRIMED.clear()
+        eml.flush()
+        hint = domains.agent_note(options)
+        if hint:
+            self.notes.append(hint)
         logger.info(
             "ingested %d records: %d items, %d rejects", self.read, self.n_items, self.n_rejects
         )

@@ -11,11 +11,12 @@ import hashlib
 import logging
 import mailbox
 import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from email import policy
 from email.message import Message
-from email.utils import parseaddr, parsedate_to_datetime
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from pathlib import Path
 
 from voc.clean import clean_email_body
@@ -174,13 +175,51 @@ def _read_message(
     return item, attachments
 
 
+class DomainTally:
+    """Sender domains of the messages analysed as customers' and recipient domains of all
+    messages, over the files of a run: a domain that most messages were sent to and that
+    also sends messages is the support team's own, unless ``agent_domains`` says so."""
+
+    def __init__(self) -> None:
+        self.senders: Counter[str] = Counter()
+        self.recipients: Counter[str] = Counter()
+        self.messages = 0
+
+    def add(self, msg: Message, analysed: bool) -> None:
+        self.messages += 1
+        to = getaddresses([str(header(msg, "To") or ""), str(header(msg, "Cc") or "")])
+        for d in {a.rpartition("@")[2].lower().strip(">") for _, a in to if "@" in a}:
+            self.recipients[d] += 1
+        if analysed:
+            self.senders[sender_domain(msg)] += 1
+
+    def agent_note(self, options: SourceOptions) -> str | None:
+        """A hint to pass ``--agent-domain`` when the team's replies look analysed."""
+        if options.agent_domains or self.messages < 5:
+            return None
+        for domain, received in self.recipients.most_common(3):
+            sent = self.senders.get(domain, 0)
+            if domain and sent and received >= 0.5 * self.messages:
+                return (
+                    f"{sent} message{'s' if sent != 1 else ''} from @{domain}, the domain "
+                    f"{received} of {self.messages} messages were sent to, were analysed as "
+                    f"customer messages; if they are your team's replies, pass "
+                    f"--agent-domain {domain} (pipeline: options.agent_domains)"
+                )
+        return None
+
+
 def read_email_file(
-    path: Path, options: SourceOptions | None = None, seen_ids: set[str] | None = None
+    path: Path,
+    options: SourceOptions | None = None,
+    seen_ids: set[str] | None = None,
+    domains: DomainTally | None = None,
 ) -> IngestResult:
     """Read one ``.eml`` or ``.mbox`` file.
 
     ``seen_ids`` is shared across the files of a run so that the same Message-ID met twice
-    is read once. Raises :class:`DataError` when the file is not mail at all.
+    is read once; ``domains`` (shared too) tallies who wrote to whom. Raises
+    :class:`DataError` when the file is not mail at all.
     """
     options = options or SourceOptions()
     seen = seen_ids if seen_ids is not None else set()
@@ -204,10 +243,9 @@ def read_email_file(
             reason = f"cannot parse message: {type(exc).__name__}: {exc}".splitlines()[0]
             record, attachments = Reject(KIND, src, ref, reason, "invalid"), 0
         n_attachments += attachments
-        if isinstance(record, Item):
-            result.add(record)
-        else:
-            result.add(record)
+        if domains is not None:
+            domains.add(msg, isinstance(record, Item))
+        result.add(record)
     for item in result.items:
         item.names = list(item.names)  # unshare the thread lists
     if n == 0:

@@ -109,6 +109,11 @@ def export_items(
     )
     file_failures = sum(1 for r in rejects if r.source_ref == "file")
     if not rows and file_failures == len(rejects):
+        if file_failures == 1:  # name the file and say why, on the one line
+            raise DataError(
+                f"{rejects[0].source_path}: {rejects[0].reason}; nothing could be read "
+                f"(see {rej_path})"
+            )
         what = f"{file_failures} file{'s' if file_failures != 1 else ''} rejected"
         raise DataError(f"nothing could be read ({what}; reasons in {rej_path})")
     frame = pd.DataFrame(rows, columns=list(ITEM_COLUMNS))

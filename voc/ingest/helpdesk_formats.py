@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from voc.ingest.helpdesk import CUSTOMER_ROLES, Message, to_datetime, to_score
-from voc.ingest.survey_columns import norm
+from voc.ingest.survey_columns import _is_attribute, norm, strip_cells
 
 _ZENDESK_CSV = {"id", "requester", "subject", "created_at"}
 _FRESHDESK_CSV = {"ticket_id", "subject", "created_time"}
@@ -63,6 +63,32 @@ def json_format(data: Any) -> str | None:
     return None
 
 
+# Freshdesk's standard ticket columns (normalised); any other column is a custom field.
+_FRESHDESK_STANDARD = {
+    "ticket_id", "subject", "description", "status", "priority", "source", "type", "agent",
+    "group", "created_time", "due_by_time", "resolved_time", "closed_time", "last_update_time",
+    "last_updated_time", "initial_response_time", "time_tracked", "first_response_time_in_hrs",
+    "resolution_time_in_hrs", "agent_interactions", "customer_interactions", "resolution_status",
+    "first_response_status", "tags", "survey_results", "customer_satisfaction", "skill",
+    "association_type", "every_response_status", "product", "full_name", "email", "contact_id",
+    "work_phone", "mobile_phone", "twitter_id", "facebook_id", "company_name",
+}  # fmt: skip
+
+
+def custom_attribute_columns(df: pd.DataFrame, standard: set[str]) -> list[str]:
+    """Non-standard columns that look like segments (plan, region, tier): few distinct
+    values, no personal data; the custom fields a helpdesk export appends."""
+    out = []
+    for c in df.columns:
+        if norm(c) in standard:
+            continue
+        values = strip_cells(df[c].astype(str).to_frame()).iloc[:, 0]
+        values = values[(values != "") & (values.str.lower() != "nan")]
+        if _is_attribute(str(c), values, len(df)):
+            out.append(c)
+    return out
+
+
 def _s(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
@@ -97,6 +123,9 @@ def zendesk_json(data: Any) -> list[Message]:
         attrs = _attrs(
             {k: ticket.get(k) for k in ("type", "priority", "status", "tags") if k in ticket}
         )
+        via = ticket.get("via")
+        if isinstance(via, dict) and _s(via.get("channel")):
+            attrs["channel"] = _s(via.get("channel"))
         for f in ticket.get("custom_fields") or []:
             if isinstance(f, dict) and f.get("value") not in (None, "", False):
                 attrs[f"field_{f.get('id')}"] = _s(f.get("value"))
@@ -151,7 +180,7 @@ def zendesk_csv(df: pd.DataFrame) -> list[Message]:
         tid = get(row, "id") or str(i)
         attrs = {
             k: get(row, k)
-            for k in ("ticket_type", "priority", "group", "organization", "tags", "via")
+            for k in ("ticket_type", "priority", "status", "group", "organization", "tags", "via")
             if get(row, k)
         }
         sat = get(row, "satisfaction_score").lower()
@@ -189,6 +218,7 @@ _FRESHDESK_CSAT = {
 def freshdesk_csv(df: pd.DataFrame) -> list[Message]:
     """Freshdesk ticket CSV export: one row per ticket (subject and description)."""
     col = {norm(c): c for c in df.columns}
+    custom = custom_attribute_columns(df, _FRESHDESK_STANDARD)
 
     def get(row: dict[str, str], *names: str) -> str:
         for n in names:
@@ -201,9 +231,13 @@ def freshdesk_csv(df: pd.DataFrame) -> list[Message]:
         tid = get(row, "ticket_id") or str(i)
         attrs = {
             k: get(row, k)
-            for k in ("type", "priority", "source", "group", "product", "tags", "company_name")
+            for k in (
+                "type", "priority", "status", "source", "group", "product", "tags",
+                "company_name",
+            )
             if get(row, k)
-        }
+        }  # fmt: skip
+        attrs.update({norm(c): str(row[c]).strip() for c in custom if str(row[c]).strip()})
         survey = get(row, "survey_results", "customer_satisfaction")
         score = _FRESHDESK_CSAT.get(survey.strip().lower())
         if score is None and re.search(r"\d", survey):

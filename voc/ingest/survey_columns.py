@@ -18,6 +18,7 @@ EMAIL_RE = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
 PHONE_RE = re.compile(r"^\+?[\d\s().-]{7,}\d$")
 _NAME_VALUE = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}$")
 _SCORE_HINT = re.compile(r"nps|score|rating|\brate\b|csat|likely|recommend|satisf|stars", re.I)
+_NPS_HINT = re.compile(r"nps|recommend|likely", re.I)
 _DATE_HINT = re.compile(r"date|time|submitted|created|timestamp|(?:^|_)at$|when|day", re.I)
 _ID_NAMES = re.compile(
     r"^(?:id|respondent|response|respondent_?id|response_?id|submission_?id|record_?id"
@@ -159,14 +160,15 @@ def detect_roles(df: pd.DataFrame, options: SourceOptions, path: str) -> ColumnR
     if options.score_column:
         roles.score = resolve(df, options.score_column, path, "score column")
     else:
-        roles.score = next(
-            (
-                c
-                for c in cols
-                if c not in taken and _SCORE_HINT.search(c) and score_values(vals[c]) is not None
-            ),
-            None,
-        )
+        candidates = [
+            c
+            for c in cols
+            if c not in taken and _SCORE_HINT.search(c) and score_values(vals[c]) is not None
+        ]
+        # An NPS question beats a CSAT or rating column: it is the score a report's effect
+        # ("NPS points without this theme") is about, and it must not become a segment.
+        nps = [c for c in candidates if _NPS_HINT.search(c)]
+        roles.score = (nps or candidates or [None])[0]
     if roles.score:
         taken.add(roles.score)
         roles.score_kind = options.score_kind or infer_score_kind(roles.score, vals[roles.score])

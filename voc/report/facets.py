@@ -19,7 +19,7 @@ import duckdb
 from voc.schema import UNKNOWN_STAGE
 
 MAX_VALUES = 12
-MAX_ATTRIBUTES = 4
+MAX_ATTRIBUTES = 6
 ALL = "*"
 
 
@@ -50,33 +50,53 @@ class Facets:
 
 
 def segment_attributes(con: duckdb.DuckDBPyConnection) -> list[SegmentOption]:
-    """Segment values worth filtering on, most common attribute values first."""
+    """Segment values worth filtering on, most common attribute values first.
+
+    At most :data:`MAX_ATTRIBUTES` attributes, taken in turn from each source kind (the
+    kind with most items first), so that a survey's departments are not crowded out by a
+    helpdesk's ticket fields when both are in one run.
+    """
     sql = """
         WITH kv AS (
-            SELECT unnest(json_keys(attributes)) AS k, attributes
+            SELECT coalesce(source_kind, '') AS src, unnest(json_keys(attributes)) AS k,
+                   attributes
             FROM items WHERE json_valid(attributes) AND attributes LIKE '{%'
         ), vals AS (
-            SELECT k, json_extract_string(attributes, '$."' || replace(k, '"', '') || '"') AS v
+            SELECT src, k,
+                   json_extract_string(attributes, '$."' || replace(k, '"', '') || '"') AS v
             FROM kv
         )
-        SELECT k, v, count(*) AS n FROM vals
+        SELECT src, k, v, count(*) AS n FROM vals
         WHERE v IS NOT NULL AND v <> '' AND length(v) <= 40
-        GROUP BY k, v"""
+        GROUP BY src, k, v"""
     try:
         rows = con.execute(sql).fetchall()
     except duckdb.Error:
         return []
-    by_attr: dict[str, list[tuple[str, int]]] = {}
-    for k, v, n in rows:
-        by_attr.setdefault(str(k), []).append((str(v), int(n)))
-    keep = sorted(
-        (
-            a
-            for a, vals in by_attr.items()
-            if 2 <= len(vals) <= MAX_VALUES and max(n for _, n in vals) > 1
-        ),
-        key=lambda a: (-sum(n for _, n in by_attr[a]), a),
-    )[:MAX_ATTRIBUTES]
+    counts: dict[str, dict[str, int]] = {}
+    per_kind: dict[str, dict[str, int]] = {}
+    for src, k, v, n in rows:
+        vals = counts.setdefault(str(k), {})
+        vals[str(v)] = vals.get(str(v), 0) + int(n)
+        kind = per_kind.setdefault(str(src), {})
+        kind[str(k)] = kind.get(str(k), 0) + int(n)
+    by_attr = {a: list(vals.items()) for a, vals in counts.items()}
+    eligible = {
+        a
+        for a, vals in by_attr.items()
+        if 2 <= len(vals) <= MAX_VALUES and max(n for _, n in vals) > 1
+    }
+    queues = [
+        sorted((a for a in attrs if a in eligible), key=lambda a, c=attrs: (-c[a], a))
+        for _, attrs in sorted(per_kind.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    ]
+    keep: list[str] = []
+    while len(keep) < MAX_ATTRIBUTES and any(queues):
+        for queue in queues:
+            while queue and queue[0] in keep:
+                queue.pop(0)
+            if queue and len(keep) < MAX_ATTRIBUTES:
+                keep.append(queue.pop(0))
     out: list[SegmentOption] = []
     for attr in sorted(keep):
         for value, n in sorted(by_attr[attr], key=lambda x: (-x[1], x[0])):

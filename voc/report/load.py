@@ -239,6 +239,52 @@ def _stage_emotions(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str,
     return out
 
 
+def _score_kinds(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[tuple[str, int]]:
+    """Scored customers per score kind, most first (the rank step uses the first only)."""
+    if "items" not in tables:
+        return []
+    sql = """
+        SELECT coalesce(nullif(score_kind, ''), 'rating') AS kind,
+               count(DISTINCT coalesce(nullif(customer_id, ''), item_id)) AS n
+        FROM items WHERE score IS NOT NULL AND NOT isnan(score) GROUP BY 1"""
+    try:
+        rows = [(str(k), int(n)) for k, n in con.execute(sql).fetchall()]
+    except duckdb.Error:
+        return []
+    used = ""  # the kind the rank step actually used, as its impact parts record it
+    if "themes" in tables:
+        for (parts,) in con.execute("SELECT impact_parts FROM themes").fetchall():
+            used = str(parse_json(parts, {}).get("score_kind") or "")
+            if used:
+                break
+    return sorted(rows, key=lambda r: (r[0] != used, -r[1], r[0]))
+
+
+MAX_OVER_SEGMENTS = 3
+
+
+def _over_segments(con: duckdb.DuckDBPyConnection, tables: set[str]) -> dict[str, list[str]]:
+    """Per theme, the segments whose items raise it significantly more often than the other
+    items (``theme_segments.significant``: Fisher's exact test, Benjamini-Hochberg), as text.
+    Only these differences are claimed; the segment mix alone is not a comparison."""
+    if "theme_segments" not in tables:
+        return {}
+    sql = """
+        SELECT theme_id, attribute, value, share, share_rest FROM theme_segments
+        WHERE significant AND share > share_rest AND attribute <> 'source'
+        ORDER BY theme_id, q_value, share / greatest(share_rest, 1e-9) DESC, attribute, value"""
+    try:
+        rows = con.execute(sql).fetchall()
+    except duckdb.Error:
+        return {}
+    out: dict[str, list[str]] = {}
+    for theme_id, attr, value, share, rest in rows:
+        found = out.setdefault(str(theme_id), [])
+        if len(found) < MAX_OVER_SEGMENTS:
+            found.append(f"{attr}: {value} ({share:.1%} of them vs {rest:.1%} of the others)")
+    return out
+
+
 def _count_customers(con: duckdb.DuckDBPyConnection, tables: set[str]) -> int:
     if "items" not in tables:
         return 0
@@ -272,6 +318,9 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
     stages, n_statements, n_friction = _load_stages(con, tables, taxonomy, themes)
     sources, total = _source_counts(con, counts, tables)
     trends = load_trends(con, tables)
+    over = _over_segments(con, tables)
+    for theme in themes:
+        theme.over_segments = over.get(theme.theme_id, [])
     for theme in [*themes, *([other] if other else [])]:
         found = trends.by_theme.get(theme.theme_id)
         theme.trend = found.counts if found else [0] * len(trends.periods)
@@ -292,4 +341,5 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
         facets=load_facets(con, tables, kinds),
         trend_periods=trends.periods,
         trend_source=trends.source,
+        score_kinds=_score_kinds(con, tables),
     )

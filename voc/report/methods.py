@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from voc.report.fmt import num
 from voc.report.model import ReportData
+from voc.report.trends import MIN_SPIKE_ITEMS
 from voc.schema import UNKNOWN_STAGE
 
 
@@ -29,14 +30,25 @@ def method_notes(data: ReportData) -> list[Note]:
         if has_scores
         else ""
     )
+    if has_scores and len(data.score_kinds) > 1:
+        label = {"nps": "NPS", "csat": "CSAT"}
+        (used, n_used), rest = data.score_kinds[0], data.score_kinds[1:]
+        others = ", ".join(f"{label.get(k, k)} of {num(n)} customers" for k, n in rest)
+        score_note += (
+            f" This run holds several kinds of score: the effect uses the most common one,"
+            f" {label.get(used, used)} ({num(n_used)} customers); {others} are not used."
+            " Analyse those sources in a run of their own to see their effect."
+        )
     sampled = data.run.themes_method
     sample_note = f" {sampled}." if sampled else ""
     return [
         Note(
             "Items and statements",
-            "An item is one email message, one interview answer or one survey response in the"
-            " customer's own words. Records without customer words (agent replies, auto-replies,"
-            " interviewer turns, empty answers, duplicates) or that could not be read are"
+            "An item is one email or helpdesk message, one interview answer or one survey"
+            " answer (one open question of one response) in the customer's own words."
+            " Records without customer words (agent replies, internal notes, auto-replies,"
+            " interviewer turns, empty answers, duplicates, languages not analysed) or that"
+            " could not be read are"
             " rejected and counted in the run summary, so that read = analysed + rejected."
             " Items are cleaned, personal details are redacted, and each item is split into"
             " statements (sentences or short spans), the unit that is classified.",
@@ -68,8 +80,9 @@ def method_notes(data: ReportData) -> list[Note]:
             "Friction statements are grouped by meaning (clusters of their embeddings) and each"
             " group is named from its characteristic phrases. Statements that fit no group are"
             ' kept together as "other friction" instead of being forced into a theme. A'
-            " theme's stage is its majority stage; a stage's top themes are those with the most"
-            " impact there (theme impact × share of the theme's statements at that stage)."
+            " theme's stage is its most common classified stage; a stage's top themes are"
+            " those with the most impact there (theme impact × share of the theme's statements"
+            " at that stage)."
             " Quotes are the statements the theme step chose as most representative,"
             " shortened to 300 characters." + sample_note,
         ),
@@ -78,7 +91,11 @@ def method_notes(data: ReportData) -> list[Note]:
             "Themes are ranked by impact, a score that combines the parts listed with each"
             " theme (how many customers raise it, how negative they are, ...)."
             f" Share of customers is the share of all {num(data.n_customers)} customers"
-            " analysed who raised the theme at least once." + score_note,
+            " analysed who raised the theme at least once. Growth is the theme's share of the"
+            " items dated in the last weeks of the run (the rank step's recent_weeks) over its"
+            " share before them: ×0.0 means none of its items fall in those weeks, which also"
+            " happens when its sources end earlier than the others; it raises impact only"
+            " above ×1.0 (momentum)." + score_note,
             formula=True,
         ),
         Note(
@@ -88,7 +105,10 @@ def method_notes(data: ReportData) -> list[Note]:
             " stages' mean sentiment scores in journey order. "
             + (
                 "Trend sparklines show each theme's statements per week from the run's trend"
-                " table, with the weeks it flagged as spikes."
+                " table, with the weeks it flagged as spikes (a week with more items than"
+                " the theme's earlier rate predicts, by a Poisson test); a flagged week is"
+                f" marked only with at least {MIN_SPIKE_ITEMS} items, since a handful of"
+                " items passes the test by chance when many themes and weeks are tested."
                 if data.trend_source == "theme_trends"
                 else "Trend sparklines count each theme's statements per calendar week (Monday"
                 " start) of their items' dates; undated items are left out of the trend only."

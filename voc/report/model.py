@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from voc.report.facets import Facets
+from voc.schema import UNKNOWN_STAGE
 
 
 @dataclass
@@ -133,6 +134,23 @@ class Theme:
     stage_mix_ids: dict[str, float] = field(default_factory=dict)
     trend: list[int] = field(default_factory=list)
     spikes: list[bool] = field(default_factory=list)
+    over_segments: list[str] = field(default_factory=list)
+    """Segments that raise the theme significantly more than the rest (Fisher, BH 5%)."""
+
+    @property
+    def stage_phrase(self) -> str:
+        """Where the theme sits, honest when most of its statements have no stage:
+        ``mostly at Usage`` only when Usage holds at least half of them."""
+        share = self.stage_mix_ids.get(self.stage_id)
+        if share is None or share >= 0.5 or self.stage_id == UNKNOWN_STAGE:
+            return f"mostly at {self.stage_name}"
+        unplaced = self.stage_mix_ids.get(UNKNOWN_STAGE, 0.0)
+        if unplaced > share:
+            return (
+                f"mostly not placed at a stage ({unplaced * 100:.0f}%), "
+                f"otherwise at {self.stage_name} ({share * 100:.0f}%)"
+            )
+        return f"most often at {self.stage_name} ({share * 100:.0f}%)"
 
 
 @dataclass
@@ -168,6 +186,8 @@ class ReportData:
     facets: Facets = field(default_factory=Facets)
     trend_periods: list[str] = field(default_factory=list)
     trend_source: str = "none"
+    score_kinds: list[tuple[str, int]] = field(default_factory=list)
+    """Scored customers per score kind (``nps``, ``csat``, ``rating``), most first."""
 
     @property
     def title(self) -> str:
@@ -180,6 +200,12 @@ class ReportData:
 
     @property
     def busiest_stage(self) -> StageRow | None:
-        """The stage with the most friction statements (first in journey order on ties)."""
-        rows = [s for s in self.stages if s.n_friction > 0]
+        """The journey stage with the most friction statements (first in journey order on
+        ties); never "unknown", which is not a place in the journey."""
+        rows = [s for s in self.stages if s.n_friction > 0 and s.stage_id != UNKNOWN_STAGE]
         return max(rows, key=lambda s: s.n_friction) if rows else None
+
+    @property
+    def unplaced_friction(self) -> int:
+        """Friction statements the stage classifier did not place at any stage."""
+        return sum(s.n_friction for s in self.stages if s.stage_id == UNKNOWN_STAGE)

@@ -15,6 +15,7 @@ from voc.report.fmt import (
     one_line,
     part_value,
     shorten,
+    signed,
     slug,
 )
 from voc.report.model import ImpactPart, Quote, Share, Theme
@@ -35,12 +36,26 @@ def _shares(mix: dict, label: Any, order: list[str]) -> list[Share]:
     return [Share(label(k), v) for k, v in sorted(items, key=key)]
 
 
+SCORE_KIND_LABELS = {"nps": "NPS", "csat": "CSAT", "rating": "rating"}
+
+
 def _impact_parts(parts: dict) -> list[ImpactPart]:
-    return [
-        ImpactPart(str(k), humanize(k), part_value(str(k), v))
-        for k, v in parts.items()
-        if k != "formula"
-    ]
+    """The parts as shown: the score kind goes with the score effect ("+3.1 NPS points"),
+    and a run without scores says so instead of showing an empty kind and a dash."""
+    kind = str(parts.get("score_kind") or "")
+    out = []
+    for k, v in parts.items():
+        if k in ("formula", "score_kind"):
+            continue
+        value = part_value(str(k), v)
+        if k == "score_effect":
+            if not is_number(v):
+                value = "– (no scores in these items)"
+            elif kind:  # NPS moves in whole points, a 1-5 mean in hundredths
+                digits = 1 if kind == "nps" else 2
+                value = f"{signed(v, digits)} {SCORE_KIND_LABELS.get(kind, kind)} points"
+        out.append(ImpactPart(str(k), humanize(k), value))
+    return out
 
 
 def _fetch_quotes(

@@ -5,6 +5,10 @@ When the workspace has a ``theme_trends`` table (written by the trends step: ``t
 included. Otherwise the weeks are counted here from ``statements`` joined to ``items``
 (``date_trunc('week', created_at)``, weeks starting on Monday) and no spikes are claimed.
 Weeks without statements count as zero, so every theme's line covers the same weeks.
+
+A flagged week is shown as a spike only when it holds at least :data:`MIN_SPIKE_ITEMS`
+items: a jump from 0 to 3 can pass a Poisson test, and with dozens of themes and weeks
+tested some will by chance, but it is not a spike a reader should act on.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import duckdb
 
 TREND_COLUMNS = {"theme_id", "period_start", "n_statements"}
 MAX_WEEKS = 104
+MIN_SPIKE_ITEMS = 10
 
 
 @dataclass
@@ -80,8 +85,12 @@ def _build(rows: list[tuple], source: str, weekly: bool) -> Trends:
 def load_trends(con: duckdb.DuckDBPyConnection, tables: set[str]) -> Trends:
     """Per-theme weekly counts: from ``theme_trends`` when present, else computed."""
     if "theme_trends" in tables and _columns(con, "theme_trends") >= TREND_COLUMNS:
+        cols = _columns(con, "theme_trends")
+        size = "n_items" if "n_items" in cols else "n_statements"
         spike = (
-            "coalesce(is_spike, false)" if "is_spike" in _columns(con, "theme_trends") else "false"
+            f"(coalesce(is_spike, false) AND coalesce({size}, 0) >= {MIN_SPIKE_ITEMS})"
+            if "is_spike" in cols
+            else "false"
         )
         sql = (
             f"SELECT theme_id, period_start, n_statements, {spike} FROM theme_trends "
