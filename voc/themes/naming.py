@@ -41,6 +41,7 @@ from voc.themes.problems import (
 from voc.themes.subjects import (
     JUDGEMENTS,
     SAID_WRONG,
+    common_problem,
     evaluated,
     judgement,
     main_noun,
@@ -134,6 +135,11 @@ UNSPECIFIC = "unspecific complaints"
 
 
 def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
+    """A short name a person would write (see :func:`_named`)."""
+    return _named(phrases, texts, fallback)
+
+
+def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
     """A short name a person would write: what is affected, plus what goes wrong.
 
     The subject comes from the key phrases (:func:`subject_phrase`), never from
@@ -159,18 +165,37 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
         phrases = _most_said_first(phrases, texts)
     name = _drafted(phrases, texts, fallback)
     if name == UNSPECIFIC:
-        return shared_problem(texts) or name
+        return _most_shared(texts) or name
     if not says_wrong(name) and parse(name).nouns:
         # a bare subject: the problem said beside it, else the predicate or problem word
-        # its statements say most ("flight" + "delayed")
+        # its statements say most ("flight" + "delayed"); a subject few statements say (a
+        # small mixed theme) gives way to the problem most of them share
+        if _share_saying([name], texts) < MIN_SUBJECT_SHARE and len(texts) >= 3:
+            shared = _most_shared(texts)
+            if shared:
+                return shared
         pred = best_predicate(name, texts, min_share=0.0)
         return (
             subject_problem(name, texts)[0]
             or (compose(name, pred) if pred is not None else "")
             or problem_with(name, texts)
+            or common_problem(name, texts)
             or name
         )
+    if not parse(name).nouns and name.split()[0] not in QWORDS and len(texts) >= 3:
+        # no noun ("stuck in", "not help"): what most statements share, said of what
+        return _most_shared(texts) or name
     return name
+
+
+def _most_shared(texts: Sequence[str]) -> str:
+    """The problem most statements share with the noun they say it of, else the noun most
+    of them say with the problem word most of them say ("flight" + "cancelled")."""
+    shared = shared_problem(texts)
+    if shared and says_wrong(shared) and parse(shared).nouns:
+        return shared
+    main = main_noun(texts, min_share=0.0)
+    return common_problem(main, texts) if main else ""
 
 
 #: Statements of at least this many words (median) are narratives: long complaint
