@@ -41,6 +41,7 @@ from voc.themes.problems import (
 from voc.themes.subjects import (
     JUDGEMENTS,
     SAID_WRONG,
+    WAITING,
     common_problem,
     evaluated,
     judgement,
@@ -49,6 +50,7 @@ from voc.themes.subjects import (
     problem_with,
     subject_phrase,
     subject_problem,
+    waiting_at,
 )
 from voc.themes.wording import (
     REDACTED,
@@ -136,7 +138,11 @@ UNSPECIFIC = "unspecific complaints"
 
 def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
     """A short name a person would write (see :func:`_named`)."""
-    return _named(phrases, texts, fallback)
+    name = _named(phrases, texts, fallback)
+    words = name.split()
+    if len(words) > 1 and words[-1] in WAITING:
+        return waiting_at(" ".join(words[:-1]), texts) or name  # "gate waiting" → "waiting at gate"
+    return name
 
 
 def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
@@ -175,13 +181,14 @@ def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> 
             if shared:
                 return shared
         pred = best_predicate(name, texts, min_share=0.0)
-        return (
+        named = (
             subject_problem(name, texts)[0]
             or (compose(name, pred) if pred is not None else "")
             or problem_with(name, texts)
             or common_problem(name, texts)
             or name
         )
+        return named
     if not parse(name).nouns and name.split()[0] not in QWORDS and len(texts) >= 3:
         # no noun ("stuck in", "not help"): what most statements share, said of what
         return _most_shared(texts) or name

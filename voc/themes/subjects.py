@@ -334,7 +334,7 @@ _TIME_NOUNS = frozenset({"hour", "hours", "minute", "minutes", "min", "mins", "d
                          "week", "weeks", "hr", "hrs"})
 
 
-def _waiting(subject: str, texts: Sequence[str]) -> str:
+def waiting_at(subject: str, texts: Sequence[str]) -> str:
     """ "waiting" with the subject as the statements place it: after the preposition
     they put before it most often ("on tarmac", "at gate"), "for" a time ("for hours")."""
     head = subject.split()[-1].lower()
@@ -396,7 +396,7 @@ def common_problem(subject: str, texts: Sequence[str]) -> str:
     if past and (word.endswith(("ing", "s")) or lemma(word) == word) and past != word:
         word = past
     if lemma(word) in WAITING:
-        return _waiting(subject, uniq) or f"{subject} {word}"
+        return waiting_at(subject, uniq) or f"{subject} {word}"
     after = word in _AFTER or word.endswith("ed") or word == past or (
         lemma(word) in KINDS and word not in JUDGEMENTS and lemma(word) not in JUDGEMENTS
     )
