@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.asked import QWORDS, question_name
-from voc.themes.lemmas import lemma
+from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import parse
 from voc.themes.pos import phrases as phrases_of
 from voc.themes.predicate import (
@@ -189,7 +189,9 @@ def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> 
             or name
         )
         return named
-    if not parse(name).nouns and name.split()[0] not in QWORDS and len(texts) >= 3:
+    words = name.split()
+    fragment = len(words) == 1 or words[0] in ("not", "no") or words[-1] in STOPWORDS
+    if fragment and not parse(name).nouns and words[0] not in QWORDS and len(texts) >= 3:
         # no noun ("stuck in", "not help"): what most statements share, said of what
         return _most_shared(texts) or name
     return name

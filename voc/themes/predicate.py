@@ -374,7 +374,8 @@ def is_problem(phrase: str, cues: bool = True) -> bool:
 
 #: Verbs that take no object: "didn't work" is said of the subject ("atm didn't work").
 _INTRANSITIVE = frozenset({"work", "working", "load", "loading", "arrive", "arrived", "show",
-                           "happen", "start", "open", "come", "go", "respond"})
+                           "happen", "start", "open", "come", "go", "respond", "belong",
+                           "exist", "matter"})
 
 
 def compose(subject: str, pred: Predicate, max_words: int = 5) -> str:
