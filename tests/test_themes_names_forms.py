@@ -52,6 +52,13 @@ GATE = [
     "@AirCo waiting at gate B12 since noon #fail",
 ]
 
+MISSED = [
+    "@AirCo delayed again, I will miss my connection in Denver",
+    "@AirCo we are going to miss our connection because of you",
+    "@AirCo missed my connection thanks to the late departure",
+    "@AirCo sitting at the gate, about to miss my connection",
+]
+
 CALLS = [
     "Please stop calling me at work about this debt",
     "They call my phone ten times a day, stop calling",
@@ -79,6 +86,8 @@ def test_predicates_take_the_past_participle_the_statements_write() -> None:
     )
     name = _name(REFUSALS)
     assert "refused" in name.split() and "refuse" not in name.split(), name
+    name = _name(MISSED, [APP, ATM])
+    assert name == "missed connection", name
 
 
 def test_a_small_mixed_theme_is_named_by_the_complaint_its_statements_share() -> None:

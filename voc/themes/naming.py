@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from voc.themes.asked import QWORDS, question_name
 from voc.themes.lemmas import STOPWORDS, lemma
-from voc.themes.pos import parse
+from voc.themes.pos import lexicon_tag, parse, past_participle
 from voc.themes.pos import phrases as phrases_of
 from voc.themes.predicate import (
     best_predicate,
@@ -31,6 +31,7 @@ from voc.themes.predicate import (
     evaluative_lemmas,
     is_problem,
     predicates,
+    problem_lemmas,
 )
 from voc.themes.problems import (
     PROBLEMS,
@@ -142,6 +143,12 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
     words = name.split()
     if len(words) > 1 and words[-1] in WAITING:
         return waiting_at(" ".join(words[:-1]), texts) or name  # "gate waiting" → "waiting at gate"
+    if len(words) > 1 and lemma(words[0]) == words[0] and lexicon_tag(words[0]) == "VB" \
+            and words[0] not in ("how", "why") and parse(" ".join(words[1:])).nouns:
+        # "miss connection" → "missed connection", when the statements write it so
+        past = past_participle(words[0], Counter(w for t in texts for w in tokens(t)))
+        if past and lemma(words[0]) in problem_lemmas():
+            return " ".join([past, *words[1:]])
     return name
 
 
