@@ -35,15 +35,16 @@ from voc.themes.predicate import (
 )
 from voc.themes.problems import (
     PROBLEMS,
+    WAITING,
+    common_problem,
     literal_problem,
     predicate_phrase,
     problem_phrase,
+    waiting_at,
 )
 from voc.themes.subjects import (
     JUDGEMENTS,
     SAID_WRONG,
-    WAITING,
-    common_problem,
     evaluated,
     judgement,
     main_noun,
@@ -51,7 +52,6 @@ from voc.themes.subjects import (
     problem_with,
     subject_phrase,
     subject_problem,
-    waiting_at,
 )
 from voc.themes.wording import (
     REDACTED,

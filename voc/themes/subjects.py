@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.lemmas import lemma
-from voc.themes.pos import glued, parse, past_participle
+from voc.themes.pos import glued, parse
 from voc.themes.predicate import evaluative_lemmas, problem_lemmas
 from voc.themes.wording import (
     BOILERPLATE,
@@ -223,7 +223,7 @@ SAID_WRONG = frozenset(
      "zero", "lame", "canned", "poor", "nonexistent", "slow", "full", "dirty", "lack"}
 )
 #: Of those, the words that come after the subject as people say it ("flight delayed").
-_AFTER = frozenset({"delayed", "late", "cancelled", "canceled", "lost", "missing", "stuck",
+SAID_AFTER = frozenset({"delayed", "late", "cancelled", "canceled", "lost", "missing", "stuck",
                     "damaged", "broken", "denied", "declined", "refused", "failed", "closed",
                     "frozen", "locked", "blocked", "overbooked", "unanswered", "ignored",
                     "expired", "useless", "down", "incorrect", "inaccurate", "missed",
@@ -260,7 +260,7 @@ def subject_problem(subject: str, texts: Sequence[str]) -> tuple[str, int]:
             k = i + len(words)
             while k < len(toks) and toks[k] in _BETWEEN and k - i - len(words) < 3:
                 k += 1
-            if k < len(toks) and toks[k] in _AFTER:
+            if k < len(toks) and toks[k] in SAID_AFTER:
                 seen.add((toks[k], True))
         counts.update(seen)
         said += bool(seen)
@@ -274,7 +274,7 @@ def subject_problem(subject: str, texts: Sequence[str]) -> tuple[str, int]:
     )
     if said < max(2, math.ceil(MIN_SAID_SHARE * len(uniq))):
         return "", 0
-    if not after and word in _AFTER and word.endswith("ed"):
+    if not after and word in SAID_AFTER and word.endswith("ed"):
         after = True  # "delayed flight" reads as "flight delayed"
     named = [*subject.split(), word] if after else [word, *subject.split()]
     return " ".join(named[-5:]), said
@@ -305,105 +305,6 @@ def problem_with(subject: str, texts: Sequence[str]) -> str:
     word, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if n < max(2, math.ceil(MIN_SAID_SHARE * len(uniq))):
         return ""
-    named = [*subject.split(), word] if word in _AFTER else [word, *subject.split()]
+    named = [*subject.split(), word] if word in SAID_AFTER else [word, *subject.split()]
     return " ".join(named[-5:])
-
-
-#: Kinds of complaint said in several words, which vote together when a small theme's
-#: statements share no one problem word (written from how customers complain, not from
-#: any data set): lemma → kind.
-KINDS: dict[str, str] = {
-    **dict.fromkeys(("wait", "waiting", "delay", "delayed", "late", "stick", "stuck",
-                     "strand", "stranded"), "wait"),
-    **dict.fromkeys(("rude", "unhelpful", "useless", "lame", "pathetic", "awful", "terrible",
-                     "horrible", "poor", "bad", "worst", "worse"), "rude"),
-    **dict.fromkeys(("cancel", "cancelled", "canceled"), "cancel"),
-    **dict.fromkeys(("lose", "lost", "miss", "missing", "missed", "disappear"), "lose"),
-    **dict.fromkeys(("break", "broken", "fail", "failed", "crash", "down", "error", "glitch"),
-                    "break"),
-    **dict.fromkeys(("deny", "denied", "refuse", "refused", "decline", "declined", "reject",
-                     "block", "blocked"), "refuse"),
-}
-#: Kinds in order of preference when as many statements say each.
-KIND_ORDER = ("wait", "cancel", "lose", "break", "refuse", "rude")
-#: A theme of at most this many statements may be named by a kind of complaint one says.
-SMALL_THEME = 6
-#: Words of waiting: "waiting at gate", "waiting for hours".
-WAITING = frozenset({"wait", "waiting", "waited"})
-_TIME_NOUNS = frozenset({"hour", "hours", "minute", "minutes", "min", "mins", "day", "days",
-                         "week", "weeks", "hr", "hrs"})
-
-
-def waiting_at(subject: str, texts: Sequence[str]) -> str:
-    """ "waiting" with the subject as the statements place it: after the preposition
-    they put before it most often ("on tarmac", "at gate"), "for" a time ("for hours")."""
-    head = subject.split()[-1].lower()
-    preps: Counter[str] = Counter()
-    for text in texts:
-        toks = tokens(text)
-        for i, w in enumerate(toks):
-            if w == head and i and toks[i - 1] in ("at", "on", "in", "for"):
-                preps[toks[i - 1]] += 1
-            elif w == head and i > 1 and toks[i - 2] in ("at", "on", "in", "for") \
-                    and toks[i - 1] in ("the", "a", "my", "our"):
-                preps[toks[i - 2]] += 1
-    if preps:
-        return f"waiting {min(preps.items(), key=lambda kv: (-kv[1], kv[0]))[0]} {subject}"
-    if head in _TIME_NOUNS:
-        return f"waiting for {subject}"
-    return ""
-
-
-#: Problem words too vague to complete a name on their own ("no flight", "long gate").
-_VAGUE = frozenset({"no", "never", "zero", "long", "full", "lack", "down", "nonexistent", "stop",
-                    "stops"})
-#: Share of all a theme's statements that must say the problem that completes a bare name.
-MIN_COMMON_SHARE = 0.1
-
-
-def common_problem(subject: str, texts: Sequence[str]) -> str:
-    """A bare subject completed by the problem word most of *all* the theme's statements
-    say (a small mixed theme where few say the subject: "gate" + "delayed" → "gate
-    delayed", "staff" + "rude" → "rude staff"), a verb in its past participle as they
-    write it ("lose" → "lost"); "" unless two statements and ``MIN_COMMON_SHARE`` say it."""
-    words = {lemma(w) for w in subject.lower().split()}
-    wrong = SAID_WRONG | JUDGEMENTS | problem_lemmas() | WAITING
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
-    said: Counter[str] = Counter()
-    uniq = list(dict.fromkeys(texts))
-    for text in uniq:
-        toks = [w for w in tokens(text) if not w.startswith("[")]
-        said.update(toks)
-        found: set[str] = set()
-        for w in toks:
-            lem = lemma(w)
-            if (w in wrong or lem in wrong) and lem not in words and w not in _VAGUE \
-                    and not glued(w):
-                kind = KINDS.get(lem, lem)
-                found.add(kind)
-                forms.setdefault(kind, Counter())[w] += 1
-        counts.update(found)
-    if not counts:
-        return ""
-    kind, n = min(counts.items(), key=lambda kv: (-kv[1], _rank(kv[0]), kv[0]))
-    # a handful of mixed statements sharing nothing: the commonest kind of complaint
-    least = 1 if len(uniq) <= SMALL_THEME and kind in KIND_ORDER else 2
-    if n < max(least, math.ceil(MIN_COMMON_SHARE * len(uniq))):
-        return ""
-    word = surface(forms[kind])
-    past = past_participle(word, said) if word not in JUDGEMENTS else ""
-    if past and (word.endswith(("ing", "s")) or lemma(word) == word) and past != word:
-        word = past
-    if lemma(word) in WAITING:
-        return waiting_at(subject, uniq) or f"{subject} {word}"
-    after = word in _AFTER or word.endswith("ed") or word == past or (
-        lemma(word) in KINDS and word not in JUDGEMENTS and lemma(word) not in JUDGEMENTS
-    )
-    named = [*subject.split(), word] if after else [word, *subject.split()]
-    return " ".join(named[-5:])
-
-
-def _rank(kind: str) -> int:
-    return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
 
