@@ -119,9 +119,9 @@ def _words(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str]:
     """The tagger's lexicon (word -> most frequent tag), as shipped in the TextBlob wheel."""
-    from voc.themes.pos import _load_text_module
+    from voc.themes.pos import load_text_module
 
-    path = _load_text_module().EN_DIR / "en-lexicon.txt"
+    path = load_text_module().EN_DIR / "en-lexicon.txt"
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()

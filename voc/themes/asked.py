@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from voc.themes.lemmas import STOPWORDS, lemma
-from voc.themes.pos import AUX, VERB_KEEP, Chunk, _noun_core, _verb_core, chunks
+from voc.themes.pos import AUX, VERB_KEEP, Chunk, chunks, noun_core, verb_core
 
 #: Question words that open a question.
 QWORDS = frozenset({"how", "why", "where", "when", "what", "which"})
@@ -115,7 +115,7 @@ def ask(text: str) -> Ask | None:
             # "to change my PIN" read as one noun phrase: the first word is the verb
             verb = verb_said = lemma(ws[0])
             rest_np = Chunk("NP", ch.words[1:], ch.tags[1:])
-            noun = [(lem, w) for lem, w, _ in _noun_core(_cut(rest_np))[-2:]]
+            noun = [(lem, w) for lem, w, _ in noun_core(_cut(rest_np))[-2:]]
             if noun:
                 obj = " ".join(lem for lem, _ in noun)
                 obj_said = " ".join(w for _, w in noun)
@@ -129,7 +129,7 @@ def ask(text: str) -> Ask | None:
         if ch.kind == "VP" and not verb:
             aux = aux or next((w for w in ws if w in AUX and w != qword), "")
             core = [
-                (lem, w) for lem, w, _ in _verb_core(ch, tuple(rest[i + 1 :]))
+                (lem, w) for lem, w, _ in verb_core(ch, tuple(rest[i + 1 :]))
                 if lem not in ("not", "never", "no", "cannot")
             ]
             content = [
@@ -142,7 +142,7 @@ def ask(text: str) -> Ask | None:
                 verb_said = " ".join(w for _, w in content)
             continue
         if ch.kind == "NP":
-            noun = [(lem, w) for lem, w, _ in _noun_core(_cut(ch))[-2:] if lem not in _NOT_OBJECT]
+            noun = [(lem, w) for lem, w, _ in noun_core(_cut(ch))[-2:] if lem not in _NOT_OBJECT]
             if noun and not obj:
                 obj = " ".join(lem for lem, _ in noun)
                 obj_said = " ".join(w for _, w in noun)

@@ -22,8 +22,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.asked import QWORDS, question_name
-from voc.themes.lemmas import lemma
-from voc.themes.pos import parse
+from voc.themes.lemmas import STOPWORDS, lemma
+from voc.themes.pos import lexicon_tag, parse, past_participle
 from voc.themes.pos import phrases as phrases_of
 from voc.themes.predicate import (
     best_predicate,
@@ -31,12 +31,16 @@ from voc.themes.predicate import (
     evaluative_lemmas,
     is_problem,
     predicates,
+    problem_lemmas,
 )
 from voc.themes.problems import (
     PROBLEMS,
+    WAITING,
+    common_problem,
     literal_problem,
     predicate_phrase,
     problem_phrase,
+    waiting_at,
 )
 from voc.themes.subjects import (
     JUDGEMENTS,
@@ -134,6 +138,21 @@ UNSPECIFIC = "unspecific complaints"
 
 
 def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
+    """A short name a person would write (see :func:`_named`)."""
+    name = _named(phrases, texts, fallback)
+    words = name.split()
+    if len(words) > 1 and words[-1] in WAITING:
+        return waiting_at(" ".join(words[:-1]), texts) or name  # "gate waiting" → "waiting at gate"
+    if len(words) > 1 and lemma(words[0]) == words[0] and lexicon_tag(words[0]) == "VB" \
+            and words[0] not in ("how", "why") and parse(" ".join(words[1:])).nouns:
+        # "miss connection" → "missed connection", when the statements write it so
+        past = past_participle(words[0], Counter(w for t in texts for w in tokens(t)))
+        if past and lemma(words[0]) in problem_lemmas():
+            return " ".join([past, *words[1:]])
+    return name
+
+
+def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
     """A short name a person would write: what is affected, plus what goes wrong.
 
     The subject comes from the key phrases (:func:`subject_phrase`), never from
@@ -159,18 +178,40 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
         phrases = _most_said_first(phrases, texts)
     name = _drafted(phrases, texts, fallback)
     if name == UNSPECIFIC:
-        return shared_problem(texts) or name
+        return _most_shared(texts) or name
     if not says_wrong(name) and parse(name).nouns:
         # a bare subject: the problem said beside it, else the predicate or problem word
-        # its statements say most ("flight" + "delayed")
+        # its statements say most ("flight" + "delayed"); a subject few statements say (a
+        # small mixed theme) gives way to the problem most of them share
+        if _share_saying([name], texts) < MIN_SUBJECT_SHARE and len(texts) >= 3:
+            shared = _most_shared(texts)
+            if shared:
+                return shared
         pred = best_predicate(name, texts, min_share=0.0)
-        return (
+        named = (
             subject_problem(name, texts)[0]
             or (compose(name, pred) if pred is not None else "")
             or problem_with(name, texts)
+            or common_problem(name, texts)
             or name
         )
+        return named
+    words = name.split()
+    fragment = len(words) == 1 or words[0] in ("not", "no") or words[-1] in STOPWORDS
+    if fragment and not parse(name).nouns and words[0] not in QWORDS and len(texts) >= 3:
+        # no noun ("stuck in", "not help"): what most statements share, said of what
+        return _most_shared(texts) or name
     return name
+
+
+def _most_shared(texts: Sequence[str]) -> str:
+    """The problem most statements share with the noun they say it of, else the noun most
+    of them say with the problem word most of them say ("flight" + "cancelled")."""
+    shared = shared_problem(texts)
+    if shared and says_wrong(shared) and parse(shared).nouns:
+        return shared
+    main = main_noun(texts, min_share=0.0)
+    return common_problem(main, texts) if main else ""
 
 
 #: Statements of at least this many words (median) are narratives: long complaint

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -65,7 +66,7 @@ class Chunk:
     tags: tuple[str, ...]
 
 
-def _load_text_module() -> ModuleType:
+def load_text_module() -> ModuleType:
     spec = importlib.util.find_spec("textblob")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("textblob is not installed (pip install textblob)")
@@ -82,7 +83,7 @@ def _load_text_module() -> ModuleType:
 @lru_cache(maxsize=1)
 def _parser() -> Any:
     """pattern's English parser over the lexicon files in the TextBlob wheel."""
-    mod = _load_text_module()
+    mod = load_text_module()
     en = mod.EN_DIR
     lexicon = mod.Lexicon(
         path=str(en / "en-lexicon.txt"),
@@ -172,9 +173,12 @@ _COMPOUND_TAIL = frozenset({"NN", "NNS", "VB", "VBP", "RP"})
 _COMPOUND_HEAD = frozenset({"NN", "NNS", "JJ", "VB", "VBP", "RB"})
 
 
-def _tag(word: str) -> str:
+def lexicon_tag(word: str) -> str:
     """The lexicon's tag of a known word, "" for an unknown one."""
     return str(_parser().lexicon.get(word) or "")
+
+
+_tag = lexicon_tag
 
 
 def _compound(word: str) -> bool:
@@ -215,6 +219,32 @@ def glued(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _past_forms() -> dict[str, tuple[str, ...]]:
+    """Verb lemma → its past forms in the tagger's lexicon, participles first
+    ("refuse" → ("refused",), "lose" → ("lost",))."""
+    lexicon = _parser().lexicon
+    lexicon.get("")  # the lexicon is a lazy dict: load it
+    found: dict[str, list[tuple[bool, str]]] = {}
+    for word, tag in lexicon.items():
+        w = word.lower()
+        if tag in ("VBN", "VBD") and w.isalpha():
+            found.setdefault(lemma(w), []).append((tag != "VBN", w))
+    return {k: tuple(dict.fromkeys(w for _, w in sorted(v))) for k, v in found.items()}
+
+
+def past_participle(verb: str, said: Mapping[str, int] | None = None) -> str:
+    """The past participle of ``verb`` (any inflection) as a problem is written: "refuse",
+    "refuses", "refusing" → "refused"; "lose" → "lost". With ``said`` (word → count in
+    the statements) only a form they say is returned, the most frequent one, so a name
+    never holds a word its statements do not; "" if none."""
+    forms = _past_forms().get(lemma(verb.lower()), ())
+    if said is None:
+        return forms[0] if forms else ""
+    known = [f for f in forms if said.get(f, 0) > 0]
+    return max(known, key=lambda f: said[f]) if known else ""
+
+
 def _content(word: str) -> str:
     """Lemma of a content word, or "" for stop words, marks and fragments."""
     w = word.lower()
@@ -224,7 +254,7 @@ def _content(word: str) -> str:
     return "" if lem in STOPWORDS or w in STOPWORDS else lem
 
 
-def _noun_core(ch: Chunk) -> list[tuple[str, str, bool]]:
+def noun_core(ch: Chunk) -> list[tuple[str, str, bool]]:
     """(lemma, word, is noun) of the NP's last run of nouns and adjectives, ending in a noun."""
     run: list[tuple[str, str, str]] = []
     for word, tag in zip(ch.words, ch.tags, strict=True):
@@ -242,7 +272,7 @@ def _noun_core(ch: Chunk) -> list[tuple[str, str, bool]]:
 PARTICLES = frozenset({"out", "in", "up", "off", "through", "down", "back", "over"})
 
 
-def _verb_core(ch: Chunk, rest: tuple[Chunk, ...]) -> list[tuple[str, str, bool]]:
+def verb_core(ch: Chunk, rest: tuple[Chunk, ...]) -> list[tuple[str, str, bool]]:
     """(lemma, word, is verb) of a VP's negation and content verbs, plus what follows.
 
     A following one- or two-word adverb or particle joins ("charged twice", "logged
@@ -321,13 +351,13 @@ def parse(text: str, max_n: int = 3) -> Parsed:
     last_np: list[tuple[str, str, bool]] = []
     for i, ch in enumerate(chs):
         if ch.kind == "NP":
-            core = _noun_core(ch)
+            core = noun_core(ch)
             for k, v in _grams(core, max_n, True).items():
                 nouns.setdefault(k, v)
             last_np = core[-max_n:]
             continue
         if ch.kind == "VP":
-            vcore = _verb_core(ch, chs[i + 1 :])[:max_n]
+            vcore = verb_core(ch, chs[i + 1 :])[:max_n]
             if vcore:
                 vkey = " ".join(g[0] for g in vcore)
                 vsurface = " ".join(g[1] for g in vcore)

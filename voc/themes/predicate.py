@@ -24,7 +24,16 @@ from typing import TYPE_CHECKING
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from voc.themes.lemmas import lemma
-from voc.themes.pos import AUX, NEGATIONS, Chunk, _noun_core, _verb_core, chunks
+from voc.themes.pos import (
+    AUX,
+    NEGATIONS,
+    Chunk,
+    chunks,
+    noun_core,
+    past_participle,
+    verb_core,
+)
+from voc.themes.wording import tokens
 
 if TYPE_CHECKING:
     from voc.classify.friction import FrictionDetector
@@ -174,14 +183,17 @@ def predicates(text: str) -> tuple[Predicate, ...]:
         prev = chs[i - 1] if i else None
         if prev is not None and prev.words[-1].lower() in ("a", "an", "the"):
             continue  # a tagger slip: "a duplicate charge" is no verb
-        core = _verb_core(ch, chs[i + 1 :])
+        core = verb_core(ch, chs[i + 1 :])
         verbs = [lem for lem, _, is_verb in core if is_verb]
         negation = next((lem for lem, _, is_verb in core if lem in NEGATIONS.values()), "")
         attempt = _attempted(chs, i, verbs)
         if attempt is not None:
             out.append(attempt)
             continue
-        hit = [lem for lem in verbs if lem in probs]
+        # "stop calling me", "stop yelling": a demand that something stop, not a failure
+        # ("stopped syncing", "keeps stopping" are failures)
+        hit = [lem for (lem, w, is_verb) in core
+               if is_verb and lem in probs and not (lem == "stop" and w in ("stop", "stops"))]
         if not verbs or not (hit or negation):
             continue
         head = hit[-1] if hit else verbs[-1]
@@ -210,7 +222,7 @@ def predicates(text: str) -> tuple[Predicate, ...]:
         if rest and rest[0].kind == "ADVP" and all(w.lower() in NEGATIONS for w in rest[0].words):
             rest = rest[1:]
         if rest and rest[0].kind == "NP":
-            noun = [(lem, w) for lem, w, _ in _noun_core(rest[0])[-2:]]
+            noun = [(lem, w) for lem, w, _ in noun_core(rest[0])[-2:]]
             if noun and not {lem for lem, _ in noun} & (_GENERAL | set(verbs)):
                 obj = " ".join(w for _, w in noun)
         out.append(Predicate(key, surface, obj, head))
@@ -230,7 +242,7 @@ def _attempted(chs: Sequence[Chunk], i: int, verbs: list[str]) -> Predicate | No
         return None
     if not rest or rest[0].kind != "VP":
         return None
-    core = _verb_core(rest[0], tuple(rest[1:]))
+    core = verb_core(rest[0], tuple(rest[1:]))
     target = [(lem, w) for lem, w, is_verb in core if is_verb]
     if not target:
         return None
@@ -238,7 +250,7 @@ def _attempted(chs: Sequence[Chunk], i: int, verbs: list[str]) -> Predicate | No
     said = f"{rest_words(chs[i])} to {word}"
     obj = ""
     if len(rest) > 1 and rest[1].kind == "NP":
-        noun = [(x, w) for x, w, _ in _noun_core(rest[1])[-2:]]
+        noun = [(x, w) for x, w, _ in noun_core(rest[1])[-2:]]
         if noun and not {x for x, _ in noun} & _GENERAL:
             obj = " ".join(w for _, w in noun)
     return Predicate(f"not {lem}", f"can't {lem}", obj, lem, said)
@@ -306,12 +318,34 @@ def best_predicate(
             # nobody wrote "can't": name it in their words ("trying to cancel")
             said = Counter(p.said for t in uniq for p in predicates(t) if p.key == key and p.said)
             surface = min(said.items(), key=lambda kv: -kv[1])[0] if said else surface
+        surface = as_written(surface, head, uniq)
         obj = ""
         if key in objs:
             o, k = _top(objs[key])
             obj = o if k >= 2 else ""
         return Predicate(key, surface, obj, head, weak=weak, support=n)
     return None
+
+
+#: Words that may follow a predicate's verb and keep it one (it then takes the past form).
+_AFTER_VERB = frozenset({"twice", "again", "out", "up", "off", "down", "back", "through", "over",
+                         "in"})
+
+
+def as_written(surface: str, head: str, texts: Sequence[str]) -> str:
+    """A predicate in the form people write a problem in: the past participle of its verb
+    ("refuse" → "refused", "losing" → "lost", "charges twice" → "charged twice"), when the
+    theme's statements say that form and the verb leads the predicate; negated ("don't
+    recognize"), blocked ("can't cancel") and ongoing ("keeps crashing") ones as they are.
+    The form is chosen for the kind of problem, not copied from one statement."""
+    words = surface.split()
+    if not words or len(words) > 2 or lemma(words[0]) != head:
+        return surface
+    if len(words) == 2 and words[1] not in _AFTER_VERB:
+        return surface
+    said = Counter(w for t in texts for w in tokens(t))
+    past = past_participle(words[0], said)
+    return " ".join([past, *words[1:]]) if past else surface
 
 
 @lru_cache(maxsize=1)
@@ -338,6 +372,12 @@ def is_problem(phrase: str, cues: bool = True) -> bool:
     return bool(set(det.cue_groups([phrase])[0]) - det.evaluative_groups)
 
 
+#: Verbs that take no object: "didn't work" is said of the subject ("atm didn't work").
+_INTRANSITIVE = frozenset({"work", "working", "load", "loading", "arrive", "arrived", "show",
+                           "happen", "start", "open", "come", "go", "respond", "belong",
+                           "exist", "matter"})
+
+
 def compose(subject: str, pred: Predicate, max_words: int = 5) -> str:
     """Subject plus predicate, as a person would write it, at most ``max_words`` words.
 
@@ -350,7 +390,7 @@ def compose(subject: str, pred: Predicate, max_words: int = 5) -> str:
     # the subject is what the verb acts on ("haven't received" + "new card"): verb first
     # (or the customer is the one who "don't"/"haven't"/"didn't": "don't recognize payment")
     acted_on = bool(pwords) and (
-        pwords[0] in _FIRST_PERSON
+        pwords[0] in _FIRST_PERSON and pwords[-1] not in _INTRANSITIVE
         or pwords[0] == "never" and bool(_words(pred.obj) & _words(subject))
     )
     if acted_on and not blocked:

@@ -223,7 +223,7 @@ SAID_WRONG = frozenset(
      "zero", "lame", "canned", "poor", "nonexistent", "slow", "full", "dirty", "lack"}
 )
 #: Of those, the words that come after the subject as people say it ("flight delayed").
-_AFTER = frozenset({"delayed", "late", "cancelled", "canceled", "lost", "missing", "stuck",
+SAID_AFTER = frozenset({"delayed", "late", "cancelled", "canceled", "lost", "missing", "stuck",
                     "damaged", "broken", "denied", "declined", "refused", "failed", "closed",
                     "frozen", "locked", "blocked", "overbooked", "unanswered", "ignored",
                     "expired", "useless", "down", "incorrect", "inaccurate", "missed",
@@ -260,7 +260,7 @@ def subject_problem(subject: str, texts: Sequence[str]) -> tuple[str, int]:
             k = i + len(words)
             while k < len(toks) and toks[k] in _BETWEEN and k - i - len(words) < 3:
                 k += 1
-            if k < len(toks) and toks[k] in _AFTER:
+            if k < len(toks) and toks[k] in SAID_AFTER:
                 seen.add((toks[k], True))
         counts.update(seen)
         said += bool(seen)
@@ -274,7 +274,7 @@ def subject_problem(subject: str, texts: Sequence[str]) -> tuple[str, int]:
     )
     if said < max(2, math.ceil(MIN_SAID_SHARE * len(uniq))):
         return "", 0
-    if not after and word in _AFTER and word.endswith("ed"):
+    if not after and word in SAID_AFTER and word.endswith("ed"):
         after = True  # "delayed flight" reads as "flight delayed"
     named = [*subject.split(), word] if after else [word, *subject.split()]
     return " ".join(named[-5:]), said
@@ -305,5 +305,6 @@ def problem_with(subject: str, texts: Sequence[str]) -> str:
     word, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if n < max(2, math.ceil(MIN_SAID_SHARE * len(uniq))):
         return ""
-    named = [*subject.split(), word] if word in _AFTER else [word, *subject.split()]
+    named = [*subject.split(), word] if word in SAID_AFTER else [word, *subject.split()]
     return " ".join(named[-5:])
+

@@ -84,5 +84,16 @@ def proper_names(texts: Sequence[str], min_share: float = 0.6) -> frozenset[str]
             for w in words[1:]:
                 low = w.lower().replace("’", "'")
                 seen[low] += 1
-                cap[low] += w[0].isupper()
+                cap[low] += w[0].isupper() and not _common_acronym(w)
     return frozenset(w for w, n in seen.items() if n >= 2 and cap[w] >= min_share * n)
+
+
+def _common_acronym(word: str) -> bool:
+    """An all-caps word that the tagger's lexicon knows as a common noun ("ATM", "PIN"):
+    written in capitals because it is an acronym, not because it names someone."""
+    from voc.themes.pos import lexicon_tag
+
+    return (
+        len(word) >= 2 and word.isupper() and word.isalpha()
+        and lexicon_tag(word.lower()) in ("NN", "NNS")
+    )
