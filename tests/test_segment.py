@@ -26,3 +26,23 @@ def test_split_many_keeps_alignment_with_empty_texts() -> None:
 def test_statement_ids_are_stable_and_distinct() -> None:
     assert statement_id("abc", 0) == statement_id("abc", 0)
     assert statement_id("abc", 0) != statement_id("abc", 1)
+
+
+def test_hashtag_and_handle_marks_stay_on_their_word() -> None:
+    # the sentencizer keeps punctuation after a sentence end in that sentence: "again. #"
+    assert split_statements("Flight delayed again. #fail #nocustomerservice") == [
+        "Flight delayed again.",
+        "#fail #nocustomerservice",
+    ]
+    assert split_statements("Great job. @delta please fix the app now") == [
+        "Great job.",
+        "@delta please fix the app now",
+    ]
+    assert split_statements("Bag lost. # of calls so far: five") == [
+        "Bag lost.",
+        "# of calls so far: five",
+    ]
+    # a lone mark whose word was too short to keep is dropped, not left on the sentence
+    assert split_statements("Where is my refund? #help") == ["Where is my refund?"]
+    out = list(split_many(["Lost bag. #fail now", "No marks here. Fine text"]))
+    assert all(not s.endswith(("#", "@")) for ss in out for s in ss)

@@ -24,6 +24,8 @@ _BOILERPLATE = re.compile(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 _OTHER_SPACE = re.compile(r"[^\S ]|  ")
 """Whitespace other than single spaces."""
+_TRAILING_MARK = re.compile(r"(?:^|\s)([#@]+)$")
+"""A hashtag or handle mark the sentencizer left at the end of a sentence."""
 
 
 @lru_cache(maxsize=1)
@@ -114,8 +116,11 @@ def split_many(texts: Iterable[str], min_words: int = 2) -> Iterator[list[str]]:
     sents = _sentences(flat)
     for ps in paragraphs:
         out: list[str] = []
-        for _ in ps:
-            for s in next(sents):
+        for p in ps:
+            found = next(sents)
+            if "#" in p or "@" in p:
+                found = _rejoin_marks(found, p)
+            for s in found:
                 n_words = len(_WORD.findall(s))  # once: is_boilerplate(s) counts them too
                 if n_words < min_words or n_words == 0:
                     continue
@@ -123,3 +128,24 @@ def split_many(texts: Iterable[str], min_words: int = 2) -> Iterator[list[str]]:
                     continue  # is_boilerplate(s), with the word count already known
                 out.append(s)
         yield out
+
+
+def _rejoin_marks(sents: list[str], paragraph: str) -> list[str]:
+    """Sentences with a trailing ``#``/``@`` put back on the word it marks.
+
+    spaCy's sentencizer keeps punctuation after a sentence end in that sentence, so
+    "Delayed again. #fail" splits as "Delayed again. #" and "fail"; the mark goes back
+    to the start of the next sentence (with the space the paragraph had there, if any),
+    and is dropped when it ends the paragraph.
+    """
+    out = list(sents)
+    for i, s in enumerate(out):
+        m = _TRAILING_MARK.search(s)
+        if m is None:
+            continue
+        mark = m.group(1)
+        out[i] = s[: m.start(1)].rstrip()
+        if i + 1 < len(out):
+            nxt = out[i + 1]
+            out[i + 1] = mark + nxt if mark + nxt in paragraph else f"{mark} {nxt}"
+    return [s for s in out if s]
