@@ -97,3 +97,18 @@ def test_duckdb_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("VOC_DUCKDB_THREADS", " 1 ")
     monkeypatch.setenv("VOC_DUCKDB_MEMORY", "1.5GB")
     assert ws.duckdb_settings() == ("1.5GB", 1)
+
+
+def test_a_file_that_is_not_duckdb_is_named_in_one_clear_line(tmp_path: Path) -> None:
+    csv = tmp_path / "survey.csv"
+    csv.write_text("a,b\n1,2\n", encoding="utf-8")
+    for read_only in (True, False):
+        with pytest.raises(DataError, match=r"survey\.csv: not a DuckDB workspace") as err:
+            ws.connect(csv, read_only=read_only)
+        assert "Catalog Error" not in str(err.value)
+    assert csv.read_text(encoding="utf-8") == "a,b\n1,2\n"  # never written over
+    with pytest.raises(DataError, match="not a DuckDB workspace"):
+        ws.connect(tmp_path, read_only=True)  # a folder
+    made = tmp_path / "new.duckdb"
+    ws.connect(made).close()  # a new workspace is still created
+    ws.connect(made, read_only=True).close()

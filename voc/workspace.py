@@ -77,6 +77,11 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
         raise DataError(f"{p}: workspace not found (run `voc run` or `voc analyze` first)")
     if not read_only:
         p.parent.mkdir(parents=True, exist_ok=True)
+    if not _is_duckdb_file(p):
+        raise DataError(
+            f"{p}: not a DuckDB workspace (give the .duckdb file that `voc run` or "
+            "`voc analyze` wrote, e.g. out/voc.duckdb)"
+        )
     try:
         con = duckdb.connect(str(p), read_only=read_only)
     except duckdb.Error as exc:
@@ -85,6 +90,15 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     if not read_only:
         create_schema(con)
     return con
+
+
+def _is_duckdb_file(p: Path) -> bool:
+    """True for a missing or empty path (DuckDB creates it) or a file with DuckDB's magic bytes."""
+    if not p.is_file() or p.stat().st_size == 0:
+        return not p.is_dir()
+    with p.open("rb") as fh:
+        head = fh.read(12)
+    return head[8:12] == b"DUCK"
 
 
 def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
