@@ -42,6 +42,7 @@ class RunSummary:
     cache_hits: int = 0
     n_new_items: int = 0  # items analysed by this run (the rest were in the workspace)
     precision: str = "float32"  # embedding precision chosen automatically
+    n_themes: int = 0  # friction themes found, "other" not counted (``themes`` is the top 10)
 
 
 def validate(path: str | Path) -> Pipeline:
@@ -150,12 +151,11 @@ def run(
         ).fetchone()
     finally:
         con.close()
+    ranked = themes if themes.empty else themes[themes["theme_id"] != "other"]
     top = (
         []
-        if themes.empty
-        else themes[themes["theme_id"] != "other"]
-        .head(10)[["rank", "name", "impact", "n_items", "stage"]]
-        .to_dict("records")
+        if ranked.empty
+        else ranked.head(10)[["rank", "name", "impact", "n_items", "stage"]].to_dict("records")
     )
     return RunSummary(
         pipeline=pipeline.name,
@@ -171,6 +171,7 @@ def run(
         cache_hits=outcome.cache_hits,
         n_new_items=outcome.n_new,
         precision=outcome.precision,
+        n_themes=len(ranked),
     )
 
 

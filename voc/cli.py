@@ -125,6 +125,13 @@ class _Bar:
         self.progress.advance(self.tasks[step], advance)
 
 
+def _themes_phrase(shown: int, total: int) -> str:
+    """"118 themes, the top 10 shown below" (or all of them, when that is all)."""
+    if total <= shown:
+        return f"{total} ranked themes shown below"
+    return f"{total} ranked themes, the top {shown} shown below"
+
+
 def _print_summary(summary: Any) -> None:
     if _state["quiet"]:
         return
@@ -137,7 +144,7 @@ def _print_summary(summary: Any) -> None:
     out.print(t)
     out.print(
         f"{summary.n_statements} statements, {summary.n_friction} friction, "
-        f"{len(summary.themes)} ranked themes shown below"
+        + _themes_phrase(len(summary.themes), getattr(summary, "n_themes", len(summary.themes)))
         + (f", {summary.cache_hits} vectors from cache" if summary.cache_hits else "")
         + f", {getattr(summary, 'n_new_items', 0)} items analysed in this run"
     )
