@@ -7,15 +7,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from survey_pipelines import survey_pipeline
 
 from voc import api
-from voc.config import parse_pipeline
 from voc.distributed import parse_cluster
 from voc.errors import ConfigError
 from voc.runner import RunOptions
-
-ROOT = Path(__file__).resolve().parents[1]
-SURVEY = ROOT / "data" / "sample" / "survey" / "nps_survey.csv"
 
 
 def test_parse_cluster() -> None:
@@ -36,27 +33,7 @@ def test_cli_refuses_bad_cluster() -> None:
 
 
 def _run(out: Path, options: RunOptions, threshold: float | None = None) -> dict[str, pd.DataFrame]:
-    from voc.config import DEFAULT_STEPS
-
-    steps: list[dict] = [{"name": n} for n in DEFAULT_STEPS]
-    if threshold is not None:
-        steps[3] = {"name": "classify", "with": {"stage_threshold": threshold}}
-    pipe = parse_pipeline(
-        {
-            "name": "t",
-            "seed": 3,
-            "chunk_size": 50,
-            "steps": steps,
-            "sources": [
-                {
-                    "path": str(SURVEY),
-                    "kind": "survey",
-                    "options": {"date_column": "submitted_at", "score_column": "nps"},
-                }
-            ],
-            "output": {"dir": str(out), "formats": ["md"]},
-        }
-    )
+    pipe = survey_pipeline(out, seed=3, chunk_size=50, stage_threshold=threshold)
     summary = api.run(pipe, options=options)
     con = duckdb.connect(str(out / "voc.duckdb"), read_only=True)
     try:

@@ -16,12 +16,12 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
+from survey_pipelines import survey_pipeline
 
 from voc import api, stepdefs, workers, workspace_scale
 from voc import workspace as ws
 from voc.classify.sentiment import item_sentiment
 from voc.classify.stage import item_stage
-from voc.config import parse_pipeline
 from voc.mapphase import _ctx, in_order, items_chunk, items_chunk_rows, map_chunk, map_spec
 from voc.records import Item
 from voc.runner import RunOptions
@@ -96,7 +96,7 @@ def test_write_vectors_adds_only_new_hashes_in_statement_order(
 
 def test_write_chunk_replaces_an_items_earlier_rows_only(tmp_path: Path) -> None:
     con = ws.connect(tmp_path / "w.duckdb")
-    spec = map_spec(_pipeline(tmp_path), fast=True, precision="static")
+    spec = map_spec(survey_pipeline(tmp_path), fast=True, precision="static")
     first = map_chunk(spec, *items_chunk(_items(6)))
     second = map_chunk(spec, *items_chunk(_items(9)[6:]))
     for res in (first, second, first):  # the first chunk again, as a resumed run may
@@ -109,25 +109,6 @@ def test_write_chunk_replaces_an_items_earlier_rows_only(tmp_path: Path) -> None
     ws.write_chunk(con, first.items.iloc[:0], first.statements.iloc[:0], first.vectors[:0], "m")
     assert con.execute("SELECT count(*) FROM items").fetchall()[0][0] == 9
     con.close()
-
-
-def _pipeline(out: Path, path: Path | None = None, chunk_size: int = 40) -> object:
-    src = path or Path(__file__).resolve().parents[1] / "data/sample/survey/nps_survey.csv"
-    return parse_pipeline(
-        {
-            "name": "t",
-            "seed": 3,
-            "chunk_size": chunk_size,
-            "sources": [
-                {
-                    "path": str(src),
-                    "kind": "survey",
-                    "options": {"date_column": "submitted_at", "score_column": "nps"},
-                }
-            ],
-            "output": {"dir": str(out), "formats": ["md"]},
-        }
-    )
 
 
 def _run_steps(spec: object, frame: pd.DataFrame, names: dict, con: object) -> tuple:
@@ -144,7 +125,7 @@ def _run_steps(spec: object, frame: pd.DataFrame, names: dict, con: object) -> t
 def test_embedding_each_distinct_statement_once_matches_every_row(tmp_path: Path) -> None:
     """The map phase's embed step (no connection: distinct texts cleaned and hashed once)
     against the general path (every row through ``cached_encode``)."""
-    spec = map_spec(_pipeline(tmp_path), fast=True, precision="static")
+    spec = map_spec(survey_pipeline(tmp_path), fast=True, precision="static")
     batch = _items(30)
     for _, it in batch[10:]:
         it.text = "@acme The app crashed again! http://x.co/1 Still waiting for help."
@@ -291,7 +272,7 @@ def test_bad_record_mid_chunk_is_rejected_and_the_rest_mapped_alike(
     for n in (1, 2):
         out = tmp_path / f"w{n}"
         summary = api.run(
-            _pipeline(out, src, chunk_size=20),  # type: ignore[arg-type]
+            survey_pipeline(out, src, chunk_size=20),
             options=RunOptions(workers=n, fast=True),
         )
         total = summary.counts["total"]

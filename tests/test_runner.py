@@ -13,31 +13,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from survey_pipelines import SURVEY, survey_pipeline
 
 from voc import api
 from voc.config import parse_pipeline
 from voc.runner import RunOptions
-
-ROOT = Path(__file__).resolve().parents[1]
-SURVEY = ROOT / "data" / "sample" / "survey" / "nps_survey.csv"
-
-
-def _pipeline(src: Path, out: Path, chunk_size: int = 40) -> object:
-    return parse_pipeline(
-        {
-            "name": "t",
-            "seed": 7,
-            "chunk_size": chunk_size,
-            "sources": [
-                {
-                    "path": str(src),
-                    "kind": "survey",
-                    "options": {"date_column": "submitted_at", "score_column": "nps"},
-                }
-            ],
-            "output": {"dir": str(out), "formats": ["md"]},
-        }
-    )
 
 
 def _split_survey(tmp: Path, keep: int) -> tuple[Path, Path]:
@@ -66,7 +46,7 @@ def _tables(db: Path) -> dict[str, pd.DataFrame]:
 @pytest.fixture(scope="module")
 def full_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[api.RunSummary, Path]:
     out = tmp_path_factory.mktemp("full")
-    summary = api.run(_pipeline(SURVEY, out))  # type: ignore[arg-type]
+    summary = api.run(survey_pipeline(out, SURVEY, seed=7))
     return summary, out
 
 
@@ -89,7 +69,7 @@ def test_rerun_processes_nothing_and_keeps_everything(
     copy = tmp_path / "copy"
     shutil.copytree(out, copy)
     before = _tables(copy / "voc.duckdb")
-    again = api.run(_pipeline(SURVEY, copy))  # type: ignore[arg-type]
+    again = api.run(survey_pipeline(copy, SURVEY, seed=7))
     after = _tables(copy / "voc.duckdb")
     assert again.n_new_items == 0
     for name in ("items", "statements", "themes"):
@@ -99,11 +79,11 @@ def test_rerun_processes_nothing_and_keeps_everything(
 def test_incremental_keeps_existing_themes(tmp_path: Path) -> None:
     part, full = _split_survey(tmp_path, keep=90)
     out = tmp_path / "out"
-    first = api.run(_pipeline(part, out))  # type: ignore[arg-type]
+    first = api.run(survey_pipeline(out, part, seed=7))
     before = _tables(out / "voc.duckdb")["statements"]
     # the same file grows: rows keep their ids, only the new rows are analysed
     shutil.copy(full, part)
-    second = api.run(_pipeline(part, out))  # type: ignore[arg-type]
+    second = api.run(survey_pipeline(out, part, seed=7))
     after = _tables(out / "voc.duckdb")["statements"]
     n_total = second.counts["total"]["analysed"]
     n_first = first.counts["total"]["analysed"]
@@ -114,7 +94,7 @@ def test_incremental_keeps_existing_themes(tmp_path: Path) -> None:
     fresh = after[~after["statement_id"].isin(before["statement_id"]) & after["is_friction"]]
     assert len(fresh) and fresh["theme_id"].notna().all()
     # a refit re-clusters everything and still accounts for every friction statement
-    api.run(_pipeline(part, out), options=RunOptions(refit=True))  # type: ignore[arg-type]
+    api.run(survey_pipeline(out, part, seed=7), options=RunOptions(refit=True))
     refit = _tables(out / "voc.duckdb")["statements"]
     assert refit.loc[refit["is_friction"], "theme_id"].notna().all()
 
@@ -122,9 +102,9 @@ def test_incremental_keeps_existing_themes(tmp_path: Path) -> None:
 def test_removed_source_rows_leave_the_workspace(tmp_path: Path) -> None:
     part, full = _split_survey(tmp_path, keep=30)
     out = tmp_path / "out"
-    before = api.run(_pipeline(full, out, chunk_size=500))  # type: ignore[arg-type]
+    before = api.run(survey_pipeline(out, full, seed=7, chunk_size=500))
     shutil.copy(part, full)
-    summary = api.run(_pipeline(full, out, chunk_size=500))  # type: ignore[arg-type]
+    summary = api.run(survey_pipeline(out, full, seed=7, chunk_size=500))
     t = _tables(out / "voc.duckdb")
     n = summary.counts["total"]["analysed"]
     assert len(t["items"]) == n < before.counts["total"]["analysed"]

@@ -9,35 +9,10 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
+from survey_pipelines import SURVEY, survey_pipeline
 
 import voc.ingest
 from voc import api
-from voc.config import DEFAULT_STEPS, parse_pipeline
-
-ROOT = Path(__file__).resolve().parents[1]
-SURVEY = ROOT / "data" / "sample" / "survey" / "nps_survey.csv"
-
-
-def _pipeline(src: Path, out: Path, threshold: float | None = None) -> Any:
-    steps: list[dict[str, Any]] = [{"name": n} for n in DEFAULT_STEPS]
-    if threshold is not None:
-        steps[3] = {"name": "classify", "with": {"stage_threshold": threshold}}
-    return parse_pipeline(
-        {
-            "name": "t",
-            "seed": 5,
-            "chunk_size": 15,
-            "steps": steps,
-            "sources": [
-                {
-                    "path": str(src),
-                    "kind": "survey",
-                    "options": {"date_column": "submitted_at", "score_column": "nps"},
-                }
-            ],
-            "output": {"dir": str(out), "formats": ["md"]},
-        }
-    )
 
 
 def _vectors(db: Path) -> pd.DataFrame:
@@ -57,7 +32,8 @@ def first(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, api.Run
     src = tmp / "s.csv"
     pd.read_csv(SURVEY, dtype=str, keep_default_na=False).head(40).to_csv(src, index=False)
     calls: list[tuple[str, int, int]] = []
-    summary = api.run(_pipeline(src, tmp / "out"), lambda *a: calls.append(a))
+    pipe = survey_pipeline(tmp / "out", src, seed=5, chunk_size=15)
+    summary = api.run(pipe, lambda *a: calls.append(a))
     return src, tmp / "out", summary, calls
 
 
@@ -84,7 +60,7 @@ def test_changed_map_config_reuses_cached_vectors(first: tuple, tmp_path: Path) 
     copy = tmp_path / "out"
     shutil.copytree(out, copy)
     before = _vectors(copy / "voc.duckdb")
-    again = api.run(_pipeline(src, copy, threshold=0.9))
+    again = api.run(survey_pipeline(copy, src, seed=5, chunk_size=15, stage_threshold=0.9))
     assert any("map configuration changed" in n for n in again.notes)
     assert again.n_new_items == summary.n_new_items
     # every statement text was embedded by the first run: all vectors come from the cache
@@ -110,14 +86,14 @@ def test_rerun_skips_checks_of_known_items(
         return real(item, options)
 
     monkeypatch.setattr(voc.ingest, "finish_item", counting)
-    again = api.run(_pipeline(src, copy))
+    again = api.run(survey_pipeline(copy, src, seed=5, chunk_size=15))
     assert again.n_new_items == 0 and checked == []
     assert again.counts == summary.counts
     # one more row (two answer columns): only its records are checked and analysed
     df = pd.read_csv(SURVEY, dtype=str, keep_default_na=False)
     df.head(41).to_csv(src, index=False)
     try:
-        grown = api.run(_pipeline(src, copy))
+        grown = api.run(survey_pipeline(copy, src, seed=5, chunk_size=15))
     finally:
         df.head(40).to_csv(src, index=False)
     new_records = grown.counts["total"]["read"] - summary.counts["total"]["read"]

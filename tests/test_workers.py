@@ -8,16 +8,13 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
+from survey_pipelines import survey_pipeline
 
 from voc import api, workers
-from voc.config import parse_pipeline
 from voc.errors import ConfigError
 from voc.mapphase import items_chunk, map_chunk, map_spec
 from voc.records import Item
 from voc.runner import RunOptions, make_mapper
-
-ROOT = Path(__file__).resolve().parents[1]
-SURVEY = ROOT / "data" / "sample" / "survey" / "nps_survey.csv"
 
 
 def test_resolve_workers(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -100,24 +97,6 @@ def test_cli_refuses_zero_workers() -> None:
     assert res.exit_code == 2 and "--workers" in res.output
 
 
-def _pipeline(out: Path, chunk_size: int = 40) -> object:
-    return parse_pipeline(
-        {
-            "name": "t",
-            "seed": 3,
-            "chunk_size": chunk_size,
-            "sources": [
-                {
-                    "path": str(SURVEY),
-                    "kind": "survey",
-                    "options": {"date_column": "submitted_at", "score_column": "nps"},
-                }
-            ],
-            "output": {"dir": str(out), "formats": ["md"]},
-        }
-    )
-
-
 def _tables(out: Path) -> dict[str, pd.DataFrame]:
     con = duckdb.connect(str(out / "voc.duckdb"), read_only=True)
     try:  # in storage order: chunks must be written in the order they were read
@@ -144,9 +123,9 @@ def test_worker_processes_match_one_process(
     monkeypatch.setattr(workers, "MIN_POOL_CHARS", 0)
     monkeypatch.setattr(workers.ProcessMapper, "_pool", spy)
     one_opts, two_opts = RunOptions(workers=1, fast=True), RunOptions(workers=2, fast=True)
-    api.run(_pipeline(tmp_path / "one"), options=one_opts)  # type: ignore[arg-type]
+    api.run(survey_pipeline(tmp_path / "one"), options=one_opts)
     assert started == []
-    api.run(_pipeline(tmp_path / "two"), options=two_opts)  # type: ignore[arg-type]
+    api.run(survey_pipeline(tmp_path / "two"), options=two_opts)
     assert started == [2]  # the pool really ran the chunks
     one, two = _tables(tmp_path / "one"), _tables(tmp_path / "two")
     assert len(one["items"]) > 100 and one["items"]["seq"].is_monotonic_increasing
@@ -181,7 +160,7 @@ def test_pool_keeps_chunk_order_with_and_without_cache_lookup(
     client between the steps before ``embed`` and the rest) gives the one-trip result."""
     monkeypatch.setattr(workers, "MIN_POOL_ITEMS", 0)
     monkeypatch.setattr(workers, "MIN_POOL_CHARS", 0)
-    spec = map_spec(_pipeline(tmp_path), fast=True, precision="static")  # type: ignore[arg-type]
+    spec = map_spec(survey_pipeline(tmp_path), fast=True, precision="static")
     chunks = _chunks(5, 6)
     expected = [map_chunk(spec, f, n) for f, n in chunks]
     looked: list[int] = []
