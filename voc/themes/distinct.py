@@ -256,14 +256,15 @@ def distinct_names(
 def _resolve(
     group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int]
 ) -> None:
+    """Resolve one clash in ``out`` (see the module docstring)."""
     free = sorted((i for i in group if i not in pinned), key=lambda i: (-len(texts[i]), i))
-    if not free or (len(free) == 1 and len(free) == len(group)):
+    if not free:
         return
-    order = free
-    found = _specific(order, out, texts)
+    found = _specific(free, out, texts)
     used = {name_key(n) for k, n in enumerate(out) if k not in group}
     new: dict[int, str] = {}
-    for i in order:
+    moved: set[int] = set()  # named for another problem: out of the clash
+    for i in free:
         rewritten, phrase = found[i]
         if rewritten and name_key(rewritten) not in used:
             new[i] = rewritten
@@ -271,11 +272,13 @@ def _resolve(
             new[i] = _qualified(out[i], phrase)
         else:
             continue
+        if rewritten and new[i] == rewritten or " or " in new[i] and " or " not in out[i]:
+            moved.add(i)
         used.add(name_key(new[i]))
-    head = order[0]
-    others_specific = all(i in new for i in order[1:])
-    if others_specific and not (set(group) & pinned):
-        new.pop(head, None)  # the largest keeps the plain name: the others now differ
+    rest = [i for i in free if i not in moved]
+    # the largest of the rest keeps the plain name when every other one became specific
+    if rest and all(i in new for i in rest[1:]) and not set(group) & pinned:
+        new.pop(rest[0], None)
     for i, name in new.items():
         out[i] = name
 
