@@ -157,7 +157,10 @@ def _rewrite(name: str, phrase: str) -> str:
 
 
 def _specific(
-    group: list[int], names: Sequence[str], texts: Sequence[Sequence[str]]
+    group: list[int],
+    names: Sequence[str],
+    texts: Sequence[Sequence[str]],
+    used: Collection[tuple[str, ...]] = (),
 ) -> dict[int, tuple[str, str]]:
     """Per member of one clash: (rewritten name or "", most specific phrase or "").
 
@@ -210,6 +213,8 @@ def _specific(
             lem = set(_lemmas(p))
             if lem & own or len(p.split()) > room or name_key(p) in taken:
                 continue
+            if name_key(_qualified(name, p)) in used:  # another theme's name already
+                continue
             best = p
             break
         if best:
@@ -260,8 +265,8 @@ def _resolve(
     free = sorted((i for i in group if i not in pinned), key=lambda i: (-len(texts[i]), i))
     if not free:
         return
-    found = _specific(free, out, texts)
     used = {name_key(n) for k, n in enumerate(out) if k not in group}
+    found = _specific(free, out, texts, used)
     new: dict[int, str] = {}
     moved: set[int] = set()  # named for another problem: out of the clash
     for i in free:
