@@ -93,3 +93,43 @@ def test_score_effects_text() -> None:
     assert score_effects_text({"nps": 1.23, "csat": 0.031}) == "NPS +1.2, CSAT +0.03"
     assert score_effects_text({"nps": None}) == ""
     assert score_effects_text(None) == ""
+
+
+def test_report_shows_both_kinds_in_the_ranked_table_and_methods(tmp_path) -> None:
+    """An NPS survey and CSAT-rated tickets: the report's ranked table shows each kind's
+    effect, the impact parts say which one feeds the score, the methods say how."""
+    from datetime import datetime
+
+    from voc.report import load_report_data, render_html, render_markdown
+    from voc.workspace import connect, replace_table
+
+    con = connect(tmp_path / "ws.duckdb")
+    items = pd.DataFrame(
+        [
+            {"item_id": f"i{k}", "source_kind": "survey" if k < 4 else "helpdesk",
+             "source_path": "x", "source_ref": f"row {k}", "created_at": datetime(2026, 3, 2),
+             "customer_id": f"c{k}", "attributes": "{}", "text": f"item {k}",
+             "score": float(RESP["score"][k]), "score_kind": RESP["score_kind"][k]}
+            for k in range(8)
+        ]
+    )
+    replace_table(con, "items", items)
+    parts = {"customers": 2, "score_effect": 0.917, "score_kind": "csat",
+             "score_effects": {"csat": 0.917, "nps": 50.0}, "score_factor": 1.5}
+    replace_table(con, "themes", pd.DataFrame([{
+        "theme_id": "t01", "rank": 1, "name": "export broke", "key_phrases": "[]",
+        "n_statements": 2, "n_items": 2, "n_customers": 2, "customer_share": 0.25,
+        "mean_sentiment": -0.8, "mean_negativity": 0.9, "score_effect": 0.917, "impact": 10.0,
+        "impact_parts": json.dumps(parts), "stage": "usage", "stage_mix": "{}",
+        "source_mix": "{}", "segment_mix": "{}", "quote_ids": "[]",
+        "score_effects": json.dumps(parts["score_effects"]),
+    }]))
+    data = load_report_data(con)
+    md, html = render_markdown(data), render_html(data)
+    assert "| Score effect |" in md
+    assert "| CSAT +0.92, NPS +50.0 |" in md
+    assert "<td>CSAT +0.92, NPS +50.0</td>" in html
+    assert "score effect CSAT +0.92, NPS +50.0 (CSAT feeds the score)" in md
+    assert "each kind's effect is computed with the customers who gave that kind" in md
+    assert "are not used" not in md
+    con.close()
