@@ -9,17 +9,20 @@ the themes:
 
 1. the clashing themes are compared with each other only: their key phrases are
    chosen by class-based TF-IDF between them (:func:`voc.themes.naming.key_phrases`
-   over their statements), and a phrase counts as specific to a theme when it shares
-   no word with the name, no other theme of the clash has it, and a larger share of
-   the theme's statements say it than of any other clashing theme's;
-2. a theme whose own name, chosen again from those key phrases, says a clearly
-   different problem (no problem word in common with the clashing name) takes that
-   rewritten name ("bag lost" beside "flight delayed");
-3. else it is named "<name>: <its most specific phrase>" ("flight delayed: call back
-   later", "flight delayed: departure time");
-4. the largest theme of the clash keeps the plain name only when every other one
-   became specific; a theme with no specific phrase at all is numbered ("flight
-   delayed (2)"), so names are always distinct.
+   over their statements); a phrase counts for a theme when it adds a word to the name,
+   no other theme of the clash took it, and the theme's statements say it more often
+   than any other clashing theme's (preferably :data:`MIN_LIFT` times as often), the
+   largest difference first, a thing named (a noun) counting half as much again;
+2. a theme where at least half the statements say another problem than the name's, of
+   the name's subject ("card" ... "stolen"), is renamed for it ("card lost" → "card
+   stolen"); when that name is taken, or when its most specific phrase is such a
+   problem said of the subject by fewer (at least :data:`MIN_SAID_OF`), it is named for
+   both ("flight delayed or cancelled"); either way it leaves the clash;
+3. else it is named "<name>: <its most specific phrase>" ("flight delayed: call",
+   "why fee charged: transfer");
+4. the largest theme left in the clash keeps the plain name only when every other one
+   became specific; a theme with no specific phrase at all is numbered ("delay (2)"),
+   so names are always distinct.
 
 Names the user chose in the codeframe (pinned or renamed themes) never change; the
 discovered themes that clash with one all become specific. Sub-theme names are made
