@@ -366,6 +366,10 @@ def name_set(name: str) -> dict[str, object]:
                 })
         rows.append(row)
     subrows = [s for r in rows for s in r["subthemes"]]  # type: ignore[attr-defined]
+    from voc.themes.distinct import distinct_names, n_duplicates  # as the name step applies it
+
+    names = [str(r["name"]) for r in rows]
+    after = distinct_names(names, [[texts[i] for i in g] for g in groups])
 
     def share(items: list[dict[str, object]], key: str) -> float:
         if not items:
@@ -380,6 +384,8 @@ def name_set(name: str) -> dict[str, object]:
         "pass_share": share(rows, "pass"), "on_topic_share": share(rows, "on_topic"),
         "sub_pass_share": share(subrows, "pass"), "sub_on_topic_share": share(subrows, "on_topic"),
         "fail_counts": dict(fails.most_common()), "themes": rows,
+        "duplicate_names": {"before": n_duplicates(names), "after": n_duplicates(after)},
+        "distinct_names": after,
     }
 
 
@@ -421,7 +427,8 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"SUMMARY {name}: themes {res['n_themes']} pass {res['pass_share']} "
             f"on-topic {res['on_topic_share']} | sub-themes {res['n_subthemes']} "
-            f"pass {res['sub_pass_share']} on-topic {res['sub_on_topic_share']}"
+            f"pass {res['sub_pass_share']} on-topic {res['sub_on_topic_share']} | "
+            f"duplicate names {res['duplicate_names']}"
         )
     return 0
 

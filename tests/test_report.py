@@ -460,7 +460,7 @@ def test_hostile_theme_names_and_reasons_are_escaped(tmp_path):
     data = load_report_data(con)
     md_text, html = render_markdown(data), render_html(data)
     row = next(line for line in md_text.splitlines() if line.startswith("| 3 |"))
-    assert len(re.findall(r"(?<!\\)\|", row)) == 9  # 8 columns, no extra cell
+    assert len(re.findall(r"(?<!\\)\|", row)) == 10  # 9 columns with scores, no extra cell
     assert r"Slow \| \<b\>dash\</b\> board" in row
     assert "| invalid | bad \\| \\<i\\>row\\</i\\> | 1 |" in md_text
     assert "<b>" not in html and "<i>" not in html

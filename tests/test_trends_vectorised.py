@@ -57,6 +57,7 @@ def _reference_trends(
                     "expected": None if expected is None else round(expected, 3),
                     "p_value": None if p_value is None else round(p_value, 6),
                     "is_spike": bool(spike),
+                    "spike_min_count": min_count,
                 }
             )
     return pd.DataFrame(rows, columns=TRENDS_COLUMNS)
@@ -145,7 +146,7 @@ def _data(seed: int, n_items: int = 600, n_themes: int = 9) -> tuple[pd.DataFram
 def test_trends_equal_the_cell_by_cell_definition(seed: int, period: str) -> None:
     st, items = _data(seed)
     want = _reference_trends(st, items, period, 0.01)
-    got = theme_trends(st, items, period, alpha=0.01)
+    got = theme_trends(st, items, period, alpha=0.01, min_count=3)
     assert want["is_spike"].any() or period == "M"
     pd.testing.assert_frame_equal(got, want)
 
@@ -154,7 +155,7 @@ def test_trends_single_period_has_no_baseline() -> None:
     st, items = _data(3, n_items=50)
     items["created_at"] = pd.Timestamp("2026-01-06")
     want = _reference_trends(st, items, "W", 0.01)
-    got = theme_trends(st, items, "W", alpha=0.01)
+    got = theme_trends(st, items, "W", alpha=0.01, min_count=3)
     assert got["expected"].isna().all()
     pd.testing.assert_frame_equal(got, want)
 

@@ -233,7 +233,9 @@ def reduce_incremental(
     if not table.empty:
         table["theme_id"] = [old_of[t] for t in table["theme_id"]]
     st["theme_id"] = [tids[lab] if lab >= 0 else OTHER_THEME for lab in labels]
-    tables = trend_tables(st, items, table, rp.period, rp.spike_alpha, rp.segment_alpha)
+    tables = trend_tables(
+        st, items, table, rp.period, rp.spike_alpha, rp.segment_alpha, rp.spike_min_count
+    )
     ws.write_themes(con, table, _assigned(st), tables)
     timings["reduce_incremental"] = round(time.perf_counter() - t, 3)
     return table

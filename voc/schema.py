@@ -72,6 +72,7 @@ THEMES: dict[str, str] = {
     "has_spike": "BOOLEAN",  # some period flagged in theme_trends
     "spike_in_last_period": "BOOLEAN",
     "subthemes": "VARCHAR",  # JSON list of {subtheme_id, name, n_statements, key_phrases}
+    "score_effects": "VARCHAR",  # JSON object score kind -> effect, each with its own items
 }
 
 THEME_TRENDS: dict[str, str] = {
@@ -82,6 +83,7 @@ THEME_TRENDS: dict[str, str] = {
     "expected": "DOUBLE",  # items expected from the theme's baseline rate
     "p_value": "DOUBLE",  # one-sided Poisson test
     "is_spike": "BOOLEAN",
+    "spike_min_count": "INTEGER",  # fewest items a spike needs (rank step's spike_min_count)
 }
 
 THEME_SEGMENTS: dict[str, str] = {

@@ -314,6 +314,7 @@ class NameParams(Params):
 @register("name", NameParams, requires=["clusters"], provides=["names"])
 def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     """Name each theme (and sub-theme) from c-TF-IDF key phrases; pick representative quotes."""
+    from voc.themes.distinct import distinct_drafts
     from voc.themes.drafts import build_drafts
 
     st, vectors, fidx = state.statements, state.vectors, state.friction_idx
@@ -331,6 +332,11 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
         seed=ctx.seed,
         names=getattr(ctx.models.get("codeframe"), "names", {}),
     )
+    # equal names told apart by what separates their themes; the user's names stay
+    distinct_drafts(
+        state.drafts, st["text"].to_numpy()[fidx],
+        pinned=getattr(ctx.models.get("codeframe"), "names", {}),
+    )
     cf = ctx.models.get("codeframe")
     if cf is not None and cparams is not None and cparams.codeframe and cparams.update_codeframe:
         cf.persist(state.drafts, st["text"].to_numpy()[fidx], cparams.codeframe)
@@ -342,6 +348,9 @@ class RankParams(Params):
     recent_weeks: int = Field(4, ge=1, description="Weeks counted as the recent period.")
     period: str = Field("W", pattern="^(D|W|M)$", description="Trend period: D, W or M.")
     spike_alpha: float = Field(0.01, gt=0, lt=1, description="Poisson test level for spikes.")
+    spike_min_count: int = Field(
+        10, ge=1, description="Fewest items in a period for a spike (exports and report)."
+    )
     segment_alpha: float = Field(0.05, gt=0, lt=1, description="FDR level for segment gaps.")
 
 
@@ -363,7 +372,8 @@ def rank_step(state: RunState, ctx: RunContext, params: RankParams) -> None:
     st["theme_id"] = theme_col
     st["subtheme_id"] = subtheme_column(state.drafts, ids, fidx, len(st))
     ctx.models["tables"] = trend_tables(
-        st, state.items, table, params.period, params.spike_alpha, params.segment_alpha
+        st, state.items, table, params.period, params.spike_alpha, params.segment_alpha,
+        params.spike_min_count,
     )
     state.themes = table
     ctx.progress("rank", len(table), len(table))

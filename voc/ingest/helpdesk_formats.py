@@ -111,8 +111,14 @@ def zendesk_json(data: Any) -> list[Message]:
     if isinstance(data, dict):
         tickets = data.get("tickets") or ([data["ticket"]] if data.get("ticket") else [])
         users = {u.get("id"): u for u in data.get("users") or [] if isinstance(u, dict)}
+        # field titles, when the export carries the ticket_fields list beside the tickets
+        titles = {
+            f.get("id"): _s(f.get("title"))
+            for f in data.get("ticket_fields") or []
+            if isinstance(f, dict) and _s(f.get("title"))
+        }
     else:
-        tickets, users = data, {}
+        tickets, users, titles = data, {}, {}
     out: list[Message] = []
     for t_index, ticket in enumerate(tickets, start=1):
         if not isinstance(ticket, dict):
@@ -128,7 +134,8 @@ def zendesk_json(data: Any) -> list[Message]:
             attrs["channel"] = _s(via.get("channel"))
         for f in ticket.get("custom_fields") or []:
             if isinstance(f, dict) and f.get("value") not in (None, "", False):
-                attrs[f"field_{f.get('id')}"] = _s(f.get("value"))
+                key = norm(titles.get(f.get("id"), "")) or f"field_{f.get('id')}"
+                attrs[key] = _s(f.get("value"))
         rating = (ticket.get("satisfaction_rating") or {}).get("score")
         score = {"good": 5.0, "bad": 1.0}.get(_s(rating).lower())
         comments = ticket.get("comments")

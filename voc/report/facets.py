@@ -4,9 +4,11 @@ The HTML report embeds, for every stage and every theme, how many statements fal
 (source kind, segment value) pair, plus the totals over all sources (``*``) and all segments
 (``*``). The page's small script then only looks numbers up: no customer text is involved.
 
-Segments are the attributes of ``items.attributes`` (plan, region, persona, ...). Attributes
-with a single value, with more than :data:`MAX_VALUES` values, or whose every value is unique
-(ids, free text) are not offered as filters.
+Segments are the attributes of ``items.attributes`` (plan, region, persona, ...), named as a
+reader sees them ("field_plan_tier" → "plan tier") with values that differ only in case or
+surrounding spaces folded into one (:mod:`voc.themes.segments`). Attributes with a single
+value, with more than :data:`MAX_VALUES` values, or whose every value is unique (ids, free
+text) are not offered as filters.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from voc.schema import UNKNOWN_STAGE
+from voc.themes.segments import fold_values, readable_labels
 
 MAX_VALUES = 12
 MAX_ATTRIBUTES = 6
@@ -25,12 +28,64 @@ ALL = "*"
 
 @dataclass
 class SegmentOption:
-    """One segment filter value: ``key`` is ``attribute=value``."""
+    """One segment filter value: ``key`` is ``attribute=value`` (as shown); ``raw_keys`` are
+    the attribute keys of ``items.attributes`` it reads."""
 
     key: str
     attribute: str
     value: str
     n_items: int
+    raw_keys: tuple[str, ...] = ()
+
+
+@dataclass
+class Spellings:
+    """How segments are shown: attribute key → label, label → raw value → shown value."""
+
+    labels: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def shown(self, key: str, value: object) -> tuple[str, str]:
+        """(label, value) as a reader sees them."""
+        label = self.labels.get(key) or readable_labels([key])[key]
+        text = str(value).strip()
+        return label, self.values.get(label, {}).get(text, text)
+
+
+def _value_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, int]]:
+    """(source kind, attribute key, value, items) over all items."""
+    sql = """
+        WITH kv AS (
+            SELECT coalesce(source_kind, '') AS src, unnest(json_keys(attributes)) AS k,
+                   attributes
+            FROM items WHERE json_valid(attributes) AND attributes LIKE '{%'
+        ), vals AS (
+            SELECT src, k,
+                   json_extract_string(attributes, '$."' || replace(k, '"', '') || '"') AS v
+            FROM kv
+        )
+        SELECT src, k, v, count(*) AS n FROM vals
+        WHERE v IS NOT NULL AND trim(v) <> ''
+        GROUP BY src, k, v"""
+    try:
+        return [(str(a), str(b), str(c), int(d)) for a, b, c, d in con.execute(sql).fetchall()]
+    except duckdb.Error:
+        return []
+
+
+def spellings_of(rows: list[tuple[str, str, str, int]]) -> Spellings:
+    """Labels and folded values of the run's segments, from :func:`_value_rows`."""
+    labels = readable_labels(k for _, k, _, _ in rows)
+    counts: dict[str, dict[str, int]] = {}
+    for _, k, v, n in rows:
+        vals = counts.setdefault(labels[k], {})
+        vals[v.strip()] = vals.get(v.strip(), 0) + n
+    return Spellings(labels, {label: fold_values(c) for label, c in counts.items()})
+
+
+def load_spellings(con: duckdb.DuckDBPyConnection, tables: set[str]) -> Spellings:
+    """:class:`Spellings` of the workspace's items (empty without items)."""
+    return spellings_of(_value_rows(con)) if "items" in tables else Spellings()
 
 
 @dataclass
@@ -56,30 +111,20 @@ def segment_attributes(con: duckdb.DuckDBPyConnection) -> list[SegmentOption]:
     kind with most items first), so that a survey's departments are not crowded out by a
     helpdesk's ticket fields when both are in one run.
     """
-    sql = """
-        WITH kv AS (
-            SELECT coalesce(source_kind, '') AS src, unnest(json_keys(attributes)) AS k,
-                   attributes
-            FROM items WHERE json_valid(attributes) AND attributes LIKE '{%'
-        ), vals AS (
-            SELECT src, k,
-                   json_extract_string(attributes, '$."' || replace(k, '"', '') || '"') AS v
-            FROM kv
-        )
-        SELECT src, k, v, count(*) AS n FROM vals
-        WHERE v IS NOT NULL AND v <> '' AND length(v) <= 40
-        GROUP BY src, k, v"""
-    try:
-        rows = con.execute(sql).fetchall()
-    except duckdb.Error:
-        return []
+    rows = _value_rows(con)
+    spell = spellings_of(rows)
     counts: dict[str, dict[str, int]] = {}
     per_kind: dict[str, dict[str, int]] = {}
+    raw_keys: dict[str, set[str]] = {}
     for src, k, v, n in rows:
-        vals = counts.setdefault(str(k), {})
-        vals[str(v)] = vals.get(str(v), 0) + int(n)
-        kind = per_kind.setdefault(str(src), {})
-        kind[str(k)] = kind.get(str(k), 0) + int(n)
+        label, shown = spell.shown(k, v)
+        if len(shown) > 40:
+            continue
+        raw_keys.setdefault(label, set()).add(k)
+        vals = counts.setdefault(label, {})
+        vals[shown] = vals.get(shown, 0) + n
+        kind = per_kind.setdefault(src, {})
+        kind[label] = kind.get(label, 0) + n
     by_attr = {a: list(vals.items()) for a, vals in counts.items()}
     eligible = {
         a
@@ -100,12 +145,17 @@ def segment_attributes(con: duckdb.DuckDBPyConnection) -> list[SegmentOption]:
     out: list[SegmentOption] = []
     for attr in sorted(keep):
         for value, n in sorted(by_attr[attr], key=lambda x: (-x[1], x[0])):
-            out.append(SegmentOption(f"{attr}={value}", attr, value, n))
+            keys = tuple(sorted(raw_keys[attr]))
+            out.append(SegmentOption(f"{attr}={value}", attr, value, n, keys))
     return out
 
 
 def _counts(
-    con: duckdb.DuckDBPyConnection, group: str, where: str, segments: list[SegmentOption]
+    con: duckdb.DuckDBPyConnection,
+    group: str,
+    where: str,
+    segments: list[SegmentOption],
+    spellings: Spellings | None = None,
 ) -> dict[str, dict[str, int]]:
     """``{group value: {"source|segment": n}}`` over statements joined to their items."""
     out: dict[str, dict[str, int]] = {}
@@ -122,18 +172,24 @@ def _counts(
         add(g, f"{src}|{ALL}", n)
         add(g, f"{ALL}|{ALL}", n)
     for attr in sorted({s.attribute for s in segments}):
-        wanted = [s.value for s in segments if s.attribute == attr]
-        path = '$."' + attr.replace('"', "") + '"'
+        wanted = {s.value for s in segments if s.attribute == attr}
+        keys = sorted({k for s in segments if s.attribute == attr for k in s.raw_keys} or {attr})
+        fold = spellings.values.get(attr, {}) if spellings else {}
+        # the first of the keys reading as this attribute that an item has
+        value = "coalesce(" + ", ".join(
+            "nullif(trim(json_extract_string(i.attributes, ?)), '')" for _ in keys
+        ) + ")"
         sql = (
-            f"SELECT {group} AS g, coalesce(i.source_kind, '') AS src, "
-            f"json_extract_string(i.attributes, ?) AS v, count(*) AS n "
-            f"FROM statements s JOIN items i USING (item_id) {where} "
+            f"SELECT {group} AS g, coalesce(i.source_kind, '') AS src, {value} AS v, "
+            f"count(*) AS n FROM statements s JOIN items i USING (item_id) {where} "
             f"{'AND' if where else 'WHERE'} json_valid(i.attributes) GROUP BY ALL"
         )
-        for g, src, v, n in con.execute(sql, [path]).fetchall():
-            if v in wanted:
-                add(g, f"{src}|{attr}={v}", n)
-                add(g, f"{ALL}|{attr}={v}", n)
+        paths = ['$."' + k.replace('"', "") + '"' for k in keys]
+        for g, src, v, n in con.execute(sql, paths).fetchall():
+            shown = fold.get(str(v), str(v)) if v is not None else None
+            if shown in wanted:
+                add(g, f"{src}|{attr}={shown}", n)
+                add(g, f"{ALL}|{attr}={shown}", n)
     return out
 
 
@@ -142,10 +198,11 @@ def load_facets(con: duckdb.DuckDBPyConnection, tables: set[str], sources: list[
     if "statements" not in tables or "items" not in tables:
         return Facets(sources=sources)
     segments = segment_attributes(con)
+    spell = load_spellings(con, tables)
     stage = f"coalesce(nullif(s.stage, ''), '{UNKNOWN_STAGE}')"
     return Facets(
         sources=sources,
         segments=segments,
-        stage_counts=_counts(con, stage, "", segments),
-        theme_counts=_counts(con, "s.theme_id", "WHERE s.theme_id IS NOT NULL", segments),
+        stage_counts=_counts(con, stage, "", segments, spell),
+        theme_counts=_counts(con, "s.theme_id", "WHERE s.theme_id IS NOT NULL", segments, spell),
     )

@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 
 from voc.report.db import as_day, as_float, as_int, fetch_rows, parse_json, table_names
-from voc.report.facets import load_facets
+from voc.report.facets import load_facets, load_spellings
 from voc.report.fmt import SOURCE_LABELS, dec, humanize, is_number
 from voc.report.model import (
     RejectCount,
@@ -30,6 +30,7 @@ from voc.report.model import (
 from voc.report.themes import SOURCE_ORDER, load_themes, stage_share
 from voc.report.trends import load_trends
 from voc.schema import UNKNOWN_STAGE
+from voc.themes.segments import segment_label
 
 CATEGORY_ORDER = ("skipped", "invalid")
 TOP_EMOTIONS = 3
@@ -240,7 +241,7 @@ def _stage_emotions(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str,
 
 
 def _score_kinds(con: duckdb.DuckDBPyConnection, tables: set[str]) -> list[tuple[str, int]]:
-    """Scored customers per score kind, most first (the rank step uses the first only)."""
+    """Scored customers per score kind, the kind feeding the first theme's impact first."""
     if "items" not in tables:
         return []
     sql = """
@@ -281,7 +282,8 @@ def _over_segments(con: duckdb.DuckDBPyConnection, tables: set[str]) -> dict[str
     for theme_id, attr, value, share, rest in rows:
         found = out.setdefault(str(theme_id), [])
         if len(found) < MAX_OVER_SEGMENTS:
-            found.append(f"{attr}: {value} ({share:.1%} of them vs {rest:.1%} of the others)")
+            label = segment_label(str(attr))  # a table from before labels were readable
+            found.append(f"{label}: {value} ({share:.1%} of them vs {rest:.1%} of the others)")
     return out
 
 
@@ -314,7 +316,9 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
     stage_names = dict(taxonomy)
     stage_names.setdefault(UNKNOWN_STAGE, UNKNOWN_NAME)
     stage_order = [s for s, _ in taxonomy] + [UNKNOWN_STAGE]
-    themes, other, formula = load_themes(con, tables, stage_names, stage_order)
+    themes, other, formula = load_themes(
+        con, tables, stage_names, stage_order, load_spellings(con, tables)
+    )
     stages, n_statements, n_friction = _load_stages(con, tables, taxonomy, themes)
     sources, total = _source_counts(con, counts, tables)
     trends = load_trends(con, tables)
@@ -341,5 +345,6 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
         facets=load_facets(con, tables, kinds),
         trend_periods=trends.periods,
         trend_source=trends.source,
+        spike_min_count=trends.spike_min_count,
         score_kinds=_score_kinds(con, tables),
     )

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from voc.report.fmt import num
 from voc.report.model import ReportData
-from voc.report.trends import MIN_SPIKE_ITEMS
 from voc.schema import UNKNOWN_STAGE
 
 
@@ -30,14 +29,24 @@ def method_notes(data: ReportData) -> list[Note]:
         if has_scores
         else ""
     )
-    if has_scores and len(data.score_kinds) > 1:
-        label = {"nps": "NPS", "csat": "CSAT"}
+    label = {"nps": "NPS", "csat": "CSAT"}
+    if has_scores and len(data.score_kinds) > 1 and not any(
+        ", " in t.score_effects for t in data.themes
+    ):  # a workspace ranked before score effects were computed per kind
         (used, n_used), rest = data.score_kinds[0], data.score_kinds[1:]
         others = ", ".join(f"{label.get(k, k)} of {num(n)} customers" for k, n in rest)
         score_note += (
             f" This run holds several kinds of score: the effect uses the most common one,"
             f" {label.get(used, used)} ({num(n_used)} customers); {others} are not used."
-            " Analyse those sources in a run of their own to see their effect."
+            " Run the analysis again to see each kind's effect."
+        )
+    elif has_scores and len(data.score_kinds) > 1:
+        kinds = ", ".join(f"{label.get(k, k)} of {num(n)} customers" for k, n in data.score_kinds)
+        score_note += (
+            f" This run holds several kinds of score ({kinds}): each kind's effect is computed"
+            " with the customers who gave that kind of score only, and all are shown"
+            ' ("NPS +1.2, CSAT +0.03"). The impact score uses the one whose effect is largest'
+            " on its own scale (10 NPS points, or 0.5 CSAT or rating points, count in full)."
         )
     sampled = data.run.themes_method
     sample_note = f" {sampled}." if sampled else ""
@@ -107,7 +116,7 @@ def method_notes(data: ReportData) -> list[Note]:
                 "Trend sparklines show each theme's statements per week from the run's trend"
                 " table, with the weeks it flagged as spikes (a week with more items than"
                 " the theme's earlier rate predicts, by a Poisson test); a flagged week is"
-                f" marked only with at least {MIN_SPIKE_ITEMS} items, since a handful of"
+                f" marked only with at least {data.spike_min_count} items, since a handful of"
                 " items passes the test by chance when many themes and weeks are tested."
                 if data.trend_source == "theme_trends"
                 else "Trend sparklines count each theme's statements per calendar week (Monday"

@@ -136,6 +136,8 @@ class Theme:
     spikes: list[bool] = field(default_factory=list)
     over_segments: list[str] = field(default_factory=list)
     """Segments that raise the theme significantly more than the rest (Fisher, BH 5%)."""
+    score_effects: str = ""
+    """The score effect of every score kind, each with its own items ("NPS +1.2, CSAT +0.03")."""
 
     @property
     def stage_phrase(self) -> str:
@@ -188,6 +190,8 @@ class ReportData:
     trend_source: str = "none"
     score_kinds: list[tuple[str, int]] = field(default_factory=list)
     """Scored customers per score kind (``nps``, ``csat``, ``rating``), most first."""
+    spike_min_count: int = 10
+    """Fewest items of a period shown as a spike (the trends step's ``spike_min_count``)."""
 
     @property
     def title(self) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 import duckdb
 
 from voc.report.db import as_day, as_float, as_int, fetch_rows, parse_json
+from voc.report.facets import Spellings
 from voc.report.fmt import (
     SOURCE_LABELS,
     SOURCE_SINGULAR,
@@ -20,6 +21,7 @@ from voc.report.fmt import (
 )
 from voc.report.model import ImpactPart, Quote, Share, Theme
 from voc.schema import OTHER_THEME, UNKNOWN_STAGE
+from voc.themes.segments import segment_label
 
 SOURCE_ORDER = ("email", "transcript", "survey")
 QUOTES_PER_THEME = 3
@@ -39,17 +41,36 @@ def _shares(mix: dict, label: Any, order: list[str]) -> list[Share]:
 SCORE_KIND_LABELS = {"nps": "NPS", "csat": "CSAT", "rating": "rating"}
 
 
+def score_effects_text(effects: Any) -> str:
+    """Each score kind's effect with its kind, most scored customers first: "NPS +1.2,
+    CSAT +0.03" (NPS moves in whole points, a 1-5 mean in hundredths); "" without any."""
+    if not isinstance(effects, dict):
+        return ""
+    shown = [
+        f"{SCORE_KIND_LABELS.get(str(k), str(k))} {signed(v, 1 if k == 'nps' else 2)}".strip()
+        for k, v in effects.items()
+        if is_number(v)
+    ]
+    return ", ".join(shown)
+
+
 def _impact_parts(parts: dict) -> list[ImpactPart]:
     """The parts as shown: the score kind goes with the score effect ("+3.1 NPS points"),
-    and a run without scores says so instead of showing an empty kind and a dash."""
+    and a run without scores says so instead of showing an empty kind and a dash. With
+    several score kinds, every kind's effect is shown and the one feeding the score named."""
     kind = str(parts.get("score_kind") or "")
+    effects = parts.get("score_effects")
+    several = isinstance(effects, dict) and len(effects) > 1
     out = []
     for k, v in parts.items():
-        if k in ("formula", "score_kind"):
+        if k in ("formula", "score_kind", "score_effects"):
             continue
         value = part_value(str(k), v)
         if k == "score_effect":
-            if not is_number(v):
+            if several and score_effects_text(effects):
+                label = SCORE_KIND_LABELS.get(kind, kind)
+                value = f"{score_effects_text(effects)} ({label} feeds the score)"
+            elif not is_number(v):
                 value = "– (no scores in these items)"
             elif kind:  # NPS moves in whole points, a 1-5 mean in hundredths
                 digits = 1 if kind == "nps" else 2
@@ -59,7 +80,10 @@ def _impact_parts(parts: dict) -> list[ImpactPart]:
 
 
 def _fetch_quotes(
-    con: duckdb.DuckDBPyConnection, ids: list[str], has_items: bool
+    con: duckdb.DuckDBPyConnection,
+    ids: list[str],
+    has_items: bool,
+    spellings: Spellings | None = None,
 ) -> dict[str, Quote]:
     if not ids:
         return {}
@@ -79,11 +103,13 @@ def _fetch_quotes(
     out: dict[str, Quote] = {}
     for r in fetch_rows(con, sql, [ids]):
         kind = str(r["source_kind"] or "")
-        attrs = sorted(
-            (str(k), one_line(v))
-            for k, v in parse_json(r.get("attributes"), {}).items()
-            if isinstance(v, str | int | float) and not isinstance(v, bool) and str(v) != ""
-        )
+        spell = spellings or Spellings()
+        shown: dict[str, str] = {}  # readable label → folded value; keys reading alike: first
+        for k, v in sorted(parse_json(r.get("attributes"), {}).items()):
+            if isinstance(v, str | int | float) and not isinstance(v, bool) and str(v).strip():
+                label, value = spell.shown(str(k), v)
+                shown.setdefault(label, one_line(value))
+        attrs = sorted(shown.items())
         score = ""
         if is_number(r["score"]):
             label = (
@@ -119,8 +145,10 @@ def load_themes(
     tables: set[str],
     stage_names: dict[str, str],
     stage_order: list[str],
+    spellings: Spellings | None = None,
 ) -> tuple[list[Theme], Theme | None, str]:
-    """Ranked themes, the catch-all theme, and the impact formula text."""
+    """Ranked themes, the catch-all theme, and the impact formula text (quotes' segments as
+    ``spellings`` shows them)."""
     if "themes" not in tables:
         return [], None, ""
     rows = fetch_rows(con, "SELECT * FROM themes")
@@ -171,13 +199,18 @@ def load_themes(
                 list(SOURCE_ORDER),
             ),
             segment_mix={
-                str(a): _shares(v, str, [])
+                segment_label(str(a)): _shares(v, str, [])
                 for a, v in sorted(segments.items())
                 if isinstance(v, dict)
             },
             quotes=[],
             is_other=is_other,
             stage_mix_ids={str(k): float(v) for k, v in stage_mix.items() if is_number(v)},
+            score_effects=score_effects_text(
+                parse_json(r.get("score_effects"), None)
+                or parts.get("score_effects")
+                or {str(parts.get("score_kind") or ""): r.get("score_effect")}
+            ),
         )
         quote_ids.append((theme, ids))  # resolved below, in one query
         if is_other:
@@ -187,7 +220,7 @@ def load_themes(
     themes.sort(key=lambda t: (t.rank is None, t.rank or 0, -(t.impact or 0.0), t.theme_id))
     _unique_anchors(themes)
     wanted = sorted({i for _, ids in quote_ids for i in ids})
-    quotes = _fetch_quotes(con, wanted, has_items) if has_statements else {}
+    quotes = _fetch_quotes(con, wanted, has_items, spellings) if has_statements else {}
     for theme, ids in quote_ids:
         theme.quotes = [quotes[i] for i in ids if i in quotes][:QUOTES_PER_THEME]
     return themes, other, formula

@@ -6,9 +6,12 @@ included. Otherwise the weeks are counted here from ``statements`` joined to ``i
 (``date_trunc('week', created_at)``, weeks starting on Monday) and no spikes are claimed.
 Weeks without statements count as zero, so every theme's line covers the same weeks.
 
-A flagged week is shown as a spike only when it holds at least :data:`MIN_SPIKE_ITEMS`
-items: a jump from 0 to 3 can pass a Poisson test, and with dozens of themes and weeks
-tested some will by chance, but it is not a spike a reader should act on.
+The trends step flags a period only when it holds at least its ``spike_min_count`` items
+(recorded on every row), and such flags are shown as they are, so the report and the
+exported table agree. A table from before that column existed was flagged from 3 items:
+there a flagged week is shown only when it holds at least :data:`MIN_SPIKE_ITEMS` items
+(a jump from 0 to 3 can pass a Poisson test, and with dozens of themes and weeks tested
+some will by chance, but it is not a spike a reader should act on).
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ class Trends:
     periods: list[str] = field(default_factory=list)
     by_theme: dict[str, Trend] = field(default_factory=dict)
     source: str = "none"  # theme_trends | statements | none
+    spike_min_count: int = MIN_SPIKE_ITEMS  # fewest items of a spike, as the table records
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
@@ -87,8 +91,13 @@ def load_trends(con: duckdb.DuckDBPyConnection, tables: set[str]) -> Trends:
     if "theme_trends" in tables and _columns(con, "theme_trends") >= TREND_COLUMNS:
         cols = _columns(con, "theme_trends")
         size = "n_items" if "n_items" in cols else "n_statements"
+        least = (
+            f"coalesce(spike_min_count, {MIN_SPIKE_ITEMS})"
+            if "spike_min_count" in cols
+            else str(MIN_SPIKE_ITEMS)
+        )
         spike = (
-            f"(coalesce(is_spike, false) AND coalesce({size}, 0) >= {MIN_SPIKE_ITEMS})"
+            f"(coalesce(is_spike, false) AND coalesce({size}, 0) >= {least})"
             if "is_spike" in cols
             else "false"
         )
@@ -101,6 +110,10 @@ def load_trends(con: duckdb.DuckDBPyConnection, tables: set[str]) -> Trends:
         except duckdb.Error:
             trends = Trends()
         if trends.by_theme:
+            if "spike_min_count" in cols:
+                found = con.execute("SELECT min(spike_min_count) FROM theme_trends").fetchone()
+                if found and found[0] is not None:
+                    trends.spike_min_count = int(found[0])
             return trends
     if "statements" not in tables or "items" not in tables:
         return Trends()

@@ -34,6 +34,7 @@ THEME_TABLE_COLUMNS = [
     "stage",
     "key_phrases",
     "quotes",
+    "score_effects",
 ]
 
 

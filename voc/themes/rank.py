@@ -4,6 +4,12 @@ impact = 100 × customer share × severity × momentum × score factor, where
 severity = (1 − w_negativity) + w_negativity × mean negativity,
 momentum = 1 + w_growth × clip(growth − 1, 0, 1) and
 score factor = 1 + w_score × clip(score effect / score scale, 0, 1).
+
+Score effects are computed per score kind (NPS, CSAT, rating), each with the scored
+customers of that kind only: a run with an NPS survey and CSAT-rated tickets gets both.
+The kind that feeds the score factor is the one whose effect is largest on its own
+scale (NPS points / ``nps_scale``, CSAT or rating points / ``mean_scale``); on a tie
+(also when no effect is positive) the kind with the most scored customers.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
+
+from voc.themes.segments import fold_values, readable_labels
 
 
 class RankWeights(BaseModel):
@@ -41,7 +49,8 @@ def formula_text(w: RankWeights) -> str:
         "impact = 100 × customer share × severity × momentum × score factor; "
         f"severity = {1 - w.negativity:.2f} + {w.negativity:.2f} × mean negativity; "
         f"momentum = 1 + {w.growth:.2f} × clip(growth − 1, 0, 1); "
-        f"score factor = 1 + {w.score:.2f} × clip(score effect / scale, 0, 1)"
+        f"score factor = 1 + {w.score:.2f} × clip(score effect / scale, 0, 1), with the score"
+        " kind whose effect is largest on its scale (NPS: 10 points, CSAT or rating: 0.5)"
     )
 
 
@@ -55,37 +64,75 @@ def score_metric(scores: pd.Series, kind: str) -> float:
     return float(s.mean())
 
 
-# The theme-independent part of score_effect for the last ``respondents`` frame, kept with
+# The theme-independent part of score_effects for the last ``respondents`` frame, kept with
 # a strong reference to that frame, so ``is`` is a safe identity test: ranking calls
-# score_effect once per theme with the same frame of all respondents.
-_LAST_SCORED: list[tuple[pd.DataFrame, str, pd.DataFrame, float]] = []
+# score_effects once per theme with the same frame of all respondents.
+_LAST_SCORED: list[tuple[pd.DataFrame, list[tuple[str, pd.DataFrame, float]]]] = []
 
 
-def _scored(respondents: pd.DataFrame) -> tuple[str, pd.DataFrame, float]:
-    """(most common score kind, respondents of that kind, their score metric), memoised."""
+def _by_kind(respondents: pd.DataFrame) -> list[tuple[str, pd.DataFrame, float]]:
+    """(score kind, respondents of that kind, their score metric) per kind, the kind with
+    most respondents first (ties by name), memoised."""
     if _LAST_SCORED and _LAST_SCORED[0][0] is respondents:
-        return _LAST_SCORED[0][1], _LAST_SCORED[0][2], _LAST_SCORED[0][3]
+        return _LAST_SCORED[0][1]
     kinds = respondents["score_kind"].fillna("").replace("", "rating")
-    kind = Counter(kinds.tolist()).most_common(1)[0][0]  # a list: pandas iterates slowly
-    scored = respondents[kinds == kind]
-    base = score_metric(scored["score"], kind)
-    _LAST_SCORED[:] = [(respondents, kind, scored, base)]
-    return kind, scored, base
+    counts = Counter(kinds.tolist())  # a list: pandas iterates slowly
+    out = []
+    for kind, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        scored = respondents[kinds == kind]
+        out.append((kind, scored, score_metric(scored["score"], kind)))
+    _LAST_SCORED[:] = [(respondents, out)]
+    return out
+
+
+def score_effects(
+    respondents: pd.DataFrame, theme_customers: set[str]
+) -> dict[str, float | None]:
+    """Rise of each kind's score metric if the theme's customers were removed, per kind.
+
+    ``respondents`` has one row per scored customer: customer_id, score, score_kind. Each
+    kind is computed with the customers who gave a score of that kind only; the dict is
+    ordered by kind, most scored customers first. Empty without scores.
+    """
+    if respondents.empty:
+        return {}
+    out: dict[str, float | None] = {}
+    for kind, scored, base in _by_kind(respondents):
+        rest = scored[~scored["customer_id"].isin(theme_customers)]
+        if rest.empty or np.isnan(base):
+            out[kind] = None
+        else:
+            out[kind] = round(score_metric(rest["score"], kind) - base, 3)
+    return out
 
 
 def score_effect(respondents: pd.DataFrame, theme_customers: set[str]) -> tuple[float | None, str]:
-    """Rise of the score metric if the theme's customers were removed.
-
-    ``respondents`` has one row per scored customer: customer_id, score, score_kind. Its
-    score kind, scored rows and base metric are derived once per frame, not once per theme.
-    """
-    if respondents.empty:
+    """Effect of the most common score kind only, and that kind (see :func:`score_effects`)."""
+    effects = score_effects(respondents, theme_customers)
+    if not effects:
         return None, ""
-    kind, scored, base = _scored(respondents)
-    rest = scored[~scored["customer_id"].isin(theme_customers)]
-    if rest.empty or np.isnan(base):
-        return None, kind
-    return round(score_metric(rest["score"], kind) - base, 3), kind
+    kind = next(iter(effects))
+    return effects[kind], kind
+
+
+def _scale(kind: str, settings: RankSettings) -> float:
+    return settings.nps_scale if kind == "nps" else settings.mean_scale
+
+
+def feeding_effect(
+    effects: dict[str, float | None], settings: RankSettings
+) -> tuple[float | None, str]:
+    """The effect (and kind) that feeds the score factor: the largest on its own scale, the
+    kind with most scored customers on a tie (``effects`` is ordered so)."""
+    if not effects:
+        return None, ""
+    best = max(
+        enumerate(effects.items()),
+        key=lambda e: (
+            float(np.clip((e[1][1] or 0.0) / _scale(e[1][0], settings), 0.0, 1.0)), -e[0]
+        ),
+    )
+    return best[1][1], best[1][0]
 
 
 def growth_ratio(dates: pd.Series, all_dates: pd.Series, recent_weeks: int) -> float | None:
@@ -116,7 +163,7 @@ def impact_score(
     w = settings.weights
     severity = (1 - w.negativity) + w.negativity * mean_negativity
     momentum = 1 + w.growth * float(np.clip((growth or 1.0) - 1.0, 0.0, 1.0))
-    scale = settings.nps_scale if effect_kind == "nps" else settings.mean_scale
+    scale = _scale(effect_kind, settings)
     score_factor = 1 + w.score * float(np.clip((effect or 0.0) / scale, 0.0, 1.0))
     impact = 100.0 * customer_share * severity * momentum * score_factor
     return round(impact, 3), {
@@ -145,8 +192,39 @@ def majority_stage(stage_mix: dict[str, float], unknown: str = "unknown") -> str
     return sorted(pool.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def segment_mix(items: pd.DataFrame) -> dict[str, dict[str, float]]:
-    """Share of each segment attribute value among ``items`` (attributes JSON column)."""
+def segment_mix(
+    items: pd.DataFrame, shown: dict[str, dict[str, str]] | None = None
+) -> dict[str, dict[str, float]]:
+    """Share of each segment attribute value among ``items`` (attributes JSON column).
+
+    Attributes are named as a reader sees them and values differing only in case or
+    surrounding spaces are one (:mod:`voc.themes.segments`); ``shown`` (attribute label →
+    raw value → shown value, from :func:`segment_spellings` over all items) makes the
+    spelling the run's most frequent, not this theme's."""
     rows = [json.loads(a) if isinstance(a, str) and a else {} for a in items["attributes"]]
-    keys = sorted({k for r in rows for k in r})
-    return {k: mix(pd.Series([r.get(k, "") for r in rows])) for k in keys}
+    rows = [r if isinstance(r, dict) else {} for r in rows]
+    labels = readable_labels(k for r in rows for k in r)
+    out: dict[str, dict[str, float]] = {}
+    for label in sorted(set(labels.values())):
+        keys = sorted(k for k, lab in labels.items() if lab == label)
+        values = [
+            next((str(r[k]).strip() for k in keys if str(r.get(k, "") or "").strip()), "")
+            for r in rows
+        ]
+        fold = (shown or {}).get(label) or fold_values(v for v in values if v)
+        out[label] = mix(pd.Series([fold.get(v, v) for v in values]))
+    return out
+
+
+def segment_spellings(items: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Attribute label → raw value → shown value, over all ``items`` (see :func:`segment_mix`)."""
+    rows = [json.loads(a) if isinstance(a, str) and a else {} for a in items["attributes"]]
+    rows = [r if isinstance(r, dict) else {} for r in rows]
+    labels = readable_labels(k for r in rows for k in r)
+    raw: dict[str, Counter[str]] = {}
+    for r in rows:
+        for k, v in r.items():
+            text = str(v or "").strip()
+            if text:
+                raw.setdefault(labels[k], Counter())[text] += 1
+    return {label: fold_values(c) for label, c in raw.items()}

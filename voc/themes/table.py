@@ -11,13 +11,15 @@ import pandas as pd
 from voc.schema import OTHER_THEME, UNKNOWN_STAGE
 from voc.themes.rank import (
     RankSettings,
+    feeding_effect,
     formula_text,
     growth_ratio,
     impact_score,
     majority_stage,
     mix,
-    score_effect,
+    score_effects,
     segment_mix,
+    segment_spellings,
 )
 
 
@@ -89,6 +91,7 @@ def rank_themes(
     items = items.set_index("item_id", drop=False)
     total_customers = max(items["customer_id"].nunique(), 1)
     respondents = _respondents(items)
+    spellings = segment_spellings(items)
     rows: list[dict[str, object]] = []
     for d in drafts:
         st = friction.iloc[d.statement_idx]
@@ -100,7 +103,8 @@ def rank_themes(
             float(((1.0 - st["sentiment_score"].astype(float)) / 2.0).mean()) if len(st) else 0.0
         )
         growth = growth_ratio(its["created_at"], items["created_at"], settings.recent_weeks)
-        effect, kind = score_effect(respondents, customers)
+        effects = score_effects(respondents, customers)
+        effect, kind = feeding_effect(effects, settings)
         impact, factors = impact_score(share, negativity, growth, effect, kind, settings)
         stage_mix = mix(st["stage"].fillna(UNKNOWN_STAGE))
         rows.append(
@@ -123,6 +127,7 @@ def rank_themes(
                         "mean_negativity": round(negativity, 4),
                         "score_effect": effect,
                         "score_kind": kind,
+                        "score_effects": effects,
                         "growth": growth,
                         **factors,
                         "formula": formula_text(settings.weights),
@@ -132,10 +137,11 @@ def rank_themes(
                 "stage": majority_stage(stage_mix, UNKNOWN_STAGE),
                 "stage_mix": json.dumps(stage_mix),
                 "source_mix": json.dumps(mix(its["source_kind"])),
-                "segment_mix": json.dumps(segment_mix(its)),
+                "segment_mix": json.dumps(segment_mix(its, spellings)),
                 "quote_ids": json.dumps(d.quote_ids),
                 "growth": growth,
                 "origin": "codeframe" if d.theme_key else "discovered",
+                "score_effects": json.dumps(effects),
                 "_draft": d,
             }
         )

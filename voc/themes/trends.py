@@ -3,7 +3,11 @@
 Spikes: for each theme and period, a one-sided Poisson test of the period's item
 count against the theme's own baseline rate (its share of all items in the earlier
 periods, times the items in this period). A period is a spike when p < ``alpha``,
-the count is at least ``min_count`` and at least twice the expected count.
+the count is at least ``min_count`` items (the rank step's ``spike_min_count``, default
+10: a jump from 0 to 3 passes the test, and with dozens of themes and periods tested
+some do by chance) and at least twice the expected count. Every row of the trends table
+records the minimum it was flagged with (``spike_min_count``), so exports and the report
+agree on which periods are spikes.
 
 Segments: for each segment attribute (plan, persona, channel, source, ...) and value,
 the share of the segment's items that raise the theme against the share in all other
@@ -20,6 +24,8 @@ import numpy as np
 import pandas as pd
 from scipy.stats import fisher_exact, poisson
 
+from voc.themes.segments import fold_values, readable_labels
+
 SPIKE_TEST = "one-sided Poisson test against the theme's baseline rate in earlier periods"
 SEGMENT_TEST = "Fisher's exact test, Benjamini-Hochberg corrected (FDR)"
 
@@ -31,7 +37,10 @@ TRENDS_COLUMNS = [
     "expected",
     "p_value",
     "is_spike",
+    "spike_min_count",
 ]
+#: Fewest items in a period for a spike (the rank step's ``spike_min_count``).
+SPIKE_MIN_COUNT = 10
 SEGMENTS_COLUMNS = [
     "theme_id",
     "attribute",
@@ -56,7 +65,7 @@ def theme_trends(
     items: pd.DataFrame,
     period: str = "W",
     alpha: float = 0.01,
-    min_count: int = 3,
+    min_count: int = SPIKE_MIN_COUNT,
 ) -> pd.DataFrame:
     """Counts per theme and period (``W`` weeks, ``D``, ``M``) with a spike flag.
 
@@ -105,6 +114,7 @@ def theme_trends(
             "expected": exp_col,
             "p_value": p_col,
             "is_spike": spike.ravel(),
+            "spike_min_count": np.full(spike.size, int(min_count), dtype=np.int64),
         },
         columns=TRENDS_COLUMNS,
     )
@@ -129,15 +139,29 @@ def benjamini_hochberg(p: np.ndarray) -> np.ndarray:
 
 
 def _segment_columns(items: pd.DataFrame) -> pd.DataFrame:
-    """One column per segment attribute: source, channel and the JSON attributes."""
+    """One column per segment attribute: source, channel and the JSON attributes.
+
+    Attributes are named as a reader sees them ("field_plan_tier" → "plan tier": see
+    :mod:`voc.themes.segments`), and values differing only in case or surrounding spaces
+    are one value, in its most frequent spelling."""
     attrs = [json.loads(a) if isinstance(a, str) and a else {} for a in items["attributes"]]
-    keys = sorted({k for a in attrs for k in a})
+    attrs = [a if isinstance(a, dict) else {} for a in attrs]
     seg = pd.DataFrame({"item_id": items["item_id"].to_numpy()})
     seg["source"] = items["source_kind"].fillna("").astype(str).to_numpy()
     if "channel" in items:
         seg["channel"] = items["channel"].fillna("").astype(str).to_numpy()
-    for k in keys:
-        seg[k] = [str(a.get(k, "") or "") for a in attrs]
+    labels = readable_labels(k for a in attrs for k in a)
+    columns: dict[str, list[str]] = {}
+    for key in sorted(labels):  # keys reading the same are one column: the first value wins
+        col = columns.setdefault(labels[key], [""] * len(attrs))
+        for i, a in enumerate(attrs):
+            if not col[i]:
+                col[i] = str(a.get(key, "") or "").strip()
+    for label in sorted(columns):
+        name = label if label not in seg.columns else f"{label} (attribute)"
+        values = columns[label]
+        shown = fold_values(v for v in values if v)
+        seg[name] = [shown.get(v, v) for v in values]
     return seg
 
 
@@ -214,9 +238,12 @@ def trend_tables(
     period: str = "W",
     spike_alpha: float = 0.01,
     segment_alpha: float = 0.05,
+    spike_min_count: int = SPIKE_MIN_COUNT,
 ) -> dict[str, pd.DataFrame]:
     """``theme_trends`` and ``theme_segments`` tables; spike flags set on ``themes`` in place."""
-    trends = theme_trends(statements, items, period, alpha=spike_alpha)
+    trends = theme_trends(
+        statements, items, period, alpha=spike_alpha, min_count=spike_min_count
+    )
     segments = theme_segments(statements, items, alpha=segment_alpha)
     if not themes.empty:
         spiking = trends[trends["is_spike"]] if len(trends) else trends

@@ -1,0 +1,317 @@
+"""Make theme names distinct within one run.
+
+Each theme is named on its own (:mod:`voc.themes.naming`), so two themes about the
+same kind of problem can come out with the same name ("flight delayed" ten times in
+a run on airline tweets). A report that lists a name twice is not trusted, so after
+every theme is named, names that are equal, or equal after lemmatising and ignoring
+word order ("flight delayed", "delayed flights"), are told apart by what separates
+the themes:
+
+1. the clashing themes are compared with each other only: their key phrases are
+   chosen by class-based TF-IDF between them (:func:`voc.themes.naming.key_phrases`
+   over their statements); a phrase counts for a theme when it adds a word to the name,
+   no other theme of the clash took it, and the theme's statements say it more often
+   than any other clashing theme's (preferably :data:`MIN_LIFT` times as often), the
+   largest difference first, a thing named (a noun) counting half as much again;
+2. a theme where at least half the statements say another problem than the name's, of
+   the name's subject ("card" ... "stolen"), is renamed for it ("card lost" → "card
+   stolen"); when that name is taken, or when its most specific phrase is such a
+   problem said of the subject by fewer (at least :data:`MIN_SAID_OF`), it is named for
+   both ("flight delayed or cancelled"); either way it leaves the clash;
+3. else it is named "<name>: <its most specific phrase>" ("flight delayed: call",
+   "why fee charged: transfer");
+4. the largest theme left in the clash keeps the plain name only when every other one
+   became specific; a theme with no specific phrase at all is numbered ("delay (2)"),
+   so names are always distinct.
+
+Names the user chose in the codeframe (pinned or renamed themes) never change; the
+discovered themes that clash with one all become specific. Sub-theme names are made
+distinct within their parent the same way. Everything is ordered by size, then
+position, so the result is deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from voc.themes.lemmas import lemma
+from voc.themes.naming import key_phrases
+from voc.themes.pos import lexicon_tag
+from voc.themes.predicate import is_problem
+
+if TYPE_CHECKING:
+    from voc.themes.table import ThemeDraft
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*", re.IGNORECASE)
+_IGNORED = frozenset({"a", "an", "the"})
+#: A specific phrase is said by this many times the share of any other clashing theme.
+MIN_LIFT = 1.5
+#: Words a qualified name may have in all ("flight delayed: call back later").
+MAX_WORDS = 6
+#: Another problem word qualifies a name when this share of the statements say it of the
+#: name's subject (within two words).
+MIN_SAID_OF = 0.3
+_STRAY = re.compile(r"[@#\d]|https?:|www\.")
+
+
+def _lemmas(text: str) -> list[str]:
+    return [lemma(w) for w in _WORD.findall(text.lower().replace("’", "'"))]
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """What makes two names the same: their lemmas, in any order, articles aside."""
+    return tuple(sorted(w for w in _lemmas(name) if w not in _IGNORED))
+
+
+def clashes(names: Sequence[str], skip: Collection[int] = ()) -> list[list[int]]:
+    """Groups (of two or more) of positions whose names have the same :func:`name_key`."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, name in enumerate(names):
+        if i not in skip:
+            groups.setdefault(name_key(name), []).append(i)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def n_duplicates(names: Sequence[str]) -> int:
+    """Names that repeat an earlier name of the list (equal by :func:`name_key`)."""
+    return sum(len(g) - 1 for g in clashes(names))
+
+
+def _said_share(phrase: str, said: list[set[str]]) -> float:
+    want = set(_lemmas(phrase))
+    if not said or not want:
+        return 0.0
+    return sum(want <= s for s in said) / len(said)
+
+
+#: Things that happen to an order, a flight or an account that the problem words of
+#: :func:`voc.themes.predicate.is_problem` leave out (lemmas): enough to tell "flight
+#: cancelled" from "flight delayed".
+EVENTS = frozenset({"cancel", "rebook", "overbook", "strand", "bump", "divert", "charge",
+                    "overcharge", "refuse", "deny", "decline", "reject", "close", "suspend",
+                    "freeze", "block", "lose", "miss", "break", "damage", "crash", "fail",
+                    "expire", "lock", "steal", "hack", "refund", "delay"})
+
+
+def _problem_word(word: str) -> bool:
+    return is_problem(word, cues=False) or lemma(word.lower()) in EVENTS
+
+
+def _problem_words(name: str) -> set[str]:
+    return {lemma(w) for w in _WORD.findall(name.lower()) if _problem_word(w)}
+
+
+def _said_of(name: str, word: str, texts: Sequence[str]) -> float:
+    """Share of ``texts`` saying ``word`` within two words of one of ``name``'s subject
+    words ("cancelled flight", "flight was cancelled" for "flight delayed")."""
+    subject = {lemma(w) for w in _WORD.findall(name.lower())
+               if not _problem_word(w) and w not in _IGNORED}
+    want = lemma(word.lower())
+    if not texts or not subject:
+        return 0.0
+    hits = 0
+    for t in texts:
+        lem = _lemmas(t)
+        at = [k for k, w in enumerate(lem) if w == want]
+        hits += any(w in subject for k in at for w in lem[max(0, k - 2) : k + 3])
+    return hits / len(texts)
+
+
+def _qualified(name: str, phrase: str) -> str:
+    """"flight delayed: call" (what else the theme is about), or "flight delayed or
+    cancelled" when the phrase is another problem, as a person would write it."""
+    if ":" not in name and len(phrase.split()) == 1 and _problem_words(phrase) and not (
+        _problem_words(phrase) & _problem_words(name)
+    ):
+        return f"{name} or {phrase}"
+    return f"{name}, {phrase}" if ":" in name else f"{name}: {phrase}"
+
+
+#: Words too general to tell two themes apart.
+GENERIC = frozenset({"guy", "guys", "lack", "need", "thing", "things", "way", "lot", "lots",
+                     "stuff", "people", "someone", "anyone", "everyone", "one", "today",
+                     "yesterday", "day", "days", "week", "please", "thanks", "thank"})
+
+
+def _is_noun(word: str) -> bool:
+    word = word.lower()
+    tag = lexicon_tag(word) or lexicon_tag(lemma(word))
+    if tag:
+        return tag.startswith("NN")
+    return word.isalpha() and not word.endswith(("ed", "ing", "ly"))  # unknown: mostly names
+
+
+def _rewrite(name: str, phrase: str) -> str:
+    """``name`` with its problem words replaced by ``phrase``, a problem word the name does
+    not say ("flight delayed" + "cancelled" → "flight cancelled"); "" if it has none."""
+    words = name.split()
+    keep = [w for w in words if not _problem_word(w)]
+    if len(keep) == len(words) or not keep:
+        return ""
+    at = next(k for k, w in enumerate(words) if _problem_word(w))
+    lead = [w for w in words[:at] if w in keep]
+    return " ".join([*lead, *[w for w in words[at:] if w in keep], phrase] if lead
+                    else [*keep, phrase])
+
+
+def _specific(
+    group: list[int],
+    names: Sequence[str],
+    texts: Sequence[Sequence[str]],
+    used: Collection[tuple[str, ...]] = (),
+) -> dict[int, tuple[str, str]]:
+    """Per member of one clash: (rewritten name or "", most specific phrase or "").
+
+    A phrase's specificity is the share of the theme's statements saying it minus the
+    largest share among the other clashing themes; it must be said at least
+    :data:`MIN_LIFT` times as often as in any of them (else, for a theme with no such
+    phrase, more often at all). Phrases naming a thing (ending in a noun) come first.
+    """
+    clusters = [list(texts[i]) for i in group]
+    phrases = key_phrases(clusters, n_phrases=15, min_doc_share=0.05)
+    said = [[set(_lemmas(t)) for t in c] for c in clusters]
+    out: dict[int, tuple[str, str]] = {}
+    taken: set[tuple[str, ...]] = set()
+    for k, i in enumerate(group):
+        name = names[i]
+        own = set(_lemmas(name))
+        room = max(1, MAX_WORDS - len(name.split()))
+        scored: list[tuple[int, float, float, str]] = []
+        for p in phrases[k]:
+            lem = set(_lemmas(p))
+            words = p.lower().split()
+            if not lem or _STRAY.search(p) or not lem - own or any(len(w) < 3 for w in words):
+                continue
+            if all(w in GENERIC for w in words):
+                continue
+            mine = _said_share(p, said[k])
+            rest = max((_said_share(p, said[j]) for j in range(len(group)) if j != k), default=0)
+            if mine <= rest:
+                continue
+            tier = 0 if mine >= MIN_LIFT * rest else 2
+            noun = _is_noun(p.split()[-1])
+            # a thing named counts half as much again as a verb or an adjective
+            scored.append((tier, -(mine - rest) * (1.5 if noun else 1.0), mine, p))
+        scored.sort(key=lambda x: (x[0], x[1], x[3]))
+        rewritten = ""
+        # another problem than the name's, said of the name's subject: a problem phrase
+        # said apart from it ("flight delayed ... my bag was lost") says nothing of it
+        other = {
+            x[3] for x in scored
+            if len(x[3].split()) == 1 and _problem_word(x[3])
+            and not _problem_words(x[3]) & _problem_words(name)
+        }
+        close = {p for p in other if _said_of(name, p, clusters[k]) >= MIN_SAID_OF}
+        scored = [x for x in scored if x[3] not in other or x[3] in close]
+        problems = [x for x in scored if x[3] in close and x[0] < 2 and x[2] >= 0.5]
+        if problems:  # most of the theme says another problem than the name
+            rewritten = _rewrite(name, problems[0][3])
+        best = ""
+        for _, _, _, p in scored:
+            lem = set(_lemmas(p))
+            if lem & own or len(p.split()) > room or name_key(p) in taken:
+                continue
+            if name_key(_qualified(name, p)) in used:  # another theme's name already
+                continue
+            best = p
+            break
+        if best:
+            taken.add(name_key(best))
+        out[i] = (rewritten, best)
+    return out
+
+
+def distinct_names(
+    names: Sequence[str],
+    texts: Sequence[Sequence[str]],
+    pinned: Collection[int] = (),
+    skip: Collection[int] = (),
+) -> list[str]:
+    """``names`` with every clash resolved (see the module docstring).
+
+    ``texts[i]`` are the statements of theme ``i``; the list is taken as ordered by
+    nothing in particular: within a clash, larger themes (more statements) come first,
+    then earlier positions. ``pinned`` positions (user names) never change; ``skip``
+    positions ("other friction") are neither changed nor compared.
+    """
+    out = list(names)
+    pinned = set(pinned)
+    for _ in range(3):  # a qualified name may meet another; settle in a few rounds
+        groups = clashes(out, skip)
+        if not groups:
+            return out
+        for group in groups:
+            _resolve(group, out, texts, pinned)
+    taken = Counter(name_key(n) for k, n in enumerate(out) if k not in skip)
+    seen: Counter[tuple[str, ...]] = Counter()
+    for g in clashes(out, skip):  # last resort: numbered, so names are always distinct
+        for i in sorted(g, key=lambda i: (i not in pinned, -len(texts[i]), i)):
+            seen[name_key(out[i])] += 1
+            if seen[name_key(out[i])] > 1 and i not in pinned:
+                k = seen[name_key(out[i])]
+                while name_key(f"{out[i]} ({k})") in taken:
+                    k += 1
+                out[i] = f"{out[i]} ({k})"
+                taken[name_key(out[i])] += 1
+    return out
+
+
+def _resolve(
+    group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int]
+) -> None:
+    """Resolve one clash in ``out`` (see the module docstring)."""
+    free = sorted((i for i in group if i not in pinned), key=lambda i: (-len(texts[i]), i))
+    if not free:
+        return
+    used = {name_key(n) for k, n in enumerate(out) if k not in group}
+    found = _specific(free, out, texts, used)
+    new: dict[int, str] = {}
+    moved: set[int] = set()  # named for another problem: out of the clash
+    for i in free:
+        rewritten, phrase = found[i]
+        if rewritten and name_key(rewritten) not in used:
+            new[i] = rewritten
+        elif phrase:
+            new[i] = _qualified(out[i], phrase)
+        else:
+            continue
+        if rewritten and new[i] == rewritten or " or " in new[i] and " or " not in out[i]:
+            moved.add(i)
+        used.add(name_key(new[i]))
+    rest = [i for i in free if i not in moved]
+    # the largest of the rest keeps the plain name when every other one became specific
+    if rest and all(i in new for i in rest[1:]) and not set(group) & pinned:
+        new.pop(rest[0], None)
+    for i, name in new.items():
+        out[i] = name
+
+
+def distinct_drafts(
+    drafts: list[ThemeDraft], texts: np.ndarray | Sequence[str], pinned: Collection[int] = ()
+) -> None:
+    """Make the names of ``drafts`` (and of each draft's sub-themes) distinct, in place.
+
+    ``texts`` are the friction statements that ``statement_idx`` indexes; ``pinned``
+    are the labels whose names the user set in the codeframe; "other" (label < 0) is
+    left alone.
+    """
+    pinned = set(pinned)
+    tx = [[str(texts[int(j)]) for j in d.statement_idx] for d in drafts]
+    fixed = [k for k, d in enumerate(drafts) if d.label in pinned]
+    skip = [k for k, d in enumerate(drafts) if d.label < 0]
+    for d, name in zip(drafts, distinct_names([d.name for d in drafts], tx, fixed, skip),
+                       strict=True):
+        d.name = name
+    for d, dtx in zip(drafts, tx, strict=True):
+        if len(d.subthemes) < 2 or d.sub_labels is None:
+            continue
+        sub = np.asarray(d.sub_labels, dtype=int)
+        stx = [[dtx[j] for j in np.flatnonzero(sub == s.label)] for s in d.subthemes]
+        new = distinct_names([s.name for s in d.subthemes], stx)
+        for s, name in zip(d.subthemes, new, strict=True):
+            s.name = name
