@@ -340,11 +340,13 @@ def best_said(
     subject: str = "",
     least: int = 0,
     same_subject: bool = False,
+    things: bool = False,
 ) -> Said | None:
     """The problem phrase most distinct statements say (see :func:`phrases_said`),
     weighted by the distinctiveness of what it is said of (:func:`_distinct` over the key
     ``phrases``, and ``subject`` when given); None unless ``least`` statements (default:
-    :func:`need`) say it; with ``same_subject`` only phrases said of ``subject``."""
+    :func:`need`) say it; with ``same_subject`` only phrases said of ``subject``, with
+    ``things`` only phrases said of a thing (:func:`said_of_thing`)."""
     uniq = list(dict.fromkeys(texts))
     least = least or need(len(uniq))
     subj = {lemma(w) for w in subject.lower().split()}
@@ -359,6 +361,8 @@ def best_said(
         if subj & {lemma(w) for w in s.subject.split()}:
             score *= 1.5
         elif same_subject:
+            continue
+        if things and not said_of_thing(s):
             continue
         if len(s.text.split()) > 4:
             score *= 0.8
@@ -376,13 +380,14 @@ def said_with(subject: str, texts: Sequence[str]) -> Said | None:
     """The subject with the problem word the most distinct statements say within
     :data:`WINDOW` tokens of it, in the order they say it ("credit report" +
     "inaccurate" → "inaccurate credit report"; "fee" + "charged" → "fee charged"); None
-    unless two statements do. A participle follows the subject ("fee charged")."""
+    unless two statements do. The word goes where most of them put it."""
     subj = [key(w) for w in subject.lower().split()]
     if not subj:
         return None
     wrong = _wrong()
     df: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
+    after: Counter[str] = Counter()
     for text in dict.fromkeys(texts):
         toks = _raw(text)
         keys = _keys(toks)
@@ -392,12 +397,13 @@ def said_with(subject: str, texts: Sequence[str]) -> Said | None:
             if k in subj or k in _NOT_ALONE or w in _NOT_ALONE or w in STOPWORDS or glued(w) \
                     or k in seen:
                 continue
-            if not (k in wrong or w in wrong) or lexicon_tag(w).startswith("NN"):
-                continue  # a noun ("error") is a thing, not what is wrong with the subject
+            if not (k in wrong or w in wrong) or lexicon_tag(w) in ("NN", "NNS", "VB", "VBP"):
+                continue  # a noun ("error") or an action ("cancel") is not what is wrong
             near = [j for j in at if -WINDOW <= i - j <= WINDOW + len(subj) - 1]
             if near:
                 seen.add(k)
                 forms.setdefault(k, Counter())[w] += 1
+                after[k] += i > near[0]
         df.update(seen)
     if not df:
         return None
@@ -405,8 +411,7 @@ def said_with(subject: str, texts: Sequence[str]) -> Said | None:
     if n < 2:
         return None
     word = min(forms[k].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-    verbal = word.endswith("ed") or word in SAID_AFTER
-    named = [*subject.split(), word] if verbal else [word, *subject.split()]
+    named = [*subject.split(), word] if after[k] * 2 > n else [word, *subject.split()]
     return Said(" ".join(named), subject, n)
 
 

@@ -22,7 +22,15 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.asked import QWORDS, question_name
-from voc.themes.attest import best_said, need, parts, said_of_thing, said_with, support
+from voc.themes.attest import (
+    Said,
+    best_said,
+    need,
+    parts,
+    said_of_thing,
+    said_with,
+    support,
+)
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import lexicon_tag, parse, past_participle
 from voc.themes.pos import phrases as phrases_of
@@ -164,18 +172,19 @@ def attested_name(name: str, phrases: Sequence[str], texts: Sequence[str]) -> st
     subject, _ = parts(name)
     if said is None or said < need(len(uniq)):
         # unattested or bare: the phrase most say about the same subject, else about
-        # anything, said by two at least (by one, for a bare name of a small theme whose
-        # statements share no phrase)
+        # anything, said by two at least (by one, for a bare name whose statements share
+        # no phrase: in a small theme, or said of a thing)
         about = " ".join(subject)
         glued = not said  # bare, or its problem is never said near its subject
         best = (
             best_said(uniq, phrases, about, least=2, same_subject=True)
-            or (said_with(_subject_words(name, subject), uniq) if glued and subject else None)
+            or (_said_with(_subject_words(name, subject), uniq, glued) if subject else None)
             or (best_said(uniq, phrases, " ".join(phrases[:3]), least=2, same_subject=True)
                 if glued else None)
             or (best_said(uniq, phrases, about, least=2) if said is None else None)
             or (best_said(uniq, phrases, about, least=1)
                 if said is None and len(uniq) <= SMALL_THEME else None)
+            or (best_said(uniq, phrases, about, least=1, things=True) if said is None else None)
         )
         return best.text if best is not None and (said is None or best.support > said) else name
     best = best_said(uniq, phrases, " ".join(subject))
@@ -189,6 +198,15 @@ def attested_name(name: str, phrases: Sequence[str], texts: Sequence[str]) -> st
             and len(best.text.split()) <= 4:
         return best.text  # the fuller wording they use: "can't check" → "can't check in"
     return name
+
+
+def _said_with(subject: str, texts: Sequence[str], glued: bool) -> Said | None:
+    """The subject with the problem word most say near it (:func:`said_with`), when the
+    name's own problem is never said near it, or when this one is said by enough."""
+    found = said_with(subject, texts)
+    if found is None or not (glued or found.support >= need(len(texts))):
+        return None
+    return found
 
 
 def _subject_words(name: str, keys: Sequence[str]) -> str:
