@@ -22,15 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.asked import QWORDS, question_name
-from voc.themes.attest import (
-    Said,
-    best_said,
-    need,
-    parts,
-    said_of_thing,
-    said_with,
-    support,
-)
+from voc.themes.attest import attested_name
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import lexicon_tag, parse, past_participle
 from voc.themes.pos import phrases as phrases_of
@@ -44,7 +36,6 @@ from voc.themes.predicate import (
 )
 from voc.themes.problems import (
     PROBLEMS,
-    SMALL_THEME,
     WAITING,
     common_problem,
     literal_problem,
@@ -150,71 +141,8 @@ UNSPECIFIC = "unspecific complaints"
 def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
     """A short name a person would write (see :func:`_named`), whose problem its
     statements say of its subject (see :func:`attested_name`)."""
-    return attested_name(_worded(phrases, texts, fallback), phrases, texts)
-
-
-def attested_name(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
-    """``name`` when its statements say its problem of its subject (attested, see
-    :mod:`voc.themes.attest`), else the problem phrase most of them say.
-
-    A bare subject ("week"), or a subject glued to a problem word said of something
-    else ("response missed" over "still no response"), gives way to the phrase most
-    distinct statements say ("no response"); so does an attested pairing when a phrase
-    about the same subject is said by at least twice as many ("flight delayed" where
-    most say "flight cancelled"). Questions ("how to top up") are kept.
-    """
-    words = name.lower().split()
-    uniq = list(dict.fromkeys(texts))
-    if not uniq or not words or words[0] in QWORDS or words[0] in ("can", "could") \
-            or name == UNSPECIFIC:
-        return name
-    said = support(name, uniq)
-    subject, _ = parts(name)
-    if said is None or said < need(len(uniq)):
-        # unattested or bare: the phrase most say about the same subject, else about
-        # anything, said by two at least (by one, for a bare name whose statements share
-        # no phrase: in a small theme, or said of a thing)
-        about = " ".join(subject)
-        glued = not said  # bare, or its problem is never said near its subject
-        best = (
-            best_said(uniq, phrases, about, least=2, same_subject=True)
-            or (_said_with(_subject_words(name, subject), uniq, glued) if subject else None)
-            or (best_said(uniq, phrases, " ".join(phrases[:3]), least=2, same_subject=True)
-                if glued else None)
-            or (best_said(uniq, phrases, about, least=2) if said is None else None)
-            or (best_said(uniq, phrases, about, least=1)
-                if said is None and len(uniq) <= SMALL_THEME else None)
-            or (best_said(uniq, phrases, about, least=1, things=True) if said is None else None)
-        )
-        return best.text if best is not None and (said is None or best.support > said) else name
-    best = best_said(uniq, phrases, " ".join(subject))
-    if best is None:
-        return name
-    if not said_of_thing(best):
-        return name
-    if best.support >= 2 * said and set(subject) & {lemma(w) for w in best.subject.split()}:
-        return best.text
-    if {lemma(w) for w in words} < {lemma(w) for w in best.text.split()} \
-            and len(best.text.split()) <= 4:
-        return best.text  # the fuller wording they use: "can't check" → "can't check in"
-    return name
-
-
-def _said_with(subject: str, texts: Sequence[str], glued: bool) -> Said | None:
-    """The subject with the problem word most say near it (:func:`said_with`), when the
-    name's own problem is never said near it, or when this one is said by enough."""
-    found = said_with(subject, texts)
-    if found is None or not (glued or found.support >= need(len(texts))):
-        return None
-    return found
-
-
-def _subject_words(name: str, keys: Sequence[str]) -> str:
-    """The words of ``name`` that are its subject (``keys``: their lemma keys), as
-    written ("credit report refused" → "credit report")."""
-    from voc.themes.attest import key
-
-    return " ".join(w for w in name.split() if key(w.lower()) in keys)
+    name = _worded(phrases, texts, fallback)
+    return name if name == UNSPECIFIC else attested_name(name, phrases, texts)
 
 
 def _worded(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
