@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.asked import QWORDS, question_name
+from voc.themes.attest import attested_name
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import lexicon_tag, parse, past_participle
 from voc.themes.pos import phrases as phrases_of
@@ -138,7 +139,14 @@ UNSPECIFIC = "unspecific complaints"
 
 
 def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
-    """A short name a person would write (see :func:`_named`)."""
+    """A short name a person would write (see :func:`_named`), whose problem its
+    statements say of its subject (see :func:`attested_name`)."""
+    name = _worded(phrases, texts, fallback)
+    return name if name == UNSPECIFIC else attested_name(name, phrases, texts)
+
+
+def _worded(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
+    """The name from the key phrases and the statements' clauses (see :func:`_named`)."""
     name = _named(phrases, texts, fallback)
     words = name.split()
     if len(words) > 1 and words[-1] in WAITING:
