@@ -188,3 +188,18 @@ def test_compose_and_is_problem() -> None:
     assert best_predicate("card verification", ["card verification failed"]) is None  # one says it
     long_subject = "micro deposit card verification step"
     assert len(compose(long_subject, pred).split()) <= 5
+
+
+def test_key_phrases_leave_out_redaction_marks_and_letter_boilerplate() -> None:
+    """CFPB narratives mask names and dates as XXXX; complaint letters cite the FCRA: key
+    phrases are shown as evidence, so neither may be one."""
+    letters = [
+        "My XXXX XXXX account was reported late under the FCRA",
+        "XXXX XXXX reported my account late again, see account number XXXX",
+        "account reported late by XXXX XXXX on XX/XX/2019",
+    ]
+    cards = ["card declined at the shop", "my card declined twice", "card declined again"]
+    got = key_phrases([letters, cards])
+    shown = " | ".join(p for ph in got for p in ph).lower()
+    assert "xx" not in shown and "fcra" not in shown and "account number" not in shown
+    assert "account" in got[0] and "card" in got[1]

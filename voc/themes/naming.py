@@ -105,7 +105,7 @@ def key_phrases(
         min_df = max(2, math.ceil(min_doc_share * n_docs)) if n_docs >= 4 else 1
         scored: list[tuple[float, str]] = []
         for key, df in counts.items():
-            if df < min_df:
+            if df < min_df or _unshowable(key):
                 continue
             tf = df / n_docs
             idf = math.log(1 + n_clusters * df / total[key])
@@ -121,6 +121,13 @@ def key_phrases(
                 break
         out.append([surface(f[k]) for k in chosen])
     return out
+
+
+def _unshowable(key: str) -> bool:
+    """A phrase that is no evidence: a redaction mark ("xxxx xxxx", "dob xx") or the
+    boilerplate of complaint letters ("fcra", "account number")."""
+    return any(REDACTED.fullmatch(w) for w in key.split()) or boilerplate(key)
+
 
 #: When fewer of a theme's statements than this say one of its two best key phrases,
 #: the theme has no shared subject to be named after.
