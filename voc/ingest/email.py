@@ -156,10 +156,10 @@ def _read_message(
     if is_auto_reply(msg):
         return reject("auto-reply")
     raw_body, attachments = body_text(msg)
-    cleaned = clean_email_body(raw_body)
+    _, author = parseaddr(header(msg, "From"))
+    cleaned = clean_email_body(raw_body, author, _team_domains(msg, options))
     if not cleaned.text:
         return Reject(KIND, src, ref, "empty after cleaning", "skipped"), attachments
-    _, author = parseaddr(header(msg, "From"))
     names += [x for x in cleaned.names if x not in names]
     item = Item(
         source_kind=KIND,
@@ -173,6 +173,14 @@ def _read_message(
         thread_id=thread,
     )
     return item, attachments
+
+
+def _team_domains(msg: Message, options: SourceOptions) -> tuple[str, ...]:
+    """The support team's domains for this message: the configured agent domains and the
+    domains it was sent to (a forward of their own mail is not the customer's words)."""
+    to = getaddresses([str(header(msg, "To") or ""), str(header(msg, "Cc") or "")])
+    sent_to = [a.rpartition("@")[2].lower().strip(">") for _, a in to if "@" in a]
+    return tuple(dict.fromkeys([*(d.lower() for d in options.agent_domains), *sent_to]))
 
 
 class DomainTally:
