@@ -166,12 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"items with the agent's forwarded/quoted words: {agent_kept}")
     print(f"items with a name from a sign-off / introduction left after redaction: {leaked}")
     if args.time:
-        best = float("inf")
+        best = cpu = float("inf")
         for _ in range(3):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             res = ingest_paths([mbox], kind="email", options=opts)
             best = min(best, time.perf_counter() - t0)
-        print(f"ingest: {res.read} messages in {best:.2f} s = {res.read / best:,.0f} messages/s")
+            cpu = min(cpu, time.process_time() - c0)
+        print(f"ingest: {res.read} messages in {best:.2f} s = {res.read / best:,.0f} messages/s "
+              f"(CPU {cpu:.2f} s = {res.read / cpu:,.0f} messages/s)")
     return 0
 
 

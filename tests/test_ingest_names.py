@@ -90,3 +90,14 @@ def test_voc_ingest_keeps_brand_handles_and_redacts_people(tmp_path: Path) -> No
     texts = pd.read_csv(out)["text"].tolist()
     assert texts[0] == "@AcmeAir flight 1000 was late again"
     assert texts[-1] == "@AcmeAir my friend [HANDLE] was on it too, DM me [HANDLE]"
+
+
+def test_header_names_with_particles(tmp_path: Path) -> None:
+    path = tmp_path / "m.eml"
+    path.write_text(
+        "From: Jan de Vries <jan@mail.example>\nTo: help@acme.example\nSubject: x\n"
+        "Message-ID: <p@q>\n\nThe export has failed three times, Jan de Vries here.\n"
+    )
+    item = ingest_paths([path], kind="email").items[0]
+    assert "Jan de Vries" in item.names
+    assert "Vries" not in redact(item.text, redaction_names(item))

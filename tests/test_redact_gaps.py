@@ -110,3 +110,9 @@ def test_number_keywords_keep_bare_numbers() -> None:
                  "tracking no. 6175550123"):
         assert redact(text) == text
     assert redact("my number is 6175550123") == "my number is [PHONE]"
+
+
+def test_names_with_particles() -> None:
+    assert redact("Hi, my name is Lucia de Vries. Lucia de Vries again") == (
+        "Hi, my name is [NAME]. [NAME] again"
+    )

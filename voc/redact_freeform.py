@@ -161,13 +161,14 @@ _FIRST_NAMES_TEXT = (
 )
 _FIRST_NAMES = frozenset(_FIRST_NAMES_TEXT.split())
 _CAP = r"[A-ZÀ-Þ][a-zà-ÿ'’-]+"
+_PARTICLE = r"de|van|der|den|von|da|di|del|della|la|le|du|dos|das|ten|ter"
 _STOP_AFTER_NAME_TEXT = (
     "and but from here with at on in of for the a an my your our i i'm its it's is was"
 )
 _STOP_AFTER_NAME = frozenset(_STOP_AFTER_NAME_TEXT.split())
 _MY_NAME_RE = re.compile(
     rf"\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame's|[Mm]y name:)\s+"
-    rf"(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"
+    rf"(?P<name>{_CAP}(?:\s+(?:(?:{_PARTICLE})\s+)?{_CAP}){{0,2}})"
 )
 _I_AM_RE = re.compile(
     r"(?:I'm|I’m|Im|I am|[Tt]his is)\s+"

@@ -157,7 +157,9 @@ def _read_message(
         return reject("auto-reply")
     raw_body, attachments = body_text(msg)
     _, author = parseaddr(header(msg, "From"))
-    cleaned = clean_email_body(raw_body, author, _team_domains(msg, options))
+    # the team's domains only matter for a forward, which has a "From:" line in the body
+    teams = _team_domains(msg, options) if _FROM_LINE.search(raw_body) else ()
+    cleaned = clean_email_body(raw_body, author, teams)
     if not cleaned.text:
         return Reject(KIND, src, ref, "empty after cleaning", "skipped"), attachments
     names += [x for x in cleaned.names if x not in names]
@@ -173,6 +175,9 @@ def _read_message(
         thread_id=thread,
     )
     return item, attachments
+
+
+_FROM_LINE = re.compile(r"^\s*\*?(?:From|De|Von|Da|Van)\s*:", re.MULTILINE | re.IGNORECASE)
 
 
 def _team_domains(msg: Message, options: SourceOptions) -> tuple[str, ...]:
