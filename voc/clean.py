@@ -16,6 +16,10 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from voc.clean_forward import FORWARD_MARKER, forward_at, keeps_forward, only_pointer
+from voc.clean_signoffs import _HARD_SIGNATURE, _INLINE_SIGNOFF, _SIGNOFF, _SIGNOFF_WITH_NAME
+from voc.redact_freeform import names_in_text
+
 logger = logging.getLogger(__name__)
 
 # --- whitespace -----------------------------------------------------------------------------
@@ -126,18 +130,46 @@ def strip_quoted_reply(text: str) -> str:
     Cuts at the first attribution line ("On ... wrote:", also wrapped over two lines),
     "-----Original Message-----", Outlook "From:/Sent:/To:" header blocks, "Begin forwarded
     message:" and Outlook's underscore rule; drops ``>``-quoted lines anywhere (inline replies
-    between quotes are kept).
+    between quotes are kept). A forward of the customer's own earlier message is kept (see
+    :func:`strip_quoted`).
     """
+    return strip_quoted(text).text
+
+
+def strip_quoted(
+    text: str, sender: str = "", team_domains: tuple[str, ...] = (), _depth: int = 0
+) -> Stripped:
+    """:func:`strip_quoted_reply`, keeping forwarded text that is the customer's own: a
+    forward with nothing but "FYI" / "any update?" above it, or one whose ``From`` is
+    ``sender``, unless it comes from one of ``team_domains`` (the support team's). The
+    forward's headers and the replies quoted inside it are dropped; the names are the
+    display names of kept forwards' senders."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     bare = [ln.strip().replace("\u00a0", " ") for ln in lines]
     kept: list[str] = []
     for i, line in enumerate(lines):
-        if _REPLY_MARKERS.match(bare[i]) or _is_wrote_line(bare, i) or _is_outlook_header(bare, i):
+        if _is_wrote_line(bare, i):
+            break
+        if (
+            _REPLY_MARKERS.match(bare[i])
+            or FORWARD_MARKER.match(bare[i])
+            or _is_outlook_header(bare, i)
+        ):
+            fwd = forward_at(bare, i) if _depth < 5 else None
+            above = "\n".join(kept)
+            if fwd is not None and keeps_forward(above, fwd, sender, team_domains):
+                inner = strip_quoted(
+                    "\n".join(lines[fwd.body_start :]), sender, team_domains, _depth + 1
+                )
+                above = strip_signature(above).text
+                own = "" if only_pointer(above) else above.strip()
+                joined = "\n\n".join(p for p in (own, inner.text) if p)
+                return Stripped(joined, _dedupe(fwd.names + inner.names))
             break
         if _QUOTED.match(line):
             continue
         kept.append(line)
-    return "\n".join(kept).strip()
+    return Stripped("\n".join(kept).strip(), [])
 
 
 # --- signatures -------------------------------------------------------------------------------
@@ -150,40 +182,11 @@ class Stripped(NamedTuple):
     names: list[str]
 
 
-_SIGNOFF_WORDS = (
-    r"thanks(?: (?:again|so much|in advance|a lot))?|thank you(?: (?:again|so much))?|many thanks"
-    r"|thx|ty|best(?: regards| wishes)?|kind regards|warm regards|warmest regards|regards"
-    r"|cheers|sincerely|yours(?: truly| sincerely)?|all the best|talk soon|cordially|br"
-    r"|respectfully|take care|warmly|love|with thanks|with gratitude|speak soon|kind wishes"
-    # other languages
-    r"|merci|(?:bien )?cordialement|bien à vous|amitiés|(?:viele|liebe|beste|freundliche) grüße"
-    r"|mit freundlichen grüßen|(?:viele|liebe) grüsse|gruß|grüße|lg|vg|mfg|un saludo|saludos"
-    r"(?: cordiales)?|atentamente|cordiali saluti|saluti|cumprimentos|abraços|groetjes"
-    r"|met vriendelijke groet|vänliga hälsningar|hälsningar|med venlig hilsen"
-)
-_SIGNOFF = re.compile(rf"^(?:{_SIGNOFF_WORDS})\s*[,.!]?\s*$", re.IGNORECASE)
-_SIGNOFF_WITH_NAME = re.compile(
-    rf"^(?:{_SIGNOFF_WORDS})\s*[,.!]?\s*[-–—]?\s*"
-    r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})\s*$",
-    re.IGNORECASE,
-)
-_HARD_SIGNATURE = re.compile(
-    r"^(?:--\s*"
-    r"|sent from my \w+.*"
-    r"|sent from (?:mail|outlook|yahoo mail|gmail) for .*"
-    r"|sent (?:from|via) (?:my )?(?:mobile|phone|iphone|ipad|android|samsung|galaxy|blackberry).*"
-    r"|get outlook for .*"
-    r"|(?:this|the) (?:e-?mail|message|communication)(?: message)?(?: \(?(?:and|including) any"
-    r" attachments?\)?)? (?:and any attachments? )?(?:is|are|may be|contains?) .*confidential.*"
-    r"|(?:this|the) (?:e-?mail|message) and any (?:files|attachments).*"
-    r"|the information (?:contained )?in this (?:e-?mail|message).*"
-    r"|confidentiality notice\b.*"
-    r"|disclaimer:.*"
-    r")$",
-    re.IGNORECASE,
-)
 _NAME_TOKEN = r"[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-Z]\.?"
-_NAME_LINE = re.compile(rf"^(?:{_NAME_TOKEN})(?:\s+(?:{_NAME_TOKEN})){{0,3}}$")
+_PARTICLE = r"de|van|der|den|von|da|di|del|della|la|le|du|dos|das|ten|ter|y|bin|al"
+_NAME_LINE = re.compile(
+    rf"^(?:{_NAME_TOKEN})(?:\s+(?:(?:{_PARTICLE})\s+)?(?:{_NAME_TOKEN})){{0,3}}$"
+)
 _NOT_NAMES = {
     "team",
     "support",
@@ -278,11 +281,14 @@ def strip_signature(text: str) -> Stripped:
     while lines and not lines[-1].strip():
         lines.pop()
     nonempty = [i for i, ln in enumerate(lines) if ln.strip()]
-    # 2. a sign-off within the last 5 non-empty lines, followed only by short lines
-    for i in reversed(nonempty[-5:]):
+    # 2. a sign-off within the last 9 non-empty lines, followed only by short lines (at most
+    # 4, or 8 after a sign-off alone on its line: "Cordialement," + name, title, address)
+    for i in reversed(nonempty[-9:]):
         s = lines[i].strip()
         after = _trailing_block(lines, i + 1)
-        if i == nonempty[0] or len(after) > 4 or not all(_is_sig_line(a) for a in after):
+        if i == nonempty[0] or not all(_is_sig_line(a) for a in after):
+            continue
+        if len(after) > 4 and (len(after) > 8 or not _SIGNOFF.match(s)):
             continue
         m = _SIGNOFF_WITH_NAME.match(s)
         if not after and s.endswith(("!", ".")):
@@ -294,7 +300,16 @@ def strip_signature(text: str) -> Stripped:
                 names += _names_in(after[0])
             lines = lines[:i]
             return Stripped("\n".join(lines).strip(), _dedupe(names))
-    # 3. no sign-off: a closing block whose first line is a name ("Dana Whitfield / Ops, Acme")
+    # 3. a strong sign-off closing the last sentence's line ("... Cordialement, Jean Dupont")
+    if nonempty:
+        last = nonempty[-1]
+        m = _INLINE_SIGNOFF.search(lines[last])
+        if m is not None:
+            if m.group("name") and _looks_like_name(m.group("name")):
+                names.append(m.group("name"))
+            lines[last] = lines[last][: m.start()]
+            return Stripped("\n".join(lines).strip(), _dedupe(names))
+    # 4. no sign-off: a closing block whose first line is a name ("Dana Whitfield / Ops, Acme")
     for i in nonempty[-4:]:
         block = _trailing_block(lines, i)
         prev = lines[i - 1].strip() if i > 0 else ""
@@ -319,14 +334,20 @@ def _dedupe(names: list[str]) -> list[str]:
 
 
 _GREETING = re.compile(
-    r"^(?:hi|hello|hey|dear|morning|good (?:morning|afternoon|evening))\s+"
+    r"^(?:hi|hello|hey|dear|morning|good (?:morning|afternoon|evening)"
+    r"|hallo|guten (?:tag|morgen|abend)|sehr geehrter?|liebe[rs]?|bonjour|bonsoir|cher|chère"
+    r"|hola|buenos días|buenas tardes|estimad[oa]|querid[oa]|buongiorno|ciao|gentile|caro|cara"
+    r"|beste|geachte|hoi|olá|prezad[oa]|hej)\s+"
+    r"(?:(?:mr|mrs|ms|miss|dr|prof|herr|frau|monsieur|madame|mme|m|señor|señora|sr|sra|srta"
+    r"|signor|signora|sig|dhr|mevr|mevrouw|meneer)\.?\s+)?"
     r"(?P<name>[A-ZÀ-Þ][a-zà-ÿ'’-]+(?: [A-ZÀ-Þ][a-zà-ÿ'’-]+)?)\s*[,!.:]?",
     re.IGNORECASE,
 )
 
 
 def greeting_names(text: str) -> list[str]:
-    """Names addressed in a greeting line ("Hi Priya," -> ["Priya"]), for redaction."""
+    """Names addressed in a greeting line ("Hi Priya," -> ["Priya"], "Hello Mr. Patel,"
+    -> ["Patel"], "Hallo Herr Müller," -> ["Müller"]), for redaction."""
     names = []
     for line in text.split("\n")[:3]:
         m = _GREETING.match(line.strip())
@@ -335,13 +356,32 @@ def greeting_names(text: str) -> list[str]:
     return names
 
 
-def clean_email_body(text: str) -> Stripped:
+def clean_email_body(
+    text: str, sender: str = "", team_domains: tuple[str, ...] = ()
+) -> Stripped:
     """Full cleaning of an e-mail body: quoted reply, signature, wrapping and whitespace.
 
-    The names returned come from the sign-off and the greeting.
+    ``sender`` (the From address) and ``team_domains`` (the support team's) decide whether
+    a forwarded message is the customer's own (kept) or a quote (cut): see
+    :func:`strip_quoted`. The names returned come from kept forwards' headers, the sign-off,
+    the greeting and the text itself ("My name is ...").
     """
     text = normalize_whitespace(text)
-    text = strip_quoted_reply(text)
-    stripped = strip_signature(text)
-    names = _dedupe(stripped.names + greeting_names(stripped.text))
-    return Stripped(unwrap_lines(stripped.text), names)
+    quoted = strip_quoted(text, sender, team_domains)
+    stripped = strip_signature(quoted.text)
+    names = quoted.names + stripped.names + greeting_names(stripped.text)
+    return Stripped(unwrap_lines(stripped.text), _dedupe(names + names_in_text(stripped.text)))
+
+
+def clean_one_line(text: str) -> Stripped:
+    """Cleaning of a one-line message (a ticket or tweet): whitespace and a strong sign-off
+    closing it ("... Cordialement, Jean Dupont"); names from the sign-off, a greeting and the
+    text ("My name is ...", "I'm Sarah,")."""
+    text = normalize_whitespace(text)
+    names: list[str] = []
+    m = _INLINE_SIGNOFF.search(text)
+    if m is not None and m.start() > 0:
+        if m.group("name") and _looks_like_name(m.group("name")):
+            names.append(m.group("name"))
+        text = text[: m.start()].rstrip()
+    return Stripped(text, _dedupe(names + greeting_names(text) + names_in_text(text)))

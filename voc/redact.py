@@ -5,8 +5,10 @@ Replaces e-mail addresses, phone numbers (international and national forms), pay
 UK NI number, Spanish DNI/NIE, Italian codice fiscale, French NIR, Canadian SIN, Indian
 Aadhaar, all checksum- or format-checked, plus any number after an id keyword such as
 "passport no."), secrets in URLs (query tokens, ``user:password@``, long path tokens) and
-API keys / JWTs, and known person names with placeholders, leaving amounts, dates, times,
-years, order numbers and versions alone.
+API keys / JWTs, known person names and the names a text gives for its writer ("My name is
+..."), spelled-out e-mail addresses ("x at gmail dot com"), bare 10-digit phone numbers and
+people's @handles (:mod:`voc.redact_freeform`) with placeholders, leaving amounts, dates,
+times, years, order numbers, flight numbers and versions alone.
 
 Example::
 
@@ -18,8 +20,22 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
+
+from voc.redact_checks import _aadhaar, _dni, _nir, _sin, iban_ok, luhn_ok
+from voc.redact_checks import verhoeff_ok as verhoeff_ok  # re-exported (tests, fixtures)
+from voc.redact_freeform import (
+    _BARE_PHONE_RE,
+    _OBFUSCATED_EMAIL_RE,
+    MAIL_WORDS,
+    _bare_phone,
+    _obfuscated_email,
+    addressed_handles,
+    after_number_keyword,
+    names_in_text,
+    redact_handles,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -109,87 +125,6 @@ _ID_KEYWORD_RE = re.compile(
 _VERSION_BEFORE = re.compile(r"\b(?:v|version|ver\.?|build|release|firmware|app)\s*$", re.I)
 
 
-def luhn_ok(digits: str) -> bool:
-    """True when the digit string passes the Luhn checksum."""
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 1:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-def iban_ok(candidate: str) -> bool:
-    """True when the IBAN passes the ISO 13616 mod-97 check."""
-    s = candidate.replace(" ", "").upper()
-    if not 15 <= len(s) <= 34:
-        return False
-    moved = s[4:] + s[:4]
-    try:
-        number = int("".join(str(int(c, 36)) for c in moved))
-    except ValueError:
-        return False
-    return number % 97 == 1
-
-
-_DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
-
-
-def _dni(m: re.Match[str]) -> str:
-    num = m.group("num")
-    digits = str("XYZ".index(num[0])) + num[1:] if num[0] in "XYZ" else num
-    if len(digits) != 8:
-        return m.group(0)
-    return ID if _DNI_LETTERS[int(digits) % 23] == m.group("letter") else m.group(0)
-
-
-def _nir(m: re.Match[str]) -> str:
-    body = m.group("body").replace(" ", "").replace("2A", "19").replace("2B", "18")
-    return ID if 97 - int(body) % 97 == int(m.group("key")) else m.group(0)
-
-
-def _sin(m: re.Match[str]) -> str:
-    digits = re.sub(r"\D", "", m.group(0))
-    return ID if luhn_ok(digits) else m.group(0)
-
-
-_VERHOEFF_D = [
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-    [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
-    [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
-    [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
-    [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
-    [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
-    [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
-]
-_VERHOEFF_P = [
-    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
-    [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
-    [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-    [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
-    [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-    [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
-    [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
-]
-
-
-def verhoeff_ok(digits: str) -> bool:
-    """True when the digit string passes the Verhoeff checksum (Aadhaar numbers)."""
-    c = 0
-    for i, ch in enumerate(reversed(digits)):
-        c = _VERHOEFF_D[c][_VERHOEFF_P[i % 8][int(ch)]]
-    return c == 0
-
-
-def _aadhaar(m: re.Match[str]) -> str:
-    return ID if verhoeff_ok(re.sub(r"\D", "", m.group(0))) else m.group(0)
-
-
 def _id_keyword(m: re.Match[str]) -> str:
     if m.group("value").startswith("["):
         return m.group(0)
@@ -218,7 +153,11 @@ def _iban(m: re.Match[str]) -> str:
 
 def _phone(m: re.Match[str]) -> str:
     digits = re.sub(r"\D", "", m.group(0))
-    return PHONE if 7 <= len(digits) <= 15 else m.group(0)
+    if not 7 <= len(digits) <= 15:
+        return m.group(0)
+    if digits == m.group(0):  # one run of digits after "case number", "order": not a phone
+        return m.group(0) if after_number_keyword(m) else PHONE
+    return PHONE
 
 
 def _ip(m: re.Match[str]) -> str:
@@ -236,6 +175,7 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (_API_KEY_RE, SECRET),
     (_URL_PATH_TOKEN_RE, _path_token),
     (_EMAIL_RE, EMAIL),
+    (_OBFUSCATED_EMAIL_RE, _obfuscated_email),
     (_IBAN_RE, _iban),
     (_CARD_RE, _card),
     (_SSN_RE, ID),
@@ -249,7 +189,10 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (_IPV6_RE, IP),
     (_IPV4_RE, _ip),
     (_PHONE_RE, _phone),
+    (_BARE_PHONE_RE, _bare_phone),
 )
+
+_MAIL_WORDS = MAIL_WORDS
 
 # Substrings without which a pattern cannot match (lower-cased text).
 _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
@@ -258,6 +201,7 @@ _NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
     _URL_PATH_TOKEN_RE: ("http",),
     _API_KEY_RE: ("eyj", "akia", "_live_", "_test_", "gh", "xox"),
     _EMAIL_RE: ("@",),
+    _OBFUSCATED_EMAIL_RE: ("[at", "(at", "{at", "<at", "[@", "(@", "{@", "<@", *_MAIL_WORDS),
     _ID_KEYWORD_RE: (
         "passport",
         "ssn",
@@ -290,7 +234,16 @@ _DIGIT = re.compile(r"\d")
 _NEEDS_DIGIT = frozenset(
     (
         _IBAN_RE, _CARD_RE, _SSN_RE, _NINO_RE, _DNI_RE, _CODICE_FISCALE_RE, _NIR_RE,
-        _AADHAAR_RE, _SIN_RE, _ID_KEYWORD_RE, _IPV4_RE, _PHONE_RE,
+        _AADHAAR_RE, _SIN_RE, _ID_KEYWORD_RE, _IPV4_RE, _PHONE_RE, _BARE_PHONE_RE,
+    )
+)
+# Patterns that change nothing in a text with fewer than 6 digits (cards, national ids and
+# phone numbers all have more): skipped for the many texts with a time, a price or a count.
+_SIX_DIGITS = re.compile(r"\d(?:\D*\d){5}")
+_NEEDS_SIX_DIGITS = frozenset(
+    (
+        _CARD_RE, _SSN_RE, _NINO_RE, _DNI_RE, _CODICE_FISCALE_RE, _NIR_RE, _AADHAAR_RE,
+        _SIN_RE, _PHONE_RE, _BARE_PHONE_RE,
     )
 )
 
@@ -363,34 +316,111 @@ def _needles(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 # Per rule: (pattern, replacement, needs a digit, substrings one of which it needs): the
 # checks of _NEEDS_DIGIT and _NEEDS, each one C call (a regex of the substrings finds one
 # exactly when one of them is in the text) instead of a Python loop per rule and text.
-_PLAN = tuple((p, r, p in _NEEDS_DIGIT, _needles(p)) for p, r in _RULES)
+class _SpelledEmailGate:
+    """The substring test of the spelled-out e-mail rule: a bracketed "at" / "@", or a word
+    " at " with a spelled " dot " or a mail provider's name (cheaper than its regex, and
+    rarer than " at " alone)."""
+
+    _CUE = re.compile(r"[\[({<] ?(?:at|@)|\sat\s")
+    _BRACKET = re.compile(r"[\[({<] ?(?:at|@)")
+    _WITH_AT = re.compile("|".join(re.escape(w) for w in _MAIL_WORDS))
+
+    def search(self, low: str) -> bool | None:
+        if self._CUE.search(low) is None:
+            return None
+        if self._WITH_AT.search(low) is not None or self._BRACKET.search(low) is not None:
+            return True
+        return None
+
+
+# Tighter exact gates for two rules whose plain substrings ("id", "pan", "sin", "gh") are in
+# most English texts ("did", "using", "night"): the keyword starts a word (the pattern's
+# ``\b``), and a GitHub token has its ``gh?_`` prefix.
+_GATES: dict[re.Pattern[str], re.Pattern[str]] = {
+    _ID_KEYWORD_RE: re.compile(
+        r"\b(?:passport|ssn|social|national|id|tax|tin|nino|ni number|bsn|personnummer|driver"
+        r"|licen|dni|nie|nif|codice|aadhaar|pan|sin|steuer)"
+    ),
+    _API_KEY_RE: re.compile(r"eyj|akia|_live_|_test_|gh[pousr]_|xox"),
+}
+
+
+class _Substring:
+    """The gate of a rule that needs one substring: ``in``, cheaper than a regex search."""
+
+    def __init__(self, needle: str) -> None:
+        self.needle = needle
+
+    def search(self, low: str) -> bool | None:
+        return True if self.needle in low else None
+
+
+def _gate(pattern: re.Pattern[str]) -> re.Pattern[str] | _SpelledEmailGate | _Substring | None:
+    if pattern is _OBFUSCATED_EMAIL_RE:
+        return _SpelledEmailGate()
+    needs = _NEEDS.get(pattern, ())
+    if pattern not in _GATES and len(needs) == 1:
+        return _Substring(needs[0])
+    return _GATES.get(pattern) or _needles(pattern)
+
+
+_PLAN = tuple((p, r, p in _NEEDS_DIGIT, _gate(p)) for p, r in _RULES)
 _PLAN_NO_DIGIT = tuple(rule for rule in _PLAN if not rule[2])
+_PLAN_FEW_DIGITS = tuple(rule for rule in _PLAN if rule[0] not in _NEEDS_SIX_DIGITS)
 _ANY_NO_DIGIT = re.compile(
-    "|".join(re.escape(n) for rule in _PLAN_NO_DIGIT for n in _NEEDS.get(rule[0], ("",)))
+    "|".join(
+        _GATES[rule[0]].pattern
+        if rule[0] in _GATES
+        else _SpelledEmailGate._CUE.pattern
+        if rule[0] is _OBFUSCATED_EMAIL_RE
+        else "|".join(re.escape(n) for n in _NEEDS.get(rule[0], ("",)))
+        for rule in _PLAN_NO_DIGIT
+    )
 )
-"""Finds one of the substrings some rule that needs no digit needs (every such rule has
-some): in a text without digits and without any of them, no rule can apply."""
+"""Finds what one of the rules that need no digit needs (each rule's gate, or less): in a
+text without digits and without any of them, no rule can apply."""
 
 
-def redact(text: str, names: Iterable[str] = ()) -> str:
-    """Replace personal data in ``text`` with placeholders such as ``[EMAIL]`` and ``[NAME]``."""
+def redact(
+    text: str, names: Iterable[str] = (), keep_handles: Collection[str] | None = None
+) -> str:
+    """Replace personal data in ``text`` with placeholders such as ``[EMAIL]`` and ``[NAME]``.
+
+    ``keep_handles``: lower-cased @handles to leave (brands); None keeps those the text
+    opens with (see :func:`voc.redact_freeform.redact_handles`).
+    """
     if not text:
         return text
     low = text.lower()
     if _DIGIT.search(text) is not None:  # replacements never add a digit
-        plan = _PLAN
+        plan = _PLAN if _SIX_DIGITS.search(text) is not None else _PLAN_FEW_DIGITS
     elif _ANY_NO_DIGIT.search(low) is not None:
         plan = _PLAN_NO_DIGIT
     else:
         plan = ()
+    before = text
     for pattern, repl, _, needles in plan:
         if needles is not None and needles.search(low) is None:
             continue  # cheap substring test before an expensive pattern
         text = pattern.sub(repl, text)
-    return _redact_names(text, names)
+    return _redact_people(text, names, keep_handles, low if text == before else None)
+
+
+def _redact_people(
+    text: str, names: Iterable[str], keep: Collection[str] | None, low: str | None = None
+) -> str:
+    """@handles, then the names given and those the text gives itself ("My name is ...").
+    ``low``: ``text.lower()`` when known."""
+    if "@" in text:
+        text = redact_handles(text, keep)
+        low = None
+    own = names_in_text(text, low)
+    return _redact_names(text, [*names, *own] if own else names)
 
 
 def _redact_names(text: str, names: Iterable[str]) -> str:
+    if not names:  # an empty list or tuple (most statements of a run)
+        return text
     key = tuple(sorted({str(n) for n in names if str(n).strip()}))
     if key:
         pattern = _names_pattern(key)
@@ -399,27 +429,39 @@ def _redact_names(text: str, names: Iterable[str]) -> str:
     return text
 
 
-def redact_unfiltered(text: str, names: Iterable[str] = ()) -> str:
+def redact_unfiltered(
+    text: str, names: Iterable[str] = (), keep_handles: Collection[str] | None = None
+) -> str:
     """:func:`redact` with every rule run on every text (no prefilter): the reference the
     prefilters are checked against (tests, ``bench/text_identity.py``)."""
     if not text:
         return text
     for pattern, repl in _RULES:
         text = pattern.sub(repl, text)
-    return _redact_names(text, names)
+    return _redact_people(text, names, keep_handles)
 
 
-def redact_many(texts: Iterable[str], names: Iterable[Iterable[str]]) -> list[str]:
+def redact_many(
+    texts: Iterable[str],
+    names: Iterable[Iterable[str]],
+    keep_handles: Collection[str] | None = None,
+) -> list[str]:
     """:func:`redact` over many texts (each with its own names); a text repeated with the
-    same names (a survey question asked of every respondent) is redacted once."""
+    same names (a survey question asked of every respondent) is redacted once.
+
+    @handles kept are ``keep_handles`` (lower-cased) or, when None, those that open at least
+    :data:`voc.redact_freeform.MIN_ADDRESSED` of ``texts`` (the brands addressed).
+    """
     done: dict[tuple[str, tuple[str, ...]], str] = {}
     out: list[str] = []
     if hasattr(texts, "tolist"):  # a Series: one call, not one per item
         texts = texts.tolist()
+    texts = texts if isinstance(texts, list) else list(texts)
+    keep = addressed_handles(texts) if keep_handles is None else set(keep_handles)
     for text, ns in zip(texts, names, strict=True):
         key = (text, tuple(ns))
         got = done.get(key)
         if got is None:
-            got = done[key] = redact(text, key[1])
+            got = done[key] = redact(text, key[1], keep)
         out.append(got)
     return out

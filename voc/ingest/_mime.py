@@ -167,6 +167,14 @@ def person_names(msg: Message, headers: tuple[str, ...] = _ADDRESS_HEADERS) -> l
             continue
         if any(w.lower().strip(".") in _ROLE_WORDS for w in words):
             continue
-        if all(re.fullmatch(r"[A-ZÀ-Þ][\w'’.-]*", w) for w in words) and display not in names:
+        capitalised = [re.fullmatch(r"[A-ZÀ-Þ][\w'’.-]*", w) for w in words]
+        # "Jan de Vries", "Ludwig van Beethoven": a particle between capitalised words
+        middle = zip(capitalised[1:-1], words[1:-1], strict=True)
+        inner = all(c or w in _PARTICLES for c, w in middle)
+        if capitalised[0] and capitalised[-1] and inner and display not in names:
             names.append(display)
     return names
+
+
+_PARTICLES = {"de", "van", "der", "den", "von", "da", "di", "del", "della", "la", "le", "du",
+              "dos", "das", "ten", "ter", "y", "bin", "al"}

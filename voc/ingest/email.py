@@ -156,10 +156,12 @@ def _read_message(
     if is_auto_reply(msg):
         return reject("auto-reply")
     raw_body, attachments = body_text(msg)
-    cleaned = clean_email_body(raw_body)
+    _, author = parseaddr(header(msg, "From"))
+    # the team's domains only matter for a forward, which has a "From:" line in the body
+    teams = _team_domains(msg, options) if _FROM_LINE.search(raw_body) else ()
+    cleaned = clean_email_body(raw_body, author, teams)
     if not cleaned.text:
         return Reject(KIND, src, ref, "empty after cleaning", "skipped"), attachments
-    _, author = parseaddr(header(msg, "From"))
     names += [x for x in cleaned.names if x not in names]
     item = Item(
         source_kind=KIND,
@@ -173,6 +175,17 @@ def _read_message(
         thread_id=thread,
     )
     return item, attachments
+
+
+_FROM_LINE = re.compile(r"^\s*\*?(?:From|De|Von|Da|Van)\s*:", re.MULTILINE | re.IGNORECASE)
+
+
+def _team_domains(msg: Message, options: SourceOptions) -> tuple[str, ...]:
+    """The support team's domains for this message: the configured agent domains and the
+    domains it was sent to (a forward of their own mail is not the customer's words)."""
+    to = getaddresses([str(header(msg, "To") or ""), str(header(msg, "Cc") or "")])
+    sent_to = [a.rpartition("@")[2].lower().strip(">") for _, a in to if "@" in a]
+    return tuple(dict.fromkeys([*(d.lower() for d in options.agent_domains), *sent_to]))
 
 
 class DomainTally:

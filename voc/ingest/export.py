@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from voc.ingest import iter_records
 from voc.ingest.options import SourceOptions
 from voc.records import Item, Reject, redaction_names
 from voc.redact import redact
+from voc.redact_freeform import addressed_handles
 
 logger = logging.getLogger(__name__)
 
@@ -42,12 +43,14 @@ class ExportSummary:
     by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def item_row(item: Item) -> dict[str, object]:
-    """One output row: redacted text and question, hashed customer id, no raw identity."""
+def item_row(item: Item, keep_handles: Collection[str] | None = None) -> dict[str, object]:
+    """One output row: redacted text and question, hashed customer id, no raw identity.
+
+    ``keep_handles``: the brands' @handles to leave (see :func:`addressed_handles`)."""
     names = redaction_names(item)
     row = records.item_row(item)
-    row["question"] = redact(item.question or "", names)
-    row["text"] = redact(item.text, names)
+    row["question"] = redact(item.question or "", names, keep_handles)
+    row["text"] = redact(item.text, names, keep_handles)
     return row
 
 
@@ -74,7 +77,7 @@ def export_items(
     if out.name == "rejects.csv":
         raise ConfigError(f"{out}: the items file cannot be called rejects.csv")
     stream = iter_records(paths, kind, options)
-    rows: list[dict[str, object]] = []
+    items: list[Item] = []
     rejects: list[Reject] = []
     seen: set[str] = set()
     by_kind: dict[str, dict[str, int]] = {}
@@ -90,11 +93,14 @@ def export_items(
         counts = by_kind.setdefault(rec.source_kind or "unknown", {"analysed": 0, "rejected": 0})
         if isinstance(rec, Item):
             seen.add(rec.item_id)
-            rows.append(item_row(rec))
+            items.append(rec)
             counts["analysed"] += 1
         else:
             rejects.append(rec)
             counts["rejected"] += 1
+    keep = addressed_handles(it.text for it in items)  # brands addressed in the whole run
+    rows = [item_row(it, keep) for it in items]
+    del items
     out.parent.mkdir(parents=True, exist_ok=True)
     rej_path = rejects_path_for(out)
     write_rejects(rejects, rej_path)

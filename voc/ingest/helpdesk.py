@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from voc.clean import clean_email_body, normalize_whitespace
+from voc.clean import Stripped, clean_email_body, clean_one_line
 from voc.errors import ConfigError, DataError
 from voc.ingest._mime import html_to_text
 from voc.ingest._text import read_text
@@ -193,21 +193,28 @@ def read_helpdesk_file(path: Path, options: SourceOptions, kind: str = "helpdesk
         messages = [*bad_row_rejects(df, kind, src), *fmt.CSV_READERS[fmt_name](df)]
         how = fmt_name
     messages = list(messages)
+    # Names met anywhere in a thread (agents' too: customers write "Thanks Priya"; and those
+    # a customer's text gives: "My name is ...", a greeting, a sign-off) are redacted in
+    # all its messages. A message without a thread is its own.
     thread_names: dict[str, list[str]] = {}
-    for msg in messages:  # agents' names too: customers write "Thanks Priya"
+    cleaned: dict[int, Stripped] = {}
+    for msg in messages:
         if isinstance(msg, Message):
-            names = thread_names.setdefault(msg.thread, [])
-            names += [n for n in msg.names if n and n not in names]
+            found: list[str] = []
+            if msg.role not in _ROLE_REASONS:
+                cleaned[id(msg)] = _clean(msg)
+                found = cleaned[id(msg)].names
+            names = thread_names.setdefault(msg.thread or f"\x00{msg.ref}", [])
+            names += [n for n in [*msg.names, *found] if n and n not in names]
     result = IngestResult()
     counts = {"customer": 0, "agent": 0, "note": 0, "bot": 0}
     for msg in messages:
-        if isinstance(msg, Message):
-            msg.names = list(thread_names.get(msg.thread, msg.names))
         if isinstance(msg, Reject):
             result.add(Reject(kind, src, msg.source_ref, msg.reason, msg.category))
             continue
+        msg.names = list(thread_names.get(msg.thread or f"\x00{msg.ref}", msg.names))
         counts[msg.role] = counts.get(msg.role, 0) + 1
-        result.add(_to_record(msg, src, kind, options))
+        result.add(_to_record(msg, src, kind, cleaned.get(id(msg))))
     if result.read == 0:
         raise DataError("no records found")
     parts = ", ".join(f"{n} {r}" for r, n in counts.items() if n)
@@ -222,15 +229,21 @@ _ROLE_REASONS = {
 }
 
 
-def _to_record(msg: Message, src: str, kind: str, options: SourceOptions) -> Item | Reject:
-    if msg.role in _ROLE_REASONS:
-        return Reject(kind, src, msg.ref, _ROLE_REASONS[msg.role], "skipped")
+def _clean(msg: Message) -> Stripped:
+    """A customer message's text, cleaned like an e-mail body (a one-line message: only a
+    closing sign-off), and the names found in it."""
     raw = html_to_text(msg.text) if msg.html else msg.text
-    cleaned = clean_email_body(raw) if "\n" in raw else None
-    text = cleaned.text if cleaned is not None else normalize_whitespace(raw)
+    return clean_email_body(raw) if "\n" in raw else clean_one_line(raw)
+
+
+def _to_record(msg: Message, src: str, kind: str, cleaned: Stripped | None) -> Item | Reject:
+    if msg.role in _ROLE_REASONS or cleaned is None:
+        reason = _ROLE_REASONS.get(msg.role, "agent reply (context only)")
+        return Reject(kind, src, msg.ref, reason, "skipped")
+    text = cleaned.text
     if not text:
         return Reject(kind, src, msg.ref, "empty text", "skipped")
-    names = list(dict.fromkeys([*msg.names, *(cleaned.names if cleaned else [])]))
+    names = list(dict.fromkeys([*msg.names, *cleaned.names]))
     return Item(
         source_kind=kind,
         source_path=src,
@@ -278,6 +291,7 @@ def _mapped(
 ) -> Iterator[Message | Reject]:
     """Rows of any table or JSON list, interpreted through ``options.columns``."""
     customer = CUSTOMER_ROLES | {r.strip().lower() for r in options.customer_roles}
+    name_columns = list(mapping.names)
     if path.suffix.lower() in (".json", ".jsonl", ".ndjson"):
         rows = _json_rows(load_json(path, options), mapping)
         lookup = get_path
@@ -289,6 +303,7 @@ def _mapped(
         wanted += [c for c in (mapping.id, mapping.date, mapping.author) if c]
         wanted += [c for c in (mapping.author_role, mapping.thread, mapping.question) if c]
         wanted += [mapping.score] if mapping.score else []
+        wanted += mapping.names
         missing = [c for c in wanted if c not in df.columns]
         if missing:
             raise DataError(
@@ -297,6 +312,7 @@ def _mapped(
                 f"columns are: {', '.join(df.columns[:30])}"
             )
         rows = df.to_dict("records")
+        name_columns = [*mapping.names, *(c for c in df.columns if norm(c) in _NAME_COLUMNS)]
         yield from bad_row_rejects(df, "", "")
 
         def lookup(row: Any, key: str) -> Any:
@@ -331,12 +347,14 @@ def _mapped(
                 attrs[norm(c)] = str(v)
         ident = str(lookup(row, mapping.id) or "") if mapping.id else ""
         thread = str(lookup(row, mapping.thread) or "") if mapping.thread else ""
+        names = [str(v).strip() for c in name_columns if (v := lookup(row, c)) not in (None, "")]
         yield Message(
             ref=ref,
             text=text,
             role=role,
             html="<" in text and ">" in text and bool(_HTML_HINT.search(text)),
             author=str(lookup(row, mapping.author) or "") if mapping.author else "",
+            names=[n for n in names if n.lower() != "nan"],
             created_at=dates[i - 1],
             thread=thread or ident,
             question=str(lookup(row, mapping.question) or "") if mapping.question else "",
@@ -346,4 +364,9 @@ def _mapped(
         )
 
 
+_NAME_COLUMNS_TEXT = (
+    "name full_name fullname requester requester_name customer_name contact_name first_name "
+    "last_name agent_name assignee submitter author_name user_name display_name"
+)
+_NAME_COLUMNS = frozenset(_NAME_COLUMNS_TEXT.split())
 _HTML_HINT = re.compile(r"</?(?:p|div|br|span|a|b|i|ul|li|table|html|body)\b", re.I)

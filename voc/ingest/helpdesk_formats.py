@@ -172,6 +172,12 @@ def zendesk_json(data: Any) -> list[Message]:
     return out
 
 
+def _more_names(get: Any, row: dict[str, str]) -> tuple[str, ...]:
+    """Other person-name columns of a ticket export (requester / contact / submitter)."""
+    return tuple(get(row, n) for n in ("requester_name", "contact_name", "customer_name",
+                                       "submitter", "contact"))
+
+
 def zendesk_csv(df: pd.DataFrame) -> list[Message]:
     """Zendesk ticket CSV export: one row per ticket, the description is the customer's."""
     col = {norm(c): c for c in df.columns}
@@ -197,7 +203,8 @@ def zendesk_csv(df: pd.DataFrame) -> list[Message]:
                 ref=f"row {i} (ticket {tid})",
                 text=get(row, "description", "comment", "body"),
                 author=get(row, "requester_email", "requester_id", "requester"),
-                names=[n for n in (get(row, "requester"), get(row, "assignee")) if n],
+                names=[n for n in (get(row, "requester"), get(row, "assignee"),
+                                   *_more_names(get, row)) if n],
                 created_at=to_datetime(get(row, "created_at")),
                 thread=f"zendesk {tid}",
                 question=get(row, "subject"),
@@ -256,7 +263,8 @@ def freshdesk_csv(df: pd.DataFrame) -> list[Message]:
                 text=desc,
                 html=bool(re.search(r"</?(?:div|p|br)\b", desc, re.I)),
                 author=get(row, "email", "contact_id", "full_name"),
-                names=[n for n in (get(row, "full_name"), get(row, "agent")) if n],
+                names=[n for n in (get(row, "full_name"), get(row, "agent"),
+                                   *_more_names(get, row)) if n],
                 created_at=to_datetime(get(row, "created_time")),
                 thread=f"freshdesk {tid}",
                 question=get(row, "subject"),

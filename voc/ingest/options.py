@@ -24,6 +24,10 @@ class ColumnMapping(BaseModel):
     """Author identity (hashed into ``customer_id``, used for name redaction)."""
     author_role: str | None = None
     """Column telling customer from agent; see ``customer_roles``."""
+    names: list[str] = []
+    """Columns holding person names (requester, agent) to redact in the row's thread;
+    columns called ``name``, ``full_name``, ``requester_name``, ``customer_name`` ... are
+    used without being listed."""
     thread: str | None = None
     question: str | None = None
     score: str | None = None
