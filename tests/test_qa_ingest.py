@@ -101,6 +101,29 @@ def _mbox(path: Path, messages: list[tuple[str, str, str]]) -> Path:
     return path
 
 
+def test_eml_files_around_an_mbox_are_still_one_note(tmp_path: Path) -> None:
+    """The sample's layout: a.eml, b.eml, inbox.mbox, x.eml, y.eml in one folder gives one
+    line for the folder's four .eml files (it gave two, "2 .eml files" each), then the
+    mbox's line."""
+    folder = tmp_path / "emails"
+    folder.mkdir()
+    for stem in ("a", "b", "x", "y"):
+        (folder / f"{stem}.eml").write_text(
+            f"From: Ana Lopez <ana.{stem}@example.org>\nSubject: help\nMessage-ID: <{stem}@x>\n"
+            "Date: Mon, 6 Jul 2026 10:00:00 +0000\n\n"
+            "My export fails every time I open the report page.\n"
+        )
+    _mbox(folder / "inbox.mbox", [
+        ("Kim Lee <kim@mail.com>", "help@acme.com", "My invoice was charged twice."),
+        ("Bo Chan <bo@mail.com>", "help@acme.com", "The app crashes when I log in."),
+    ])
+    result = ingest_paths([folder], kind="email")
+    assert result.read == 6
+    assert result.notes[0] == f"{folder}: 4 .eml files of 1 message each"
+    assert sum(".eml file" in n for n in result.notes) == 1
+    assert any("inbox.mbox" in n for n in result.notes[1:])
+
+
 def test_support_team_replies_in_an_inbox_export_are_pointed_out(tmp_path: Path) -> None:
     """No --agent-domain given: the team's replies (from the domain every customer wrote to)
     are analysed as customers' words, and the run summary says how to set them aside."""
