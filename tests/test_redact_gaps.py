@@ -7,27 +7,15 @@ from ../shared/eval)."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from redact_cases import load_cases, passed
 
 from voc.redact import redact, redact_many, redact_unfiltered
 from voc.redact_freeform import addressed_handles, names_in_text, redact_handles
 
-CASES_FILE = Path(__file__).parent / "fixtures" / "redact" / "gaps.jsonl"
-CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines()]
-
-
-def passed(case: dict) -> bool:
-    """True when the case is handled as labelled."""
-    out = redact(case["text"], case.get("names", []))
-    if case["kind"] == "clean":
-        return out == case["text"]
-    if case["kind"] == "structured":
-        return all(p not in out for p in case["pii"]) and f"[{case['type']}]" in out
-    return "[NAME]" in out and all(p not in out for p in case["pii"])
+CASES = load_cases("gaps.jsonl")
 
 
 def test_gap_set_is_large_and_mixed() -> None:

@@ -4,24 +4,11 @@ on ordinary text < 1%."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from pathlib import Path
 
-from voc.redact import redact
+from redact_cases import load_cases, passed
 
-CASES_FILE = Path(__file__).parent / "fixtures" / "redact" / "cases.jsonl"
-CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines()]
-
-
-def passed(case: dict) -> bool:
-    """True when the case is handled as labelled."""
-    out = redact(case["text"], case.get("names", []))
-    if case["kind"] == "clean":
-        return out == case["text"]
-    if case["kind"] == "structured":
-        return all(p not in out for p in case["pii"]) and f"[{case['type']}]" in out
-    return "[NAME]" in out and all(p.lower() not in out.lower() for p in case["pii"])
+CASES = load_cases("cases.jsonl")
 
 
 def scores() -> dict[str, float]:
