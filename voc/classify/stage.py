@@ -101,8 +101,15 @@ def content_words(text: str) -> int:
     return sum(1 for _ in _words(text))
 
 
+_ONE = r"(?<![\w/.])[^\W\d_]{2,}(?![\w/])"
+_PLAIN_TWO = re.compile(_ONE + ".*?" + _ONE, re.S)
+_NOT_PLAIN = re.compile(r"[@#]|http|www\.|[xX]{2}")
+
+
 def has_content(text: str, at_least: int = MIN_WORDS) -> bool:
     """Whether ``text`` has ``at_least`` :func:`content_words` (stops counting there)."""
+    if at_least == 2 and not _NOT_PLAIN.search(text):
+        return _PLAIN_TWO.search(text) is not None  # one scan, no handles or masks to skip
     return sum(1 for _ in islice(_words(text), at_least)) >= at_least
 
 
@@ -243,13 +250,20 @@ class StageClassifier:
         self.context_lr_ = LogisticRegression(
             C=CONTEXT_C, max_iter=2000, class_weight="balanced", random_state=self.seed
         ).fit(Xc, yc)
+        self.context_coef_ = self.context_lr_.coef_[0].astype(np.float32)
+        self.context_intercept_ = float(self.context_lr_.intercept_[0])
+        self.reference_ = np.vstack([self.train_vectors_, self.stageless_vectors_])
 
     def context(self, vectors: np.ndarray) -> np.ndarray:
         """Probability that each statement reads like a stage example, not stage-less."""
         if getattr(self, "context_lr_", None) is None:
             return np.zeros(len(vectors))
-        V = unit(np.asarray(vectors, dtype=np.float32))
-        return self.context_lr_.predict_proba(V)[:, 1]
+        return self._context_unit(unit(np.asarray(vectors, dtype=np.float32)))
+
+    def _context_unit(self, V: np.ndarray) -> np.ndarray:
+        # The logistic regression's probability, without scikit-learn's per-call checks.
+        z = V @ self.context_coef_ + self.context_intercept_
+        return 1.0 / (1.0 + np.exp(-z.astype(np.float64)))
 
     def predict_proba(
         self, vectors: np.ndarray, texts: list[str] | None = None, prior: bool = True
@@ -295,14 +309,17 @@ class StageClassifier:
         (:data:`STAGELESS_MARGIN`).
         """
         V = unit(np.asarray(vectors, dtype=np.float32))
-        nearest = (V @ self.train_vectors_.T).max(axis=1)
         lo, hi = RELEVANCE_RANGE
-        rel = np.clip((nearest - lo) / (hi - lo), 0.0, 1.0)
         if getattr(self, "context_lr_", None) is None:
-            return rel
+            nearest = (V @ self.train_vectors_.T).max(axis=1)
+            return np.clip((nearest - lo) / (hi - lo), 0.0, 1.0)
+        # One product against the stage examples and the stage-less ones together.
+        sims = V @ self.reference_.T
+        n = len(self.train_vectors_)
+        nearest, off = sims[:, :n].max(axis=1), sims[:, n:].max(axis=1)
+        rel = np.clip((nearest - lo) / (hi - lo), 0.0, 1.0)
         clo, chi = CONTEXT_RANGE
-        ctx = np.clip((self.context(V) - clo) / (chi - clo), 0.0, 1.0)
-        off = (V @ self.stageless_vectors_.T).max(axis=1)
+        ctx = np.clip((self._context_unit(V) - clo) / (chi - clo), 0.0, 1.0)
         m = STAGELESS_MARGIN
         veto = np.clip((nearest - off + m) / (2 * m), 0.0, 1.0) if m > 0 else 1.0
         return np.maximum(rel, ctx) * veto
@@ -328,8 +345,6 @@ class StageClassifier:
         own = self.predict_proba(vectors, texts, prior=False)
         V = unit(np.asarray(vectors, np.float32))
         rel = self.relevance(vectors)
-        if texts is not None and MIN_WORDS > 0:
-            rel = np.where([has_content(t, MIN_WORDS) for t in texts], rel, 0.0)
         if rows is not None:
             own, V, rel = own[rows], V[rows], rel[rows]
         raw = spread(own, V, *self._seeds()) if adapt else own
@@ -347,6 +362,13 @@ class StageClassifier:
         chosen = np.maximum(raw[at, best], own[at, best])
         top = (chosen - 1.0 / k) / (1.0 - 1.0 / k)
         conf = np.clip(np.sqrt(np.clip(top, 0, 1)) * rel, 0.0, 1.0)
+        if texts is not None and MIN_WORDS > 0:
+            # Only statements that would get a stage need their words counted.
+            cand = np.flatnonzero(conf >= self.threshold)
+            src = cand if rows is None else np.asarray(rows)[cand]
+            empty = {int(i) for i in np.unique(src) if not has_content(texts[i], MIN_WORDS)}
+            if empty:
+                conf[cand[np.array([int(i) in empty for i in src], dtype=bool)]] = 0.0
         labels = [
             self.classes_[b] if c >= self.threshold else UNKNOWN
             for b, c in zip(best, conf, strict=True)
