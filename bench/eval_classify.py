@@ -288,7 +288,13 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="leave out the timing line (quality only: no need to hold the benchmark lock)",
     )
+    ap.add_argument(
+        "--tasks",
+        default="airline,banking,friction",
+        help="comma-separated subset of airline, banking, friction (default: all three)",
+    )
     args = ap.parse_args(argv)
+    tasks = set(args.tasks.split(","))
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
     embedder = Embedder()
     embedder.encode(["warm up the model"])
@@ -298,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     eval_dir = find_eval_dir(args.eval_dir)
     if eval_dir is None:
         log.warning("no shared/eval folder found; skipping third-party datasets")
-    else:
+    if eval_dir is not None and "airline" in tasks:
         rows += eval_airline(
             eval_dir / "airline_tweets" / "dev.csv",
             args.n,
@@ -308,10 +314,12 @@ def main(argv: list[str] | None = None) -> int:
             embedder,
             timing,
         )
+    if eval_dir is not None and "banking" in tasks:
         rows += eval_banking(
             eval_dir / "banking77", args.n, args.seed, args.shots, args.draws, embedder
         )
-    rows += eval_friction(embedder, args.seed)
+    if "friction" in tasks:
+        rows += eval_friction(embedder, args.seed)
     header = ("task", "method", "macro-F1", "accuracy", "rows")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, tuple("-" * w for w in widths), *rows]:

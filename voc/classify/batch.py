@@ -27,7 +27,7 @@ from voc.classify._match import for_embedding
 from voc.classify.emotion import EmotionClassifier
 from voc.classify.examples import check_labels, load_examples
 from voc.classify.sentiment import SentimentClassifier, item_sentiment
-from voc.classify.stage import StageClassifier, item_stage
+from voc.classify.stage import StageClassifier, item_stage, load_stageless
 from voc.classify.vector_cache import CachedEncoder
 from voc.embed import DIM, Embedder
 from voc.labels import SENTIMENT_IDS, UNKNOWN, load_emotions, load_sentiment, load_stages
@@ -78,6 +78,7 @@ def build_classifiers(
     st_x, st_y = load_examples(examples, "stage")
     se_x, se_y = load_examples(examples, "sentiment")
     em_x, em_y = load_examples(examples, "emotion")
+    stageless = load_stageless()  # part of the key: an edited stage-less list means a new fit
     where = examples if examples is not None else "example store"
     check_labels(st_y, stage_tax.ids, where, "stage")
     check_labels(se_y, list(SENTIMENT_IDS), where, "sentiment")
@@ -89,7 +90,9 @@ def build_classifiers(
         # digits.
         with threadpool_limits(limits=1, user_api="blas"):
             return (
-                StageClassifier(stage_tax, threshold=threshold, seed=seed).fit(encode, st_x, st_y),
+                StageClassifier(
+                    stage_tax, threshold=threshold, seed=seed, stageless=stageless
+                ).fit(encode, st_x, st_y),
                 SentimentClassifier(sent_tax, seed=seed).fit(encode, se_x, se_y),
                 EmotionClassifier(emo_tax, seed=seed).fit(encode, em_x, em_y),
             )
@@ -98,7 +101,7 @@ def build_classifiers(
     key = model_cache.classifier_key(
         str(emb.model_id),
         (stage_tax, sent_tax, emo_tax),
-        (st_x, st_y, se_x, se_y, em_x, em_y),
+        (st_x, st_y, se_x, se_y, em_x, em_y, stageless),
         threshold,
         seed,
     )

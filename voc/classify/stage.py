@@ -10,7 +10,12 @@ blended (:data:`BLEND`):
 
 Statements far from every example (off-topic, gibberish, greetings) get a low
 *relevance* and therefore low confidence; below the threshold they are
-``unknown``. Nothing here knows the stage ids: any taxonomy works.
+``unknown``. Relevance is the larger of two measures (:meth:`StageClassifier.relevance`):
+closeness to the nearest written example, and a customer-context score, a logistic
+regression telling the taxonomy's examples from written stage-less statements
+(greetings, thanks, fragments, small talk: ``journey_stages_unknown.yaml``), so that
+"flight delayed 5 hours" counts as being about the service although no example says it.
+Nothing here knows the stage ids: any taxonomy works.
 
 :meth:`StageClassifier.predict` then adapts the probabilities to the batch being
 classified (label spreading over its own nearest-neighbour graph, :mod:`voc.classify.adapt`);
@@ -20,16 +25,20 @@ relevance, and so ``unknown``, is computed before and apart from that.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from itertools import islice
+from pathlib import Path
 
 import numpy as np
+from pydantic import Field, field_validator
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from voc.classify.adapt import spread
 from voc.cosine import unit
 from voc.errors import ConfigError
-from voc.labels import UNKNOWN, StageTaxonomy
+from voc.labels import UNKNOWN, StageTaxonomy, _clean_texts, _load, _Model
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +53,15 @@ COSINE_TEMPERATURE = 0.05
 CLASS_WEIGHT: str | None = None
 #: Max cosine to the nearest training example at which relevance is 0 and 1.
 RELEVANCE_RANGE = (0.25, 0.45)
+#: Customer-context score (probability that a statement reads like the stage examples
+#: rather than like the stage-less ones) at which that part of relevance is 0 and 1.
+CONTEXT_RANGE = (0.5, 0.9)
+#: Regularisation of the customer-context model.
+CONTEXT_C = 1.0
+#: A statement whose nearest stage-less example is this much closer than its nearest
+#: stage example has relevance 0 ("Sent from my iPhone"); the same margin the other way
+#: leaves relevance as it is, linear in between.
+STAGELESS_MARGIN = 0.05
 #: Sample weight of a user-labelled example relative to a taxonomy example.
 USER_WEIGHT = 3.0
 #: Number of user examples at which their own model weighs as much as the taxonomy's
@@ -57,6 +75,56 @@ def _softmax(x: np.ndarray) -> np.ndarray:
     z = x - x.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
+
+
+STAGELESS_FILE = "journey_stages_unknown.yaml"
+#: Fewest words (two letters or more, not a handle, link, hashtag or a redaction mask such
+#: as XXXX) a statement needs to be given a stage: a link, a row of hashtags or "XXXX
+#: XXXX" says nothing about the journey however close its vector falls to an example.
+MIN_WORDS = 2
+_WORD = re.compile(r"(?<![@#\w/.])(?![xX]{2,}(?![^\W\d_]))[^\W\d_]{2,}(?![\w/])")
+_NOISE = re.compile(r"(?:https?://|www\.)\S+|[@#]\w+")
+
+
+def _words(text: str) -> Iterator[re.Match[str]]:
+    if "@" in text or "#" in text or "http" in text or "www." in text:
+        text = _NOISE.sub(" ", text)
+    return _WORD.finditer(text)
+
+
+def content_words(text: str) -> int:
+    """Words of two letters or more, leaving out handles, links, hashtags and XXXX masks.
+
+    >>> content_words("@united http://t.co/x #dca XXXX ok")
+    1
+    """
+    return sum(1 for _ in _words(text))
+
+
+_ONE = r"(?<![\w/.])[^\W\d_]{2,}(?![\w/])"
+_PLAIN_TWO = re.compile(_ONE + ".*?" + _ONE, re.S)
+_NOT_PLAIN = re.compile(r"[@#]|http|www\.|[xX]{2}")
+
+
+def has_content(text: str, at_least: int = MIN_WORDS) -> bool:
+    """Whether ``text`` has ``at_least`` :func:`content_words` (stops counting there)."""
+    if at_least == 2 and not _NOT_PLAIN.search(text):
+        return _PLAIN_TWO.search(text) is not None  # one scan, no handles or masks to skip
+    return sum(1 for _ in islice(_words(text), at_least)) >= at_least
+
+
+class Stageless(_Model):
+    """Statements that belong to no stage (``journey_stages_unknown.yaml``)."""
+
+    version: int | str = 1
+    examples: list[str] = Field(min_length=1)
+
+    _clean = field_validator("examples")(_clean_texts)
+
+
+def load_stageless(path: Path | None = None) -> list[str]:
+    """Stage-less example statements (default: the packaged file)."""
+    return list(_load(Stageless, path, STAGELESS_FILE).examples)
 
 
 def training_set(taxonomy: StageTaxonomy) -> tuple[list[str], list[str], list[float]]:
@@ -87,11 +155,16 @@ class StageClassifier:
     """
 
     def __init__(
-        self, taxonomy: StageTaxonomy, threshold: float | None = None, seed: int = 0
+        self,
+        taxonomy: StageTaxonomy,
+        threshold: float | None = None,
+        seed: int = 0,
+        stageless: list[str] | None = None,
     ) -> None:
         self.taxonomy = taxonomy
         self.threshold = taxonomy.unknown_threshold if threshold is None else threshold
         self.seed = seed
+        self.stageless = load_stageless() if stageless is None else list(stageless)
 
     def fit(
         self,
@@ -124,6 +197,7 @@ class StageClassifier:
         w = np.array(weights)
         X = np.asarray(encode(texts), dtype=np.float32)
         self.train_vectors_ = unit(X)
+        self._fit_context(encode, X)
 
         self.embed_lr_ = LogisticRegression(
             C=8.0, max_iter=2000, class_weight=CLASS_WEIGHT, random_state=self.seed
@@ -164,6 +238,33 @@ class StageClassifier:
         log.debug("stage classifier fit on %d texts, %d stages", len(texts), len(self.classes_))
         return self
 
+    def _fit_context(self, encode: Encode, X: np.ndarray) -> None:
+        """Customer-context model: the taxonomy's texts against the stage-less ones."""
+        self.context_lr_: LogisticRegression | None = None
+        if not self.stageless:
+            return
+        N = np.asarray(encode(self.stageless), dtype=np.float32)
+        self.stageless_vectors_ = unit(N)
+        Xc = unit(np.vstack([X, N]))
+        yc = np.r_[np.ones(len(X), int), np.zeros(len(N), int)]
+        self.context_lr_ = LogisticRegression(
+            C=CONTEXT_C, max_iter=2000, class_weight="balanced", random_state=self.seed
+        ).fit(Xc, yc)
+        self.context_coef_ = self.context_lr_.coef_[0].astype(np.float32)
+        self.context_intercept_ = float(self.context_lr_.intercept_[0])
+        self.reference_ = np.vstack([self.train_vectors_, self.stageless_vectors_])
+
+    def context(self, vectors: np.ndarray) -> np.ndarray:
+        """Probability that each statement reads like a stage example, not stage-less."""
+        if getattr(self, "context_lr_", None) is None:
+            return np.zeros(len(vectors))
+        return self._context_unit(unit(np.asarray(vectors, dtype=np.float32)))
+
+    def _context_unit(self, V: np.ndarray) -> np.ndarray:
+        # The logistic regression's probability, without scikit-learn's per-call checks.
+        z = V @ self.context_coef_ + self.context_intercept_
+        return 1.0 / (1.0 + np.exp(-z.astype(np.float64)))
+
     def predict_proba(
         self, vectors: np.ndarray, texts: list[str] | None = None, prior: bool = True
     ) -> np.ndarray:
@@ -200,11 +301,28 @@ class StageClassifier:
         return (sv, self.seed_labels_) if sv is not None and len(sv) else (None, None)
 
     def relevance(self, vectors: np.ndarray) -> np.ndarray:
-        """How close each vector is to any training text, in [0, 1]."""
+        """How much each vector is about the journey, in [0, 1].
+
+        The larger of closeness to the nearest training text and the customer-context
+        score (:meth:`context`), each rescaled to [0, 1], times a veto that falls to 0
+        when a stage-less example is nearer than any stage example
+        (:data:`STAGELESS_MARGIN`).
+        """
         V = unit(np.asarray(vectors, dtype=np.float32))
-        nearest = (V @ self.train_vectors_.T).max(axis=1)
         lo, hi = RELEVANCE_RANGE
-        return np.clip((nearest - lo) / (hi - lo), 0.0, 1.0)
+        if getattr(self, "context_lr_", None) is None:
+            nearest = (V @ self.train_vectors_.T).max(axis=1)
+            return np.clip((nearest - lo) / (hi - lo), 0.0, 1.0)
+        # One product against the stage examples and the stage-less ones together.
+        sims = V @ self.reference_.T
+        n = len(self.train_vectors_)
+        nearest, off = sims[:, :n].max(axis=1), sims[:, n:].max(axis=1)
+        rel = np.clip((nearest - lo) / (hi - lo), 0.0, 1.0)
+        clo, chi = CONTEXT_RANGE
+        ctx = np.clip((self._context_unit(V) - clo) / (chi - clo), 0.0, 1.0)
+        m = STAGELESS_MARGIN
+        veto = np.clip((nearest - off + m) / (2 * m), 0.0, 1.0) if m > 0 else 1.0
+        return np.maximum(rel, ctx) * veto
 
     def predict(
         self,
@@ -244,6 +362,13 @@ class StageClassifier:
         chosen = np.maximum(raw[at, best], own[at, best])
         top = (chosen - 1.0 / k) / (1.0 - 1.0 / k)
         conf = np.clip(np.sqrt(np.clip(top, 0, 1)) * rel, 0.0, 1.0)
+        if texts is not None and MIN_WORDS > 0:
+            # Only statements that would get a stage need their words counted.
+            cand = np.flatnonzero(conf >= self.threshold)
+            src = cand if rows is None else np.asarray(rows)[cand]
+            empty = {int(i) for i in np.unique(src) if not has_content(texts[i], MIN_WORDS)}
+            if empty:
+                conf[cand[np.array([int(i) in empty for i in src], dtype=bool)]] = 0.0
         labels = [
             self.classes_[b] if c >= self.threshold else UNKNOWN
             for b, c in zip(best, conf, strict=True)
