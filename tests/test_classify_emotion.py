@@ -21,11 +21,6 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def embedder() -> Embedder:
-    return Embedder()
-
-
-@pytest.fixture(scope="module")
 def predicted(embedder: Embedder) -> list[str]:
     texts = [t for t, _ in CASES]
     vectors = embedder.encode(texts)

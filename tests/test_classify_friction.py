@@ -61,11 +61,6 @@ FRICTION_CASES: list[tuple[str, bool]] = [
 
 
 @pytest.fixture(scope="module")
-def embedder() -> Embedder:
-    return Embedder()
-
-
-@pytest.fixture(scope="module")
 def scored(embedder: Embedder) -> tuple[np.ndarray, np.ndarray]:
     texts = [t for t, _ in FRICTION_CASES]
     clf = SentimentClassifier(load_sentiment()).fit(embedder.encode)

@@ -26,11 +26,6 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def embedder() -> Embedder:
-    return Embedder()
-
-
-@pytest.fixture(scope="module")
 def clf(embedder: Embedder) -> SentimentClassifier:
     return SentimentClassifier(load_sentiment()).fit(embedder.encode)
 

@@ -37,11 +37,6 @@ OFF_TOPIC = [
 
 
 @pytest.fixture(scope="module")
-def embedder() -> Embedder:
-    return Embedder()
-
-
-@pytest.fixture(scope="module")
 def clf(embedder: Embedder) -> StageClassifier:
     return StageClassifier(load_stages()).fit(embedder.encode)
 

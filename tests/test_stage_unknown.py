@@ -81,11 +81,6 @@ SERVICE = [
 
 
 @pytest.fixture(scope="module")
-def embedder() -> Embedder:
-    return Embedder()
-
-
-@pytest.fixture(scope="module")
 def clf(embedder: Embedder) -> StageClassifier:
     return StageClassifier(load_stages()).fit(embedder.encode)
 
