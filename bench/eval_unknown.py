@@ -40,7 +40,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-import voc.classify.stage as stage_module
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_classify import find_eval_dir  # noqa: E402
+
+import voc.classify.stage as stage_module  # noqa: E402
 from voc.classify._match import for_embedding
 from voc.classify.batch import build_classifiers, classify_statements
 from voc.embed import Embedder, text_hash
@@ -51,13 +54,6 @@ log = logging.getLogger("eval_unknown")
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = ("airline", "twcs", "cfpb", "clothing", "banking77")
 CHUNK_ROWS = 2000  # as voc.classify.batch.CHUNK_ROWS: the stage adapts to each chunk
-
-
-def find_eval_dir(given: str | None) -> Path | None:
-    """``--eval-dir``, else /work/shared/eval, else ../shared/eval beside the repo."""
-    default = [Path("/work/shared/eval"), REPO.parent / "shared" / "eval"]
-    candidates = [Path(given)] if given else default
-    return next((p for p in candidates if p.is_dir()), None)
 
 
 def load_source(eval_dir: Path, name: str, n: int, seed: int) -> list[str]:
