@@ -28,7 +28,8 @@ sub-themes (``themes.subthemes``)
     statements say.
 table, trends, segments
   - ``stage_not_majority``: the stage column is not the largest known share of the stage mix;
-  - ``stage_mostly_unknown``: a stage is shown although most statements have none;
+  - ``stage_mostly_unknown``: report.md's ranked table shows a stage plainly although most
+    of the theme's statements were placed at none;
   - ``count_mismatch``: ``themes.n_statements`` differs from the statements labelled with it;
   - ``small_spike``: a ``theme_trends`` spike on fewer than 10 items;
   - ``segment_unsig_claim``: left 0 here: the report claims only ``significant`` rows.
@@ -102,9 +103,17 @@ def code_like(token: str, texts: list[str]) -> bool:
     return bool(hits) and caps > len(hits) / 2
 
 
+def _neg(word: str) -> str:
+    """Lemma, every negation as "not" ("can't find" says "not find")."""
+    w = word.lower()
+    return "not" if w in ("not", "no", "never", "cannot") or w.endswith("n't") else lemma(w)
+
+
 def said_by(phrase: str, texts: list[str]) -> int:
-    want = {lemma(w) for w in phrase.lower().split()}
-    return sum(want <= {lemma(w) for w in _WORD.findall(t.lower())} for t in texts)
+    want = {_neg(w) for w in phrase.lower().replace("’", "'").split()}
+    return sum(
+        want <= {_neg(w) for w in _WORD.findall(t.lower().replace("’", "'"))} for t in texts
+    )
 
 
 def cut_mid_word(shown: str, item_text: str) -> bool:
@@ -140,6 +149,7 @@ def audit(path: Path, show: bool = False) -> Counter[str]:
         text_of[str(sid)] = (str(text), str(item_text or ""))
     c: Counter[str] = Counter()
     c["themes"] = len(themes)
+    stage_cells = _stage_cells(path.parent / "report.md")
 
     def note(kind: str, where: str) -> None:
         c[kind] += 1
@@ -182,7 +192,9 @@ def audit(path: Path, show: bool = False) -> Counter[str]:
         if known and stage and known.get(stage, 0) < max(known.values()) - 1e-9:
             note("stage_not_majority", f"{name}: {stage} {mix}")
         if mix and stage != "unknown" and mix.get("unknown", 0) > 0.5:
-            note("stage_mostly_unknown", f"{name}: {stage} {mix}")
+            cell = stage_cells.get(str(name), "")
+            if "%" not in cell:  # the report's table shows the stage as the theme's
+                note("stage_mostly_unknown", f"{name}: {cell or stage} {mix}")
         _qualifier(name, texts, note)
         sub_list = json.loads(subs or "[]")
         c["subthemes"] += len(sub_list)
@@ -206,6 +218,18 @@ def audit(path: Path, show: bool = False) -> Counter[str]:
     c["duplicate_names"] = n_duplicates(names)
     con.close()
     return c
+
+
+def _stage_cells(report: Path) -> dict[str, str]:
+    """Theme name → the Stage cell of report.md's ranked table (8th column)."""
+    out: dict[str, str] = {}
+    if not report.exists():
+        return out
+    for line in report.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 8 and cells[0].isdigit():
+            out[cells[1].replace("\\", "")] = cells[7]
+    return out
 
 
 def _sub_texts(con: duckdb.DuckDBPyConnection, tid: str) -> dict[str, list[str]]:

@@ -83,3 +83,17 @@ def test_subtheme_qualifier_is_said_by_two_statements_and_is_a_thing() -> None:
     assert _sub_name("flight delayed", "flight delayed", ["jfk", "minutes"], SUB) == (
         "flight delayed"
     )
+
+
+def test_subtheme_without_a_thing_to_name_takes_a_said_verb_before_repeating_its_parent(
+) -> None:
+    texts = [*SUB, "crew missing again at the gate", "flight delayed, pilot missing"]
+    # no noun is usable ("crew" is not offered), "missing" is said by three statements
+    assert _sub_name("flight delayed", "flight delayed", ["jfk", "missing"], texts) == (
+        "flight delayed: missing"
+    )
+
+
+def test_qualifier_never_ends_in_a_stop_word() -> None:
+    texts = ["waiting for an hour now", "still waiting for the delay", "waiting for news"]
+    assert _sub_name("hour delay", "waiting for hour", [], texts) == "waiting for hour"

@@ -19,10 +19,15 @@ the themes:
    problem said of the subject by fewer (at least :data:`MIN_SAID_OF`), it is named for
    both ("flight delayed or cancelled"); either way it leaves the clash;
 3. else it is named "<name>: <its most specific phrase>" ("flight delayed: call",
-   "why fee charged: transfer");
+   "why fee charged: transfer"); a qualifier is said by at least :data:`MIN_SAID` distinct
+   statements of the theme and is never a code ("jfk", "ua", "pm": see
+   :func:`voc.themes.evidence.code_like`), a stray token or only general words (units of
+   time such as "minutes" among them);
 4. the largest theme left in the clash keeps the plain name only when every other one
-   became specific; a theme with no specific phrase at all is numbered ("delay (2)"),
-   so names are always distinct.
+   became specific; a theme still without a qualifier takes any phrase ending in a noun
+   that at least two of its statements say and no other member is named with, even one
+   the other themes say as often (:func:`_loose`); only a theme with no such phrase at all
+   is numbered ("delay (2)"), so names are always distinct.
 
 Names the user chose in the codeframe (pinned or renamed themes) never change; the
 discovered themes that clash with one all become specific. Sub-theme names are made
@@ -155,11 +160,23 @@ def _usable(phrase: str, own: set[str], said: Sequence[frozenset[str]],
     words = phrase.lower().split()
     if not lem or not lem - own or _STRAY.search(phrase) or any(len(w) < 3 for w in words):
         return False
-    if thing and not _is_noun_strict(words[-1]):
-        return False
+    if thing and not _is_noun_strict(words[-1]) or _function_word(words[-1]):
+        return False  # "hour delay: waiting for" ends mid-phrase
     if all(w in GENERIC for w in words) or junk_phrase(phrase, texts):
         return False
     return said_by(phrase, said) >= MIN_SAID
+
+
+#: Particles that end a phrasal verb ("call back", "sign up"): no function word there.
+_PARTICLES = frozenset({"up", "out", "off", "down", "in", "on", "back", "over", "away"})
+
+
+def _function_word(word: str) -> bool:
+    """A preposition, article, conjunction or pronoun: a phrase cannot end in one."""
+    tag = lexicon_tag(word.lower()) or ""
+    return word.lower() not in _PARTICLES and tag in (
+        "IN", "DT", "CC", "TO", "PRP", "PRP$", "WDT", "MD", "PDT"
+    )
 
 
 def _is_noun_strict(word: str) -> bool:

@@ -22,16 +22,16 @@ def _lemmas(phrase: str) -> set[str]:
     return {lemma(w) for w in phrase.lower().replace(":", " ").split()}
 
 
-def _qualifier_ok(phrase: str, parent: str, texts: Sequence[str]) -> bool:
+def _qualifier_ok(phrase: str, parent: str, texts: Sequence[str], thing: bool = True) -> bool:
     """A sub-theme qualifier: a phrase of words its parent's name lacks, no glued slip,
     and usable by :func:`voc.themes.distinct._usable` (said by two distinct statements,
-    no code, not only general words)."""
+    no code, not only general words; with ``thing``, ending in a noun)."""
     from voc.themes.distinct import _distinct_said, _usable
 
     own = _lemmas(parent)
     if not phrase or _lemmas(phrase) & own or any(glued(w) for w in phrase.split()):
         return False
-    return _usable(phrase, own, _distinct_said(texts), texts, thing=True)
+    return _usable(phrase, own, _distinct_said(texts), texts, thing=thing)
 
 
 def _sub_name(
@@ -43,25 +43,28 @@ def _sub_name(
     parent's (or only its words), the parent's with the sub-theme's best key phrase
     of other words ("exchange rate wrong: cash withdrawal"). A qualifier is said by at
     least two of the sub-theme's statements (when ``texts`` are given) and is never a
-    code or a general word ("flight delayed: minutes"): else the next key phrase is
-    tried, and without one the sub-theme keeps its own name."""
+    code or a general word ("flight delayed: minutes"); a thing named ("bag lost:
+    suitcase") comes before a verb or an adjective ("bag lost: checked"), which comes
+    before repeating the parent's name; without any, the sub-theme keeps its own name."""
     room = max(1, 5 - len(parent.split()))
 
-    def ok(q: str) -> bool:
+    def ok(q: str, thing: bool) -> bool:
         if not texts:
             return bool(q) and not _lemmas(q) & _lemmas(parent)
-        return _qualifier_ok(q, parent, texts)
+        return _qualifier_ok(q, parent, texts, thing)
 
-    tails = [p for p in phrases if len(p.split()) <= room and ok(p)]
+    def tail(thing: bool) -> str:
+        return next((p for p in phrases if len(p.split()) <= room and ok(p, thing)), "")
+
     if parent and _lemmas(name) <= _lemmas(parent):
-        return f"{parent}: {tails[0]}" if tails else name
+        found = tail(True) or tail(False)
+        return f"{parent}: {found}" if found else name
     if is_problem(name) or not is_problem(parent) or name in parent:
         return name
     words = [w for w in name.split() if lemma(w) not in _lemmas(parent)] or name.split()
     own = " ".join(words[-room:])
-    if ok(own):
-        return f"{parent}: {own}"
-    return f"{parent}: {tails[0]}" if tails else name
+    found = (own if ok(own, True) else tail(True)) or (own if ok(own, False) else tail(False))
+    return f"{parent}: {found}" if found else name
 
 
 def subtheme_labels(vecs: np.ndarray, texts: list[str], min_size: int, seed: int) -> np.ndarray:
