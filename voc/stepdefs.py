@@ -337,6 +337,13 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
         state.drafts, st["text"].to_numpy()[fidx],
         pinned=getattr(ctx.models.get("codeframe"), "names", {}),
     )
+    # key phrases and quotes that show the final name's problem
+    from voc.themes.evidence import finish_evidence
+
+    finish_evidence(
+        state.drafts, vectors[fidx], st["text"].to_numpy()[fidx],
+        st["statement_id"].to_numpy()[fidx], params.n_quotes,
+    )
     cf = ctx.models.get("codeframe")
     if cf is not None and cparams is not None and cparams.codeframe and cparams.update_codeframe:
         cf.persist(state.drafts, st["text"].to_numpy()[fidx], cparams.codeframe)

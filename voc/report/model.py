@@ -107,6 +107,16 @@ class ImpactPart:
 
 
 @dataclass
+class SubThemeView:
+    """A sub-theme of a large theme as shown under it: name, size, key phrases."""
+
+    subtheme_id: str
+    name: str
+    n_statements: int
+    key_phrases: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Theme:
     """A friction theme as shown in the report."""
 
@@ -138,6 +148,18 @@ class Theme:
     """Segments that raise the theme significantly more than the rest (Fisher, BH 5%)."""
     score_effects: str = ""
     """The score effect of every score kind, each with its own items ("NPS +1.2, CSAT +0.03")."""
+    subthemes: list[SubThemeView] = field(default_factory=list)
+    """Sub-themes of a large theme, largest first (``themes.subthemes``)."""
+
+    @property
+    def stage_cell(self) -> str:
+        """The stage as the ranked table shows it: with its share when fewer than half of
+        the theme's statements are at it ("Usage (39%)"), so a stage most statements were
+        not placed at does not read as the theme's."""
+        share = self.stage_mix_ids.get(self.stage_id)
+        if share is None or share >= 0.5 or self.stage_id == UNKNOWN_STAGE:
+            return self.stage_name
+        return f"{self.stage_name} ({share * 100:.0f}%)"
 
     @property
     def stage_phrase(self) -> str:

@@ -19,7 +19,7 @@ from voc.report.fmt import (
     signed,
     slug,
 )
-from voc.report.model import ImpactPart, Quote, Share, Theme
+from voc.report.model import ImpactPart, Quote, Share, SubThemeView, Theme
 from voc.schema import OTHER_THEME, UNKNOWN_STAGE
 from voc.themes.segments import segment_label
 
@@ -77,6 +77,24 @@ def _impact_parts(parts: dict) -> list[ImpactPart]:
                 value = f"{signed(v, digits)} {SCORE_KIND_LABELS.get(kind, kind)} points"
         out.append(ImpactPart(str(k), humanize(k), value))
     return out
+
+
+def _subthemes(raw: Any) -> list[SubThemeView]:
+    """Sub-themes from ``themes.subthemes`` (JSON), largest first; malformed entries skipped."""
+    out = []
+    for s in raw if isinstance(raw, list) else []:
+        if not isinstance(s, dict) or not str(s.get("name") or "").strip():
+            continue
+        phrases = s.get("key_phrases")
+        out.append(
+            SubThemeView(
+                subtheme_id=str(s.get("subtheme_id") or ""),
+                name=one_line(s["name"]),
+                n_statements=as_int(s.get("n_statements")),
+                key_phrases=[str(p) for p in phrases] if isinstance(phrases, list) else [],
+            )
+        )
+    return sorted(out, key=lambda s: (-s.n_statements, s.subtheme_id))
 
 
 def _fetch_quotes(
@@ -211,6 +229,7 @@ def load_themes(
                 or parts.get("score_effects")
                 or {str(parts.get("score_kind") or ""): r.get("score_effect")}
             ),
+            subthemes=_subthemes(parse_json(r.get("subthemes"), [])),
         )
         quote_ids.append((theme, ids))  # resolved below, in one query
         if is_other:

@@ -19,10 +19,15 @@ the themes:
    problem said of the subject by fewer (at least :data:`MIN_SAID_OF`), it is named for
    both ("flight delayed or cancelled"); either way it leaves the clash;
 3. else it is named "<name>: <its most specific phrase>" ("flight delayed: call",
-   "why fee charged: transfer");
+   "why fee charged: transfer"); a qualifier is said by at least :data:`MIN_SAID` distinct
+   statements of the theme and is never a code ("jfk", "ua", "pm": see
+   :func:`voc.themes.evidence.code_like`), a stray token or only general words (units of
+   time such as "minutes" among them);
 4. the largest theme left in the clash keeps the plain name only when every other one
-   became specific; a theme with no specific phrase at all is numbered ("delay (2)"),
-   so names are always distinct.
+   became specific; a theme still without a qualifier takes any phrase ending in a noun
+   that at least two of its statements say and no other member is named with, even one
+   the other themes say as often (:func:`_loose`); only a theme with no such phrase at all
+   is numbered ("delay (2)"), so names are always distinct.
 
 Names the user chose in the codeframe (pinned or renamed themes) never change; the
 discovered themes that clash with one all become specific. Sub-theme names are made
@@ -39,6 +44,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from voc.themes.evidence import junk_phrase, said_by, said_words
 from voc.themes.lemmas import lemma
 from voc.themes.naming import key_phrases
 from voc.themes.pos import lexicon_tag
@@ -56,6 +62,8 @@ MAX_WORDS = 6
 #: Another problem word qualifies a name when this share of the statements say it of the
 #: name's subject (within two words).
 MIN_SAID_OF = 0.3
+#: Distinct statements of a theme that must say a phrase for it to qualify the name.
+MIN_SAID = 2
 _STRAY = re.compile(r"[@#\d]|https?:|www\.")
 
 
@@ -135,7 +143,46 @@ def _qualified(name: str, phrase: str) -> str:
 #: Words too general to tell two themes apart.
 GENERIC = frozenset({"guy", "guys", "lack", "need", "thing", "things", "way", "lot", "lots",
                      "stuff", "people", "someone", "anyone", "everyone", "one", "today",
-                     "yesterday", "day", "days", "week", "please", "thanks", "thank"})
+                     "yesterday", "day", "days", "week", "please", "thanks", "thank",
+                     # units of time: how long, never what went wrong
+                     "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+                     "second", "seconds", "time", "times", "night", "nights", "tonight",
+                     "morning", "weeks", "month", "months", "year", "years", "help"})
+
+
+def _usable(phrase: str, own: set[str], said: Sequence[frozenset[str]],
+            texts: Sequence[str], thing: bool = False) -> bool:
+    """A phrase can qualify a name: it adds a word, is no code or stray token, is not
+    only general words, and at least :data:`MIN_SAID` distinct statements say it. With
+    ``thing``, it must also end in a noun ("checked bag", not "checked"): after a colon
+    a lone verb or adjective reads as a fragment."""
+    lem = set(_lemmas(phrase))
+    words = phrase.lower().split()
+    if not lem or not lem - own or _STRAY.search(phrase) or any(len(w) < 3 for w in words):
+        return False
+    if thing and not _is_noun_strict(words[-1]) or _function_word(words[-1]):
+        return False  # "hour delay: waiting for" ends mid-phrase
+    if all(w in GENERIC for w in words) or junk_phrase(phrase, texts):
+        return False
+    return said_by(phrase, said) >= MIN_SAID
+
+
+#: Particles that end a phrasal verb ("call back", "sign up"): no function word there.
+_PARTICLES = frozenset({"up", "out", "off", "down", "in", "on", "back", "over", "away"})
+
+
+def _function_word(word: str) -> bool:
+    """A preposition, article, conjunction or pronoun: a phrase cannot end in one."""
+    tag = lexicon_tag(word.lower()) or ""
+    return word.lower() not in _PARTICLES and tag in (
+        "IN", "DT", "CC", "TO", "PRP", "PRP$", "WDT", "MD", "PDT"
+    )
+
+
+def _is_noun_strict(word: str) -> bool:
+    """A word the tagger's lexicon knows as a noun (unknown words are not)."""
+    tag = lexicon_tag(word.lower()) or lexicon_tag(lemma(word.lower()))
+    return bool(tag) and tag.startswith("NN")
 
 
 def _is_noun(word: str) -> bool:
@@ -157,6 +204,11 @@ def _rewrite(name: str, phrase: str) -> str:
     lead = [w for w in words[:at] if w in keep]
     return " ".join([*lead, *[w for w in words[at:] if w in keep], phrase] if lead
                     else [*keep, phrase])
+
+
+def _distinct_said(texts: Sequence[str]) -> list[frozenset[str]]:
+    """The words of each distinct statement (case and surrounding spaces aside)."""
+    return [said_words(t) for t in dict.fromkeys(t.strip().lower() for t in texts)]
 
 
 def _specific(
@@ -182,12 +234,9 @@ def _specific(
         own = set(_lemmas(name))
         room = max(1, MAX_WORDS - len(name.split()))
         scored: list[tuple[int, float, float, str]] = []
+        heard = _distinct_said(clusters[k])
         for p in phrases[k]:
-            lem = set(_lemmas(p))
-            words = p.lower().split()
-            if not lem or _STRAY.search(p) or not lem - own or any(len(w) < 3 for w in words):
-                continue
-            if all(w in GENERIC for w in words):
+            if not _usable(p, own, heard, clusters[k]):
                 continue
             mine = _said_share(p, said[k])
             rest = max((_said_share(p, said[j]) for j in range(len(group)) if j != k), default=0)
@@ -247,6 +296,8 @@ def distinct_names(
             return out
         for group in groups:
             _resolve(group, out, texts, pinned)
+    for group in clashes(out, skip):  # any phrase that separates, before a number
+        _loose(group, out, texts, pinned)
     taken = Counter(name_key(n) for k, n in enumerate(out) if k not in skip)
     seen: Counter[tuple[str, ...]] = Counter()
     for g in clashes(out, skip):  # last resort: numbered, so names are always distinct
@@ -259,6 +310,35 @@ def distinct_names(
                 out[i] = f"{out[i]} ({k})"
                 taken[name_key(out[i])] += 1
     return out
+
+
+def _loose(
+    group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int]
+) -> None:
+    """Qualify every member of a clash but the largest (all, next to a user's name) with
+    any phrase its statements say that no other member is named with: said by
+    :data:`MIN_SAID` of them, no code, no general word, no word of the name."""
+    order = sorted(group, key=lambda i: (-len(texts[i]), i))
+    keep_plain = [] if set(group) & pinned else order[:1]
+    phrases = key_phrases([list(texts[i]) for i in group], n_phrases=30, min_doc_share=0.0)
+    at = {i: k for k, i in enumerate(group)}
+    used = {name_key(n) for n in out}
+    for i in order:
+        if i in pinned or i in keep_plain:
+            continue
+        own = set(_lemmas(out[i]))
+        heard = _distinct_said(texts[i])
+        room = max(1, MAX_WORDS - len(out[i].split()))
+        for p in phrases[at[i]]:
+            if set(_lemmas(p)) & own or len(p.split()) > room:
+                continue
+            if not _usable(p, own, heard, texts[i], thing=True):
+                continue
+            if name_key(_qualified(out[i], p)) in used:
+                continue
+            out[i] = _qualified(out[i], p)
+            used.add(name_key(out[i]))
+            break
 
 
 def _resolve(

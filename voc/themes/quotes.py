@@ -1,24 +1,91 @@
-"""Pick representative quotes: close to the theme centre and different from each other."""
+"""Pick representative quotes: close to the theme centre, readable and different from each other.
+
+A product manager reads three to five quotes per theme. On real support traffic the
+statements nearest the centre are often the same complaint written twice ("Flight
+Cancelled Flightled." from three airlines' customers), a retweet of another quote, or
+mostly @handles and links. So a quote is chosen in order of closeness to the centre,
+preferring statements that say a word of the theme's name (they show its problem), and
+skipping:
+
+- a **near copy** of a quote already chosen: their content lemmas (handles, links,
+  numbers and stop words aside) overlap at Jaccard >= :data:`COPY_JACCARD`, or one holds
+  all of the other's (of at least 3, or 2 of at most 4), or the sentence vectors are
+  ``max_similarity`` close;
+- a **retweet** ("RT @user: ...") when another statement is left;
+- an **unreadable** statement: at least half of its tokens are handles, hashtags or links,
+  or fewer than :data:`MIN_WORDS` plain words are left.
+
+Skipped statements fill up only when fewer than three quotes would otherwise be shown.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import numpy as np
+
+from voc.themes.lemmas import lemma_terms
+
+#: Two quotes sharing this share of their content lemmas say the same thing.
+COPY_JACCARD = 0.6
+#: Plain words (handles, hashtags and links aside) a readable quote has at least.
+MIN_WORDS = 3
+_TOKEN = re.compile(r"\S+")
+_NOISE = re.compile(r"^[\"'(]*(?:@\w+|#\w+|https?://\S*|www\.\S*)[^\w]*$", re.IGNORECASE)
+_RETWEET = re.compile(r"^\W*RT\s+@\w+", re.IGNORECASE)
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
+
+
+def gist(text: str) -> frozenset[str]:
+    """Content lemmas of ``text``: what it says, spelling, handles and filler aside."""
+    return frozenset(lemma_terms(_POSSESSIVE.sub("", text)))
+
+
+def near_copy(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two gists say the same thing (see the module docstring)."""
+    if not a or not b:
+        return a == b
+    shared, small = len(a & b), min(len(a), len(b))
+    if shared >= COPY_JACCARD * len(a | b):
+        return True
+    # one says all the other says: a copy with more words ("flight cancelled, can't go home")
+    return shared == small and (small >= 3 or small == 2 and shared * 2 >= len(a | b))
+
+
+def is_retweet(text: str) -> bool:
+    """"RT @user: ..." (a copy of someone else's tweet)."""
+    return bool(_RETWEET.match(text))
+
+
+def readable(text: str) -> bool:
+    """Not mostly handles, hashtags and links, and at least :data:`MIN_WORDS` plain words."""
+    toks = _TOKEN.findall(text)
+    noise = [t for t in toks if _NOISE.match(t) or t.upper() == "RT"]
+    if not toks or len(noise) * 2 >= len(toks):
+        return False
+    plain = [w for t in toks if t not in noise for w in _PLAIN.findall(t)]
+    return len(plain) >= MIN_WORDS
 
 
 def representative(
     vectors: np.ndarray,
-    texts: list[str],
+    texts: Sequence[str],
     k: int = 3,
     max_similarity: float = 0.9,
     min_chars: int = 25,
     max_chars: int = 320,
+    name: str = "",
 ) -> list[int]:
-    """Indices of up to ``k`` quotes, best first.
+    """Indices of up to ``k`` quotes, best first (see the module docstring).
 
-    Ranked by cosine to the centroid; a candidate too similar to one already
-    chosen is skipped, as are very short or very long statements unless there
-    is nothing else. At least three distinct texts are returned when the theme
-    has them, even if they are similar.
+    Ranked by cosine to the centroid; with ``name``, statements saying one of its content
+    lemmas come first among those at least as close as the median statement. Very short
+    or very long statements come after the others. At least three distinct texts are
+    returned when the theme has them, even if they are similar.
     """
     n = len(texts)
     if n == 0:
@@ -26,27 +93,43 @@ def representative(
     centre = vectors.mean(axis=0)
     centre = centre / max(float(np.linalg.norm(centre)), 1e-12)
     sims = vectors @ centre
-    order = sorted(range(n), key=lambda i: (-round(float(sims[i]), 6), texts[i]))
-    fits = [i for i in order if min_chars <= len(texts[i]) <= max_chars]
-    rest = [i for i in order if i not in set(fits)]
+    gists = [gist(t) for t in texts]
+    want = gist(name) if name else frozenset()
+    median = float(np.median(sims))
+
+    def tier(i: int) -> int:
+        shows = bool(want & gists[i]) and float(sims[i]) >= median
+        fits = min_chars <= len(texts[i]) <= max_chars
+        return (0 if shows else 1) + (0 if fits else 2)
+
+    order = sorted(range(n), key=lambda i: (tier(i), -round(float(sims[i]), 6), texts[i]))
     chosen: list[int] = []
     seen_texts: set[str] = set()
-    for i in fits + rest:
-        norm = texts[i].strip().lower()
-        if norm in seen_texts:
+
+    def take(i: int) -> None:
+        chosen.append(i)
+        seen_texts.add(texts[i].strip().lower())
+
+    for i in order:
+        if texts[i].strip().lower() in seen_texts or is_retweet(texts[i]):
+            continue
+        if not readable(texts[i]):
+            continue
+        if any(near_copy(gists[i], gists[j]) for j in chosen):
             continue
         if any(float(vectors[i] @ vectors[j]) > max_similarity for j in chosen):
             continue
-        chosen.append(i)
-        seen_texts.add(norm)
+        take(i)
         if len(chosen) == k:
-            break
-    # too few diverse ones: fill up with the next closest distinct texts
-    for i in fits + rest:
-        if len(chosen) >= min(k, 3):
-            break
-        norm = texts[i].strip().lower()
-        if i not in chosen and norm not in seen_texts:
-            chosen.append(i)
-            seen_texts.add(norm)
+            return chosen
+    # too few diverse, readable ones: fill up with the next closest distinct texts,
+    # readable ones that are not retweets first
+    for relaxed in (False, True):
+        for i in order:
+            if len(chosen) >= min(k, 3):
+                return chosen
+            if i in chosen or texts[i].strip().lower() in seen_texts:
+                continue
+            if relaxed or (readable(texts[i]) and not is_retweet(texts[i])):
+                take(i)
     return chosen

@@ -31,6 +31,7 @@ class SubTheme:
     name: str
     key_phrases: list[str]
     n_statements: int
+    spare_phrases: list[str] = field(default_factory=list)  # next best, if some are dropped
 
 
 @dataclass
@@ -46,6 +47,7 @@ class ThemeDraft:
     quote_rows: list[int] = field(default_factory=list)  # positions in statement_idx
     sub_labels: np.ndarray | None = None  # sub-theme label per statement (-1: none)
     subthemes: list[SubTheme] = field(default_factory=list)
+    spare_phrases: list[str] = field(default_factory=list)  # next best, if some are dropped
 
 
 def _subtheme_ids(d: ThemeDraft, theme_id: str) -> dict[int, str]:

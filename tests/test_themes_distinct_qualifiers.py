@@ -1,0 +1,99 @@
+"""Qualifiers of clashing names and of sub-themes read as a person would write them."""
+
+from __future__ import annotations
+
+from voc.themes.distinct import distinct_names, n_duplicates
+from voc.themes.drafts import _sub_name
+
+GATE = [
+    "My flight was delayed at the gate for three hours with no update.",
+    "Flight delayed again, we sat at the gate and nobody told us anything.",
+    "Delayed flight, stuck at the gate since noon.",
+    "The flight is delayed and the gate agent has no idea when we leave.",
+    "Flight delayed at the gate, the gate agent keeps changing the time.",
+    "Another delayed flight and the gate area is packed.",
+    "Flight delayed two hours at the gate with no explanation.",
+    "Our flight was delayed, the gate agent was rude.",
+]
+# every statement says "minutes" and "JFK"; three of five say what went wrong
+JFK = [
+    "Flight delayed 40 minutes at JFK and no information from anyone.",
+    "flight delayed again at JFK, 50 minutes, no information at all",
+    "JFK flight delayed 30 minutes, still no information on the screens",
+    "Flight delayed at JFK for 45 minutes.",
+    "Delayed flight out of JFK, 20 minutes so far.",
+]
+
+
+def test_qualifier_is_never_a_code_or_a_unit_of_time() -> None:
+    out = distinct_names(["flight delayed", "flight delayed"], [GATE, JFK])
+    assert n_duplicates(out) == 0
+    assert out[0] == "flight delayed"
+    tail = out[1].split(":", 1)[1]
+    assert "information" in tail
+    assert "jfk" not in tail.lower() and "minute" not in tail
+
+
+CREW = [
+    "Flight delayed, the crew is not here yet.",
+    "flight delayed because the crew timed out",
+    "Delayed flight and the crew never showed up.",
+    "Flight delayed for hours, no explanation.",
+    "delayed flight again, sitting at the gate",
+    "Flight delayed, nobody at the desk.",
+]
+CREW_TOO = [
+    "Flight delayed, waiting for a crew.",
+    "flight delayed, crew stuck in Denver",
+    "Delayed flight again today.",
+    "My flight is delayed.",
+]
+
+
+def test_a_phrase_that_separates_comes_before_a_number() -> None:
+    """Both themes say "crew" in half their statements: no phrase is *more* said by the
+    smaller one, yet "crew" still tells it apart from the plain name of the larger."""
+    out = distinct_names(["flight delayed", "flight delayed"], [CREW, CREW_TOO])
+    assert n_duplicates(out) == 0
+    assert out[0] == "flight delayed"
+    assert out[1] == "flight delayed: crew"
+    assert not any(name.endswith(")") for name in out)
+
+
+def test_numbering_stays_when_nothing_separates() -> None:
+    same = ["the flight was delayed", "flight delayed again"]
+    out = distinct_names(["flight delayed", "flight delayed"], [same, list(same)])
+    assert sorted(out) == ["flight delayed", "flight delayed (2)"]
+
+
+SUB = [
+    "Flight delayed 40 minutes at JFK, crew missing",
+    "flight delayed at JFK, 20 minutes, crew not here",
+    "JFK flight delayed 30 minutes",
+    "Delayed flight, the crew timed out",
+]
+
+
+def test_subtheme_qualifier_is_said_by_two_statements_and_is_a_thing() -> None:
+    # "minutes" and "jfk" come first among the sub-theme's phrases, "checked" is a verb
+    name = _sub_name("flight delayed", "flight delayed", ["minutes", "jfk", "checked", "crew"],
+                     SUB)
+    assert name == "flight delayed: crew"
+    # nothing usable: the sub-theme keeps its own name, never a code
+    assert _sub_name("flight delayed", "flight delayed", ["jfk", "minutes"], SUB) == (
+        "flight delayed"
+    )
+
+
+def test_subtheme_without_a_thing_to_name_takes_a_said_verb_before_repeating_its_parent(
+) -> None:
+    texts = [*SUB, "crew missing again at the gate", "flight delayed, pilot missing"]
+    # no noun is usable ("crew" is not offered), "missing" is said by three statements
+    assert _sub_name("flight delayed", "flight delayed", ["jfk", "missing"], texts) == (
+        "flight delayed: missing"
+    )
+
+
+def test_qualifier_never_ends_in_a_stop_word() -> None:
+    texts = ["waiting for an hour now", "still waiting for the delay", "waiting for news"]
+    assert _sub_name("hour delay", "waiting for hour", [], texts) == "waiting for hour"

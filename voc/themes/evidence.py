@@ -1,0 +1,137 @@
+"""The evidence a reader sees beside a theme's name: key phrases and quotes.
+
+Runs after every name is final (:func:`voc.themes.distinct.distinct_drafts`), because
+what is worth showing depends on the name:
+
+- **key phrases** that add nothing or mislead are dropped: a phrase whose words are all
+  in the name ("flight", "cancelled" under "flight cancelled"), a phrase only one
+  statement says, and a phrase holding a code a reader cannot use (:func:`code_like`:
+  "ua", "pm", "dfw", "flt", XXXX, a number, a single letter);
+- **quotes** are picked again with the final name (:func:`voc.themes.quotes.representative`),
+  so statements that say the theme's problem come first.
+
+Sub-themes' key phrases are filtered the same way, against the sub-theme's own name and
+statements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from voc.themes.lemmas import lemma
+from voc.themes.pos import lexicon_tag
+from voc.themes.quotes import representative
+
+if TYPE_CHECKING:
+    from voc.themes.table import ThemeDraft
+
+_WORD = re.compile(r"[a-z][a-z'’\-]*|\d+")
+#: Abbreviations of chat and of travel that no reader wants as a key phrase.
+ABBREVIATIONS = frozenset({
+    "pm", "am", "hr", "hrs", "min", "mins", "sec", "secs", "flt", "ua", "aa", "dm", "rt",
+    "pls", "plz", "thx", "u", "ur", "w", "b", "r", "n", "st", "nd", "rd", "th", "etc",
+    "amp", "http", "https", "www", "com",
+})
+_NEGATIONS = frozenset({"not", "no", "never", "cannot", "nothing", "without", "unable"})
+#: Share of a word's occurrences written in capitals (2-4 letters) that makes it a code.
+CAPS_SHARE = 0.6
+
+
+def _norm(word: str) -> str:
+    """Lemma of a word, every negation as "not" ("can't", "never" → "not")."""
+    w = word.lower().replace("’", "'")
+    if w in _NEGATIONS or w.endswith("n't"):
+        return "not"
+    return lemma(w)
+
+
+def said_words(text: str) -> frozenset[str]:
+    """The normalised words (:func:`_norm`) of one statement."""
+    return frozenset(_norm(w) for w in _WORD.findall(text.lower()))
+
+
+def said_by(phrase: str, said: Iterable[frozenset[str]]) -> int:
+    """How many statements (their :func:`said_words`) say every word of ``phrase``."""
+    want = {_norm(w) for w in _WORD.findall(phrase.lower())}
+    return sum(want <= s for s in said) if want else 0
+
+
+@lru_cache(maxsize=8192)
+def _known(word: str) -> str:
+    return lexicon_tag(word) or ""
+
+
+def code_like(word: str, texts: Sequence[str] = ()) -> bool:
+    """True for a token a reader sees as a code, not a word: an abbreviation
+    (:data:`ABBREVIATIONS`), a number, a single letter, a redaction mark (XXXX), a word no
+    dictionary knows without a vowel ("dfw", "jfk"), or a short word the ``texts`` mostly
+    write in capitals that the dictionary does not know as a common noun ("PHL", "TSA";
+    "ATM" stays)."""
+    w = word.lower().strip(".,;:!?'\"()")
+    if len(w) < 2 or w in ABBREVIATIONS or "xx" in w or any(c.isdigit() for c in w):
+        return True
+    if w.startswith(("@", "#", "http", "www.")):
+        return True
+    tag = _known(w)
+    if not tag and not re.search(r"[aeiouy]", w):
+        return True
+    if len(w) > 4 or tag.startswith("NN") and not tag.startswith("NNP") or not texts:
+        return False
+    pattern = re.compile(rf"(?<![\w@#]){re.escape(w)}(?!\w)", re.IGNORECASE)
+    hits = [m.group(0) for t in texts for m in pattern.finditer(t)]
+    caps = sum(h.isupper() for h in hits)
+    return bool(hits) and caps >= CAPS_SHARE * len(hits)
+
+
+def junk_phrase(phrase: str, texts: Sequence[str] = ()) -> bool:
+    """True when any word of ``phrase`` is :func:`code_like`."""
+    return any(code_like(w, texts) for w in phrase.split())
+
+
+def shown_phrases(phrases: Sequence[str], name: str, texts: Sequence[str]) -> list[str]:
+    """The key phrases worth showing beside ``name`` (see the module docstring)."""
+    own = {_norm(w) for w in _WORD.findall(name.lower())}
+    said = [said_words(t) for t in dict.fromkeys(t.strip().lower() for t in texts)]
+    out: list[str] = []
+    for p in phrases:
+        words = {_norm(w) for w in _WORD.findall(p.lower())}
+        if not words or words <= own or junk_phrase(p, texts) or said_by(p, said) < 2:
+            continue
+        out.append(p)
+    return out
+
+
+def finish_evidence(
+    drafts: list[ThemeDraft],
+    vectors: np.ndarray,
+    texts: Sequence[str],
+    ids: Sequence[str],
+    n_quotes: int = 4,
+) -> None:
+    """Final key phrases and quotes of every draft and sub-theme, in place.
+
+    ``vectors``, ``texts`` and ``ids`` are the friction statements' (what
+    ``statement_idx`` indexes).
+    """
+    for d in drafts:
+        g = np.asarray(d.statement_idx, dtype=int)
+        tx = [str(texts[int(j)]) for j in g]
+        if len(g):
+            q = representative(vectors[g], tx, k=n_quotes, name="" if d.label < 0 else d.name)
+            d.quote_rows = q
+            d.quote_ids = [str(ids[int(g[i])]) for i in q]
+        if d.label >= 0:
+            n = len(d.key_phrases)
+            d.key_phrases = shown_phrases([*d.key_phrases, *d.spare_phrases], d.name, tx)[:n]
+        if d.sub_labels is None or not d.subthemes:
+            continue
+        sub = np.asarray(d.sub_labels, dtype=int)
+        for s in d.subthemes:
+            stx = [tx[j] for j in np.flatnonzero(sub == s.label)]
+            n = len(s.key_phrases)
+            s.key_phrases = shown_phrases([*s.key_phrases, *s.spare_phrases], s.name, stx)[:n]
