@@ -4,6 +4,7 @@ a generated mbox of 100,000 messages.
     .venv/bin/python bench/bench_ingest.py                 # everything
     .venv/bin/python bench/bench_ingest.py --messages 5000 # a smaller mbox
     .venv/bin/python bench/bench_ingest.py --skip-eval
+    .venv/bin/python bench/bench_ingest.py --redact        # and redaction, as voc ingest
 
 Prints one line per data set (records read, items, rejects, seconds, records/s, peak RSS).
 The language model is loaded before timing, so the numbers are steady-state throughput.
@@ -93,17 +94,32 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(name: str, paths: list[Path], kind: str, options: SourceOptions) -> dict[str, object]:
-    t0 = time.perf_counter()
+def measure(
+    name: str, paths: list[Path], kind: str, options: SourceOptions, redact: bool = False
+) -> dict[str, object]:
+    """Records/s of reading ``paths``; with ``redact``, also redacting every item as ``voc
+    ingest`` does (brands' handles over the whole run, then each item's text and question)."""
+    t0, c0 = time.perf_counter(), time.process_time()
     stream = iter_records(paths, kind, options)
     items = 0
     reasons: Counter[str] = Counter()
+    kept: list[Item] = []
     for rec in stream:
         if isinstance(rec, Item):
             items += 1
+            if redact:
+                kept.append(rec)
         else:
             reasons[rec.reason.split(" (")[0]] += 1
+    if redact:
+        from voc.ingest.export import item_row
+        from voc.redact_freeform import addressed_handles
+
+        keep = addressed_handles(it.text for it in kept)
+        for it in kept:
+            item_row(it, keep)
     dt = time.perf_counter() - t0
+    cpu = time.process_time() - c0
     row = {
         "data": name,
         "read": stream.read,
@@ -111,12 +127,14 @@ def measure(name: str, paths: list[Path], kind: str, options: SourceOptions) -> 
         "rejects": stream.read - items,
         "seconds": round(dt, 2),
         "records_per_s": round(stream.read / dt, 1) if dt else 0.0,
+        "cpu_seconds": round(cpu, 2),
         "peak_rss_mb": round(_peak_rss_mb(), 1),
         "top_rejects": dict(reasons.most_common(4)),
     }
     print(
         f"{name:<28} read {row['read']:>7}  items {items:>7}  rejects {row['rejects']:>6}  "
-        f"{dt:8.2f} s  {row['records_per_s']:>8} rec/s  peak RSS {row['peak_rss_mb']} MB  "
+        f"{dt:8.2f} s (CPU {cpu:.2f} s)  {row['records_per_s']:>8} rec/s  "
+        f"peak RSS {row['peak_rss_mb']} MB  "
         f"{row['top_rejects']}",
         flush=True,
     )
@@ -128,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--messages", type=int, default=100_000, help="messages in the mbox")
     ap.add_argument("--skip-eval", action="store_true", help="only the generated mbox")
     ap.add_argument("--skip-mbox", action="store_true", help="only the eval sets")
+    ap.add_argument(
+        "--redact", action="store_true", help="also redact every item, as voc ingest does"
+    )
     args = ap.parse_args(argv)
     detect("Warm up the language model before timing anything at all.")
     if not args.skip_eval:
@@ -139,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not all(x.exists() for x in paths):
                     print(f"{p.name}: {src.paths} not found (needs ../shared), skipped")
                     continue
-                measure(p.stem, paths, src.kind, src.options)
+                measure(p.stem, paths, src.kind, src.options, args.redact)
     if not args.skip_mbox:
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.perf_counter()
@@ -151,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
             options = SourceOptions(agent_domains=["ledgerly.com"])
-            measure(f"mbox {args.messages} messages", [box], "email", options)
+            measure(f"mbox {args.messages} messages", [box], "email", options, args.redact)
     return 0
 
 

@@ -149,4 +149,4 @@ def test_name_a_customer_gives_is_redacted_in_the_whole_item(tmp_path: Path) -> 
     assert "Sarah Connor" in item.names
     red = redact(item.text, redaction_names(item))
     assert "Sarah" not in red
-    assert "Connor is the name" in red  # a surname alone is not redacted (known limit)
+    assert "[NAME] is the name" in red  # the surname alone too, the full name being known

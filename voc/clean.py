@@ -22,6 +22,14 @@ from voc.redact_freeform import names_in_text
 
 logger = logging.getLogger(__name__)
 
+NAMES_SCANNED_KINDS = frozenset({"email", "helpdesk", "transcript"})
+"""Source kinds whose readers put the names an item's text gives itself
+(:func:`voc.redact_freeform.names_in_text` of the item's final text) among ``Item.names``:
+e-mail and helpdesk bodies through :func:`clean_email_body` / :func:`clean_one_line`,
+transcript turns through the transcript reader. :func:`voc.redact.redact` need not look
+for them again in those items' texts (``names_known``); survey answers, questions and
+subjects are scanned there."""
+
 # --- whitespace -----------------------------------------------------------------------------
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -370,7 +378,8 @@ def clean_email_body(
     quoted = strip_quoted(text, sender, team_domains)
     stripped = strip_signature(quoted.text)
     names = quoted.names + stripped.names + greeting_names(stripped.text)
-    return Stripped(unwrap_lines(stripped.text), _dedupe(names + names_in_text(stripped.text)))
+    text = unwrap_lines(stripped.text)
+    return Stripped(text, _dedupe(names + names_in_text(text)))
 
 
 def clean_one_line(text: str) -> Stripped:

@@ -22,6 +22,7 @@ import pandas as pd
 from voc import records
 from voc.config import Pipeline
 from voc.records import IngestResult, Item, Reject, duplicate_reject, redaction_names
+from voc.redact_handles import RunHandles
 from voc.state import RunContext, RunState, no_progress
 from voc.steps import get_step, parse_params
 
@@ -334,16 +335,20 @@ def chunked_items(
     notes: list[str],
     read_kinds: dict[str, int],
     on_read: Callable[[int], None] | None = None,
+    handles: RunHandles | None = None,
 ) -> Iterator[list[tuple[int, Item]]]:
     """New items in chunks of ``chunk_size``, numbered in ingest order.
 
     Items already in ``skip`` (done in an earlier run) are only counted; a record
     read twice becomes a ``duplicate`` reject. ``seen``, ``rejects``, ``notes`` and
     ``read_kinds`` (analysed per source kind) are filled as a side effect;
-    ``on_read(n)`` is called as records are read.
+    ``on_read(n)`` is called as records are read. With ``handles``, every item's
+    leading @handles are counted, and items whose handles are not decided yet come
+    after all others (:mod:`voc.redact_handles`).
     """
     seq = 0
     batch: list[tuple[int, Item]] = []
+    held: list[tuple[int, Item]] = []
     for res in results:
         if on_read is not None:
             on_read(len(res.items) + len(res.rejects))
@@ -357,7 +362,15 @@ def chunked_items(
             seen.add(iid)
             read_kinds[it.source_kind] = read_kinds.get(it.source_kind, 0) + 1
             seq += 1
+            if handles is not None:
+                handles.add(it.text)
             if iid in skip:
+                continue
+            if handles is not None and not handles.settled(it.text, it.question):
+                held.append((seq, it))
+                if len(held) >= handles.max_held:  # bounded memory: they go now
+                    yield from _in_chunks(held, chunk_size)
+                    held = []
                 continue
             batch.append((seq, it))
             if len(batch) >= chunk_size:
@@ -365,3 +378,11 @@ def chunked_items(
                 batch = []
     if batch:
         yield batch
+    yield from _in_chunks(held, chunk_size)
+
+
+def _in_chunks(
+    items: list[tuple[int, Item]], chunk_size: int
+) -> Iterator[list[tuple[int, Item]]]:
+    for i in range(0, len(items), chunk_size):
+        yield items[i : i + chunk_size]

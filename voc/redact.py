@@ -266,6 +266,19 @@ _COMMON_WORDS = set(_COMMON_WORDS_TEXT.split())
 _TITLES = ("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Miss", "Prof.")
 
 
+def _surname_alone(surname: str) -> set[str]:
+    """The surname of a known full name as written alone ("Regards, Patel", "Patel:",
+    "BRADLEY"): capitalised or upper case only, and not when it is an everyday word
+    ("Brown", "Long"), which only the full name, "Mr Brown" or "Brown, Ann" redact."""
+    s = surname.strip(".")
+    if len(s) < 3 or s.lower() in _COMMON_WORDS or not s[0].isupper() or "(" in s:
+        return set()
+    forms = {s, s.upper()}
+    if s.isupper():
+        forms.add(s.capitalize())
+    return forms
+
+
 def _name_variants(names: Iterable[str]) -> tuple[list[str], list[str]]:
     """(case-insensitive, case-sensitive) name strings: full names and first names."""
     loose: set[str] = set()
@@ -282,6 +295,7 @@ def _name_variants(names: Iterable[str]) -> tuple[list[str], list[str]]:
         if len(tokens) > 1:  # "Whitfield, Dana", "Mr. O'Neil"
             variants.add(f"{tokens[-1]}, {tokens[0]}")
             variants.update(f"{t} {tokens[-1]}" for t in _TITLES)
+            strict.update(_surname_alone(tokens[-1]))
         for v in variants:
             v = v.strip(".")
             if len(v) < 2:
@@ -382,12 +396,18 @@ text without digits and without any of them, no rule can apply."""
 
 
 def redact(
-    text: str, names: Iterable[str] = (), keep_handles: Collection[str] | None = None
+    text: str,
+    names: Iterable[str] = (),
+    keep_handles: Collection[str] | None = None,
+    names_known: bool = False,
 ) -> str:
     """Replace personal data in ``text`` with placeholders such as ``[EMAIL]`` and ``[NAME]``.
 
     ``keep_handles``: lower-cased @handles to leave (brands); None keeps those the text
-    opens with (see :func:`voc.redact_freeform.redact_handles`).
+    opens with (see :func:`voc.redact_freeform.redact_handles`). ``names_known``: the
+    names the text gives itself ("My name is ...", :func:`names_in_text`) are among
+    ``names`` already (its reader looked for them, :data:`voc.clean.NAMES_SCANNED_KINDS`),
+    so they are not looked for again.
     """
     if not text:
         return text
@@ -403,18 +423,23 @@ def redact(
         if needles is not None and needles.search(low) is None:
             continue  # cheap substring test before an expensive pattern
         text = pattern.sub(repl, text)
-    return _redact_people(text, names, keep_handles, low if text == before else None)
+    low = low if text == before else None
+    return _redact_people(text, names, keep_handles, low, names_known)
 
 
 def _redact_people(
-    text: str, names: Iterable[str], keep: Collection[str] | None, low: str | None = None
+    text: str,
+    names: Iterable[str],
+    keep: Collection[str] | None,
+    low: str | None = None,
+    names_known: bool = False,
 ) -> str:
-    """@handles, then the names given and those the text gives itself ("My name is ...").
-    ``low``: ``text.lower()`` when known."""
+    """@handles, then the names given and those the text gives itself ("My name is ...",
+    unless ``names_known``). ``low``: ``text.lower()`` when known."""
     if "@" in text:
         text = redact_handles(text, keep)
         low = None
-    own = names_in_text(text, low)
+    own = [] if names_known else names_in_text(text, low)
     return _redact_names(text, [*names, *own] if own else names)
 
 
@@ -445,23 +470,27 @@ def redact_many(
     texts: Iterable[str],
     names: Iterable[Iterable[str]],
     keep_handles: Collection[str] | None = None,
+    names_known: Iterable[bool] | None = None,
 ) -> list[str]:
     """:func:`redact` over many texts (each with its own names); a text repeated with the
     same names (a survey question asked of every respondent) is redacted once.
 
     @handles kept are ``keep_handles`` (lower-cased) or, when None, those that open at least
     :data:`voc.redact_freeform.MIN_ADDRESSED` of ``texts`` (the brands addressed).
+    ``names_known``: per text, whether its own names are among its names already (see
+    :func:`redact`); None: no text's are.
     """
-    done: dict[tuple[str, tuple[str, ...]], str] = {}
+    done: dict[tuple[str, tuple[str, ...], bool], str] = {}
     out: list[str] = []
     if hasattr(texts, "tolist"):  # a Series: one call, not one per item
         texts = texts.tolist()
     texts = texts if isinstance(texts, list) else list(texts)
     keep = addressed_handles(texts) if keep_handles is None else set(keep_handles)
-    for text, ns in zip(texts, names, strict=True):
-        key = (text, tuple(ns))
+    known = [False] * len(texts) if names_known is None else list(names_known)
+    for text, ns, kn in zip(texts, names, known, strict=True):
+        key = (text, tuple(ns), kn)
         got = done.get(key)
         if got is None:
-            got = done[key] = redact(text, key[1], keep)
+            got = done[key] = redact(text, key[1], keep, kn)
         out.append(got)
     return out

@@ -125,7 +125,7 @@ _FIRST_NAMES_TEXT = (
     caroline carolyn carson carter catherine charles charlie charlotte chen cheryl chloe chris
     christian christina christine christopher claire claudia cole colin colton connor cora
     craig crystal cynthia damian dana daniel daniela danielle danny david dean deborah debra
-    declan deepak delilah denise dennis derek dev diana diane diego dmitri dominic donna
+    declan deepak delilah denise dennis derek dev devon diana diane diego dmitri dominic donna
     dorothy douglas dylan easton eduardo edward eleanor elena eli eliana elias elijah elizabeth
     ella ellen elliot elliott emilia emiliano emily emma emmanuel emmett eric erica erik erin
     ethan eugene eva evan evelyn everett everly ezekiel ezra fatima felipe fernando finn fiona
@@ -214,6 +214,25 @@ def names_in_text(text: str, low: str | None = None) -> list[str]:
         if m is not None and _is_first_name(m.group("name").split()[0]):
             found.append(m.group("name"))
     return list(dict.fromkeys(found)) if len(found) > 1 else found
+
+
+_ADDRESSED_RE = re.compile(
+    r"(?:\b(?i:thanks|thank you)(?:\s+(?i:so much|again|very much))?"
+    r"(?:\s+(?i:for)\s+[\w'’ ]{1,40}?)?"
+    r"|\b(?i:hi|hello|hey|welcome|morning|bye|good to see you|nice to meet you))"
+    rf",?\s+(?P<name>{_CAP})\b(?!\s*[’']s\b)"
+)
+
+
+def addressed_names(text: str) -> list[str]:
+    """Given names a speaker addresses someone by: ``"Thanks for joining, Rosa."``, ``"Hi
+    Devon,"``; only common given names (``"Thanks for coming, Monday"`` stays)."""
+    low = text.lower()
+    if not any(cue in low for cue in ("thank", "hi", "hello", "hey", "welcome", "morning", "bye",
+                                      "meet you", "see you")):
+        return []
+    found = [m.group("name") for m in _ADDRESSED_RE.finditer(text)]
+    return list(dict.fromkeys(n for n in found if _is_first_name(n)))
 
 
 def _my_name(text: str) -> list[str]:

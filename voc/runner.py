@@ -42,6 +42,7 @@ from voc.mapphase import (
     map_spec,
 )
 from voc.records import IngestResult, Item, Reject
+from voc.redact_handles import KEEP_HANDLES_KEY, RunHandles
 from voc.state import Progress, RunContext
 
 log = logging.getLogger(__name__)
@@ -216,6 +217,8 @@ def run_map(
         return False
 
     results = iter_ingest(pipeline, known, skip_file, files)
+    # @handles kept or redacted by counts over the whole run, not per chunk
+    handles = RunHandles() if any(n == "redact" for n, _ in spec.steps) else None
     chunks = chunked_items(
         _with_skipped(con, files, results, seen, analysed, rejects, notes),
         chunk_size,
@@ -225,6 +228,7 @@ def run_map(
         notes,
         analysed,
         on_read=on_read,
+        handles=handles,
     )
     queued = 0
     n_new = 0
@@ -235,7 +239,10 @@ def run_map(
         nonlocal queued
         for batch in chunks:
             queued += len(batch)
-            yield _frame(batch)
+            frame, names = _frame(batch)
+            if handles is not None:  # decided for every handle of this chunk's items
+                names[KEEP_HANDLES_KEY] = handles.kept()
+            yield frame, names
 
     def lookup(hashes: list[str]) -> dict[str, np.ndarray]:
         return ws.lookup_vectors(con, model_id, hashes)

@@ -53,12 +53,17 @@ def _embedder(ctx: RunContext) -> Any:
 @register("redact", NoParams, requires=["items"], provides=["redacted"], phase="map")
 def redact_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
     """Replace e-mail addresses, phones, card numbers, ids and known names with placeholders."""
+    from voc.clean import NAMES_SCANNED_KINDS
     from voc.redact import redact_many
+    from voc.redact_handles import KEEP_HANDLES_KEY
 
     items = state.items
     names = [state.names.get(i, []) for i in items["item_id"].tolist()]
-    items["text"] = redact_many(items["text"], names)
-    items["question"] = redact_many([q or "" for q in items["question"].tolist()], names)
+    known = [k in NAMES_SCANNED_KINDS for k in items["source_kind"].tolist()]
+    keep = state.names.get(KEEP_HANDLES_KEY)  # a run's: decided over all its items
+    items["text"] = redact_many(items["text"], names, keep, known)
+    questions = [q or "" for q in items["question"].tolist()]
+    items["question"] = redact_many(questions, names, keep)
     ctx.progress("redact", len(items), len(items))
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from voc.clean import NAMES_SCANNED_KINDS
 from voc.errors import ConfigError, DataError
 from voc.ingest.email import DomainTally, read_email_file
 from voc.ingest.helpdesk import read_helpdesk_file, sniff_helpdesk_csv
@@ -30,6 +31,7 @@ from voc.ingest.transcript import read_transcript_file
 from voc.language import BATCH_MIN, Detection, detect_many, unsupported_reason
 from voc.language import detect as detect_language
 from voc.records import SOURCE_KINDS, IngestResult, Item, Reject
+from voc.redact_freeform import names_in_text
 
 __all__ = [
     "RecordStream",
@@ -348,7 +350,10 @@ def finish_item(item: Item, options: SourceOptions) -> Item | Reject:
     if checked.reason:
         src = item.source_path
         return Reject(item.source_kind, src, item.source_ref, checked.reason, "invalid")
-    item.text = checked.text
+    if checked.text != item.text:  # control characters taken out
+        if item.source_kind in NAMES_SCANNED_KINDS:  # its own names, in the text as kept
+            item.names += [n for n in names_in_text(checked.text) if n not in item.names]
+        item.text = checked.text
     found = checked.language or detect_language(item.text)
     item.language = found.language
     reason = unsupported_reason(found.language, options.languages)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from voc import records
+from voc.clean import NAMES_SCANNED_KINDS
 from voc.errors import ConfigError, DataError
 from voc.ingest import iter_records
 from voc.ingest.options import SourceOptions
@@ -50,7 +51,8 @@ def item_row(item: Item, keep_handles: Collection[str] | None = None) -> dict[st
     names = redaction_names(item)
     row = records.item_row(item)
     row["question"] = redact(item.question or "", names, keep_handles)
-    row["text"] = redact(item.text, names, keep_handles)
+    known = item.source_kind in NAMES_SCANNED_KINDS  # the reader found the text's own names
+    row["text"] = redact(item.text, names, keep_handles, known)
     return row
 
 

@@ -28,6 +28,7 @@ from voc.ingest._mime import html_to_text
 from voc.ingest._text import read_text
 from voc.ingest.options import ColumnMapping, SourceOptions
 from voc.ingest.survey_columns import infer_score_kind, norm
+from voc.ingest.survey_values import iso_offsets
 from voc.records import IngestResult, Item, Reject
 
 logger = logging.getLogger(__name__)
@@ -87,9 +88,11 @@ def to_datetime(value: Any) -> datetime | None:
 
 def parse_dates(values: list[Any]) -> list[datetime | None]:
     """Many date strings at once (one format guess for the column, which is fast), falling
-    back to one by one for values in another format. Naive UTC; None when unparseable."""
+    back to one by one for values in another format. Naive UTC; None when unparseable.
+    ``GMT+1`` / ``UTC-5`` mean what they say (not the POSIX reverse)."""
     if not values:
         return []
+    values = [iso_offsets(v) if isinstance(v, str) else v for v in values]  # "GMT+1"
     series = pd.Series([None if v in (None, "") else str(v) for v in values], dtype=object)
     try:
         with warnings.catch_warnings():  # "could not infer format": parsed one by one, fine

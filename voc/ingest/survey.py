@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 import zipfile
 from collections.abc import Iterator
 from datetime import datetime
@@ -17,6 +18,8 @@ from voc.errors import DataError
 from voc.ingest._text import read_text
 from voc.ingest.options import SourceOptions
 from voc.ingest.survey_columns import ColumnRoles, detect_roles, norm, strip_cells
+from voc.ingest.survey_header import fix_header, title_lines
+from voc.ingest.survey_values import age_band, excel_serials, score_numbers
 from voc.records import IngestResult, Item, Reject
 
 logger = logging.getLogger(__name__)
@@ -53,12 +56,32 @@ def read_table(path: Path, options: SourceOptions) -> pd.DataFrame:
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, OSError) as exc:
         raise DataError(f"cannot read table: {str(exc).splitlines()[0]}") from exc
     bad = df.attrs.get("bad_rows", [])
-    df = merge_two_row_header(df)
+    df = fix_header(merge_two_row_header(df))
+    aliases = df.attrs.get("column_aliases", {})
     df.columns = [str(c).strip() for c in df.columns]
     df = strip_cells(df.fillna("").astype(str))
     df = df[~(df == "").all(axis=1)].reset_index(drop=True)
     df.attrs["bad_rows"] = bad
+    df.attrs["column_aliases"] = aliases
+    df.attrs["summary_rows"] = summary_rows(df)
     return df
+
+
+_SUMMARY_LABEL = re.compile(
+    r"^(?:total|totals|grand total|sum|average|avg|mean|median|count|responses|n)\b", re.I
+)
+
+
+def summary_rows(df: pd.DataFrame) -> dict[int, str]:
+    """Rows at the end of a sheet that sum up the others ("Total responses", "Average"): the
+    label in their first filled cell, by row index."""
+    out: dict[int, str] = {}
+    for k in range(len(df) - 1, max(-1, len(df) - 6), -1):
+        filled = [v for v in df.iloc[k].tolist() if v]
+        if not filled or _SUMMARY_LABEL.match(filled[0]) is None or len(filled) > 3:
+            break
+        out[k] = filled[0][:40]
+    return out
 
 
 _SUBHEADERS = {"response", "open-ended response", "other (please specify)", "comment"}
@@ -99,6 +122,10 @@ def merge_two_row_header(df: pd.DataFrame) -> pd.DataFrame:
 def _read_csv_text(text: str) -> pd.DataFrame:
     """CSV text to strings; rows with too many fields are kept aside in ``attrs["bad_rows"]``."""
     sep = _sniff_delimiter(text)
+    skip = title_lines(text, sep)
+    if skip:  # a title above the header: the delimiter and header are below it
+        text = "\n".join(text.splitlines()[skip:])
+        sep = _sniff_delimiter(text)
     kwargs: dict = {"sep": sep, "dtype": str, "keep_default_na": False, "skip_blank_lines": True}
     try:
         df = pd.read_csv(io.StringIO(text), **kwargs)
@@ -128,10 +155,11 @@ def bad_row_rejects(df: pd.DataFrame, kind: str, src: str) -> list[Reject]:
 
 
 def parse_dates(values: list[str]) -> list[datetime | None]:
-    """A date column at once; see :func:`voc.ingest.helpdesk.parse_dates`."""
+    """A date column at once; see :func:`voc.ingest.helpdesk.parse_dates`. Excel serial day
+    numbers (a date cell without a date format) are read as dates too."""
     from voc.ingest.helpdesk import parse_dates as parse
 
-    return parse(values)
+    return parse(excel_serials(values) or values)
 
 
 def _to_score(value: str) -> float | None:
@@ -141,7 +169,7 @@ def _to_score(value: str) -> float | None:
 
 def _to_scores(values: pd.Series) -> list[float | None]:
     """:func:`_to_score` over a whole column at once (one pandas call, not one per row)."""
-    nums = pd.to_numeric(values, errors="coerce")
+    nums = score_numbers(values)
     return [None if pd.isna(x) else float(x) for x in nums.tolist()]
 
 
@@ -195,7 +223,7 @@ def _rows(df: pd.DataFrame, roles: ColumnRoles) -> Iterator[_Row] | list[dict]:
     would give them, without building a dict per row (the values are the same strings)."""
     if not df.columns.is_unique:
         return df.to_dict("records")
-    used = [roles.email, roles.id, roles.name, *roles.attributes, *roles.text]
+    used = [roles.email, roles.id, roles.name, roles.last_name, *roles.attributes, *roles.text]
     cols = {c: df[c].tolist() for c in dict.fromkeys(u for u in used if u)}
     return (_Row(cols, k) for k in range(len(df)))
 
@@ -211,16 +239,27 @@ def _add_rows(
     """Items (or rejects) of the rows of ``df``, numbered from ``first_row``."""
     dates = parse_dates(df[roles.date].tolist()) if roles.date else []
     scores = _to_scores(df[roles.score]) if roles.score else []
+    summary_at = df.attrs.get("summary_rows") or {}
     for k, row in enumerate(_rows(df, roles)):
         i = first_row + k
         author = row[roles.email] if roles.email and row[roles.email] else ""
         author = author or (row[roles.id] if roles.id else "") or f"{src} row {i}"
         names = [row[roles.name]] if roles.name and row[roles.name] else []
+        if roles.last_name and row[roles.last_name]:
+            names = [f"{names[0]} {row[roles.last_name]}"] if names else [row[roles.last_name]]
         attrs = {norm(c): row[c] for c in roles.attributes if row[c]}
+        for c in roles.age:
+            if row[c]:
+                attrs[norm(c)] = age_band(row[c])
         score = scores[k] if roles.score else None
         created = dates[k] if roles.date else None
+        summary = summary_at.get(k) if summary_at else None
         for col in roles.text:
             ref = f"row {i}: {col}"
+            if summary is not None and not row[col]:
+                reason = f"summary row ({summary!r}), not a response"
+                result.add(Reject(KIND, src, ref, reason, "skipped"))
+                continue
             if len(row[col]) > options.max_chars:  # before any work on a runaway field
                 size = f"{len(row[col]):,} characters > max_chars {options.max_chars:,}"
                 result.add(Reject(KIND, src, ref, f"text too long ({size})", "invalid"))

@@ -13,6 +13,13 @@ import pandas as pd
 
 from voc.errors import ConfigError
 from voc.ingest.options import SourceOptions
+from voc.ingest.survey_values import (
+    excel_serials,
+    is_age_column,
+    is_satisfaction_labels,
+    is_tool_column,
+    score_numbers,
+)
 
 EMAIL_RE = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)+$")
 PHONE_RE = re.compile(r"^\+?[\d\s().-]{7,}\d$")
@@ -33,6 +40,7 @@ _PII_NAME = re.compile(
 _PERSON_NAME_COL = re.compile(
     r"^(?:name|full_?name|first_?name|respondent_?name|customer_?name)$", re.I
 )
+_LAST_NAME_COL = re.compile(r"^(?:last_?name|surname|family_?name)$", re.I)
 
 
 def norm(name: str) -> str:
@@ -52,6 +60,9 @@ class ColumnRoles:
     email: str | None = None
     name: str | None = None
     attributes: list[str] = field(default_factory=list)
+    last_name: str | None = None
+    age: list[str] = field(default_factory=list)
+    """Attribute columns holding ages in years: stored as bands (``25-34``)."""
 
 
 def strip_cells(df: pd.DataFrame) -> pd.DataFrame:
@@ -87,12 +98,17 @@ def resolve(df: pd.DataFrame, name: str, path: str, what: str) -> str:
     for c in cols:
         if norm(c) == norm(name):
             return c
+    aliases = df.attrs.get("column_aliases", {})  # Qualtrics' question ids ("Q6")
+    for alias, c in aliases.items():
+        if norm(alias) == norm(name):
+            return c
     raise ConfigError(f"{path}: {what} '{name}' not found; available columns: {', '.join(cols)}")
 
 
 def score_values(values: pd.Series) -> pd.Series | None:
-    """Numeric scores if every value is an integer in 0..10, else None."""
-    nums = pd.to_numeric(values, errors="coerce")
+    """Numeric scores if every value is an integer in 0..10 (``"9 - Very likely"`` and
+    satisfaction labels read as their numbers), else None."""
+    nums = score_numbers(values)
     if len(nums) == 0 or nums.isna().any():
         return None
     if not ((nums % 1 == 0) & (nums >= 0) & (nums <= 10)).all():
@@ -102,7 +118,9 @@ def score_values(values: pd.Series) -> pd.Series | None:
 
 def infer_score_kind(column: str, values: pd.Series) -> str:
     """``nps`` for 0-10 scales, ``csat`` for 1-5 named CSAT/satisfaction, else ``rating``."""
-    nums = pd.to_numeric(values, errors="coerce").dropna()
+    if is_satisfaction_labels(values):
+        return "csat"
+    nums = score_numbers(values).dropna()
     lo, hi = (float(nums.min()), float(nums.max())) if len(nums) else (0.0, 0.0)
     if re.search(r"nps|recommend|likely", column, re.I) or (hi > 5 or lo == 0):
         return "rating" if re.search(r"rating|stars", column, re.I) and hi <= 5 else "nps"
@@ -126,7 +144,10 @@ def _is_dates(values: pd.Series) -> bool:
         return False
     if _share(values, re.compile(r"^\d{1,3}$|^\d+\s*[-–]\s*\d+\+?$")) > 0.5:
         return False
-    parsed = pd.to_datetime(values, errors="coerce", format="mixed")
+    try:
+        parsed = pd.to_datetime(values, errors="coerce", format="mixed")
+    except ValueError:  # offsets that differ from row to row ("GMT+1", "GMT-5")
+        parsed = pd.to_datetime(values, errors="coerce", format="mixed", utc=True)
     return float(parsed.notna().mean()) >= 0.8
 
 
@@ -155,7 +176,8 @@ def detect_roles(df: pd.DataFrame, options: SourceOptions, path: str) -> ColumnR
         None,
     )
     roles.name = next((c for c in cols if _PERSON_NAME_COL.match(norm(c))), None)
-    taken |= {c for c in (roles.id, roles.email, roles.name) if c}
+    roles.last_name = next((c for c in cols if _LAST_NAME_COL.match(norm(c))), None)
+    taken |= {c for c in (roles.id, roles.email, roles.name, roles.last_name) if c}
 
     if options.score_column:
         roles.score = resolve(df, options.score_column, path, "score column")
@@ -177,7 +199,13 @@ def detect_roles(df: pd.DataFrame, options: SourceOptions, path: str) -> ColumnR
         roles.date = resolve(df, options.date_column, path, "date column")
     else:
         roles.date = next(
-            (c for c in cols if c not in taken and _DATE_HINT.search(c) and _is_dates(vals[c])),
+            (
+                c
+                for c in cols
+                if c not in taken
+                and _DATE_HINT.search(c)
+                and (_is_dates(vals[c]) or excel_serials(vals[c].tolist()) is not None)
+            ),
             None,
         )
     if roles.date:
@@ -202,14 +230,20 @@ def detect_roles(df: pd.DataFrame, options: SourceOptions, path: str) -> ColumnR
         ]
     else:
         roles.attributes = [
-            c for c in cols if c not in taken and _is_attribute(c, vals[c], len(df))
+            c
+            for c in cols
+            if c not in taken
+            and (_is_attribute(c, vals[c], len(df)) or is_age_column(norm(c), vals[c]))
         ]
+    roles.age = [c for c in roles.attributes if is_age_column(norm(c), vals[c])]
     return roles
 
 
 def _is_attribute(col: str, values: pd.Series, n_rows: int) -> bool:
     """Low-cardinality categorical that is not personal data."""
     if len(values) == 0 or _PII_NAME.search(norm(col)) or _ID_NAMES.match(norm(col)):
+        return False
+    if is_tool_column(norm(col)):  # a survey tool's bookkeeping: "Progress", "Finished"
         return False
     if _is_dates(values):
         return False

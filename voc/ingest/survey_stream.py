@@ -35,6 +35,7 @@ from voc.ingest.survey import (
     strip_cells,
 )
 from voc.ingest.survey_columns import ColumnRoles, detect_roles
+from voc.ingest.survey_header import fix_header, title_lines
 from voc.ingest.survey_tail import (
     AppendTracker,
     CsvTail,
@@ -80,6 +81,11 @@ def _head_text(path: Path, encoding: str, errors: str, lines: int = 21) -> str:
     return "".join(out)
 
 
+def _special_header(raw: pd.DataFrame) -> bool:
+    """Two header rows (SurveyMonkey), Qualtrics' three or title rows: the whole-file reader."""
+    return merge_two_row_header(raw) is not raw or fix_header(raw) is not raw
+
+
 def _csv_kwargs(sep: str) -> dict[str, Any]:
     return {"sep": sep, "dtype": str, "keep_default_na": False, "skip_blank_lines": True}
 
@@ -97,7 +103,10 @@ def stream_plan(path: Path, options: SourceOptions) -> tuple[str, str, str] | No
         return None
     encoding, errors = enc
     try:
-        sep = _sniff_delimiter(_head_text(path, encoding, errors))
+        head = _head_text(path, encoding, errors)
+        sep = _sniff_delimiter(head)
+        if title_lines(head, sep):
+            return None  # a title above the header: the whole-file reader skips it
         with path.open(encoding=encoding, errors=errors, newline="") as fh:
             for _ in pd.read_csv(fh, chunksize=CHUNK_ROWS, **_csv_kwargs(sep)):
                 pass
@@ -123,7 +132,7 @@ def head_roles(
     last = 0
     with path.open(encoding=encoding, errors=errors, newline="") as fh:
         for raw in pd.read_csv(fh, chunksize=CHUNK_ROWS, **_csv_kwargs(sep)):
-            if not head and merge_two_row_header(raw) is not raw:
+            if not head and _special_header(raw):
                 return None, False
             head.append(_tidy(raw))
             n_head += len(head[-1])
@@ -177,7 +186,7 @@ def stream_survey_file(
         n_head = 0
         last = 0
         for raw in chunks:
-            if not head and merge_two_row_header(raw) is not raw:
+            if not head and _special_header(raw):
                 break  # two header rows: the whole-file reader merges them
             head.append(_tidy(raw))
             n_head += len(head[-1])

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from voc.clean import greeting_names
 from voc.errors import DataError
 from voc.ingest._text import read_text
 from voc.ingest.options import SourceOptions
 from voc.ingest.transcript_parse import Transcript, clean_turn_text, parse_srt, parse_txt, parse_vtt
 from voc.records import IngestResult, Item, Reject
+from voc.redact_freeform import addressed_names, names_in_text
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +49,16 @@ _NOT_ATTRIBUTES = {
     "session",
     "call",
     "subject",
+    "header date",
+    "header_date",
 }
+# Labels a transcription tool gives unnamed voices: not a person's identity, so the customer id
+# is the file's ("Speaker 2" of two interviews are two people).
+_GENERIC = re.compile(
+    r"^(?:speaker|participant|interviewee|respondent|customer|guest|user|unknown|person|caller"
+    r"|p|s)\s*\d*$",
+    re.I,
+)
 _PII = re.compile(r"@|\+?\d[\d\s().-]{7,}\d")
 
 
@@ -90,6 +101,12 @@ def find_interviewers(tr: Transcript, options: SourceOptions) -> tuple[set[str],
     n_turns = {s: sum(1 for t in tr.turns if t.speaker == s) for s in speakers}
     best = max(speakers, key=lambda s: (questions[s], questions[s] / n_turns[s]))
     return {best}, f"interviewer = {best} (asked {questions[best]} of {total} questions)"
+
+
+def _author(speaker: str, src: str) -> str:
+    """The participant's identity: the speaker's name, or for a generic label ("Speaker 2")
+    the label in this file (written like an address, so it is never taken for a name)."""
+    return f"{speaker}@{src}" if _GENERIC.match(speaker) else speaker
 
 
 def _parse_date(value: str) -> datetime | None:
@@ -146,6 +163,9 @@ def parse_transcript(path: Path, options: SourceOptions) -> Transcript:
     text = read_docx_text(path) if suffix == ".docx" else read_text(path, options.encoding)[0]
     parser = {".vtt": parse_vtt, ".srt": parse_srt}.get(suffix, parse_txt)
     tr = parser(text)
+    if len(tr.turns) == 1:
+        who = tr.turns[0].speaker
+        raise DataError(f"only one speaker turn found ({who!r}); an interview needs two speakers")
     if len(tr.turns) < 2:
         raise DataError("no speaker turns found")
     return tr
@@ -163,7 +183,13 @@ def read_transcript_file(path: Path, options: SourceOptions | None = None) -> In
         for n in re.split(r"[,;&]| and ", tr.meta.get(key, "")):
             if n.strip() and n.strip() not in names:
                 names.append(n.strip())
-    created = _parse_date(tr.meta["date"]) if tr.meta.get("date") else None
+    for turn in tr.turns:  # names said anywhere in the interview are redacted everywhere
+        cleaned = clean_turn_text(turn.text)
+        found = [*names_in_text(cleaned), *addressed_names(cleaned), *greeting_names(cleaned)]
+        known = {w.lower() for n in names for w in n.split()}
+        names += [n for n in dict.fromkeys(found) if not {w.lower() for w in n.split()} <= known]
+    when = tr.meta.get("date") or tr.meta.get("header date")
+    created = _parse_date(when) if when else None
     attrs = _attributes(tr.meta, names)
     question = ""
     for n, turn in enumerate(tr.turns, start=1):
@@ -184,7 +210,7 @@ def read_transcript_file(path: Path, options: SourceOptions | None = None) -> In
                 text=text,
                 channel="interview",
                 created_at=created,
-                author=turn.speaker,
+                author=_author(turn.speaker, src),
                 names=list(names),
                 thread_id=src,
                 question=question,

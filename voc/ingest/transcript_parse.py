@@ -46,9 +46,45 @@ META_KEYS = {
     "duration",
     "location",
 }
+# "[laughs]", "(inaudible)", and Rev's timed forms "[crosstalk 00:00:20]", "(inaudible 00:12:03)"
 _FILLER = re.compile(
-    r"\[(?:[a-z][a-z ]{1,30})\]|\((?:laughs|laughter|inaudible|crosstalk|pause|sighs)\)", re.I
+    rf"\[(?:[a-z][a-z ]{{1,30}})(?:\s+{_TS})?\]"
+    rf"|\((?:laughs|laughter|inaudible|crosstalk|pause|sighs|silence)(?:\s+{_TS})?\)",
+    re.I,
 )
+# Rev puts the turn's time after the speaker: "Lena Fischer: (00:00:12) Sure. ..."
+_LEADING_TS = re.compile(rf"^\s*[\[(]{_TS}[\])]\s*")
+# Lines an export adds that nobody said: "Transcribed by https://otter.ai", "Maya Lopez started
+# transcription" (Teams), "Transcript by Rev.com", "Page 1 of 2"
+_EXPORT_LINE = re.compile(
+    r"^\s*(?:transcribed by\b.*|transcript by rev\.com.*|.{1,60}\b(?:started|stopped) transcription"
+    r"|page \d+ of \d+)\s*$",
+    re.I,
+)
+# Role tags Teams and Zoom add to a display name: "Priya Nair (Guest)", "Maya Lopez (Host)"
+_ROLE_TAG = re.compile(
+    r"\s*\((?:guest|external|unverified|host|co-host|organi[sz]er|presenter|me)\)\s*$", re.I
+)
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+# A recording date in an export's header: "Wed, Mar 11, 2026 10:15AM", "March 12, 2026, 3:00PM"
+_HEADER_DATE = re.compile(
+    rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?P<date>(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}},?"
+    r"\s+\d{4}(?:,?\s+\d{1,2}:\d{2}\s*(?:[ap]m)?)?)",
+    re.I,
+)
+
+
+def speaker_name(label: str) -> str:
+    """A speaker label without the role tag a meeting tool adds (``"Priya Nair (Guest)"``)."""
+    return _ROLE_TAG.sub("", label).strip() or label.strip()
+
+
+def header_date(line: str) -> str | None:
+    """The date an export's header line gives (``"Mar 11, 2026 10:15AM"``), else None."""
+    m = _HEADER_DATE.match(line.strip())
+    if m is None:
+        return None
+    return re.sub(r"(\d),", r"\1", m.group("date")).replace("  ", " ")
 
 
 @dataclass
@@ -69,13 +105,15 @@ class Transcript:
 
 
 def clean_turn_text(text: str) -> str:
-    """Drop non-speech annotations like ``[laughs]`` and collapse whitespace."""
-    return " ".join(_FILLER.sub(" ", text).split())
+    """Drop non-speech annotations like ``[laughs]`` or ``[crosstalk 00:00:20]``, a leading
+    ``(00:00:12)`` and collapse whitespace."""
+    return " ".join(_FILLER.sub(" ", _LEADING_TS.sub("", text)).split())
 
 
 def _add(turns: list[Turn], speaker: str, text: str, start: str | None = None) -> None:
     """Append a turn, merging with the previous one when the speaker is the same."""
     text = text.strip()
+    speaker = speaker_name(speaker)
     if turns and turns[-1].speaker == speaker:
         turns[-1].text = f"{turns[-1].text} {text}".strip()
     else:
@@ -92,8 +130,12 @@ def parse_txt(text: str) -> Transcript:
     tr = Transcript()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     parsed: list[tuple[str, str, str, str | None]] = []  # (kind, speaker, text, ts)
+    turns_seen = False
     for line in lines:
-        if not line.strip():
+        if not line.strip() or _EXPORT_LINE.match(line):
+            continue
+        if not turns_seen and "header date" not in tr.meta and header_date(line):
+            tr.meta["header date"] = header_date(line) or ""
             continue
         meta = _META_LINE.match(line)
         if line.lstrip().startswith("#"):
@@ -104,10 +146,12 @@ def parse_txt(text: str) -> Transcript:
         if m and _valid_label(m.group("name")):
             ts = m.group("ts1") or m.group("ts2") or m.group("ts3") or m.group("ts4")
             parsed.append(("turn", m.group("name").strip(), m.group("text"), ts))
+            turns_seen = True
             continue
         m2 = _NAME_TS_LINE.match(line) or _BRACKET_NAME_TS_LINE.match(line)
         if m2:
             parsed.append(("turn", m2.group("name").strip(), "", m2.group("ts")))
+            turns_seen = True
             continue
         parsed.append(("text", "", line, None))
     # A label seen once, without a timestamp, among several speakers is prose ("Note: ...").
@@ -118,7 +162,7 @@ def parse_txt(text: str) -> Transcript:
         if not tr.turns and kind == "turn" and speaker.lower() in META_KEYS and not ts:
             tr.meta[speaker.lower()] = words.strip()  # "Date: 2026-09-14" before the first turn
         elif is_turn:
-            tr.turns.append(Turn(speaker, words.strip(), ts))
+            tr.turns.append(Turn(speaker_name(speaker), words.strip(), ts))
         elif tr.turns:
             line = words if kind == "text" else f"{speaker}: {words}"
             tr.turns[-1].text = f"{tr.turns[-1].text} {line.strip()}".strip()
