@@ -184,3 +184,45 @@ def test_cues_choose_the_stage_but_never_lift_unknown(clf: StageClassifier, embe
     labels2, conf2 = _predict(plain, embedder, texts)
     assert labels2[0] != "retention" and labels2[1] == UNKNOWN  # the prior wins without cues
     assert conf2 == pytest.approx(conf)
+
+
+def test_an_items_stage_comes_from_its_own_statements_only() -> None:
+    """The pipeline's item aggregate leaves inherited stages out of the vote."""
+    import pandas as pd
+
+    from voc.classify.sentiment import item_sentiment
+    from voc.classify.stage import item_stage
+    from voc.state import RunState
+    from voc.stepdefs import _aggregate_items
+
+    items = pd.DataFrame({"item_id": ["a", "b"]})
+    st = pd.DataFrame(
+        {
+            "item_id": ["a", "a", "a", "b"],
+            "stage": ["usage", "usage", "usage", "retention"],
+            "stage_confidence": [0.8, 0.3, 0.3, 0.6],
+            "sentiment": ["negative"] * 4,
+            "sentiment_score": [-0.5] * 4,
+            "emotion": ["none"] * 4,
+            "stage_source": [OWN, FROM_ITEM, FROM_ITEM, OWN],
+        }
+    )
+    state = RunState(items=items, statements=st)
+    _aggregate_items(state, item_stage, item_sentiment)
+    assert state.items["stage"].tolist() == ["usage", "retention"]
+    # As if the two inherited statements were unknown: 0.8, not a mean with their 0.3.
+    assert state.items["stage_confidence"].tolist() == [0.8, 0.6]
+
+
+def test_a_bad_cue_is_an_error_naming_the_file_and_the_cue(tmp_path) -> None:
+    from voc.errors import ConfigError
+
+    bad = tmp_path / "stages.yaml"
+    bad.write_text(
+        "stages:\n"
+        "  - {id: usage, name: Usage, description: Using it.}\n"
+        "  - {id: retention, name: Retention, description: Leaving., cues: ['never (again']}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"stages\.yaml.*never \(again"):
+        load_stages(bad)

@@ -158,7 +158,7 @@ def classify_statements(
         sentiment, score = models.sentiment.predict(texts_u, vectors_u)
         emotion = models.emotion.predict(texts_u, vectors_u, score)
     # Short neutral non-questions are fragments: no stage of their own or from context.
-    cand = np.flatnonzero(np.array([s != UNKNOWN for s in pred.labels]) | pred.placeable)
+    cand = np.flatnonzero((pred.confidence >= models.stage.threshold) | pred.placeable)
     if len(cand):
         src = cand if rows is None else rows[cand]
         frag = np.array([is_fragment(texts_u[i], float(score[i])) for i in src], dtype=bool)
