@@ -10,20 +10,23 @@ chunk of rows) on the real, messy text of ``shared/eval``:
 - ``clothing``: women's clothing reviews (title and review text);
 - ``banking77``: Banking77 queries (short, one question each).
 
-Prints, per source, the rows, the statements and the share of statements (and of rows)
-whose stage is ``unknown``, and writes every statement with its stage to
+Prints, per source, the rows, the statements and the share of statements whose own stage
+is ``unknown`` (``unknown own``), whose stage is ``unknown`` once stages from the item are
+given (``unknown``, :mod:`voc.classify.context`), that took their item's stage (``from
+item``), and of rows with no staged statement, and writes every statement with its stage to
 ``OUT/<source>.csv`` (``--out``, default ``out/eval_unknown``), so unknown statements can
 be read and sorted by hand. ``--compare DIR`` (an earlier run's ``--out``) also prints the
-share of statements whose stage changed and writes ``OUT/newly_staged.csv``: a seeded
-random sample (``--sample``) of statements of the airline, twcs and CFPB sources that were
-``unknown`` in DIR and have a stage now, for a hand check of their precision.
+share of statements whose stage changed and writes seeded random samples (``--sample``)
+of the airline, twcs and CFPB statements for a hand check: ``newly_staged.csv`` (unknown in
+DIR, an own stage now), ``no_longer_staged.csv`` (an own stage in DIR, none now) and
+``inherited.csv`` (every run: stage from the item), each with its item's text.
 
 Statement vectors are cached in ``OUT/../eval_unknown_vectors.npz`` (text hash -> vector),
 so a second run only classifies. Timing (``--timing``, under ``flock /work/bench.lock``):
 statements per second of the classify step alone (stage + sentiment + emotion on cached
-vectors, every chunk of every source), with the stage's relevance as it was before the
-customer-context measure (nearest written example only) and as it is now, alternated
-``--repeats`` times in one process, so the ratio is what to read on a busy machine.
+vectors, every chunk of every source), without this round's stage cues, fragment rule and
+item context and with them, alternated ``--repeats`` times in one process, so the ratio is
+what to read on a busy machine.
 
 Usage: ``.venv/bin/python bench/eval_unknown.py [--n 2000] [--sources airline,twcs,cfpb]``
 """
@@ -43,9 +46,10 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_classify import find_eval_dir  # noqa: E402
 
-import voc.classify.stage as stage_module  # noqa: E402
-from voc.classify._match import for_embedding
+import voc.classify.batch as batch_module  # noqa: E402
+from voc.classify._match import for_embedding  # noqa: E402
 from voc.classify.batch import build_classifiers, classify_statements
+from voc.classify.context import FROM_ITEM
 from voc.embed import Embedder, text_hash
 from voc.labels import UNKNOWN
 from voc.segment import split_many
@@ -139,35 +143,40 @@ def run_source(
             continue
         vectors = store.encode([for_embedding(t) for t in flat])
         if chunks is not None:
-            chunks.append((flat, vectors))
+            chunks.append((flat, vectors, rows))
         t0 = time.perf_counter()
-        st = classify_statements(models, flat, vectors)
+        st = classify_statements(models, flat, vectors, groups=rows)
         timing["classify"] += time.perf_counter() - t0
         timing["n"] += len(flat)
         st.insert(0, "row", np.asarray(rows) + start)
         st.insert(1, "text", flat)
+        st["relevance"] = np.round(models.stage.relevance(vectors), 4)  # for reading by hand
         parts.append(st)
     return pd.concat(parts, ignore_index=True), timing
 
 
 def time_classify(models, chunks: list, repeats: int) -> None:
-    """Statements/s of the classify step, stage relevance as before and as now, alternated.
+    """Statements/s of the classify step, without and with this round's rules, alternated.
 
-    Wall time and the process's CPU time are both given: on a machine shared with other
-    jobs the CPU time is the steadier of the two.
+    "before" is the classify step without stage cues, without the fragment rule and without
+    item context (``groups=None``: no :func:`voc.classify.context.inherit_item_stage`),
+    "now" the shipped one. Wall time and
+    the process's CPU time are both given: on a machine shared with other jobs the CPU time
+    is the steadier of the two.
     """
-    n = sum(len(flat) for flat, _ in chunks)
-    saved = (models.stage.context_lr_, stage_module.MIN_WORDS)
+    n = sum(len(flat) for flat, _, _ in chunks)
     best: dict[str, tuple[float, float]] = {}
+    cues, fragment = models.stage.cues_, batch_module.is_fragment
     for rep in range(repeats):
-        for mode in ("nearest example only (before)", "with customer context (now)"):
-            if mode.startswith("nearest"):
-                models.stage.context_lr_, stage_module.MIN_WORDS = None, 0
+        for mode in ("without cues, fragments, context (before)", "as shipped (now)"):
+            now = mode.startswith("as shipped")
+            if not now:
+                models.stage.cues_, batch_module.is_fragment = [], lambda text, score: False
             t0, c0 = time.perf_counter(), time.process_time()
-            for flat, vectors in chunks:
-                classify_statements(models, flat, vectors)
+            for flat, vectors, rows in chunks:
+                classify_statements(models, flat, vectors, groups=rows if now else None)
             took, cpu = time.perf_counter() - t0, time.process_time() - c0
-            models.stage.context_lr_, stage_module.MIN_WORDS = saved
+            models.stage.cues_, batch_module.is_fragment = cues, fragment
             old = best.get(mode, (took, cpu))
             best[mode] = (min(old[0], took), min(old[1], cpu))
             log.info(
@@ -191,6 +200,13 @@ def time_classify(models, chunks: list, repeats: int) -> None:
         ac,
         100 * (ac - bc) / bc,
     )
+
+
+def with_context(st: pd.DataFrame, limit: int = 700) -> pd.DataFrame:
+    """``st`` plus ``item``: its row's other statements, for reading by hand."""
+    joined = st.groupby("row")["text"].agg(" | ".join)
+    item = st["row"].map(joined).str.slice(0, limit)
+    return st.assign(item=item.to_numpy())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,7 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     models = build_classifiers(embedder)
     table = []
     total_t, total_n = 0.0, 0
-    newly = []
+    newly: list[pd.DataFrame] = []
+    lost: list[pd.DataFrame] = []
+    inherit: list[pd.DataFrame] = []
     chunks: list | None = [] if args.timing else None
     for name in args.sources.split(","):
         texts = load_source(eval_dir, name, args.n, args.seed)
@@ -227,36 +245,45 @@ def main(argv: list[str] | None = None) -> int:
         total_n += timing["n"]
         st.to_csv(out / f"{name}.csv", index=False)
         unk = st["stage"] == UNKNOWN
+        inherited = st["stage_source"] == FROM_ITEM
         row_known = st.loc[~unk, "row"].nunique()
         line = {
             "source": name,
             "rows": len(texts),
             "statements": len(st),
+            "unknown own": f"{(unk | inherited).mean():.1%}",
             "unknown": f"{unk.mean():.1%}",
+            "from item": f"{inherited.mean():.1%}",
             "rows all unknown": f"{1 - row_known / max(len(texts), 1):.1%}",
         }
         if args.compare:
             before = pd.read_csv(Path(args.compare) / f"{name}.csv", keep_default_na=False)
             if len(before) == len(st) and (before["text"] == st["text"]).all():
-                was = before["stage"] == UNKNOWN
-                line["unknown before"] = f"{was.mean():.1%}"
+                was_src = before.get("stage_source", pd.Series(["own"] * len(before)))
+                was = (before["stage"] == UNKNOWN) | (was_src == FROM_ITEM)
+                line["unknown own before"] = f"{was.mean():.1%}"
                 line["changed stage"] = f"{(before['stage'] != st['stage']).mean():.1%}"
                 if name in ("airline", "twcs", "cfpb"):
-                    new = st[was.to_numpy() & ~unk.to_numpy()].assign(source=name)
-                    newly.append(new)
+                    own_new = was.to_numpy() & ~unk.to_numpy() & ~inherited.to_numpy()
+                    newly.append(with_context(st).loc[own_new].assign(source=name))
+                    own_gone = ~was.to_numpy() & (unk | inherited).to_numpy()
+                    lost.append(with_context(before).loc[own_gone].assign(source=name))
             else:
                 log.warning("%s: --compare run has other statements; not compared", name)
+        if name in ("airline", "twcs", "cfpb"):
+            inherit.append(with_context(st).loc[inherited.to_numpy()].assign(source=name))
         table.append(line)
         log.info("%s", line)
     frame = pd.DataFrame(table).fillna("")
     log.info("\n%s", frame.to_string(index=False))
-    if newly:
-        allnew = pd.concat(newly, ignore_index=True)
-        pick = allnew.sample(n=min(args.sample, len(allnew)), random_state=args.seed)
-        pick[["source", "row", "text", "stage", "stage_confidence"]].to_csv(
-            out / "newly_staged.csv", index=False
-        )
-        log.info("newly staged (airline/twcs/cfpb): %d; sample in %s", len(allnew), out)
+    cols = ["source", "row", "text", "stage", "stage_confidence", "relevance", "item"]
+    samples = (("newly_staged", newly), ("no_longer_staged", lost), ("inherited", inherit))
+    for what, parts in samples:
+        if parts:
+            allp = pd.concat(parts, ignore_index=True)
+            pick = allp.sample(n=min(args.sample, len(allp)), random_state=args.seed)
+            pick[[c for c in cols if c in pick]].to_csv(out / f"{what}.csv", index=False)
+            log.info("%s (airline/twcs/cfpb): %d; sample in %s", what, len(allp), out)
     if chunks:
         log.info("first pass (cold): %d statements in %.2f s", total_n, total_t)
         time_classify(models, chunks, args.repeats)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import re
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -59,8 +60,22 @@ class Stage(_Model):
     examples: list[str] = Field(default_factory=list)
     #: How common the stage is in your data relative to the others (1 = as common).
     prior: float = Field(default=1.0, gt=0.0, le=100.0)
+    #: Phrases (regular expressions, case-insensitive) by which a statement says it is at
+    #: this stage ("never fly with you again"): a statement with a stage that contains one
+    #: gets this stage, whatever the model and the priors prefer.
+    cues: list[str] = Field(default_factory=list)
 
-    _clean = field_validator("examples")(_clean_texts)
+    _clean = field_validator("examples", "cues")(_clean_texts)
+
+    @field_validator("cues")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        for cue in v:
+            try:
+                re.compile(cue)
+            except re.error as exc:
+                raise ValueError(f"cue {cue!r} is not a valid regular expression: {exc}") from None
+        return v
 
     @field_validator("id")
     @classmethod
@@ -248,6 +263,23 @@ def load_sentiment(path: Path | None = None) -> SentimentTaxonomy:
 def load_emotions(path: Path | None = None) -> EmotionTaxonomy:
     """Emotion taxonomy from ``path`` (default: packaged)."""
     return _load(EmotionTaxonomy, path, "emotions.yaml")
+
+
+STAGELESS_FILE = "journey_stages_unknown.yaml"
+
+
+class Stageless(_Model):
+    """Statements that belong to no stage (``journey_stages_unknown.yaml``)."""
+
+    version: int | str = 1
+    examples: list[str] = Field(min_length=1)
+
+    _clean = field_validator("examples")(_clean_texts)
+
+
+def load_stageless(path: Path | None = None) -> list[str]:
+    """Stage-less example statements (default: the packaged file), for any taxonomy."""
+    return list(_load(Stageless, path, STAGELESS_FILE).examples)
 
 
 def load_friction_cues(path: Path | None = None) -> FrictionCues:

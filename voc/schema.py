@@ -46,6 +46,7 @@ STATEMENTS: dict[str, str] = {
     "friction_score": "DOUBLE",
     "theme_id": "VARCHAR",
     "subtheme_id": "VARCHAR",
+    "stage_source": "VARCHAR",  # own: the statement's own stage; item: its item's (context)
 }
 
 THEMES: dict[str, str] = {

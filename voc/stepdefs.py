@@ -182,7 +182,8 @@ def classify_step(state: RunState, ctx: RunContext, params: ClassifyParams) -> N
         )
     models = ctx.models[key]
     ctx.models["stages"] = models.stage.taxonomy
-    out = classify_statements(models, st["text"].tolist(), vectors)
+    # An unknown statement about the journey takes its item's confident stage (stage_source).
+    out = classify_statements(models, st["text"].tolist(), vectors, groups=st["item_id"].tolist())
     for col in out.columns:
         st[col] = out[col].to_numpy()
     _aggregate_items(state, item_stage, item_sentiment)
@@ -200,6 +201,12 @@ def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> N
     sents = st["sentiment"].to_numpy(dtype=object)
     scores = st["sentiment_score"].to_numpy(dtype=float)
     emotions = st["emotion"].to_numpy(dtype=object)
+    # An item's stage comes from its statements' own stages (inherited ones repeat it).
+    own = (
+        (st["stage_source"] != "item").to_numpy(dtype=float)
+        if "stage_source" in st
+        else np.ones(len(st))
+    )
     stage_col, conf_col, sent_col, score_col, emo_col, n_col = [], [], [], [], [], []
     for item_id in items["item_id"]:
         g = rows.get(item_id)
@@ -211,7 +218,7 @@ def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> N
             emo_col.append("none")
             n_col.append(0)
             continue
-        s, c = item_stage(stages[g].tolist(), confs[g])
+        s, c = item_stage(stages[g].tolist(), confs[g], own[g])
         lab, sc = item_sentiment(sents[g].tolist(), scores[g])
         emos = [e for e in emotions[g] if e and e != "none"]
         stage_col.append(s)

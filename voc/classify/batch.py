@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,10 +24,11 @@ from threadpoolctl import threadpool_limits
 
 from voc.classify import model_cache
 from voc.classify._match import for_embedding
+from voc.classify.context import OWN, inherit_item_stage, reacts
 from voc.classify.emotion import EmotionClassifier
 from voc.classify.examples import check_labels, load_examples
 from voc.classify.sentiment import SentimentClassifier, item_sentiment
-from voc.classify.stage import StageClassifier, item_stage, load_stageless
+from voc.classify.stage import StageClassifier, is_fragment, item_stage, load_stageless
 from voc.classify.vector_cache import CachedEncoder
 from voc.embed import DIM, Embedder
 from voc.labels import SENTIMENT_IDS, UNKNOWN, load_emotions, load_sentiment, load_stages
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 #: Output columns added to every row, in this order.
 OUTPUT_COLUMNS = ["stage", "stage_confidence", "sentiment", "sentiment_score", "emotion"]
 #: Columns of the optional statement-level output.
-STATEMENT_COLUMNS = ["row", "position", "text", *OUTPUT_COLUMNS]
+STATEMENT_COLUMNS = ["row", "position", "text", *OUTPUT_COLUMNS, "stage_source"]
 CHUNK_ROWS = 2000
 
 Progress = Callable[[int, int], None]
@@ -129,14 +130,21 @@ def distinct(
 
 
 def classify_statements(
-    models: Classifiers, texts: list[str], vectors: np.ndarray, dedup: bool = True
+    models: Classifiers,
+    texts: list[str],
+    vectors: np.ndarray,
+    dedup: bool = True,
+    groups: Sequence[Hashable] | None = None,
 ) -> pd.DataFrame:
-    """The five output columns for each statement (no embedding done here).
+    """The five output columns and ``stage_source`` for each statement (no embedding here).
 
     A text repeated in the batch is classified once and its labels copied to every row
     (:func:`distinct`; ``dedup=False`` classifies every row); only the stage's batch
     adaptation (:func:`voc.classify.adapt.spread`) runs over all rows, as it does without
-    repeats, so the output is the same either way.
+    repeats, so the output is the same either way. ``groups`` (each statement's item or
+    row): an ``unknown`` statement that is about the journey takes its item's confident
+    stage (:func:`voc.classify.context.inherit_item_stage`, ``stage_source`` ``item``);
+    without it every ``stage_source`` is ``own``.
     """
     texts = list(texts)
     found = distinct(texts, vectors) if dedup else None
@@ -146,13 +154,35 @@ def classify_statements(
         texts_u, rows, firsts = found
         vectors_u = np.asarray(vectors)[firsts]
     with threadpool_limits(limits=1, user_api="blas"):  # same digits whatever the thread count
-        stage, conf = models.stage.predict(vectors_u, texts_u, rows=rows)
+        pred = models.stage.predict_detail(vectors_u, texts_u, rows=rows)
         sentiment, score = models.sentiment.predict(texts_u, vectors_u)
         emotion = models.emotion.predict(texts_u, vectors_u, score)
+    # Short neutral non-questions are fragments: no stage of their own or from context.
+    cand = np.flatnonzero((pred.confidence >= models.stage.threshold) | pred.placeable)
+    if len(cand):
+        src = cand if rows is None else rows[cand]
+        frag = np.array([is_fragment(texts_u[i], float(score[i])) for i in src], dtype=bool)
+        if frag.any():
+            gone = cand[frag]
+            pred.confidence[gone] = 0.0
+            pred.placeable[gone] = False
+            for i in gone:
+                pred.labels[i] = UNKNOWN
     if rows is not None:
         sentiment = np.asarray(sentiment, dtype=object)[rows].tolist()
         emotion = np.asarray(emotion, dtype=object)[rows].tolist()
         score = np.asarray(score)[rows]
+    stage, conf = pred.labels, pred.confidence
+    source = [OWN] * len(stage)
+    if groups is not None:
+        # Only complaints and questions lean on their item for a stage (context.reacts).
+        for i in np.flatnonzero(pred.placeable):
+            j = int(i) if rows is None else int(rows[i])
+            if not reacts(texts_u[j], sentiment[i]):
+                pred.placeable[i] = False
+        stage, conf, source = inherit_item_stage(
+            stage, conf, pred.placeable, groups, pred.candidate
+        )
     return pd.DataFrame(
         {
             "stage": stage,
@@ -160,12 +190,15 @@ def classify_statements(
             "sentiment": sentiment,
             "sentiment_score": np.round(score.astype(float), 4),
             "emotion": emotion,
+            "stage_source": source,
         }
     )
 
 
 def _row_result(g: pd.DataFrame, none_label: str) -> tuple[str, float, str, float, str]:
-    s, c = item_stage(g["stage"].tolist(), g["stage_confidence"].to_numpy())
+    # The row's stage comes from its statements' own stages (inherited ones repeat it).
+    own = (g["stage_source"] == OWN).to_numpy(dtype=float)
+    s, c = item_stage(g["stage"].tolist(), g["stage_confidence"].to_numpy(), own)
     lab, sc = item_sentiment(g["sentiment"].tolist(), g["sentiment_score"].to_numpy())
     emos = [e for e in g["emotion"] if e and e != none_label]
     if lab == "negative":
@@ -211,7 +244,7 @@ def classify_texts(
             else np.zeros((0, DIM), np.float32)
         )
         t1 = time.perf_counter()
-        st = classify_statements(models, flat, vectors)
+        st = classify_statements(models, flat, vectors, groups=rows)
         models.timings["embed"] += t1 - t0
         models.timings["classify"] += time.perf_counter() - t1
         st.insert(0, "row", np.asarray(rows, dtype=int) + start)

@@ -27,18 +27,23 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from itertools import islice
-from pathlib import Path
 
 import numpy as np
-from pydantic import Field, field_validator
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from voc.classify.adapt import spread
 from voc.cosine import unit
 from voc.errors import ConfigError
-from voc.labels import UNKNOWN, StageTaxonomy, _clean_texts, _load, _Model
+from voc.labels import (  # noqa: F401  (Stageless, STAGELESS_FILE: re-exported)
+    STAGELESS_FILE,
+    UNKNOWN,
+    Stageless,
+    StageTaxonomy,
+    load_stageless,
+)
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +67,9 @@ CONTEXT_C = 1.0
 #: stage example has relevance 0 ("Sent from my iPhone"); the same margin the other way
 #: leaves relevance as it is, linear in between.
 STAGELESS_MARGIN = 0.05
+#: Relevance (see :meth:`StageClassifier.relevance`) from which an ``unknown`` statement
+#: counts as about the journey, not stage-less, and may take its item's stage.
+PLACEABLE_RELEVANCE = 0.35
 #: Sample weight of a user-labelled example relative to a taxonomy example.
 USER_WEIGHT = 3.0
 #: Number of user examples at which their own model weighs as much as the taxonomy's
@@ -77,7 +85,6 @@ def _softmax(x: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-STAGELESS_FILE = "journey_stages_unknown.yaml"
 #: Fewest words (two letters or more, not a handle, link, hashtag or a redaction mask such
 #: as XXXX) a statement needs to be given a stage: a link, a row of hashtags or "XXXX
 #: XXXX" says nothing about the journey however close its vector falls to an example.
@@ -106,25 +113,33 @@ _PLAIN_TWO = re.compile(_ONE + ".*?" + _ONE, re.S)
 _NOT_PLAIN = re.compile(r"[@#]|http|www\.|[xX]{2}")
 
 
+#: A statement of at most this many :func:`content_words` that carries no sentiment
+#: (:data:`FRAGMENT_SENTIMENT`) and asks nothing is a fragment ("Account number XXXX",
+#: "Member since 2003.", "on the plane."): no stage, not even from context.
+FRAGMENT_WORDS = 3
+#: Largest absolute sentiment score (-1...1) of such a fragment: "Rude staff." or "Never
+#: again" say how the customer feels and keep their stage.
+FRAGMENT_SENTIMENT = 0.1
+#: Longest fragment, in characters (words glued together without spaces are not one).
+FRAGMENT_CHARS = 80
+
+
+def is_fragment(text: str, sentiment_score: float) -> bool:
+    """Whether ``text`` is a short, neutral non-question: a label, a number, a heading.
+
+    >>> is_fragment("Account number XXXX", 0.0), is_fragment("Rude staff.", -0.6)
+    (True, False)
+    """
+    if abs(sentiment_score) >= FRAGMENT_SENTIMENT or "?" in text or len(text) > FRAGMENT_CHARS:
+        return False
+    return not has_content(text, FRAGMENT_WORDS + 1)
+
+
 def has_content(text: str, at_least: int = MIN_WORDS) -> bool:
     """Whether ``text`` has ``at_least`` :func:`content_words` (stops counting there)."""
     if at_least == 2 and not _NOT_PLAIN.search(text):
         return _PLAIN_TWO.search(text) is not None  # one scan, no handles or masks to skip
     return sum(1 for _ in islice(_words(text), at_least)) >= at_least
-
-
-class Stageless(_Model):
-    """Statements that belong to no stage (``journey_stages_unknown.yaml``)."""
-
-    version: int | str = 1
-    examples: list[str] = Field(min_length=1)
-
-    _clean = field_validator("examples")(_clean_texts)
-
-
-def load_stageless(path: Path | None = None) -> list[str]:
-    """Stage-less example statements (default: the packaged file)."""
-    return list(_load(Stageless, path, STAGELESS_FILE).examples)
 
 
 def training_set(taxonomy: StageTaxonomy) -> tuple[list[str], list[str], list[float]]:
@@ -144,6 +159,16 @@ def training_set(taxonomy: StageTaxonomy) -> tuple[list[str], list[str], list[fl
                 labels.append(stage.id)
                 weights.append(0.5)
     return texts, labels, weights
+
+
+@dataclass
+class StagePrediction:
+    """What :meth:`StageClassifier.predict_detail` returns, one entry per statement."""
+
+    labels: list[str]  #: stage id or ``unknown``
+    confidence: np.ndarray  #: in [0, 1]
+    placeable: np.ndarray  #: bool: ``unknown`` yet about the journey (may take a context stage)
+    candidate: list[str]  #: the stage the statement leans to, even when ``unknown``
 
 
 class StageClassifier:
@@ -193,6 +218,13 @@ class StageClassifier:
 
         self.classes_ = list(self.taxonomy.ids)
         self.prior_ = np.array([s.prior for s in self.taxonomy.stages], dtype=np.float64)
+        self.cues_ = [
+            (k, re.compile("|".join(f"(?:{c})" for c in s.cues), re.I))
+            for k, s in enumerate(self.taxonomy.stages)
+            if s.cues
+        ]
+        every = [c for s in self.taxonomy.stages for c in s.cues]
+        self.any_cue_ = re.compile("|".join(f"(?:{c})" for c in every), re.I) if every else None
         y = np.array([self.classes_.index(lab) for lab in labels])
         w = np.array(weights)
         X = np.asarray(encode(texts), dtype=np.float32)
@@ -324,6 +356,29 @@ class StageClassifier:
         veto = np.clip((nearest - off + m) / (2 * m), 0.0, 1.0) if m > 0 else 1.0
         return np.maximum(rel, ctx) * veto
 
+    def cue_hits(self, texts: list[str] | None, which: np.ndarray) -> np.ndarray | None:
+        """(len(which), stages) bool: ``texts[which[j]]`` contains one of the stage's ``cues``.
+
+        None when none does (or no texts or cues are given).
+        """
+        cues = getattr(self, "cues_", [])
+        if texts is None or not cues or len(which) == 0:
+            return None
+        anyone = getattr(self, "any_cue_", None)
+        H = np.zeros((len(which), len(self.classes_)), dtype=bool)
+        seen: dict[int, np.ndarray] = {}
+        for j, i in enumerate(which.tolist()):
+            if i in seen:
+                H[j] = seen[i]
+                continue
+            text = texts[i]
+            if anyone is None or anyone.search(text):
+                for k, rx in cues:
+                    if rx.search(text):
+                        H[j, k] = True
+            seen[i] = H[j]
+        return H if H.any() else None
+
     def predict(
         self,
         vectors: np.ndarray,
@@ -340,8 +395,19 @@ class StageClassifier:
         the batch is ``rows[i]`` of them; each is scored once, the adaptation still runs
         over every row of the batch (same output as passing the rows themselves).
         """
+        pred = self.predict_detail(vectors, texts, adapt, rows)
+        return pred.labels, pred.confidence
+
+    def predict_detail(
+        self,
+        vectors: np.ndarray,
+        texts: list[str] | None = None,
+        adapt: bool = True,
+        rows: np.ndarray | None = None,
+    ) -> StagePrediction:
+        """:meth:`predict`, plus which ``unknown`` statements are placeable from context."""
         if len(vectors) == 0 or (rows is not None and len(rows) == 0):
-            return [], np.zeros(0)
+            return StagePrediction([], np.zeros(0), np.zeros(0, dtype=bool), [])
         own = self.predict_proba(vectors, texts, prior=False)
         V = unit(np.asarray(vectors, np.float32))
         rel = self.relevance(vectors)
@@ -362,18 +428,34 @@ class StageClassifier:
         chosen = np.maximum(raw[at, best], own[at, best])
         top = (chosen - 1.0 / k) / (1.0 - 1.0 / k)
         conf = np.clip(np.sqrt(np.clip(top, 0, 1)) * rel, 0.0, 1.0)
+        # Unknown but about the journey (relevant enough, not vetoed as stage-less): such a
+        # statement may take the stage of its item (voc.classify.context).
+        placeable = (conf < self.threshold) & (rel >= PLACEABLE_RELEVANCE)
+        # A statement that says its stage ("never flying with you again") gets that stage,
+        # whatever the priors; the confidence (and so unknown) is left as it was. Only
+        # statements with a stage, or placeable ones, need their text scanned.
+        need = np.flatnonzero((conf >= self.threshold) | placeable)
+        hits = self.cue_hits(texts, need if rows is None else np.asarray(rows)[need])
+        if hits is not None:
+            said = hits.any(axis=1)
+            at_said = need[said]
+            best[at_said] = np.where(hits, raw[need], -1.0)[said].argmax(axis=1)
         if texts is not None and MIN_WORDS > 0:
-            # Only statements that would get a stage need their words counted.
-            cand = np.flatnonzero(conf >= self.threshold)
+            # Only statements that would get a stage (or one from context) need their words
+            # counted.
+            cand = np.flatnonzero((conf >= self.threshold) | placeable)
             src = cand if rows is None else np.asarray(rows)[cand]
             empty = {int(i) for i in np.unique(src) if not has_content(texts[i], MIN_WORDS)}
             if empty:
-                conf[cand[np.array([int(i) in empty for i in src], dtype=bool)]] = 0.0
+                gone = cand[np.array([int(i) in empty for i in src], dtype=bool)]
+                conf[gone] = 0.0
+                placeable[gone] = False
         labels = [
             self.classes_[b] if c >= self.threshold else UNKNOWN
             for b, c in zip(best, conf, strict=True)
         ]
-        return labels, conf.astype(np.float64)
+        candidate = [self.classes_[b] for b in best]
+        return StagePrediction(labels, conf.astype(np.float64), placeable, candidate)
 
 
 def item_stage(
