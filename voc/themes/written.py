@@ -126,6 +126,12 @@ def _alternatives(key: str) -> frozenset[str]:
 
 
 def written_support(name: str, texts: Sequence[str]) -> int | None:
+    """How many distinct ``texts`` say ``name`` as written (see :func:`_written`)."""
+    return _written(name, tuple(dict.fromkeys(texts)))
+
+
+@lru_cache(maxsize=4096)
+def _written(name: str, texts: tuple[str, ...]) -> int | None:
     """How many distinct ``texts`` say ``name`` as written (see the module docstring);
     None for a name without a subject word or without a problem word.
 
