@@ -57,9 +57,26 @@ A name **passes** when every rule holds (a failing name lists the rules it break
   sub-theme only the part after ":" is checked, against the sub-theme's statements.
   "response missed" over statements saying "still no response" fails; "no response"
   passes.
+- ``as_written`` (new in round 10, stricter than ``unattested``): the name's problem is
+  said of its subject *in one clause, side by side*. A statement is split into clauses
+  at punctuation (``. , ; : ! ? ( ) " /``), @handles, #tags and links, and at the
+  clause words ``CLAUSE_WORDS`` ("and", "but", "because", "so", "when", "if", ...).
+  The statement attests the name as written when one clause holds a contiguous span
+  that contains every subject word and every problem word of the name (as found for
+  ``unattested``, matched the same way: lemmas, negations as a class) and whose other
+  tokens are all stop words (spaCy's list: determiners, pronouns, prepositions,
+  auxiliaries, "still", "again"), negations or numbers, except at most
+  ``WRITTEN_MODIFIERS`` = 1 other word: "bag was lost", "lost my checked bag", "on
+  hold for 2 hours", "refund still not received" attest; "ticket ... but I missed the
+  call" and "the plane sat at the gate for ages, missed my connection" do not attest
+  "ticket missed" / "gate missed". The name passes when at least
+  ``max(2, ceil(ATTEST_SHARE * n))`` of the theme's ``n`` distinct statements attest it
+  (never more than ``n``). Names without subject or problem words are left to the other
+  rules; for a sub-theme only the part after ":" is checked.
 
-``pass_share`` counts names passing every rule but ``unattested`` (the rules up to
-round 8, comparable with earlier numbers); ``pass_share_attested`` adds ``unattested``;
+``pass_share`` counts names passing every rule but ``unattested`` and ``as_written`` (the
+rules up to round 8, comparable with earlier numbers); ``pass_share_attested`` adds
+``unattested`` (the round-9 numbers); ``pass_share_written`` adds ``as_written`` too;
 ``pass_share_attested_at`` gives the themes' share with ``unattested`` at the shares
 ``OTHER_SHARES`` (0.0: two statements whatever the size; 0.05; 0.10), since large themes
 word one problem many ways ("worst", "awful", "crap" customer service) and a name
@@ -136,6 +153,16 @@ _CANT = ("can't", "cannot", "cant", "can not")
 #: The ``unattested`` rule: window (tokens either side) and share of statements.
 ATTEST_WINDOW = 6
 ATTEST_SHARE = 0.10
+#: The ``as_written`` rule: other words a span may hold, and the words that start a clause.
+WRITTEN_MODIFIERS = 1
+CLAUSE_WORDS = frozenset(
+    {"and", "but", "because", "cause", "cuz", "so", "since", "while", "although", "though",
+     "however", "when", "whenever", "then", "after", "before", "if", "until", "unless", "or",
+     "also", "plus", "yet", "whereas", "instead", "otherwise", "meanwhile"}
+)
+_CLAUSE_TOKEN = re.compile(
+    r"@\w+|#\w+|https?://\S+|www\.\S+|\d[\d.,:/]*|[a-z][a-z'\-]*[a-z]|[a-z]|[.,;:!?()\"/]"
+)
 #: Shares the rule is also reported at (``pass_share_attested_at``; 0: two statements).
 OTHER_SHARES = (0.0, 0.05, 0.10)
 
@@ -254,6 +281,53 @@ def attesting(subject: list[str], problem: list[str], texts: list[str]) -> int:
     return n
 
 
+def _clauses(text: str) -> list[list[str]]:
+    """Clauses of ``text`` as lowercase tokens (numbers as "#"), for ``as_written``."""
+    out: list[list[str]] = [[]]
+    for tok in _CLAUSE_TOKEN.findall(_APOS.sub("'", text.lower())):
+        if tok[0].isdigit():
+            out[-1].append("#")
+        elif not tok[0].isalpha() or tok in CLAUSE_WORDS:
+            out.append([])
+        else:
+            out[-1].append(tok)
+    return [c for c in out if c]
+
+
+def attesting_written(subject: list[str], problem: list[str], texts: list[str]) -> int:
+    """How many distinct ``texts`` say the name as written (see ``as_written``)."""
+    need = {_neg_key(w) for w in subject} | {_neg_key(w) for w in problem}
+    if not subject or not {_neg_key(w) for w in problem} - {_neg_key(w) for w in subject}:
+        return len(set(texts))
+    stop = _stop()
+    n = 0
+    for t in dict.fromkeys(texts):
+        ok = False
+        for toks in _clauses(t):
+            keys = [_neg_key(w, toks[i - 1] if i else "") for i, w in enumerate(toks)]
+            for i, k in enumerate(keys):
+                if k not in need:
+                    continue
+                covered, others = {k}, 0
+                for j in range(i + 1, len(keys)):
+                    if covered == need:
+                        break
+                    if keys[j] in need:
+                        covered.add(keys[j])
+                    elif not (toks[j] in stop or toks[j] == "#" or toks[j] in NEGATIONS
+                              or keys[j] in ("not", "can't")):
+                        others += 1
+                        if others > WRITTEN_MODIFIERS:
+                            break
+                if covered == need:
+                    ok = True
+                    break
+            if ok:
+                break
+        n += ok
+    return n
+
+
 def check_name(
     name: str,
     texts: list[str],
@@ -338,6 +412,10 @@ def check_name(
         len(set(texts)), share
     ):
         fails.append("unattested")
+    if subj_own and prob_own and attesting_written(subj_own, prob_own, texts) < attest_need(
+        len(set(texts)), share
+    ):
+        fails.append("as_written")
     return list(dict.fromkeys(fails))
 
 
@@ -453,9 +531,14 @@ def name_set(name: str) -> dict[str, object]:
             return 0.0
         if key == "pass":  # the rules up to round 8
             return round(
-                sum(not set(r["fails"]) - {"unattested"} for r in items) / len(items), 3  # type: ignore[arg-type]
+                sum(not set(r["fails"]) - {"unattested", "as_written"} for r in items)  # type: ignore[arg-type]
+                / len(items), 3
             )
         if key == "pass_attested":
+            return round(
+                sum(not set(r["fails"]) - {"as_written"} for r in items) / len(items), 3  # type: ignore[arg-type]
+            )
+        if key == "pass_written":
             return round(sum(not r["fails"] for r in items) / len(items), 3)
         return round(sum(bool(r[key]) for r in items) / len(items), 3)
 
@@ -470,10 +553,12 @@ def name_set(name: str) -> dict[str, object]:
         "n_themes": len(rows), "n_subthemes": len(subrows),
         "pass_share": share(rows, "pass"), "on_topic_share": share(rows, "on_topic"),
         "pass_share_attested": share(rows, "pass_attested"),
+        "pass_share_written": share(rows, "pass_written"),
         "sub_pass_share_attested": share(subrows, "pass_attested"),
+        "sub_pass_share_written": share(subrows, "pass_written"),
         "pass_share_attested_at": {
             str(sh): round(sum(
-                not set(r["fails"]) - {"unattested"} and r["attested_at"][str(sh)]  # type: ignore[index,arg-type]
+                not set(r["fails"]) - {"unattested", "as_written"} and r["attested_at"][str(sh)]  # type: ignore[index,arg-type]
                 for r in rows
             ) / max(len(rows), 1), 3)
             for sh in OTHER_SHARES
@@ -524,10 +609,12 @@ def main(argv: list[str] | None = None) -> int:
     for name, res in results.items():
         print(
             f"SUMMARY {name}: themes {res['n_themes']} pass {res['pass_share']} "
-            f"+unattested {res['pass_share_attested']} on-topic {res['on_topic_share']} | "
+            f"+unattested {res['pass_share_attested']} +as_written {res['pass_share_written']} "
+            f"on-topic {res['on_topic_share']} | "
             f"at shares {res['pass_share_attested_at']} | "
             f"sub-themes {res['n_subthemes']} pass {res['sub_pass_share']} "
-            f"+unattested {res['sub_pass_share_attested']} on-topic {res['sub_on_topic_share']} | "
+            f"+unattested {res['sub_pass_share_attested']} "
+            f"+as_written {res['sub_pass_share_written']} on-topic {res['sub_on_topic_share']} | "
             f"duplicate names {res['duplicate_names']}"
         )
     return 0

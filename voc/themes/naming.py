@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.asked import QWORDS, question_name
-from voc.themes.attest import attested_name
+from voc.themes.attest import attested_name, on_topic, rename
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import lexicon_tag, parse, past_participle
 from voc.themes.pos import phrases as phrases_of
@@ -148,8 +148,23 @@ UNSPECIFIC = "unspecific complaints"
 def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
     """A short name a person would write (see :func:`_named`), whose problem its
     statements say of its subject (see :func:`attested_name`)."""
+    uniq = list(dict.fromkeys(texts))
+    if len(uniq) >= 2:
+        # a key phrase one statement says is a detail of one story ("cavalli calves")
+        phrases = [p for p in phrases if _n_saying(p, uniq) >= 2]
+        if not phrases:  # a small mixed theme: the problem most of its statements share
+            name = _most_shared(uniq)
+            return attested_name(name, phrases, uniq) if name else rename("", phrases, uniq)
     name = _worded(phrases, texts, fallback)
-    return name if name == UNSPECIFIC else attested_name(name, phrases, texts)
+    if name == UNSPECIFIC:
+        return name
+    return on_topic(attested_name(name, phrases, texts), phrases, texts)
+
+
+def _n_saying(phrase: str, texts: Sequence[str]) -> int:
+    """How many ``texts`` hold every lemma of ``phrase``."""
+    want = {lemma(t) for t in tokens(phrase)}
+    return sum(want <= {lemma(w) for w in tokens(t)} for t in texts) if want else 0
 
 
 def _worded(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:

@@ -256,7 +256,13 @@ def phrases_said(texts: Sequence[str], phrases: Sequence[str] = ()) -> list[Said
     """Problem phrases of ``texts`` with how many distinct statements say each (by lemma
     key, shown in their most frequent wording), most said first; words of the key
     ``phrases`` may be subjects though the lexicon does not know them."""
-    uniq = list(dict.fromkeys(texts))
+    return list(_phrases_said(tuple(dict.fromkeys(texts)), tuple(phrases)))
+
+
+@lru_cache(maxsize=64)
+def _phrases_said(uniq: tuple[str, ...], phrases: tuple[str, ...]) -> tuple[Said, ...]:
+    """:func:`phrases_said` of distinct texts, cached: naming asks it several times per
+    theme."""
     vocab = Vocab(proper_names(uniq), frozenset(w for p in phrases for w in p.lower().split()))
     df: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
@@ -271,7 +277,7 @@ def phrases_said(texts: Sequence[str], phrases: Sequence[str] = ()) -> list[Said
         for k, n in df.items()
     ]
     out.sort(key=lambda s: (-s.support, len(s.text), s.text))
-    return out
+    return tuple(out)
 
 
 

@@ -224,8 +224,8 @@ SAID_WRONG = frozenset(
 )
 #: Of those, the words that come after the subject as people say it ("flight delayed").
 SAID_AFTER = frozenset({"delayed", "late", "cancelled", "canceled", "lost", "missing", "stuck",
-                    "damaged", "broken", "denied", "declined", "refused", "failed", "closed",
-                    "frozen", "locked", "blocked", "overbooked", "unanswered", "ignored",
+                    "stopped", "damaged", "broken", "denied", "declined", "refused", "failed",
+                    "closed", "frozen", "locked", "blocked", "overbooked", "unanswered", "ignored",
                     "expired", "useless", "down", "incorrect", "inaccurate", "missed",
                     "misapplied", "disputed", "charged", "stranded", "wrong"})
 #: Share of a theme's statements that must say a problem beside its subject.

@@ -1,0 +1,171 @@
+"""Names said of their subject *as written*: subject and problem in one clause, side by side.
+
+A statement says a name as written when one clause of it holds every content word of
+the name (its subject words and its problem words, see :func:`voc.themes.attest.parts`;
+words match by lemma, negations as a class: "cannot" = "can't" = "unable", "not" = any
+other "n't") in one span whose other tokens are function words (stop words: determiners,
+pronouns, prepositions, auxiliaries, "still", "again"; negations; numbers) and at most
+:data:`MAX_MODIFIERS` other words (a short modifier): "bag was lost", "lost my checked bag",
+"no response", "on hold for 2 hours", "can't check in", "refund still not received"; a
+pronoun ("it was declined") stands for the subject when the statement says the subject.
+Clauses end at punctuation, handles, links and clause-joining words ("and", "but",
+"because", "when", ...), so a subject in one clause and a failure verb in the next ("the
+ticket was fine but I missed the call") do not attest "ticket missed".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from voc.themes.lemmas import STOPWORDS
+
+#: Other words a span may hold besides the name's words and function words.
+MAX_MODIFIERS = 1
+#: Words that start a new clause.
+CLAUSE_WORDS = frozenset(
+    {"and", "but", "because", "cause", "cuz", "so", "since", "while", "although", "though",
+     "however", "when", "whenever", "then", "after", "before", "if", "until", "unless", "or",
+     "also", "plus", "yet", "whereas", "instead", "otherwise", "meanwhile"}
+)
+_TOKEN = re.compile(
+    r"@\w+|#\w+|https?://\S+|www\.\S+|\[[a-z_]+\]|\d[\d.,:/]*(?:am|pm|hrs?|h|min|mins)?\b"
+    r"|[a-z][a-z'\-]*[a-z]|[a-z]|[.,;:!?()\"/]"
+)
+_NUMBER = "#"
+_PRONOUNS = frozenset({"it"})
+#: Statements of at most this many words may refer to their subject as "it"; in long
+#: letters "it" is anything.
+PRONOUN_WORDS = 40
+_BLOCKED = frozenset({"can't", "cannot", "unable", "couldn't", "cant"})
+_FUNCTION_EXTRA = frozenset({_NUMBER, "keep", "keeps", "kept", "even", "ever", "yet", "anymore",
+                             "now", "just", "already", "totally", "completely", "really"})
+
+
+def _is_function(word: str, key: str) -> bool:
+    return word in STOPWORDS or word in _FUNCTION_EXTRA or key in ("not", "can't", "never", "no")
+
+
+@lru_cache(maxsize=20000)
+def clauses(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The clauses of ``text``: each as (words, keys), lowercase."""
+    from voc.themes.said import token_keys
+
+    out: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    cur: list[str] = []
+
+    def close() -> None:
+        if cur:
+            out.append((tuple(cur), tuple(token_keys(cur))))
+            cur.clear()
+
+    for tok in _TOKEN.findall(text.lower().replace("’", "'").replace("`", "'")):
+        if tok[0].isdigit():
+            cur.append(_NUMBER)
+        elif not tok[0].isalpha() or tok in CLAUSE_WORDS:
+            close()
+        else:
+            cur.append(tok)
+    close()
+    return tuple(out)
+
+
+def says(
+    problem: Sequence[frozenset[str]],
+    subject: frozenset[str],
+    words: Sequence[str],
+    keys: Sequence[str],
+    pronouns: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether one span of a clause holds, for every problem word, one of its keys
+    (``problem``: the word and the words of its kind), and at least one key of
+    ``subject`` (or, leading the span, one of ``pronouns``: "it was declined"), with at
+    most :data:`MAX_MODIFIERS` other content words."""
+    n = len(keys)
+    any_problem = frozenset().union(*problem)
+    for i in range(n):
+        lead = keys[i] in pronouns
+        if keys[i] not in any_problem and keys[i] not in subject and not lead:
+            continue
+        got = [False] * len(problem)
+        got_s = False
+        others = 0
+        for j in range(i, n):
+            k = keys[j]
+            if k in any_problem:
+                for m, alts in enumerate(problem):
+                    got[m] = got[m] or k in alts
+            elif k in subject or (j == i and lead):
+                got_s = True
+            elif not _is_function(words[j], k):
+                others += 1
+                if others > MAX_MODIFIERS:
+                    break
+            if got_s and all(got):
+                return True
+    return False
+
+
+#: Kinds of problem people say in many words, whose words attest each other ("confusing",
+#: "doesn't explain", "wasn't sure"); a generic failure word ("failed", "missed", "lost")
+#: attests only itself.
+SYNONYM_KINDS = frozenset({"confusion", "waiting", "repeated_contact", "blocked"})
+
+
+@lru_cache(maxsize=4096)
+def _alternatives(key: str) -> frozenset[str]:
+    """``key`` and the problem words of its kind (see :data:`SYNONYM_KINDS`)."""
+    from voc.themes.predicate import cue_group_of
+
+    groups = cue_group_of()
+    kind = groups.get(key)
+    if kind not in SYNONYM_KINDS:
+        return frozenset({key})
+    return frozenset({key} | {k for k, g in groups.items() if g == kind})
+
+
+def written_support(name: str, texts: Sequence[str]) -> int | None:
+    """How many distinct ``texts`` say ``name`` as written (see :func:`_written`)."""
+    return _written(name, tuple(dict.fromkeys(texts)))
+
+
+@lru_cache(maxsize=4096)
+def _written(name: str, texts: tuple[str, ...]) -> int | None:
+    """How many distinct ``texts`` say ``name`` as written (see the module docstring);
+    None for a name without a subject word or without a problem word.
+
+    The span must hold every problem word of the name and every verb of its subject
+    ("received" of "debt collection never received": "never received a bill" says nothing
+    of the debt), and at least one of its nouns ("referral reward disappeared" attests
+    "referral bonus disappeared"); a blocked name ("can't cancel subscription") needs only
+    its problem word and verb ("I cant find where to cancel").
+    """
+    from voc.themes.attest import parts
+    from voc.themes.pos import lexicon_tag
+    from voc.themes.said import key
+
+    subject, problem = parts(name)
+    probs = frozenset(problem) - frozenset(subject)
+    if not subject or not probs:
+        return None
+    words = name.lower().split()
+    verbs = [k for k in dict.fromkeys(key(w) for w in words if lexicon_tag(w).startswith("VB")
+                                      and not lexicon_tag(w).startswith("NN"))
+             if k in subject]
+    nouns = [k for k in subject if k not in verbs]
+    if not nouns:
+        nouns, verbs = verbs, []
+    alts = [_alternatives(p) - frozenset(subject) for p in sorted(probs)]
+    alts += [frozenset({v}) for v in verbs]
+    subj = frozenset(nouns)
+    if words[0] in _BLOCKED and verbs:
+        subj = frozenset(verbs)
+    n = 0
+    for text in dict.fromkeys(texts):
+        cls = clauses(text)
+        # "my card ... it was declined": a pronoun stands for a subject the statement says
+        short = sum(len(w) for w, _ in cls) <= PRONOUN_WORDS
+        pron = _PRONOUNS if short and any(subj & set(k) for _, k in cls) else frozenset()
+        n += any(says(alts, subj, w, k, pron) for w, k in cls)
+    return n
