@@ -84,6 +84,17 @@ def test_other_is_left_alone_and_numbering_is_the_last_resort() -> None:
     assert sorted(out[:2]) == ["flight delayed", "flight delayed (2)"]
 
 
+def test_the_largest_keeps_the_plain_name_when_a_smaller_one_has_no_qualifier() -> None:
+    # the small theme says nothing the large one does not: it is numbered, the large one
+    # (the report's first line) stays "flight delayed" instead of "flight delayed: gate"
+    small = ["flight delayed", "the flight is delayed"]
+    out = distinct_names(["flight delayed", "flight delayed"], [GATE, small])
+    assert out[0] == "flight delayed"
+    assert out[1] == "flight delayed (2)"
+    out = distinct_names(["flight delayed", "flight delayed"], [small, GATE])
+    assert out[1] == "flight delayed" and out[0] == "flight delayed (2)"
+
+
 def _draft(label: int, idx: list[int], name: str) -> ThemeDraft:
     return ThemeDraft(label, np.asarray(idx), name, [], [])
 

@@ -23,11 +23,11 @@ the themes:
    statements of the theme and is never a code ("jfk", "ua", "pm": see
    :func:`voc.themes.evidence.code_like`), a stray token or only general words (units of
    time such as "minutes" among them);
-4. the largest theme left in the clash keeps the plain name only when every other one
-   became specific; a theme still without a qualifier takes any phrase ending in a noun
-   that at least two of its statements say and no other member is named with, even one
-   the other themes say as often (:func:`_loose`); only a theme with no such phrase at all
-   is numbered ("delay (2)"), so names are always distinct.
+4. the largest theme left in the clash keeps the plain name; a theme still without a
+   qualifier takes any phrase ending in a noun that at least two of its statements say
+   and no other member is named with, even one the other themes say as often
+   (:func:`_loose`); only a theme with no such phrase at all is numbered ("delay (2)"),
+   so names are always distinct.
 
 Names the user chose in the codeframe (pinned or renamed themes) never change; the
 discovered themes that clash with one all become specific. Sub-theme names are made
@@ -364,8 +364,10 @@ def _resolve(
             moved.add(i)
         used.add(name_key(new[i]))
     rest = [i for i in free if i not in moved]
-    # the largest of the rest keeps the plain name when every other one became specific
-    if rest and all(i in new for i in rest[1:]) and not set(group) & pinned:
+    # the largest of the rest keeps the plain name (the others are qualified later, by
+    # :func:`_loose` or a number, if no phrase separates them here): the biggest theme
+    # of a report must not read "flight cancelled: hold" beside a small "flight cancelled"
+    if rest and not set(group) & pinned:
         new.pop(rest[0], None)
     for i, name in new.items():
         out[i] = name
