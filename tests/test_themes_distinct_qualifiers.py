@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
+from test_themes_distinct import GATE  # the same gate-delay theme
+
 from voc.themes.distinct import distinct_names, n_duplicates
 from voc.themes.drafts import _sub_name
 
-GATE = [
-    "My flight was delayed at the gate for three hours with no update.",
-    "Flight delayed again, we sat at the gate and nobody told us anything.",
-    "Delayed flight, stuck at the gate since noon.",
-    "The flight is delayed and the gate agent has no idea when we leave.",
-    "Flight delayed at the gate, the gate agent keeps changing the time.",
-    "Another delayed flight and the gate area is packed.",
-    "Flight delayed two hours at the gate with no explanation.",
-    "Our flight was delayed, the gate agent was rude.",
-]
 # every statement says "minutes" and "JFK"; three of five say what went wrong
 JFK = [
     "Flight delayed 40 minutes at JFK and no information from anyone.",
