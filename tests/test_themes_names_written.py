@@ -140,3 +140,16 @@ def test_never_a_bare_word() -> None:
     ]
     name = _name(texts)
     assert len(name.split()) >= 2, name
+
+
+def test_an_on_topic_noun_compound_beats_an_unsaid_plain_name_about_another_noun() -> None:
+    from voc.themes.attest import _compound_kept
+
+    top = ["account", "age", "children", "daughter"]
+    assert _compound_kept("age limit", "account problems", top)  # Banking77 age_limit
+    assert _compound_kept("exchange currencies", "discount problems", ["discount", "currency"])
+    assert not _compound_kept("late flight", "food problems", ["food", "flight", "home"])
+    assert not _compound_kept("home tomorrow", "flight problems", ["home", "flight"])
+    assert not _compound_kept("age limit", "age problems", top)  # same subject: plain wins
+    assert not _compound_kept("hidden limit", "auto problems", ["auto", "limit"])  # not nouns
+    assert not _compound_kept("age limit", "account problems", ["card", "pin"])  # off topic

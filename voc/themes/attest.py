@@ -36,6 +36,7 @@ from voc.themes.said import (
     wrong_words,
 )
 from voc.themes.subjects import JUDGEMENTS, main_noun
+from voc.themes.wording import TIME_WORDS
 from voc.themes.written import written_support
 
 __all__ = ["MIN_SHARE", "WINDOW", "Said", "attested_name", "best_said", "key", "need", "parts",
@@ -327,6 +328,8 @@ def rename(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
         # than an unsaid "problems"; never in tweets or letters, whose clauses it crosses
         return name
     plain = plain_name(phrases, uniq, said=False)
+    if plain and _compound_kept(name, plain, phrases):
+        return name  # "age limit", not an unsaid "account problems" about another noun
     if plain:
         return plain
     if len(name.split()) < 2 or not parts(name)[1]:
@@ -334,6 +337,19 @@ def rename(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
         main = plain_subject([main_noun(uniq, min_share=0.0)], uniq)
         return f"{main} problems" if main else "unspecific complaints"
     return name
+
+
+def _compound_kept(name: str, plain: str, phrases: Sequence[str]) -> bool:
+    """Whether an on-topic noun compound ``name`` ("age limit": 2-3 different nouns, one
+    of them in the three best key phrases) beats a plain name about none of its nouns."""
+    words = name.lower().split()
+    if not 2 <= len(words) <= 3 or len(set(words)) < len(words):
+        return False
+    if not all(lexicon_tag(w).startswith("NN") and w not in TIME_WORDS for w in words):
+        return False  # nouns only, no time words ("home tomorrow")
+    mine = {lemma(w) for w in words}
+    top = {lemma(w) for p in phrases[:3] for w in p.lower().split()}
+    return bool(mine & top) and not mine & {lemma(w) for w in plain.lower().split()}
 
 
 #: Themes of at least this many distinct statements are named about their top key phrase.
