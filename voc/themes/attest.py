@@ -305,7 +305,7 @@ def rename(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
         # no phrase said by more ("card verification failed"; "verification error", ...)
         return name
     best = best_written(uniq, phrases, about, least)
-    top = {lemma(w) for p in phrases[:3] for w in p.lower().split()}
+    top = _lemmas_of(phrases[:3])
     if best is not None and top & {lemma(w) for w in best.subject.split()}:
         return best.text
     plain = plain_name(phrases, uniq)
@@ -339,6 +339,11 @@ def rename(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     return name
 
 
+def _lemmas_of(phrases: Sequence[str]) -> set[str]:
+    """The lemmas of every word of ``phrases`` (a theme's best key phrases)."""
+    return {lemma(w) for p in phrases for w in p.lower().split()}
+
+
 def _compound_kept(name: str, plain: str, phrases: Sequence[str]) -> bool:
     """Whether an on-topic noun compound ``name`` ("age limit": 2-3 different nouns, one
     of them in the three best key phrases) beats a plain name about none of its nouns."""
@@ -348,7 +353,7 @@ def _compound_kept(name: str, plain: str, phrases: Sequence[str]) -> bool:
     if not all(lexicon_tag(w).startswith("NN") and w not in TIME_WORDS for w in words):
         return False  # nouns only, no time words ("home tomorrow")
     mine = {lemma(w) for w in words}
-    top = {lemma(w) for p in phrases[:3] for w in p.lower().split()}
+    top = _lemmas_of(phrases[:3])
     return bool(mine & top) and not mine & {lemma(w) for w in plain.lower().split()}
 
 
@@ -370,7 +375,7 @@ def on_topic(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     if not top:
         return name
     mine = {lemma(w) for w in name.lower().split()}
-    if mine & {lemma(w) for p in phrases[:TOPIC_PHRASES] for w in p.lower().split()}:
+    if mine & _lemmas_of(phrases[:TOPIC_PHRASES]):
         return name
     best = best_said(uniq, phrases, top, least=need(len(uniq)), same_subject=True, things=True)
     if best is not None:
