@@ -9,7 +9,16 @@ import numpy as np
 import pytest
 
 from voc import embed_precision as ep
-from voc.embed import PROBE, Embedder, choose_precision, default_model_path, onnx_available
+from voc.embed import (
+    PAD_TO,
+    PROBE,
+    Embedder,
+    bucket_batches,
+    choose_precision,
+    default_model_path,
+    has_fast_bf16,
+    onnx_available,
+)
 from voc.errors import ConfigError
 
 
@@ -117,6 +126,36 @@ def test_duplicates_are_embedded_once_and_order_is_kept(monkeypatch: pytest.Monk
     single = real(["Login fails."], normalize_embeddings=True, convert_to_numpy=True)[0]
     assert float(vecs[3] @ single) > 0.9999
     assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+
+
+def test_batches_hold_one_length_bucket() -> None:
+    lengths = [40, 9, 17, 16, 33, 10, 32, 12]
+    batches = bucket_batches(lengths, batch_size=2)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for b in batches:
+        assert len(b) <= 2
+        assert len({-(-lengths[i] // PAD_TO) for i in b}) == 1  # one bucket per batch
+    assert [lengths[i] for b in batches for i in b] == sorted(lengths)
+
+
+@pytest.mark.skipif(not has_fast_bf16(), reason="no bfloat16 on this CPU")
+def test_a_bfloat16_vector_does_not_depend_on_its_batch() -> None:
+    """Under bfloat16 a text embedded alone, beside a much longer text, or among many gets
+    the same vector (padded to its own bucket, never to a neighbour's length: that moved it
+    by up to 1e-3), so a run split into other chunks, or finding some vectors cached, gives
+    the same vectors. (float32 moves by about 1e-7 with the batch, bucketed or not.)"""
+    emb = Embedder(precision="bfloat16")
+    text = (
+        "Transactions from Wells Fargo stopped importing on the 14th and nothing has come "
+        "through since."
+    )
+    long = (
+        "Every time I open the app it says my Monzo connection needs to be re-authorised, and "
+        "then the re-authorisation fails anyway, so I gave up on it after a week of trying."
+    )
+    alone = emb.encode([text])[0]
+    for batch in ([long, text], ["ok", "no", text], [long, "ok", *PROBE[:12], text]):
+        assert np.array_equal(emb.encode(batch)[-1], alone), batch
 
 
 def test_chosen_default_path_stays_within_099_of_float32() -> None:

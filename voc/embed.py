@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 MODEL_ID = "all-MiniLM-L6-v2"
 DIM = 384
+#: Every batch is padded to a multiple of this many tokens (see :func:`bucket_batches`).
+PAD_TO = 16
 
 
 def cache_dir() -> Path:
@@ -61,9 +63,15 @@ def _load(model_path: str) -> Any:
     level = hf_logging.get_verbosity()
     hf_logging.set_verbosity_error()
     try:
-        return SentenceTransformer(model_path, device="cpu")
+        model = SentenceTransformer(model_path, device="cpu")
     finally:
         hf_logging.set_verbosity(level)
+    first = model[0]
+    if hasattr(first, "processing_kwargs"):  # pad every batch to a multiple of PAD_TO tokens
+        kwargs = dict(first.processing_kwargs or {})
+        kwargs["text"] = {**kwargs.get("text", {}), "pad_to_multiple_of": PAD_TO}
+        first.processing_kwargs = kwargs
+    return model
 
 
 from voc.embed_precision import (  # noqa: E402  (re-exported: the embedding path's public names)
@@ -201,11 +209,47 @@ def precision_report(precision: str, fast: bool) -> str:
     return f"embedding precision: {precision}, backend {backend}{detail}"
 
 
+def token_lengths(model: Any, texts: Sequence[str]) -> list[int]:
+    """Tokens the model reads of each text (special tokens included, truncated as it
+    truncates); the character count when ``model`` has no tokenizer."""
+    tok = getattr(model, "tokenizer", None)
+    if tok is None:
+        return [len(t) for t in texts]
+    limit = getattr(model, "max_seq_length", None) or 512
+    ids = tok(list(texts), truncation=True, max_length=limit, add_special_tokens=True)
+    return [len(x) for x in ids["input_ids"]]
+
+
+def bucket_batches(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
+    """Indices in batches of at most ``batch_size`` texts whose token counts round up to
+    the same multiple of :data:`PAD_TO`, shortest first.
+
+    The model pads every batch to a multiple of :data:`PAD_TO` tokens, so each text is
+    padded to its own bucket's length whatever else is in its batch, and its vector does
+    not depend on the other texts: under bfloat16 a text padded to a longer neighbour's
+    length moved by up to 1e-3, enough that a run split differently (a Dask cluster, a
+    re-run that finds some vectors cached) gave other stage confidences. The number of
+    texts in a batch does not change the vectors.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+    out: list[list[int]] = []
+    last = -1
+    for i in order:
+        bucket = -(-lengths[i] // PAD_TO)
+        if out and len(out[-1]) < batch_size and bucket == last:
+            out[-1].append(i)
+        else:
+            out.append([i])
+        last = bucket
+    return out
+
+
 class Embedder:
     """``encode(texts) -> (n, 384) float32`` unit vectors; the model loads lazily.
 
-    Identical texts are embedded once; the others are sorted by length before
-    batching (less padding) and returned in input order. ``precision`` is ``float32``
+    Identical texts are embedded once; the others are batched by token count (one bucket of
+    :data:`PAD_TO` tokens per batch, :func:`bucket_batches`, so a vector never depends on
+    the rest of its batch) and returned in input order. ``precision`` is ``float32``
     (default, exact), ``bfloat16``, ``int8``, ``onnx`` (ONNX Runtime, float32),
     ``onnx-int8`` (ONNX Runtime, int8 MatMuls) or ``auto``
     (see :func:`choose_precision`); vectors of a non-float32 precision are cached under
@@ -245,7 +289,7 @@ class Embedder:
         out = np.zeros((n, DIM), dtype=np.float32)
         if n == 0:
             return out
-        # Identical texts are embedded once; the rest are sorted by length (less padding).
+        # Identical texts are embedded once; the rest in batches of one length bucket.
         uniq, where = first_seen(texts)
         vecs_u = np.zeros((len(uniq), DIM), dtype=np.float32)
         model = self.model_
@@ -253,8 +297,7 @@ class Embedder:
         if plan is not None:
             batches = plan(uniq, self.batch_size)
         else:
-            order = sorted(range(len(uniq)), key=lambda i: (len(uniq[i]), i))
-            batches = [order[a : a + self.batch_size] for a in range(0, len(uniq), self.batch_size)]
+            batches = bucket_batches(token_lengths(model, uniq), self.batch_size)
         done = seen = 0
         for idx in batches:
             seen += len(idx)
