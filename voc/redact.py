@@ -29,7 +29,7 @@ from voc.redact_checks import verhoeff_ok as verhoeff_ok
 from voc.redact_freeform import addressed_handles, names_in_text, redact_handles
 from voc.redact_names import NAME as NAME
 from voc.redact_names import redact_names
-from voc.redact_plan import ANY_NO_DIGIT, DIGIT, PLAN, PLAN_FEW_DIGITS, PLAN_NO_DIGIT, SIX_DIGITS
+from voc.redact_plan import DIGIT, PLAN, PLAN_FEW_DIGITS, PLAN_NO_DIGIT, SIX_DIGITS
 from voc.redact_rules import CARD, EMAIL, IBAN, ID, IP, PHONE, RULES, SECRET
 
 __all__ = [
@@ -59,10 +59,8 @@ def redact(
     low = text.lower()
     if DIGIT.search(text) is not None:  # replacements never add a digit
         plan = PLAN if SIX_DIGITS.search(text) is not None else PLAN_FEW_DIGITS
-    elif ANY_NO_DIGIT.search(low) is not None:
-        plan = PLAN_NO_DIGIT
     else:
-        plan = ()
+        plan = PLAN_NO_DIGIT
     before = text
     for pattern, repl, _, needles in plan:
         if needles is not None and needles.search(low) is None:
