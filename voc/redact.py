@@ -8,9 +8,10 @@ Aadhaar, all checksum- or format-checked, plus any number after an id keyword su
 API keys / JWTs (:mod:`voc.redact_rules`, run through the prefilters of
 :mod:`voc.redact_plan`), known person names (:mod:`voc.redact_names`) and the names a text
 gives for its writer ("My name is ..."), spelled-out e-mail addresses ("x at gmail dot com"),
-bare 10-digit phone numbers and people's @handles (:mod:`voc.redact_freeform`) with
-placeholders, leaving amounts, dates, times, years, order numbers, flight numbers and
-versions alone.
+bare 10-digit phone numbers and people's @handles (:mod:`voc.redact_freeform`), the other
+people a text names ("your agent Sarah", "my husband Mark", "-Becky", "^JS", names spelled
+out: :mod:`voc.redact_people`) with placeholders, leaving amounts, dates, times, years,
+order numbers, flight numbers and versions alone.
 
 Example::
 
@@ -26,9 +27,10 @@ from collections.abc import Collection, Iterable
 from voc.redact_checks import iban_ok as iban_ok  # re-exported (tests)
 from voc.redact_checks import luhn_ok as luhn_ok
 from voc.redact_checks import verhoeff_ok as verhoeff_ok
-from voc.redact_freeform import addressed_handles, names_in_text, redact_handles
+from voc.redact_freeform import addressed_handles, redact_handles
 from voc.redact_names import NAME as NAME
 from voc.redact_names import redact_names
+from voc.redact_people import people_in_text
 from voc.redact_plan import DIGIT, PLAN, PLAN_FEW_DIGITS, PLAN_NO_DIGIT, SIX_DIGITS
 from voc.redact_rules import CARD, EMAIL, IBAN, ID, IP, PHONE, RULES, SECRET
 
@@ -50,9 +52,10 @@ def redact(
 
     ``keep_handles``: lower-cased @handles to leave (brands); None keeps those the text
     opens with (see :func:`voc.redact_freeform.redact_handles`). ``names_known``: the
-    names the text gives itself ("My name is ...", :func:`names_in_text`) are among
-    ``names`` already (its reader looked for them, :data:`voc.clean.NAMES_SCANNED_KINDS`),
-    so they are not looked for again.
+    names the text gives itself ("My name is ...",
+    :func:`voc.redact_freeform.names_in_text`) are among ``names`` already (its reader
+    looked for them, :data:`voc.clean.NAMES_SCANNED_KINDS`), so they are not looked for
+    again; the other people it names (:mod:`voc.redact_people`) are always looked for.
     """
     if not text:
         return text
@@ -77,12 +80,14 @@ def _redact_people(
     low: str | None = None,
     names_known: bool = False,
 ) -> str:
-    """@handles, then the names given and those the text gives itself ("My name is ...",
-    unless ``names_known``). ``low``: ``text.lower()`` when known."""
+    """@handles, sign-off initials and spelled-out names, then the names given, those the
+    text gives itself ("My name is ...", unless ``names_known``) and those of the other
+    people it names ("your agent Sarah", :mod:`voc.redact_people`). ``low``:
+    ``text.lower()`` when known."""
     if "@" in text:
         text = redact_handles(text, keep)
         low = None
-    own = [] if names_known else names_in_text(text, low)
+    text, own = people_in_text(text, text.lower() if low is None else low, names_known)
     return redact_names(text, [*names, *own] if own else names)
 
 
