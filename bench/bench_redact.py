@@ -4,7 +4,8 @@
     flock /work/bench.lock .venv/bin/python bench/bench_redact.py speed --baseline ... [-n 50000]
 
 ``counts``: placeholders per kind that redaction adds to the Customer Support on Twitter
-sample (every tweet) and the CFPB narratives (every one), with this checkout's
+sample, the airline tweets, the CFPB narratives and the clothing reviews (every text of
+each), with this checkout's
 ``voc.redact`` and with ``--baseline`` (another ``redact.py``, e.g. the previous commit's,
 exported with ``git show``); writes the texts whose redaction changed to ``--changed``
 (a CSV to read).
@@ -56,9 +57,12 @@ def column(path: Path, col: str, limit: int | None = None) -> list[str]:
 
 
 def corpora() -> dict[str, list[str]]:
+    clothing = EVAL / "womens_clothing_reviews" / "dev.csv"
     return {
         "twcs": column(EVAL / "twcs_sample" / "dev.csv", "text"),
+        "airline": column(EVAL / "airline_tweets" / "dev.csv", "text"),
         "cfpb": column(EVAL / "cfpb_complaints" / "dev.csv", "Consumer complaint narrative"),
+        "clothing": column(clothing, "Title") + column(clothing, "Review Text"),
     }
 
 

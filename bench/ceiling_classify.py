@@ -35,7 +35,7 @@ from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_classify import find_eval_dir, sample  # noqa: E402
+from eval_classify import sample, start_eval  # noqa: E402
 
 from voc.classify._match import for_embedding  # noqa: E402
 from voc.classify.sentiment import LEXICAL_SCALE, SentimentClassifier  # noqa: E402
@@ -138,10 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--airline-only", action="store_true", help="airline at C=1 only (quick)")
     ap.add_argument("--cache", default="/tmp/voc_ceiling", help="folder for pooled features")
     args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
-    eval_dir = find_eval_dir(args.eval_dir)
+    eval_dir = start_eval(args.eval_dir, log)
     if eval_dir is None:
-        log.warning("no shared/eval folder found; nothing to measure")
         return 0
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)

@@ -58,6 +58,19 @@ def find_eval_dir(given: str | None) -> Path | None:
     return next((p for p in candidates if p.is_dir()), None)
 
 
+def start_eval(
+    given: str | None, logger: logging.Logger, missing: str = "nothing to measure"
+) -> Path | None:
+    """The start of every evaluation script: log plain messages to stdout and find the eval
+    folder (:func:`find_eval_dir`); when there is none, say so on ``logger`` (``missing``:
+    what the script does then) and return None."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
+    eval_dir = find_eval_dir(given)
+    if eval_dir is None:
+        logger.warning("no shared/eval folder found; %s", missing)
+    return eval_dir
+
+
 def label_encoder(embedder: Embedder) -> CachedEncoder:
     """Encoder for label and example texts, cached on disk as in ``voc classify``."""
     return CachedEncoder(embedder.encode, embedder.model_id)
@@ -295,15 +308,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     tasks = set(args.tasks.split(","))
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
+    eval_dir = start_eval(args.eval_dir, log, "skipping third-party datasets")
     embedder = Embedder()
     embedder.encode(["warm up the model"])
     rows: list[Row] = []
     timing: dict = {}
     start = time.perf_counter()
-    eval_dir = find_eval_dir(args.eval_dir)
-    if eval_dir is None:
-        log.warning("no shared/eval folder found; skipping third-party datasets")
     if eval_dir is not None and "airline" in tasks:
         rows += eval_airline(
             eval_dir / "airline_tweets" / "dev.csv",

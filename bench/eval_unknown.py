@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_classify import find_eval_dir  # noqa: E402
+from eval_classify import start_eval  # noqa: E402
 
 import voc.classify.batch as batch_module  # noqa: E402
 from voc.classify._match import for_embedding  # noqa: E402
@@ -221,10 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timing", action="store_true", help="statements/s of the classify step")
     ap.add_argument("--repeats", type=int, default=2, help="timing repeats (best is kept)")
     args = ap.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stdout)
-    eval_dir = find_eval_dir(args.eval_dir)
+    eval_dir = start_eval(args.eval_dir, log)
     if eval_dir is None:
-        log.warning("no shared/eval folder found; nothing to measure")
         return 0
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
