@@ -24,6 +24,7 @@ from voc.themes.pairs import MIN_SHARE, WINDOW, has_thing, judged, need, parts, 
 from voc.themes.plain import plain_head, plain_name, plain_subject
 from voc.themes.pos import lexicon_tag
 from voc.themes.problems import PROBLEMS, SMALL_THEME
+from voc.themes.requests import brief, is_requests, request_name
 from voc.themes.said import Said, key, phrases_said, said_of_thing
 from voc.themes.subjects import main_noun
 from voc.themes.wording import TIME_WORDS
@@ -71,18 +72,10 @@ def attested_name(name: str, phrases: Sequence[str], texts: Sequence[str]) -> st
                 and len(best.text.split()) <= 4:
             return best.text  # the fuller wording they use: "can't check" → "can't check in"
         return name
+    if is_requests(uniq):
+        # one-line requests: what they ask, else the name their words put close together
+        return request_name(name, phrases, uniq) or rename(name, phrases, uniq)
     return rename(name, phrases, uniq)
-
-
-
-#: Statements of at most this many words (median) are one-line requests.
-BRIEF_WORDS = 15
-
-
-def _brief(texts: Sequence[str]) -> bool:
-    lengths = sorted(len(t.split()) for t in texts)
-    return bool(lengths) and lengths[len(lengths) // 2] <= BRIEF_WORDS
-
 
 
 def rename(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
@@ -122,7 +115,7 @@ def rename(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     asked = question_name(uniq)
     if asked:
         return asked  # a theme of questions is named by what it asks ("how to top up")
-    window = support(name, uniq) if _brief(uniq) else None
+    window = support(name, uniq) if brief(uniq) else None
     if window is not None and window >= least and has_thing(name, phrases) \
             and not plain_head(plain_subject(phrases, uniq), uniq):
         # one-line requests ("I can't add money"), nothing said as written, no plain
@@ -183,7 +176,6 @@ def on_topic(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     if best is not None:
         return best.text
     return plain_name([top], uniq, said=False) or name
-
 
 
 def _with_topic(text: str, phrases: Sequence[str], texts: Sequence[str]) -> bool:
