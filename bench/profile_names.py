@@ -21,10 +21,7 @@ import hashlib
 import pstats
 import sys
 import time
-from collections import Counter
 from pathlib import Path
-
-import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -32,7 +29,6 @@ import eval_names as E  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    from voc.themes.cluster import OTHER
     from voc.themes.distinct import distinct_names
     from voc.themes.drafts import name_subthemes
     from voc.themes.naming import key_phrases, theme_name
@@ -43,11 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cprofile", default="")
     ap.add_argument("--top", type=int, default=25)
     args = ap.parse_args(argv)
-    texts, y = E.load_set(args.set)
-    vecs = E.embed(args.set, texts)
-    labels = E.cluster_cached(args.set, texts, vecs, y)
-    ids = [c for c, _ in Counter(labels.tolist()).most_common() if c != OTHER]
-    groups = [np.flatnonzero(labels == c) for c in ids]
+    texts, _, vecs, labels, ids, groups = E.themes_of(args.set)
     subs = E.subthemes_cached(args.set, texts, vecs, labels, ids)
     tx = [[texts[i] for i in g] for g in groups]
     first = [t[q[0]] if (q := representative(vecs[g], t, k=4)) else "" for g, t in zip(
