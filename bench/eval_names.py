@@ -460,6 +460,19 @@ def cluster_cached(name: str, texts: list[str], vecs: np.ndarray, y: np.ndarray)
     return labels
 
 
+def themes_of(name: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, list[int],
+                                  list[np.ndarray]]:
+    """One set clustered as :func:`name_set` clusters it: texts, reference labels, vectors,
+    theme labels, theme ids (largest first, "other" left out) and each theme's rows."""
+    from voc.themes.cluster import OTHER
+
+    texts, y = load_set(name)
+    vecs = embed(name, texts)
+    labels = cluster_cached(name, texts, vecs, y)
+    ids = [c for c, _ in Counter(labels.tolist()).most_common() if c != OTHER]
+    return texts, y, vecs, labels, ids, [np.flatnonzero(labels == c) for c in ids]
+
+
 def subthemes_cached(
     name: str, texts: list[str], vecs: np.ndarray, labels: np.ndarray, ids: list[int]
 ) -> dict[int, np.ndarray]:

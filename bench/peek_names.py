@@ -17,15 +17,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval_names as E  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    from voc.themes.cluster import OTHER
     from voc.themes.naming import key_phrases, theme_name
     from voc.themes.quotes import representative
 
@@ -33,11 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("set", choices=["banking77", "airline", "cfpb"])
     ap.add_argument("--quotes", type=int, default=4)
     args = ap.parse_args(argv)
-    texts, y = E.load_set(args.set)
-    vecs = E.embed(args.set, texts)
-    labels = E.cluster_cached(args.set, texts, vecs, y)
-    ids = [c for c, _ in Counter(labels.tolist()).most_common() if c != OTHER]
-    groups = [np.flatnonzero(labels == c) for c in ids]
+    texts, y, vecs, _, _, groups = E.themes_of(args.set)
     phrases = key_phrases([[texts[i] for i in g] for g in groups], n_phrases=8)
     for g, ph in zip(groups, phrases, strict=True):
         tx = [texts[i] for i in g]

@@ -59,6 +59,7 @@ from voc.themes.wording import (
     TIME_WORDS,
     boilerplate,
     lemma_key,
+    lemmas_said,
     proper_names,
     said_in,
     surface,
@@ -139,7 +140,7 @@ def _share_saying(phrases: Sequence[str], texts: Sequence[str]) -> float:
     wants = [w for w in ({lemma(t) for t in tokens(p)} for p in phrases) if w]
     if not texts or not wants:
         return 0.0
-    said = [{lemma(w) for w in tokens(t)} for t in texts]
+    said = [lemmas_said(t) for t in texts]
     return sum(any(w <= s for w in wants) for s in said) / len(texts)
 
 UNSPECIFIC = "unspecific complaints"
@@ -164,7 +165,7 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
 def _n_saying(phrase: str, texts: Sequence[str]) -> int:
     """How many ``texts`` hold every lemma of ``phrase``."""
     want = {lemma(t) for t in tokens(phrase)}
-    return sum(want <= {lemma(w) for w in tokens(t)} for t in texts) if want else 0
+    return sum(want <= lemmas_said(t) for t in texts) if want else 0
 
 
 def _worded(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from voc.themes.lemmas import lemma
 
@@ -23,6 +24,12 @@ def tokens(text: str) -> list[str]:
     """Lowercase word tokens; placeholders like [EMAIL] kept as-is to be excluded later."""
     t = text.lower().replace("’", "'")
     return [w.strip("'-") for w in TOKEN.findall(t)]
+
+
+@lru_cache(maxsize=65536)
+def lemmas_said(text: str) -> frozenset[str]:
+    """The lemmas of ``text``'s tokens (cached: naming asks of one statement many times)."""
+    return frozenset(lemma(w) for w in tokens(text))
 
 
 def surface(forms: Counter[str]) -> str:
@@ -75,6 +82,11 @@ def proper_names(texts: Sequence[str], min_share: float = 0.6) -> frozenset[str]
     ``min_share`` of their (two or more) occurrences after a sentence's first word
     ("Delta", "Equifax", "JFK"). A company, an airport or a person is who or where,
     not what a theme is about. @handles and #tags are not counted."""
+    return _proper_names(tuple(texts), min_share)  # naming asks about one theme many times
+
+
+@lru_cache(maxsize=512)
+def _proper_names(texts: tuple[str, ...], min_share: float) -> frozenset[str]:
     seen: Counter[str] = Counter()
     cap: Counter[str] = Counter()
     for text in texts:
