@@ -14,7 +14,9 @@ quotes (the ones the report shows: ``themes.quote_ids``)
   - ``retweet``: a quote that starts with ``RT @``;
   - ``mostly_handles``: at least half of a quote's tokens are @handles, #hashtags or links;
   - ``cut_mid_word``: the quote as shown starts or ends inside a word of its item's text;
-  - ``off_problem``: a quote that shares no content lemma with its theme's name.
+  - ``off_problem``: a quote that shares no content lemma with its theme's name
+    (``name_unsaid_themes`` counts the themes none of whose statements shares one: no
+    quote of theirs can).
 key phrases (``themes.key_phrases``)
   - ``junk_phrase``: a phrase holding a code-like token (a word written in capitals of 2-4
     letters in most of the theme's statements that hold it, a known abbreviation such as
@@ -26,6 +28,11 @@ sub-themes (``themes.subthemes``)
   - ``poor_qualifier``: a theme or sub-theme name ``X: Q`` whose qualifier ``Q`` is a junk
     token (as above), a number suffix ``(2)``, or a phrase fewer than 2 of the theme's
     statements say.
+closeness (not a fault: a number to hold)
+  - ``quote_centre_cos``: mean cosine of the shown quotes to their theme's centroid (mean
+    of its statements' unit vectors from the workspace's ``embeddings``, of the model
+    that covers most friction statements); quotes chosen for saying the name must not
+    drift far from the centre.
 table, trends, segments
   - ``stage_not_majority``: the stage column is not the largest known share of the stage mix;
   - ``stage_mostly_unknown``: report.md's ranked table shows a stage plainly although most
@@ -165,6 +172,8 @@ def audit(path: Path, show: bool = False) -> Counter[str]:
         if len(quotes) < 3 <= len({t.strip().lower() for t in texts}):
             note("few_quotes", f"{name}: {len(quotes)}")
         name_lem = content_lemmas(name)
+        if name_lem and not any(content_lemmas(t) & name_lem for t in texts):
+            note("name_unsaid_themes", str(name))
         for k, (q, item) in enumerate(quotes):
             shown = shorten(q)
             if q.lstrip().upper().startswith("RT @"):
@@ -212,12 +221,53 @@ def audit(path: Path, show: bool = False) -> Counter[str]:
         c["small_spike"] += int(n.fetchone()[0])
         c["spikes"] = int(con.execute(
             "SELECT count(*) FROM theme_trends WHERE is_spike").fetchone()[0])
+    cos = quote_centre_cos(con, [(str(t[0]), json.loads(t[4] or "[]")) for t in themes])
+    if cos is not None:
+        c["quote_centre_cos"] = cos  # type: ignore[assignment]
     names = [str(t[1]) for t in themes]
     from voc.themes.distinct import n_duplicates
 
     c["duplicate_names"] = n_duplicates(names)
     con.close()
     return c
+
+
+def quote_centre_cos(
+    con: duckdb.DuckDBPyConnection, themes: list[tuple[str, list[str]]]
+) -> float | None:
+    """Mean cosine of every theme's quotes to its centroid (see the module docstring);
+    None without stored vectors."""
+    import numpy as np
+
+    tables = {r[0] for r in con.execute("SHOW TABLES").fetchall()}
+    if "embeddings" not in tables:
+        return None
+    best = con.execute(
+        "SELECT e.model_id, count(*) AS n FROM statements s JOIN embeddings e USING (text_hash)"
+        " WHERE s.theme_id IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1"
+    ).fetchone()
+    if best is None:
+        return None
+    rows = con.execute(
+        "SELECT s.statement_id, s.theme_id, e.vector FROM statements s"
+        " JOIN embeddings e USING (text_hash) WHERE s.theme_id IS NOT NULL AND e.model_id = ?",
+        [best[0]],
+    ).fetchall()
+    vec: dict[str, np.ndarray] = {}
+    members: dict[str, list[str]] = {}
+    for sid, tid, v in rows:
+        x = np.asarray(v, dtype=np.float64)
+        vec[str(sid)] = x / max(float(np.linalg.norm(x)), 1e-12)
+        members.setdefault(str(tid), []).append(str(sid))
+    sims: list[float] = []
+    for tid, qids in themes:
+        ids = members.get(tid, [])
+        if not ids:
+            continue
+        centre = np.mean([vec[i] for i in ids], axis=0)
+        centre /= max(float(np.linalg.norm(centre)), 1e-12)
+        sims += [float(vec[q] @ centre) for q in qids if q in vec]
+    return round(float(np.mean(sims)), 4) if sims else None
 
 
 def _stage_cells(report: Path) -> dict[str, str]:

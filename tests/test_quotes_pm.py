@@ -72,8 +72,14 @@ def test_quotes_that_say_the_name_come_first() -> None:
     ]
     vecs = _near_centre(len(texts))
     assert representative(vecs, texts, k=3) == [0, 1, 2]  # by closeness alone
-    # saying the name's words counts among the closer half only: 4 stays behind 0
-    assert representative(vecs, texts, k=3, name="bag lost") == [1, 2, 0]
+    assert representative(vecs, texts, k=4) == [0, 1, 2, 3]
+    # statements saying the name's words come first, the closest of them first
+    assert representative(vecs, texts, k=3, name="bag lost") == [1, 2, 4]
+    # past the third, only a quote that says the name: none is left, so three are shown
+    assert representative(vecs, texts, k=4, name="bag lost") == [1, 2, 4]
+    far = [*texts, "The bag strap broke on the belt."]  # the farthest: after the closer ones
+    assert representative(_near_centre(len(far)), far, k=4, name="bag lost") == [1, 2, 4, 6]
+    assert representative(_near_centre(len(far)), far, k=3, name="strap broke") == [6, 0, 1]
 
 
 def test_code_like_tokens() -> None:

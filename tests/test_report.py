@@ -449,8 +449,9 @@ def test_methods_show_formula_once_and_weights(rendered):
         assert "negativity = 0.50" in methods
         assert "score = 1.00" in methods
     md_text, html = rendered
-    assert md_text.count(FORMULA) == 1
-    assert html.count(FORMULA) == 1
+    # once in the methods, once in the legend under the ranked table
+    assert md_text.count(FORMULA) == 2
+    assert html.count(FORMULA) == 2
 
 
 def test_hostile_theme_names_and_reasons_are_escaped(tmp_path):

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from voc.themes.drafts import build_drafts
+from voc.themes.evidence import finish_evidence
 from voc.themes.naming import problem_phrase, theme_name
 from voc.themes.rank import RankSettings
 from voc.themes.table import rank_themes, subtheme_column
@@ -35,6 +36,8 @@ def test_large_theme_gets_named_subthemes() -> None:
     labels = np.zeros(20, dtype=int)
     drafts = build_drafts(st, vecs, fidx, labels, {}, subtheme_min_size=12)
     assert len(drafts) == 1 and len(drafts[0].subthemes) == 2
+    assert drafts[0].quote_ids == []  # picked once the name is final
+    finish_evidence(drafts, vecs, texts, st["statement_id"].tolist(), 4)
     assert 3 <= len(drafts[0].quote_ids) <= 5
     items = pd.DataFrame(
         {

@@ -68,6 +68,7 @@ THEMES: dict[str, str] = {
     "source_mix": "VARCHAR",  # JSON object source_kind -> share
     "segment_mix": "VARCHAR",  # JSON object attribute -> {value: share}
     "quote_ids": "VARCHAR",  # JSON list of statement_ids
+    "name_unsaid": "BOOLEAN",  # no statement says a word of the name (nor can its quotes)
     "growth": "DOUBLE",  # share of items in the recent weeks over the share before
     "origin": "VARCHAR",  # discovered | codeframe
     "has_spike": "BOOLEAN",  # some period flagged in theme_trends

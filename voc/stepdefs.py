@@ -339,7 +339,6 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
         ctx.models["cluster_labels"],
         ctx.models.get("theme_keys", {}),
         n_key_phrases=params.n_key_phrases,
-        n_quotes=params.n_quotes,
         subtheme_min_size=cparams.subtheme_min_size if cparams is not None else 12,
         seed=ctx.seed,
         names=getattr(ctx.models.get("codeframe"), "names", {}),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from voc.report.facets import Facets
+from voc.report.legend import LegendEntry, impact_legend
 from voc.schema import UNKNOWN_STAGE
 
 
@@ -150,6 +151,16 @@ class Theme:
     """The score effect of every score kind, each with its own items ("NPS +1.2, CSAT +0.03")."""
     subthemes: list[SubThemeView] = field(default_factory=list)
     """Sub-themes of a large theme, largest first (``themes.subthemes``)."""
+    name_unsaid: bool = False
+    """No statement of the theme says a word of its name (``themes.name_unsaid``)."""
+
+    @property
+    def subtheme_rest(self) -> int:
+        """Statements of a theme with sub-themes that are in none of them (shown as
+        "other"), so that the sub-theme counts add up to the theme's."""
+        if not self.subthemes:
+            return 0
+        return max(0, self.n_statements - sum(s.n_statements for s in self.subthemes))
 
     @property
     def stage_cell(self) -> str:
@@ -219,6 +230,11 @@ class ReportData:
     def title(self) -> str:
         name = self.run.pipeline or "no run recorded"
         return f"Voice of customer: journey friction report — {name}"
+
+    @property
+    def impact_legend(self) -> list[LegendEntry]:
+        """The impact score's parts explained with this run's weights (next to the table)."""
+        return impact_legend(self.formula)
 
     @property
     def n_rejects(self) -> int:

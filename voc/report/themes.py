@@ -230,6 +230,7 @@ def load_themes(
                 or {str(parts.get("score_kind") or ""): r.get("score_effect")}
             ),
             subthemes=_subthemes(parse_json(r.get("subthemes"), [])),
+            name_unsaid=r.get("name_unsaid") is True,
         )
         quote_ids.append((theme, ids))  # resolved below, in one query
         if is_other:

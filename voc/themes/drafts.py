@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,13 +14,45 @@ from voc.themes.lemmas import lemma
 from voc.themes.naming import key_phrases, theme_name
 from voc.themes.pos import glued
 from voc.themes.predicate import is_problem
-from voc.themes.quotes import representative
+from voc.themes.quotes import centre_quote
 from voc.themes.represent import cluster_statements
 from voc.themes.table import SubTheme, ThemeDraft
 
+_WORD = re.compile(r"[a-z][a-z'’\-]*|\d+")
+
 
 def _lemmas(phrase: str) -> set[str]:
-    return {lemma(w) for w in phrase.lower().replace(":", " ").split()}
+    return {lemma(w) for w in _WORD.findall(phrase.lower())}
+
+
+def named_apart(name: str, parent: str) -> bool:
+    """True when a sub-theme's ``name`` says a word its parent's name lacks: "bag lost:
+    suitcase" under "bag lost" does, "hour delay" (or "delay: hour") under "hour delay"
+    does not, and tells a reader nothing about what sets it apart."""
+    return bool(_lemmas(name) - _lemmas(parent)) if parent else bool(name)
+
+
+def fold_unnamed(
+    sub: np.ndarray, subs: Sequence[SubTheme], parent: str, siblings: bool = False
+) -> tuple[np.ndarray, list[SubTheme]]:
+    """Sub-theme labels and sub-themes with those not :func:`named_apart` from ``parent``
+    (with ``siblings``, also those named as a larger sibling: names are final) folded
+    into the theme's remainder (label :data:`OTHER`, shown as "other" with its count);
+    all are folded when fewer than two stay apart: one sub-theme beside the rest is no
+    hierarchy."""
+    kept: list[SubTheme] = []
+    seen: set[frozenset[str]] = set()
+    for s in sorted(subs, key=lambda s: (-s.n_statements, s.label)):
+        key = frozenset(_lemmas(s.name))
+        if named_apart(s.name, parent) and not (siblings and key in seen):
+            kept.append(s)
+            seen.add(key)
+    if len(kept) < 2:
+        kept = []
+    keep = {s.label for s in kept}
+    labels = np.asarray(sub, dtype=int)
+    folded = np.where(np.isin(labels, sorted(keep)), labels, OTHER)
+    return folded, [s for s in subs if s.label in keep]
 
 
 def _qualifier_ok(phrase: str, parent: str, texts: Sequence[str], thing: bool = True) -> bool:
@@ -86,14 +119,15 @@ SUB_PHRASES = 5
 
 
 def name_subthemes(sub: np.ndarray, texts: list[str], parent: str = "") -> list[SubTheme]:
-    """Named sub-themes of one theme from its statements' sub-theme labels (none if < 2)."""
+    """Named sub-themes of one theme from its statements' sub-theme labels (none if < 2),
+    without those :func:`fold_unnamed` folds into the theme's remainder."""
     ids = sorted(set(sub.tolist()) - {OTHER})
     if len(ids) < 2:
         return []
     groups = [np.flatnonzero(sub == c) for c in ids]
     more = key_phrases([[texts[i] for i in g] for g in groups], n_phrases=2 * SUB_PHRASES)
     phrases = [m[:SUB_PHRASES] for m in more]  # the greedy choice: a prefix of the longer
-    return [
+    subs = [
         SubTheme(
             label=c,
             name=_sub_name(
@@ -108,6 +142,7 @@ def name_subthemes(sub: np.ndarray, texts: list[str], parent: str = "") -> list[
         )
         for c, g, ph, m in zip(ids, groups, phrases, more, strict=True)
     ]
+    return fold_unnamed(sub, subs, parent)[1]
 
 
 def _subthemes(
@@ -118,7 +153,8 @@ def _subthemes(
     subs = name_subthemes(sub, texts, parent)
     if not subs:
         return np.full(len(texts), OTHER, dtype=int), []
-    return sub, subs
+    keep = sorted(s.label for s in subs)
+    return np.where(np.isin(sub, keep), sub, OTHER), subs
 
 
 def build_drafts(
@@ -128,16 +164,15 @@ def build_drafts(
     labels: np.ndarray,
     keys: dict[int, str],
     n_key_phrases: int = 8,
-    n_quotes: int = 4,
     subtheme_min_size: int = 12,
     seed: int = 0,
     names: dict[int, str] | None = None,
 ) -> list[ThemeDraft]:
-    """One draft per label (and per pinned codeframe theme), named, with quotes."""
+    """One draft per label (and per pinned codeframe theme), named, without quotes yet:
+    :func:`voc.themes.evidence.finish_evidence` picks them once every name is final."""
     names = names or {}
     uniq = sorted(set(labels.tolist()) | set(keys), key=lambda c: (c < 0, c))
     texts = st["text"].to_numpy()[fidx]
-    ids = st["statement_id"].to_numpy()[fidx]
     groups = [np.flatnonzero(labels == c) for c in uniq]
     # twice as many as shown: phrases that repeat the final name are dropped later
     # (:mod:`voc.themes.evidence`); the greedy choice makes the first n the same
@@ -147,13 +182,13 @@ def build_drafts(
         ph = m[:n_key_phrases]
         vecs = vectors[fidx[g]]
         tx = texts[g].tolist()
-        q = representative(vecs, tx, k=n_quotes) if len(g) else []
         if c < 0:
             name = "other friction"
         elif c in names:
             name = names[c]
         else:
-            name = theme_name(ph, tx, tx[q[0]] if q else "")
+            first = centre_quote(vecs, tx)
+            name = theme_name(ph, tx, tx[first] if first >= 0 else "")
         sub_labels, subs = (
             _subthemes(vecs, tx, subtheme_min_size, seed, name)
             if c >= 0 and len(g) >= subtheme_min_size
@@ -165,9 +200,8 @@ def build_drafts(
                 statement_idx=g,
                 name=name,
                 key_phrases=ph,
-                quote_ids=[str(ids[g][i]) for i in q],
+                quote_ids=[],  # picked once the name is final: evidence.finish_evidence
                 theme_key=keys.get(int(c)),
-                quote_rows=q,
                 sub_labels=sub_labels,
                 subthemes=subs,
                 spare_phrases=m[n_key_phrases:],

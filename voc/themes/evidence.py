@@ -7,8 +7,12 @@ what is worth showing depends on the name:
   in the name ("flight", "cancelled" under "flight cancelled"), a phrase only one
   statement says, and a phrase holding a code a reader cannot use (:func:`code_like`:
   "ua", "pm", "dfw", "flt", XXXX, a number, a single letter);
-- **quotes** are picked again with the final name (:func:`voc.themes.quotes.representative`),
-  so statements that say the theme's problem come first.
+- **quotes** are picked here, once, with the final name
+  (:func:`voc.themes.quotes.representative`), so statements that say the theme's subject
+  or problem come first; a theme none of whose statements says a word of its name is
+  marked (``name_unsaid``), since no quote can show it;
+- **sub-themes** named as their (final) parent get a phrase of their own or are folded
+  into the theme's remainder, shown as "other" with its count.
 
 Sub-themes' key phrases are filtered the same way, against the sub-theme's own name and
 statements.
@@ -25,7 +29,7 @@ import numpy as np
 
 from voc.themes.lemmas import lemma
 from voc.themes.pos import lexicon_tag
-from voc.themes.quotes import representative
+from voc.themes.quotes import representative, says_name
 
 if TYPE_CHECKING:
     from voc.themes.table import ThemeDraft
@@ -106,6 +110,22 @@ def shown_phrases(phrases: Sequence[str], name: str, texts: Sequence[str]) -> li
     return out
 
 
+def _settle_subthemes(d: ThemeDraft, tx: Sequence[str]) -> None:
+    """Sub-themes of ``d`` told apart from its final name, in place: one named as the
+    parent gets the parent's name with a phrase of its own
+    (:func:`voc.themes.drafts._sub_name`) or, without one, is folded into the theme's
+    remainder (:func:`voc.themes.drafts.fold_unnamed`)."""
+    from voc.themes.drafts import _sub_name, fold_unnamed, named_apart
+
+    sub = np.asarray(d.sub_labels, dtype=int)
+    head = d.name.split(":", 1)[0].strip()  # "flight delayed: home" → "flight delayed"
+    for s in d.subthemes:
+        if not named_apart(s.name, d.name):
+            stx = [tx[j] for j in np.flatnonzero(sub == s.label)]
+            s.name = _sub_name(head, s.name, [*s.key_phrases, *s.spare_phrases], stx)
+    d.sub_labels, d.subthemes = fold_unnamed(sub, d.subthemes, d.name, siblings=True)
+
+
 def finish_evidence(
     drafts: list[ThemeDraft],
     vectors: np.ndarray,
@@ -122,14 +142,17 @@ def finish_evidence(
         g = np.asarray(d.statement_idx, dtype=int)
         tx = [str(texts[int(j)]) for j in g]
         if len(g):
-            q = representative(vectors[g], tx, k=n_quotes, name="" if d.label < 0 else d.name)
+            name = "" if d.label < 0 else d.name
+            q = representative(vectors[g], tx, k=n_quotes, name=name)
             d.quote_rows = q
             d.quote_ids = [str(ids[int(g[i])]) for i in q]
+            d.name_unsaid = not says_name(name, tx)
         if d.label >= 0:
             n = len(d.key_phrases)
             d.key_phrases = shown_phrases([*d.key_phrases, *d.spare_phrases], d.name, tx)[:n]
         if d.sub_labels is None or not d.subthemes:
             continue
+        _settle_subthemes(d, tx)
         sub = np.asarray(d.sub_labels, dtype=int)
         for s in d.subthemes:
             stx = [tx[j] for j in np.flatnonzero(sub == s.label)]

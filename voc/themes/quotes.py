@@ -4,8 +4,8 @@ A product manager reads three to five quotes per theme. On real support traffic 
 statements nearest the centre are often the same complaint written twice ("Flight
 Cancelled Flightled." from three airlines' customers), a retweet of another quote, or
 mostly @handles and links. So a quote is chosen in order of closeness to the centre,
-preferring statements that say a word of the theme's name (they show its problem), and
-skipping:
+statements that say a word of the theme's name (they show its subject or problem)
+first, and skipping:
 
 - a **near copy** of a quote already chosen: their content lemmas (handles, links,
   numbers and stop words aside) overlap at Jaccard >= :data:`COPY_JACCARD`, or one holds
@@ -15,13 +15,20 @@ skipping:
 - an **unreadable** statement: at least half of its tokens are handles, hashtags or links,
   or fewer than :data:`MIN_WORDS` plain words are left.
 
+- past the :data:`MIN_QUOTES`-th quote, a statement that says no word of the name: a
+  fourth quote about something else is noise beside the name, so a theme whose
+  statements rarely say its name shows three.
+
 Skipped statements fill up only when fewer than three quotes would otherwise be shown.
+Measured with ``bench/audit_report.py`` (quotes sharing no word with the name, mean
+cosine of the quotes to their theme's centre): ``docs/benchmarks.md``, round 11.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -29,6 +36,9 @@ from voc.themes.lemmas import lemma_terms
 
 #: Two quotes sharing this share of their content lemmas say the same thing.
 COPY_JACCARD = 0.6
+#: Quotes shown whatever they say (when the theme has that many distinct texts); more
+#: are shown only when they say a word of the name.
+MIN_QUOTES = 3
 #: Plain words (handles, hashtags and links aside) a readable quote has at least.
 MIN_WORDS = 3
 _TOKEN = re.compile(r"\S+")
@@ -40,6 +50,7 @@ _PLAIN = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def gist(text: str) -> frozenset[str]:
     """Content lemmas of ``text``: what it says, spelling, handles and filler aside."""
     return frozenset(lemma_terms(_POSSESSIVE.sub("", text)))
@@ -54,6 +65,13 @@ def near_copy(a: frozenset[str], b: frozenset[str]) -> bool:
         return True
     # one says all the other says: a copy with more words ("flight cancelled, can't go home")
     return shared == small and (small >= 3 or small == 2 and shared * 2 >= len(a | b))
+
+
+def says_name(name: str, texts: Sequence[str]) -> bool:
+    """True when some text says a content word of ``name`` (its :func:`gist`), or the
+    name has none."""
+    want = gist(name)
+    return not want or any(want & gist(t) for t in texts)
 
 
 def is_retweet(text: str) -> bool:
@@ -71,6 +89,36 @@ def readable(text: str) -> bool:
     return len(plain) >= MIN_WORDS
 
 
+def _closeness(vectors: np.ndarray) -> np.ndarray:
+    """Cosine of each vector to the unit mean of ``vectors``."""
+    centre = vectors.mean(axis=0)
+    centre = centre / max(float(np.linalg.norm(centre)), 1e-12)
+    return vectors @ centre
+
+
+def centre_quote(
+    vectors: np.ndarray, texts: Sequence[str], min_chars: int = 25, max_chars: int = 320
+) -> int:
+    """Index of the statement :func:`representative` would quote first without a name
+    (-1 for no texts), at a fraction of its cost: no gists, no diversity checks.
+
+    Naming uses it as a fallback text before the final quotes are picked once the name
+    is known (:func:`voc.themes.evidence.finish_evidence`).
+    """
+    if not len(texts):
+        return -1
+    sims = _closeness(vectors)
+    order = sorted(
+        range(len(texts)),
+        key=lambda i: (
+            0 if min_chars <= len(texts[i]) <= max_chars else 2,
+            -round(float(sims[i]), 6),
+            texts[i],
+        ),
+    )
+    return next((i for i in order if readable(texts[i]) and not is_retweet(texts[i])), order[0])
+
+
 def representative(
     vectors: np.ndarray,
     texts: Sequence[str],
@@ -83,22 +131,19 @@ def representative(
     """Indices of up to ``k`` quotes, best first (see the module docstring).
 
     Ranked by cosine to the centroid; with ``name``, statements saying one of its content
-    lemmas come first among those at least as close as the median statement. Very short
-    or very long statements come after the others. At least three distinct texts are
-    returned when the theme has them, even if they are similar.
+    lemmas come first, and only those are taken past the :data:`MIN_QUOTES`-th. Very
+    short or very long statements come after the others. At least three distinct texts
+    are returned when the theme has them, even if they are similar.
     """
     n = len(texts)
     if n == 0:
         return []
-    centre = vectors.mean(axis=0)
-    centre = centre / max(float(np.linalg.norm(centre)), 1e-12)
-    sims = vectors @ centre
+    sims = _closeness(vectors)
     gists = [gist(t) for t in texts]
     want = gist(name) if name else frozenset()
-    median = float(np.median(sims))
 
     def tier(i: int) -> int:
-        shows = bool(want & gists[i]) and float(sims[i]) >= median
+        shows = bool(want & gists[i])
         fits = min_chars <= len(texts[i]) <= max_chars
         return (0 if shows else 1) + (0 if fits else 2)
 
@@ -113,6 +158,8 @@ def representative(
     for i in order:
         if texts[i].strip().lower() in seen_texts or is_retweet(texts[i]):
             continue
+        if want and len(chosen) >= MIN_QUOTES and not want & gists[i]:
+            continue  # past the third, a quote shows the name's subject or problem
         if not readable(texts[i]):
             continue
         if any(near_copy(gists[i], gists[j]) for j in chosen):
@@ -126,7 +173,7 @@ def representative(
     # readable ones that are not retweets first
     for relaxed in (False, True):
         for i in order:
-            if len(chosen) >= min(k, 3):
+            if len(chosen) >= min(k, MIN_QUOTES):
                 return chosen
             if i in chosen or texts[i].strip().lower() in seen_texts:
                 continue

@@ -48,6 +48,7 @@ class ThemeDraft:
     sub_labels: np.ndarray | None = None  # sub-theme label per statement (-1: none)
     subthemes: list[SubTheme] = field(default_factory=list)
     spare_phrases: list[str] = field(default_factory=list)  # next best, if some are dropped
+    name_unsaid: bool = False  # no statement says a word of the name: quotes cannot show it
 
 
 def _subtheme_ids(d: ThemeDraft, theme_id: str) -> dict[int, str]:
@@ -141,6 +142,7 @@ def rank_themes(
                 "source_mix": json.dumps(mix(its["source_kind"])),
                 "segment_mix": json.dumps(segment_mix(its, spellings)),
                 "quote_ids": json.dumps(d.quote_ids),
+                "name_unsaid": d.name_unsaid,
                 "growth": growth,
                 "origin": "codeframe" if d.theme_key else "discovered",
                 "score_effects": json.dumps(effects),
