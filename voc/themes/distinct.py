@@ -151,9 +151,9 @@ GENERIC = frozenset({"guy", "guys", "lack", "need", "thing", "things", "way", "l
 
 
 def _usable(phrase: str, own: set[str], said: Sequence[frozenset[str]],
-            texts: Sequence[str], thing: bool = False) -> bool:
+            texts: Sequence[str], thing: bool = False, least: int = MIN_SAID) -> bool:
     """A phrase can qualify a name: it adds a word, is no code or stray token, is not
-    only general words, and at least :data:`MIN_SAID` distinct statements say it. With
+    only general words, and at least ``least`` distinct statements say it. With
     ``thing``, it must also end in a noun ("checked bag", not "checked"): after a colon
     a lone verb or adjective reads as a fragment."""
     lem = set(_lemmas(phrase))
@@ -164,11 +164,18 @@ def _usable(phrase: str, own: set[str], said: Sequence[frozenset[str]],
         return False  # "hour delay: waiting for" ends mid-phrase
     if all(w in GENERIC for w in words) or junk_phrase(phrase, texts):
         return False
-    return said_by(phrase, said) >= MIN_SAID
+    return said_by(phrase, said) >= least
 
 
 #: Particles that end a phrasal verb ("call back", "sign up"): no function word there.
 _PARTICLES = frozenset({"up", "out", "off", "down", "in", "on", "back", "over", "away"})
+
+
+def _bare_verb(phrase: str) -> bool:
+    """A lone inflected verb that says no problem ("going", "tried", "telling"): after a
+    colon it tells the reader nothing ("flight delayed: going"); "call" (a thing too) may."""
+    return " " not in phrase and lexicon_tag(phrase.lower()) in ("VBG", "VBD", "VBN", "VBZ") \
+        and not _problem_word(phrase.lower())
 
 
 def _function_word(word: str) -> bool:
@@ -236,7 +243,7 @@ def _specific(
         scored: list[tuple[int, float, float, str]] = []
         heard = _distinct_said(clusters[k])
         for p in phrases[k]:
-            if not _usable(p, own, heard, clusters[k]):
+            if not _usable(p, own, heard, clusters[k]) or _bare_verb(p):
                 continue
             mine = _said_share(p, said[k])
             rest = max((_said_share(p, said[j]) for j in range(len(group)) if j != k), default=0)
@@ -298,6 +305,8 @@ def distinct_names(
             _resolve(group, out, texts, pinned)
     for group in clashes(out, skip):  # any phrase that separates, before a number
         _loose(group, out, texts, pinned)
+    for group in clashes(out, skip):  # a thing one statement says, before a number
+        _loose(group, out, texts, pinned, least=1)
     taken = Counter(name_key(n) for k, n in enumerate(out) if k not in skip)
     seen: Counter[tuple[str, ...]] = Counter()
     for g in clashes(out, skip):  # last resort: numbered, so names are always distinct
@@ -313,14 +322,17 @@ def distinct_names(
 
 
 def _loose(
-    group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int]
+    group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int],
+    least: int = MIN_SAID,
 ) -> None:
     """Qualify every member of a clash but the largest (all, next to a user's name) with
-    any phrase its statements say that no other member is named with: said by
-    :data:`MIN_SAID` of them, no code, no general word, no word of the name."""
+    any phrase its statements say that no other member is named with: said by ``least``
+    of them, no code, no general word, no word of the name."""
     order = sorted(group, key=lambda i: (-len(texts[i]), i))
     keep_plain = [] if set(group) & pinned else order[:1]
-    phrases = key_phrases([list(texts[i]) for i in group], n_phrases=30, min_doc_share=0.0)
+    phrases = key_phrases(
+        [list(texts[i]) for i in group], n_phrases=30, min_doc_share=0.0, min_docs=least
+    )
     at = {i: k for k, i in enumerate(group)}
     used = {name_key(n) for n in out}
     for i in order:
@@ -332,8 +344,10 @@ def _loose(
         for p in phrases[at[i]]:
             if set(_lemmas(p)) & own or len(p.split()) > room:
                 continue
-            if not _usable(p, own, heard, texts[i], thing=True):
+            if not _usable(p, own, heard, texts[i], thing=True, least=least):
                 continue
+            if least < MIN_SAID and (" " in p or p.lower() in GENERIC):
+                continue  # what one statement says: a single thing, not a fragment
             if name_key(_qualified(out[i], p)) in used:
                 continue
             out[i] = _qualified(out[i], p)
