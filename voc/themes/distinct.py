@@ -46,6 +46,7 @@ import numpy as np
 
 from voc.themes.evidence import junk_phrase, said_by, said_words
 from voc.themes.lemmas import lemma
+from voc.themes.mixed import is_mixed, mixed_name
 from voc.themes.naming import key_phrases
 from voc.themes.pos import lexicon_tag
 from voc.themes.predicate import is_problem
@@ -133,7 +134,8 @@ def _said_of(name: str, word: str, texts: Sequence[str]) -> float:
 def _qualified(name: str, phrase: str) -> str:
     """"flight delayed: call" (what else the theme is about), or "flight delayed or
     cancelled" when the phrase is another problem, as a person would write it."""
-    if ":" not in name and len(phrase.split()) == 1 and _problem_words(phrase) and not (
+    if ":" not in name and not is_mixed(name) and len(phrase.split()) == 1 \
+            and _problem_words(phrase) and not (
         _problem_words(phrase) & _problem_words(name)
     ):
         return f"{name} or {phrase}"
@@ -169,13 +171,6 @@ def _usable(phrase: str, own: set[str], said: Sequence[frozenset[str]],
 
 #: Particles that end a phrasal verb ("call back", "sign up"): no function word there.
 _PARTICLES = frozenset({"up", "out", "off", "down", "in", "on", "back", "over", "away"})
-
-
-def _bare_verb(phrase: str) -> bool:
-    """A lone inflected verb that says no problem ("going", "tried", "telling"): after a
-    colon it tells the reader nothing ("flight delayed: going"); "call" (a thing too) may."""
-    return " " not in phrase and lexicon_tag(phrase.lower()) in ("VBG", "VBD", "VBN", "VBZ") \
-        and not _problem_word(phrase.lower())
 
 
 def _function_word(word: str) -> bool:
@@ -243,7 +238,7 @@ def _specific(
         scored: list[tuple[int, float, float, str]] = []
         heard = _distinct_said(clusters[k])
         for p in phrases[k]:
-            if not _usable(p, own, heard, clusters[k]) or _bare_verb(p):
+            if not _usable(p, own, heard, clusters[k]):
                 continue
             mine = _said_share(p, said[k])
             rest = max((_said_share(p, said[j]) for j in range(len(group)) if j != k), default=0)
@@ -297,6 +292,11 @@ def distinct_names(
     """
     out = list(names)
     pinned = set(pinned)
+    for group in clashes(out, skip):  # mixed themes: the next nouns their statements say
+        if all(is_mixed(out[i]) for i in group):
+            for i in sorted(group, key=lambda i: (-len(texts[i]), i))[1:]:
+                if i not in pinned:
+                    out[i] = mixed_name(texts[i], taken=out)
     for _ in range(3):  # a qualified name may meet another; settle in a few rounds
         groups = clashes(out, skip)
         if not groups:
@@ -346,8 +346,8 @@ def _loose(
                 continue
             if not _usable(p, own, heard, texts[i], thing=True, least=least):
                 continue
-            if least < MIN_SAID and (" " in p or p.lower() in GENERIC):
-                continue  # what one statement says: a single thing, not a fragment
+            if least < MIN_SAID and (" " in p or p.lower() in GENERIC or _problem_words(p)):
+                continue  # what one statement says: a single thing, no fragment or problem
             if name_key(_qualified(out[i], p)) in used:
                 continue
             out[i] = _qualified(out[i], p)

@@ -6,7 +6,8 @@ wait") tells a reader nothing. :func:`vague_name` finds them; :func:`unvague` fi
 a thing the statements say in the vague word's place when they say the name's problem of
 it as written ("times disconnected" → "call disconnected"), else says plainly that the
 theme is mixed and what its statements mention most (:func:`mixed_name`: "mixed
-complaints about bag and seat"), instead of "unspecific complaints". A mixed name is
+complaints about bag and seat", "mixed complaints saying fail"), instead of
+"unspecific complaints". A mixed name is
 always the same words before "about" (:data:`MIXED`), so the report and its data show
 which themes are mixed (:func:`is_mixed`).
 """
@@ -99,24 +100,22 @@ def _subject_word(key: str, word: str, names: frozenset[str]) -> bool:
 
 def mixed_name(texts: Sequence[str], taken: Sequence[str] = ()) -> str:
     """"mixed complaints about X and Y": the nouns the most distinct statements say (two
-    at least each), skipping a pair another name in ``taken`` already has; "mixed
-    complaints about X" with one such noun; with none, "mixed complaints: W" with the
-    word of what is wrong most of them say ("fail", "rude"), else "mixed complaints"."""
-    ranked = [w for w, n in sorted(_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
-              if n >= 2]
+    at least each); "mixed complaints about X" with one such noun; with none, "mixed
+    complaints saying W" with the word of what is wrong most of them say ("fail",
+    "rude"), else "mixed complaints". A name in ``taken`` (another theme's) gives way to
+    the next nouns or word, so two mixed themes never share a name while one is left."""
+    nouns = sorted(_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = [w for w, n in nouns if n >= 2]
+    names = [f"{MIXED} about {' and '.join(ranked[i : i + MIXED_NOUNS])}"
+             for i in range(len(ranked))]
+    names += [f"{MIXED} saying {w}" for w in _wrong_words(texts)]
     taken_set = {t.lower() for t in taken}
-    for i in range(len(ranked)):
-        pair = ranked[i : i + MIXED_NOUNS]
-        name = f"{MIXED} about {' and '.join(pair)}"
-        if name not in taken_set:
-            return name
-    word = _wrong_word(texts)
-    return f"{MIXED}: {word}" if word else MIXED
+    return next((n for n in names if n not in taken_set), MIXED)
 
 
-def _wrong_word(texts: Sequence[str]) -> str:
-    """The word of what is wrong (a problem or judgement word, no negation) the most
-    distinct statements say, two at least, as most often written; "" if none."""
+def _wrong_words(texts: Sequence[str]) -> list[str]:
+    """Words of what is wrong (problem or judgement words, no negation) two distinct
+    statements say at least, the most said first, as most often written."""
     wrong = wrong_words() - {"not", "can't", "never", "no", "zero", "without", "unable"}
     df: Counter[str] = Counter()
     shown: dict[str, Counter[str]] = {}
@@ -129,10 +128,8 @@ def _wrong_word(texts: Sequence[str]) -> str:
                 seen.add(k)
                 df[k] += 1
                 shown.setdefault(k, Counter())[w] += 1
-    best = min(df.items(), key=lambda kv: (-kv[1], kv[0]), default=None)
-    if best is None or best[1] < 2:
-        return ""
-    return min(shown[best[0]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    ranked = sorted((kv for kv in df.items() if kv[1] >= 2), key=lambda kv: (-kv[1], kv[0]))
+    return [min(shown[k].items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, _ in ranked]
 
 
 def unvague(name: str, texts: Sequence[str]) -> str:
