@@ -6,7 +6,6 @@ import pytest
 
 from voc.themes.distinct import distinct_names, n_duplicates
 from voc.themes.mixed import MIXED, is_mixed, mixed_name, unvague, vague_name
-from voc.themes.naming import theme_name
 
 
 @pytest.mark.parametrize(
@@ -64,22 +63,6 @@ def test_a_vague_subject_gives_way_to_the_thing_the_statements_say_it_of() -> No
         "Whole day lost waiting at the desk.",
     ]
     assert unvague("day lost", texts) == "bag lost"
-
-
-def test_theme_name_never_says_unspecific_complaints() -> None:
-    texts = [
-        "I'm a casual user, no strong feelings.",
-        "As a casual user it is fine.",
-        "So this is where it gets frustrating.",
-        "Not great, actually.",
-        "And then it got worse.",
-        "Setting up was honestly the worst part.",
-        "No, not really.",
-        "It's annoying.",
-        "Meh, could be better.",
-    ]
-    name = theme_name(["casual user", "way"], texts)
-    assert "unspecific" not in name and is_mixed(name)
 
 
 def test_a_clash_takes_a_thing_one_statement_says_before_a_number() -> None:
