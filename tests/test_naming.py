@@ -103,8 +103,9 @@ def test_theme_without_a_shared_subject_is_not_named_after_a_stray_phrase() -> N
         "It's annoying.",
         "Meh, could be better.",
     ]
-    assert theme_name(["casual user", "way"], texts) == "unspecific complaints"
-    assert theme_name(["bank sync"], SYNC + ["sync gone"]) != "unspecific complaints"
+    # nothing shared: it says the theme is mixed (never "unspecific complaints")
+    assert theme_name(["casual user", "way"], texts).startswith("mixed complaints")
+    assert not theme_name(["bank sync"], SYNC + ["sync gone"]).startswith("mixed complaints")
 
 
 def test_subject_is_not_a_noun_phrase_only_two_statements_say() -> None:

@@ -46,6 +46,7 @@ import numpy as np
 
 from voc.themes.evidence import junk_phrase, said_by, said_words
 from voc.themes.lemmas import lemma
+from voc.themes.mixed import is_mixed, mixed_name
 from voc.themes.naming import key_phrases
 from voc.themes.pos import lexicon_tag
 from voc.themes.predicate import is_problem
@@ -133,7 +134,8 @@ def _said_of(name: str, word: str, texts: Sequence[str]) -> float:
 def _qualified(name: str, phrase: str) -> str:
     """"flight delayed: call" (what else the theme is about), or "flight delayed or
     cancelled" when the phrase is another problem, as a person would write it."""
-    if ":" not in name and len(phrase.split()) == 1 and _problem_words(phrase) and not (
+    if ":" not in name and not is_mixed(name) and len(phrase.split()) == 1 \
+            and _problem_words(phrase) and not (
         _problem_words(phrase) & _problem_words(name)
     ):
         return f"{name} or {phrase}"
@@ -151,9 +153,9 @@ GENERIC = frozenset({"guy", "guys", "lack", "need", "thing", "things", "way", "l
 
 
 def _usable(phrase: str, own: set[str], said: Sequence[frozenset[str]],
-            texts: Sequence[str], thing: bool = False) -> bool:
+            texts: Sequence[str], thing: bool = False, least: int = MIN_SAID) -> bool:
     """A phrase can qualify a name: it adds a word, is no code or stray token, is not
-    only general words, and at least :data:`MIN_SAID` distinct statements say it. With
+    only general words, and at least ``least`` distinct statements say it. With
     ``thing``, it must also end in a noun ("checked bag", not "checked"): after a colon
     a lone verb or adjective reads as a fragment."""
     lem = set(_lemmas(phrase))
@@ -164,7 +166,7 @@ def _usable(phrase: str, own: set[str], said: Sequence[frozenset[str]],
         return False  # "hour delay: waiting for" ends mid-phrase
     if all(w in GENERIC for w in words) or junk_phrase(phrase, texts):
         return False
-    return said_by(phrase, said) >= MIN_SAID
+    return said_by(phrase, said) >= least
 
 
 #: Particles that end a phrasal verb ("call back", "sign up"): no function word there.
@@ -290,6 +292,11 @@ def distinct_names(
     """
     out = list(names)
     pinned = set(pinned)
+    for group in clashes(out, skip):  # mixed themes: the next nouns their statements say
+        if all(is_mixed(out[i]) for i in group):
+            for i in sorted(group, key=lambda i: (-len(texts[i]), i))[1:]:
+                if i not in pinned:
+                    out[i] = mixed_name(texts[i], taken=out)
     for _ in range(3):  # a qualified name may meet another; settle in a few rounds
         groups = clashes(out, skip)
         if not groups:
@@ -298,6 +305,8 @@ def distinct_names(
             _resolve(group, out, texts, pinned)
     for group in clashes(out, skip):  # any phrase that separates, before a number
         _loose(group, out, texts, pinned)
+    for group in clashes(out, skip):  # a thing one statement says, before a number
+        _loose(group, out, texts, pinned, least=1)
     taken = Counter(name_key(n) for k, n in enumerate(out) if k not in skip)
     seen: Counter[tuple[str, ...]] = Counter()
     for g in clashes(out, skip):  # last resort: numbered, so names are always distinct
@@ -313,14 +322,17 @@ def distinct_names(
 
 
 def _loose(
-    group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int]
+    group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int],
+    least: int = MIN_SAID,
 ) -> None:
     """Qualify every member of a clash but the largest (all, next to a user's name) with
-    any phrase its statements say that no other member is named with: said by
-    :data:`MIN_SAID` of them, no code, no general word, no word of the name."""
+    any phrase its statements say that no other member is named with: said by ``least``
+    of them, no code, no general word, no word of the name."""
     order = sorted(group, key=lambda i: (-len(texts[i]), i))
     keep_plain = [] if set(group) & pinned else order[:1]
-    phrases = key_phrases([list(texts[i]) for i in group], n_phrases=30, min_doc_share=0.0)
+    phrases = key_phrases(
+        [list(texts[i]) for i in group], n_phrases=30, min_doc_share=0.0, min_docs=least
+    )
     at = {i: k for k, i in enumerate(group)}
     used = {name_key(n) for n in out}
     for i in order:
@@ -332,8 +344,10 @@ def _loose(
         for p in phrases[at[i]]:
             if set(_lemmas(p)) & own or len(p.split()) > room:
                 continue
-            if not _usable(p, own, heard, texts[i], thing=True):
+            if not _usable(p, own, heard, texts[i], thing=True, least=least):
                 continue
+            if least < MIN_SAID and (" " in p or p.lower() in GENERIC or _problem_words(p)):
+                continue  # what one statement says: a single thing, no fragment or problem
             if name_key(_qualified(out[i], p)) in used:
                 continue
             out[i] = _qualified(out[i], p)

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from voc.themes.asked import QWORDS, question_name
 from voc.themes.attest import attested_name, on_topic, rename
 from voc.themes.lemmas import STOPWORDS, lemma
+from voc.themes.mixed import unvague
 from voc.themes.pos import lexicon_tag, parse, past_participle
 from voc.themes.pos import phrases as phrases_of
 from voc.themes.predicate import (
@@ -78,8 +79,10 @@ def key_phrases(
     n_phrases: int = 8,
     max_n: int = 3,
     min_doc_share: float = 0.08,
+    min_docs: int = 2,
 ) -> list[list[str]]:
-    """Key phrases per cluster (best first) from each cluster's statement texts.
+    """Key phrases per cluster (best first) from each cluster's statement texts, each
+    said by ``min_doc_share`` of them and at least ``min_docs`` (clusters of 4+).
 
     Class-based TF-IDF over the lemmas of noun and verb phrases
     (:func:`voc.themes.pos.phrases`): "charged twice", "charge twice" and
@@ -103,7 +106,7 @@ def key_phrases(
     out: list[list[str]] = []
     for texts, counts, f in zip(clusters, per_cluster, forms, strict=True):
         n_docs = max(len(texts), 1)
-        min_df = max(2, math.ceil(min_doc_share * n_docs)) if n_docs >= 4 else 1
+        min_df = max(min_docs, math.ceil(min_doc_share * n_docs)) if n_docs >= 4 else 1
         scored: list[tuple[float, str]] = []
         for key, df in counts.items():
             if df < min_df or _unshowable(key):
@@ -155,11 +158,13 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
         phrases = [p for p in phrases if _n_saying(p, uniq) >= 2]
         if not phrases:  # a small mixed theme: the problem most of its statements share
             name = _most_shared(uniq)
-            return attested_name(name, phrases, uniq) if name else rename("", phrases, uniq)
+            name = attested_name(name, phrases, uniq) if name else rename("", phrases, uniq)
+            return unvague(name, uniq)
     name = _worded(phrases, texts, fallback)
-    if name == UNSPECIFIC:
-        return name
-    return on_topic(attested_name(name, phrases, texts), phrases, texts)
+    if name != UNSPECIFIC:
+        name = on_topic(attested_name(name, phrases, texts), phrases, texts)
+    # a vague subject ("times disconnected") or nothing shared: say what, or that it is mixed
+    return unvague(name, uniq)
 
 
 def _n_saying(phrase: str, texts: Sequence[str]) -> int:

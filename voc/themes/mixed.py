@@ -1,0 +1,158 @@
+"""Names for themes whose statements share no subject: vague names and mixed themes.
+
+A name whose subject is only a vague word ("times disconnected", "people wrong", "poor
+way", "entire day lost", "epic failed") or a plain head with nothing it is about ("issue
+wait") tells a reader nothing. :func:`vague_name` finds them; :func:`unvague` first puts
+a thing the statements say in the vague word's place when they say the name's problem of
+it as written ("times disconnected" → "call disconnected"), else says plainly that the
+theme is mixed and what its statements mention most (:func:`mixed_name`: "mixed
+complaints about bag and seat", "mixed complaints saying fail"), instead of
+"unspecific complaints". A mixed name is
+always the same words before "about" (:data:`MIXED`), so the report and its data show
+which themes are mixed (:func:`is_mixed`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from voc.themes.attest import need, parts
+from voc.themes.lemmas import STOPWORDS, lemma
+from voc.themes.pos import glued, lexicon_tag, parse
+from voc.themes.said import _VAGUE_NOUNS, wrong_words
+from voc.themes.wording import REDACTED, TIME_WORDS, boilerplate, proper_names, tokens
+from voc.themes.written import written_support
+
+#: The start of every mixed theme's name.
+MIXED = "mixed complaints"
+
+#: Words that name no subject: vague nouns, and the words tweets use as interjections or
+#: intensifiers in the noun's place ("epic fail", "guess wrong", "whole day").
+VAGUE = _VAGUE_NOUNS | frozenset(
+    {"epic", "guess", "whole", "entire", "nut", "nuts", "stuff", "unspecific", "complaint",
+     "complaints", "general", "issue", "problem"}
+)
+#: Problem words where a time or a place is the point ("hours on hold", "hour delay").
+_WAITING = frozenset({"hold", "wait", "delay", "late", "stuck", "stranded", "sit", "long"})
+_HEADS = frozenset({"issue", "issues", "problem", "problems"})
+#: Nouns of the statements the mixed name may name, at most.
+MIXED_NOUNS = 2
+
+
+def is_mixed(name: str) -> bool:
+    """Whether ``name`` says its theme is mixed (see :func:`mixed_name`)."""
+    return name.lower().startswith(MIXED)
+
+
+def vague_name(name: str) -> bool:
+    """Whether ``name`` names no subject: its subject words are all vague ("times
+    disconnected", "people wrong", "entire day lost"), or it has none and only a plain
+    head leading it ("issue wait"). Names of waiting ("hours on hold", "long wait"), questions and
+    names without a problem word are left alone."""
+    words = name.lower().split()
+    if not words or is_mixed(name):
+        return False
+    if name.lower() == "unspecific complaints":
+        return True
+    subject, problem = parts(name)
+    if not subject:
+        return words[0] in _HEADS  # a plain head leading nothing it is about: "issue wait"
+    if any(lemma(w) in _WAITING or w in _WAITING for w in words):
+        return False
+    if not problem:
+        return False
+    return all(k in VAGUE or lemma(k) in VAGUE or k in TIME_WORDS for k in subject)
+
+
+def _nouns(texts: Sequence[str]) -> Counter[str]:
+    """Distinct statements saying each noun a subject can be (one word, shown as most
+    often written): no vague word, name, time, code, redaction or boilerplate."""
+    uniq = list(dict.fromkeys(texts))
+    names = proper_names(uniq)
+    df: Counter[str] = Counter()
+    shown: dict[str, Counter[str]] = {}
+    for text in uniq:
+        seen: set[str] = set()
+        found = [(k, w) for key, said in parse(text).nouns.items()
+                 for k, w in zip(key.split(), said.lower().split(), strict=False)]
+        # compounds the tagger leaves out ("top-up"): things people name
+        found += [(w, w) for w in tokens(text) if "-" in w.strip("-")]
+        for k, w in found:
+            if k in seen or not _subject_word(k, w, names):
+                continue
+            seen.add(k)
+            df[k] += 1
+            shown.setdefault(k, Counter())[w] += 1
+    return Counter({min(shown[k].items(), key=lambda kv: (-kv[1], kv[0]))[0]: n
+                    for k, n in df.items()})
+
+
+def _subject_word(key: str, word: str, names: frozenset[str]) -> bool:
+    return (
+        len(word) >= 3 and word.replace("-", "").isalpha()
+        and key not in VAGUE and word not in VAGUE
+        and word not in STOPWORDS and word not in TIME_WORDS and word not in names
+        and not REDACTED.fullmatch(word) and not boilerplate(word) and not glued(word)
+        and not lexicon_tag(word).startswith(("JJ", "RB"))
+    )
+
+
+def mixed_name(texts: Sequence[str], taken: Sequence[str] = ()) -> str:
+    """"mixed complaints about X and Y": the nouns the most distinct statements say (two
+    at least each); "mixed complaints about X" with one such noun; with none, "mixed
+    complaints saying W" with the word of what is wrong most of them say ("fail",
+    "rude"), else "mixed complaints". A name in ``taken`` (another theme's) gives way to
+    the next nouns or word, so two mixed themes never share a name while one is left."""
+    nouns = sorted(_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = [w for w, n in nouns if n >= 2]
+    names = [f"{MIXED} about {' and '.join(ranked[i : i + MIXED_NOUNS])}"
+             for i in range(len(ranked))]
+    names += [f"{MIXED} saying {w}" for w in _wrong_words(texts)]
+    taken_set = {t.lower() for t in taken}
+    return next((n for n in names if n not in taken_set), MIXED)
+
+
+def _wrong_words(texts: Sequence[str]) -> list[str]:
+    """Words of what is wrong (problem or judgement words, no negation) two distinct
+    statements say at least, the most said first, as most often written."""
+    wrong = wrong_words() - {"not", "can't", "never", "no", "zero", "without", "unable"}
+    df: Counter[str] = Counter()
+    shown: dict[str, Counter[str]] = {}
+    for text in dict.fromkeys(texts):
+        seen: set[str] = set()
+        for w in tokens(text):
+            k = lemma(w)
+            if (k in wrong or w in wrong) and k not in seen and w.isalpha() and len(w) > 2 \
+                    and w not in STOPWORDS and k not in STOPWORDS:
+                seen.add(k)
+                df[k] += 1
+                shown.setdefault(k, Counter())[w] += 1
+    ranked = sorted((kv for kv in df.items() if kv[1] >= 2), key=lambda kv: (-kv[1], kv[0]))
+    return [min(shown[k].items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, _ in ranked]
+
+
+def unvague(name: str, texts: Sequence[str]) -> str:
+    """``name`` with its vague subject replaced by the noun most statements say when
+    they say the name's problem of it as written ("times disconnected" → "call
+    disconnected"), else :func:`mixed_name`; ``name`` itself when it is not vague."""
+    if not vague_name(name):
+        return name
+    uniq = list(dict.fromkeys(texts))
+    subject, _ = parts(name)
+    vague = set(subject)
+    rest = [w for w in name.split() if lemma(w.lower()) not in vague and w.lower() not in vague
+            and w.lower() not in STOPWORDS]
+    problem = " ".join(rest)
+    least = need(len(uniq))
+    if problem and parts(problem)[1] and not set(tokens(problem)) & _HEADS:
+        best: tuple[int, str] | None = None
+        for noun, n in _nouns(uniq).most_common(5):
+            if n < least:
+                break
+            said = written_support(f"{noun} {problem}", uniq)
+            if said is not None and said >= least and (best is None or said > best[0]):
+                best = (said, f"{noun} {problem}")
+        if best is not None:
+            return best[1]
+    return mixed_name(uniq)
