@@ -153,3 +153,25 @@ def test_an_on_topic_noun_compound_beats_an_unsaid_plain_name_about_another_noun
     assert not _compound_kept("age limit", "age problems", top)  # same subject: plain wins
     assert not _compound_kept("hidden limit", "auto problems", ["auto", "limit"])  # not nouns
     assert not _compound_kept("age limit", "account problems", ["card", "pin"])  # off topic
+
+
+def test_a_verb_said_of_its_object_is_said_too() -> None:
+    """"didn't make app" needs "make": "the app didn't load" says no such thing."""
+    texts = ["The app didn't load", "my app did not open today", "app isn't loading"]
+    assert written_support("didn't make app", texts) == 0
+    assert written_support("didn't make app", ["I didn't make this app"]) == 1
+    assert written_support("app didn't load", texts) == 3  # a verb after its subject: unchanged
+    # long letters say it in many words and keep the looser reading
+    letter = ("I wrote to the company three times about this and waited for weeks. " * 4
+              + "The app did not open.")
+    assert written_support("didn't make app", [letter]) == 1
+
+
+def test_a_relative_clause_after_a_prepositional_phrase_is_not_said_of_its_noun() -> None:
+    """"payments in the app that I didn't make": the payments were not made, not the app."""
+    texts = [
+        "There are a couple payments shown in the app that I didn't make",
+        "There is a payment in my app I did not make",
+    ]
+    assert written_support("didn't make app", texts) == 0
+    assert written_support("didn't make app", ["this is the app that I didn't make"]) == 1

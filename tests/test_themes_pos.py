@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from voc.themes.naming import predicate_phrase, theme_name
+from voc.themes.naming import key_phrases, predicate_phrase, theme_name
 from voc.themes.pos import chunks, parse, phrases
 
 
@@ -62,3 +62,28 @@ def test_tagger_loads_offline_without_nltk() -> None:
         "assert 'nltk' not in sys.modules and 'textblob' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_a_lone_adjective_between_determiner_and_verb_is_the_noun() -> None:
+    """The lexicon reads "top-up" as an adjective; "my top-up has" makes it the noun."""
+    assert "top-up" in parse("Seems like my top-up has not gone through").nouns
+    np = next(c for c in chunks("My top up did not go through yet.") if c.kind == "NP")
+    assert np.words == ("My", "top", "up")
+    # an adjective the verb says of its subject stays one ("my card is new")
+    assert "new" not in parse("my card is new").nouns
+
+
+def test_a_theme_of_failed_top_ups_names_the_top_up() -> None:
+    top = [
+        "My top-up didn't work.", "It looks like my top-up didn't work. Why?",
+        "My top-up has not gone through", "Why has my top-up not gone through yet?",
+        "my top-up is not working", "why isn't my top-up going through?",
+        "My top-up did not complete.", "I tried to top-up, why didn't it work?",
+    ]
+    others = [
+        ["The app crashes when I open it", "App crashed again", "my app keeps crashing"],
+        ["Where is my new card?", "my card has not arrived", "when will my card arrive"],
+    ]
+    phrases = key_phrases([top, *others])[0]
+    name = theme_name(phrases, top, top[0])
+    assert "top-up" in name.split(), name  # not a bare "didn't work"

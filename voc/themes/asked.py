@@ -46,6 +46,10 @@ class Ask:
     verb_said: str = ""  # as written ("topped up")
     obj: str = ""  # lemma key of the noun phrase asked about ("new card")
     obj_said: str = ""
+    #: the object was said before the verb, as its subject ("where does money come from")
+    obj_first: bool = False
+    #: the pronoun after the auxiliary ("what cards do *you* accept")
+    who: str = ""
 
 
 def _first_words(text: str) -> list[str]:
@@ -84,6 +88,7 @@ def ask(text: str) -> Ask | None:
         return None
     aux = ""
     verb = verb_said = obj = obj_said = ""
+    obj_first = False
     rest = chs[start:]
     for i, ch in enumerate(rest):
         ws = [w.lower() for w in ch.words]
@@ -146,11 +151,17 @@ def ask(text: str) -> Ask | None:
             if noun and not obj:
                 obj = " ".join(lem for lem, _ in noun)
                 obj_said = " ".join(w for _, w in noun)
+                # after the auxiliary, before the verb: its subject ("where does money
+                # come from"); fronted before the auxiliary it is the object ("what
+                # currencies can I hold")
+                obj_first = not verb and bool(aux or qword in YES_NO)
                 if verb or qword in ("where", "what", "which") and aux in ("is", "are"):
                     break  # "where is the card I ordered": the verb after it is a detail
     if not verb and not obj:
         return None
-    return Ask(qword, aux, verb, verb_said, obj, obj_said)
+    k = next((i for i, w in enumerate(words[1:], 1) if w in AUX and w != qword), 0)
+    who = words[k + 1] if k and k + 1 < len(words) and words[k + 1] in ("i", "you", "we") else ""
+    return Ask(qword, aux, verb, verb_said, obj, obj_said, obj_first and bool(verb), who)
 
 
 #: Share of a theme's statements that must be questions for it to be named as one.
@@ -199,14 +210,23 @@ def question_name(texts: Sequence[str], min_share: float = 0.2, max_words: int =
                 oforms.setdefault(key, Counter())[" ".join(sw[k:])] += 1
     obj = _best(objs, need)
     # what is asked about is said alike; what to do with it less so ("hold", "exchange")
-    verb = _best(verbs, need if not obj else max(2, int(0.1 * len(asks) + 0.999)))
+    vneed = need if not obj else max(2, int(0.1 * len(asks) + 0.999))
     if obj and " " not in obj:
         longer = [k for k in objs if k.endswith(" " + obj) and objs[k] * 3 >= objs[obj]]
         if longer:
             obj = min(longer, key=lambda k: (-objs[k], k))
+    said_words = {w for t in uniq for w in _first_words(t)}
+    verb = _best(verbs, vneed)
+    return _name(asks, qwords, said_words, verb, obj, vforms, oforms, max_words)
+
+
+def _name(
+    asks: Sequence[Ask], qwords: Counter[str], said_words: set[str], verb: str, obj: str,
+    vforms: dict[str, Counter[str]], oforms: dict[str, Counter[str]], max_words: int,
+) -> str:
+    """The question asking about ``verb`` and ``obj`` ("" when none is whole)."""
     if not verb and not obj:
         return ""
-    said_words = {w for t in uniq for w in _first_words(t)}
     qword = min(
         (q for q in qwords if q in QWORDS or q.startswith("how ")),
         key=lambda q: (-qwords[q], q),
@@ -214,40 +234,79 @@ def question_name(texts: Sequence[str], min_share: float = 0.2, max_words: int =
     ) or min(qwords, key=lambda q: (-qwords[q], q))
     v = _said(vforms, verb) if verb else ""
     o = _said(oforms, obj) if obj else ""
-    if o and v and lemma(o.split()[-1]) == lemma(v.split()[-1]):
-        o = ""  # "how to transfer transfer"
+    if o and v:  # "how to transfer transfer money": the verb says it once
+        vl = {lemma(w) for w in v.split()}
+        ow = o.split()
+        o = "" if lemma(ow[-1]) in vl else " ".join(w for w in ow if lemma(w) not in vl)
     if verb and qword in ("what", "which", "want", *YES_NO) and qwords["how"] >= 2:
         qword = "how"  # "what do I do to activate my card" asks how to: "how to activate card"
-    if qword in ("how long", "how much", "how many"):
-        aux = Counter(a.aux for a in asks if a.qword == qword and a.aux)
-        a = min(aux, key=lambda x: (-aux[x], x)) if aux else ""
-        words = [*qword.split(), *([a] if a in ("does", "do", "will") else []), *o.split(),
-                 *v.split()] if o and v else []
-    elif qword == "how" or (qword in YES_NO and "how" in said_words):
-        # the base form when someone says it ("top up", not "topped up")
-        base = verb if verb and set(verb.split()) <= said_words else v
-        words = ["how", "to", *base.split(), *o.split()] if base and "to" in said_words else (
-            ["how", *base.split(), *o.split()] if base else []
-        )
-    elif qword == "why":
-        words = ["why", *o.split(), *v.split()] if v else []
-    elif qword in ("where", "when"):
-        aux = Counter(a.aux for a in asks if a.qword == qword and a.aux)
-        a = min(aux, key=lambda x: (-aux[x], x)) if aux else ""
-        if v and a in ("can", "do"):  # "where can I find PIN"
-            words = [qword, a, "i", *v.split(), *o.split()] if o else []
-        elif v and a in ("will", "does"):  # "when will card arrive"
-            words = [qword, a, *o.split(), *v.split()] if o else []
-        else:
-            words = [qword, a or "is", *o.split()] if o and (a or "is") in said_words else []
-    elif qword in ("what", "which"):
-        aux = Counter(a.aux for a in asks if a.qword == qword and a.aux)
-        a = min(aux, key=lambda x: (-aux[x], x)) if aux else ""
-        lead = [a, "i"] if a in ("can", "do") and "i" in said_words else []
-        words = [qword, *o.split(), *lead, *v.split()] if o and v else []
-    else:  # yes/no: "can I top up by card"
-        words = [qword, "i", *v.split(), *o.split()] if v and qword in ("can", "could") else []
+    # "where does money come from": the object is the verb's subject, so "how to come
+    # funds" or "where can I come funds" would not be what anyone asks
+    pairs = [a.obj_first for a in asks if a.verb == verb and _ends(a.obj, obj)] if o else []
+    as_subject = 2 * sum(pairs) > len(pairs)
+    words = _form(qword, asks, said_words, verb, v, o, as_subject)
+    if len(words) > max_words and len(o.split()) > 1:
+        # a shorter whole question rather than a cut one: "what card do you accept"
+        words = _form(qword, asks, said_words, verb, v, o.split()[-1], as_subject)
     words = [w for w in words if w]
-    if len(words) < 2:
+    if len(words) < 2 or len(words) > max_words:
         return ""
-    return " ".join(words[:max_words])
+    return " ".join(words)
+
+
+def _ends(phrase: str, key: str) -> bool:
+    return phrase == key or phrase.endswith(" " + key)
+
+
+def _aux(asks: Sequence[Ask], qword: str) -> str:
+    """The auxiliary most questions with ``qword`` say after it."""
+    aux = Counter(a.aux for a in asks if a.qword == qword and a.aux)
+    return min(aux, key=lambda x: (-aux[x], x)) if aux else ""
+
+
+def _form(
+    qword: str, asks: Sequence[Ask], said_words: set[str], verb: str, v: str, o: str,
+    as_subject: bool,
+) -> list[str]:
+    """The words of a whole short question asking ``qword`` about verb ``v`` and object
+    ``o`` ([] when no grammatical question can be made of them)."""
+    # after an auxiliary the verb is said in its base form ("what card can I use")
+    base = verb if verb and set(verb.split()) <= said_words else ""
+    if qword in ("how long", "how much", "how many"):
+        a = _aux(asks, qword)
+        if a not in ("does", "do", "will"):
+            return [*qword.split(), *o.split(), *v.split()] if o and v else []
+        return [*qword.split(), a, *o.split(), *base.split()] if o and base else []
+    if qword == "how" or (qword in YES_NO and "how" in said_words):
+        if o and as_subject:
+            return []
+        # the base form when someone says it ("top up", not "topped up")
+        base = base or v
+        if not base:
+            return []
+        return ["how", "to", *base.split(), *o.split()] if "to" in said_words else (
+            ["how", *base.split(), *o.split()])
+    if qword == "why":
+        return ["why", *o.split(), *v.split()] if v else []
+    if qword in ("where", "when"):
+        a = _aux(asks, qword)
+        if v and a in ("can", "do"):  # "where can I find PIN"
+            return [qword, a, "i", *v.split(), *o.split()] if o and not as_subject else []
+        if v and a in ("will", "does"):  # "when will card arrive"
+            return [qword, a, *o.split(), *v.split()] if o else []
+        # without its verb only a copula makes a question: "where is card", not "where can card"
+        a = a or "is"
+        return [qword, a, *o.split()] if o and a in ("is", "are", "was", "were") and (
+            a in said_words) else []
+    if qword in ("what", "which"):
+        a = _aux(asks, qword)
+        who = Counter(x.who for x in asks if x.qword == qword and x.aux == a and x.who)
+        w = min(who, key=lambda x: (-who[x], x)) if who else ("i" if "i" in said_words else "")
+        if a in ("can", "do") and w:  # "what cards do you accept", not "what phone do I
+            # steal" of "what do I do if my phone was stolen"
+            return [qword, *o.split(), a, w, *base.split()] if o and base and not (
+                as_subject) else []
+        return [qword, *o.split(), *v.split()] if o and v else []
+    # yes/no: "can I top up by card"
+    return [qword, "i", *v.split(), *o.split()] if v and qword in ("can", "could") and not (
+        o and as_subject) else []

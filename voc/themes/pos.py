@@ -117,11 +117,32 @@ def _repair(chs: list[Chunk]) -> list[Chunk]:
 
     A noun right after a subject pronoun is its verb ("it charges twice": the lexicon
     says "charges" is a plural noun); a lone noun followed by "twice" or "again" is a
-    verb ("why charge twice").
+    verb ("why charge twice"); a lone adjective (with its particle) between a determiner
+    and a verb is the noun ("my top-up has not gone through", "my top up did not go").
     """
     out: list[Chunk] = []
+    skip = 0
     for i, ch in enumerate(chs):
+        if skip:
+            skip -= 1
+            continue
         nxt = chs[i + 1] if i + 1 < len(chs) else None
+        if (
+            ch.kind == "NP"
+            and ch.tags and all(t in ("PRP$", "DT") for t in ch.tags)
+            and nxt is not None
+            and nxt.kind == "ADJP"
+            and len(nxt.words) == 1
+        ):
+            part = chs[i + 2] if i + 2 < len(chs) else None
+            has_part = part is not None and len(part.words) == 1 and (
+                part.words[0].lower() in PARTICLES)
+            after = chs[i + 2 + has_part] if i + 2 + has_part < len(chs) else None
+            if after is not None and after.kind == "VP":
+                words = (*ch.words, *nxt.words, *(part.words if has_part else ()))
+                out.append(Chunk("NP", words, (*ch.tags, *("NN",) * (1 + has_part))))
+                skip = 1 + has_part
+                continue
         if (
             ch.kind == "NP"
             and len(ch.words) == 2

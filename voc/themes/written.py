@@ -10,7 +10,10 @@ pronouns, prepositions, auxiliaries, "still", "again"; negations; numbers) and a
 pronoun ("it was declined") stands for the subject when the statement says the subject.
 Clauses end at punctuation, handles, links and clause-joining words ("and", "but",
 "because", "when", ...), so a subject in one clause and a failure verb in the next ("the
-ticket was fine but I missed the call") do not attest "ticket missed".
+ticket was fine but I missed the call") do not attest "ticket missed". A verb the name
+says of its object ("make" of "didn't make app") must be said too in short statements, and
+a relative clause after a prepositional phrase is not said of the noun inside it ("payments
+shown in the app that I didn't make" do not attest "didn't make app").
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ _PRONOUNS = frozenset({"it"})
 #: letters "it" is anything.
 PRONOUN_WORDS = 40
 _BLOCKED = frozenset({"can't", "cannot", "unable", "couldn't", "cant"})
+_NEGATION_KEYS = frozenset({"not", "can't", "never", "no"})
 _FUNCTION_EXTRA = frozenset({_NUMBER, "keep", "keeps", "kept", "even", "ever", "yet", "anymore",
                              "now", "just", "already", "totally", "completely", "really"})
 
@@ -71,6 +75,29 @@ def clauses(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     return tuple(out)
 
 
+#: Words that open a relative clause after its noun ("the payment *that* I didn't make",
+#: "the payment *I* didn't make").
+_RELATIVE = frozenset({"that", "which", "who", "whom", "i", "you", "we", "they", "he", "she"})
+_PREPOSITIONS = frozenset({"in", "on", "at", "from", "with", "into", "onto", "to", "of", "for",
+                           "by", "through", "via", "within", "inside"})
+_DETERMINERS = frozenset({"the", "a", "an", "my", "your", "our", "his", "her", "their", "this",
+                          "that", "these", "those", "its", "some", "any"})
+
+
+def _antecedent_above(words: Sequence[str], j: int) -> bool:
+    """Whether the noun at ``j`` closes a prepositional phrase that a relative clause
+    follows ("payments shown in the *app* that I didn't make"): the clause is said of the
+    word the phrase modifies (the payments), not of the noun inside it."""
+    if j + 1 >= len(words) or words[j + 1] not in _RELATIVE:
+        return False
+    k = j - 1
+    while k >= 0 and words[k] in _DETERMINERS:
+        k -= 1
+    # the phrase modifies a word before it ("payments in", "shown in"), not a pronoun
+    # ("help me with the bag you lost": the bag is what was lost)
+    return k >= 1 and words[k] in _PREPOSITIONS and words[k - 1] not in STOPWORDS
+
+
 def says(
     problem: Sequence[frozenset[str]],
     subject: frozenset[str],
@@ -97,7 +124,7 @@ def says(
                 for m, alts in enumerate(problem):
                     got[m] = got[m] or k in alts
             elif k in subject or (j == i and lead):
-                got_s = True
+                got_s = got_s or not _antecedent_above(words, j)
             elif not _is_function(words[j], k):
                 others += 1
                 if others > MAX_MODIFIERS:
@@ -142,7 +169,7 @@ def _written(name: str, texts: tuple[str, ...]) -> int | None:
     its problem word and verb ("I cant find where to cancel").
     """
     from voc.themes.attest import parts
-    from voc.themes.pos import lexicon_tag
+    from voc.themes.pos import AUX, lexicon_tag
     from voc.themes.said import key
 
     subject, problem = parts(name)
@@ -153,11 +180,22 @@ def _written(name: str, texts: tuple[str, ...]) -> int | None:
     verbs = [k for k in dict.fromkeys(key(w) for w in words if lexicon_tag(w).startswith("VB")
                                       and not lexicon_tag(w).startswith("NN"))
              if k in subject]
+    # a verb the name says of its object ("make" of "didn't make app") is said too
+    first = next((i for i, w in enumerate(words) if key(w) in subject), len(words))
+    said_verbs = [k for k in dict.fromkeys(key(w) for w in words[:first]
+                                           if lexicon_tag(w).startswith("VB")
+                                           and not lexicon_tag(w).startswith("NN")
+                                           and w not in AUX)
+                  if k not in subject and k not in probs and k not in _NEGATION_KEYS]
     nouns = [k for k in subject if k not in verbs]
     if not nouns:
         nouns, verbs = verbs, []
     alts = [_alternatives(p) - frozenset(subject) for p in sorted(probs)]
     alts += [frozenset({v}) for v in verbs]
+    # a short statement that says the name's verb of its object in other words says
+    # something else ("the app isn't loading" is no "didn't make app"); long letters
+    # keep the looser reading
+    alts_short = [*alts, *(frozenset({v}) for v in said_verbs)]
     subj = frozenset(nouns)
     if words[0] in _BLOCKED and verbs:
         subj = frozenset(verbs)
@@ -167,5 +205,5 @@ def _written(name: str, texts: tuple[str, ...]) -> int | None:
         # "my card ... it was declined": a pronoun stands for a subject the statement says
         short = sum(len(w) for w, _ in cls) <= PRONOUN_WORDS
         pron = _PRONOUNS if short and any(subj & set(k) for _, k in cls) else frozenset()
-        n += any(says(alts, subj, w, k, pron) for w, k in cls)
+        n += any(says(alts_short if short else alts, subj, w, k, pron) for w, k in cls)
     return n
