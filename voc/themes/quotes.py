@@ -27,7 +27,7 @@ cosine of the quotes to their theme's centre): ``docs/benchmarks.md``, round 11.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -96,6 +96,23 @@ def _closeness(vectors: np.ndarray) -> np.ndarray:
     return vectors @ centre
 
 
+def _ranked(
+    sims: np.ndarray,
+    texts: Sequence[str],
+    min_chars: int,
+    max_chars: int,
+    shows: Callable[[int], bool] = lambda i: False,
+) -> list[int]:
+    """Indices by closeness to the centre (``sims``), statements that ``shows`` (say the
+    name) first and very short or very long ones after the others; ties by text."""
+
+    def tier(i: int) -> int:
+        fits = min_chars <= len(texts[i]) <= max_chars
+        return (0 if shows(i) else 1) + (0 if fits else 2)
+
+    return sorted(range(len(texts)), key=lambda i: (tier(i), -round(float(sims[i]), 6), texts[i]))
+
+
 def centre_quote(
     vectors: np.ndarray, texts: Sequence[str], min_chars: int = 25, max_chars: int = 320
 ) -> int:
@@ -107,15 +124,7 @@ def centre_quote(
     """
     if not len(texts):
         return -1
-    sims = _closeness(vectors)
-    order = sorted(
-        range(len(texts)),
-        key=lambda i: (
-            0 if min_chars <= len(texts[i]) <= max_chars else 2,
-            -round(float(sims[i]), 6),
-            texts[i],
-        ),
-    )
+    order = _ranked(_closeness(vectors), texts, min_chars, max_chars)
     return next((i for i in order if readable(texts[i]) and not is_retweet(texts[i])), order[0])
 
 
@@ -142,12 +151,7 @@ def representative(
     gists = [gist(t) for t in texts]
     want = gist(name) if name else frozenset()
 
-    def tier(i: int) -> int:
-        shows = bool(want & gists[i])
-        fits = min_chars <= len(texts[i]) <= max_chars
-        return (0 if shows else 1) + (0 if fits else 2)
-
-    order = sorted(range(n), key=lambda i: (tier(i), -round(float(sims[i]), 6), texts[i]))
+    order = _ranked(sims, texts, min_chars, max_chars, lambda i: bool(want & gists[i]))
     chosen: list[int] = []
     seen_texts: set[str] = set()
 
