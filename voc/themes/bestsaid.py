@@ -29,6 +29,7 @@ from voc.themes.said import (
     token_keys,
     wrong_words,
 )
+from voc.themes.wording import surface
 from voc.themes.written import written_support
 
 __all__ = ["best_said", "best_written", "of_thing", "said_next", "said_with", "subject_words"]
@@ -127,7 +128,7 @@ def said_with(subject: str, texts: Sequence[str]) -> Said | None:
     k, n = min(df.items(), key=lambda kv: (-kv[1], kv[0]))
     if n < 2:
         return None
-    word = min(forms[k].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    word = surface(forms[k])
     named = [*subject.split(), word] if after[k] * 2 > n else [word, *subject.split()]
     return Said(" ".join(named), subject, n)
 

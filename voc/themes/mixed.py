@@ -21,7 +21,7 @@ from voc.themes.attest import need, parts
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import glued, lexicon_tag, parse
 from voc.themes.said import _VAGUE_NOUNS, wrong_words
-from voc.themes.wording import REDACTED, TIME_WORDS, boilerplate, proper_names, tokens
+from voc.themes.wording import REDACTED, TIME_WORDS, boilerplate, proper_names, surface, tokens
 from voc.themes.written import written_support
 
 #: The start of every mixed theme's name.
@@ -84,8 +84,7 @@ def _nouns(texts: Sequence[str]) -> Counter[str]:
             seen.add(k)
             df[k] += 1
             shown.setdefault(k, Counter())[w] += 1
-    return Counter({min(shown[k].items(), key=lambda kv: (-kv[1], kv[0]))[0]: n
-                    for k, n in df.items()})
+    return Counter({surface(shown[k]): n for k, n in df.items()})
 
 
 def _subject_word(key: str, word: str, names: frozenset[str]) -> bool:
@@ -129,7 +128,7 @@ def _wrong_words(texts: Sequence[str]) -> list[str]:
                 df[k] += 1
                 shown.setdefault(k, Counter())[w] += 1
     ranked = sorted((kv for kv in df.items() if kv[1] >= 2), key=lambda kv: (-kv[1], kv[0]))
-    return [min(shown[k].items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, _ in ranked]
+    return [surface(shown[k]) for k, _ in ranked]
 
 
 def unvague(name: str, texts: Sequence[str]) -> str:

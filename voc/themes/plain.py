@@ -19,7 +19,15 @@ from functools import lru_cache
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import glued, lexicon_tag, parse
 from voc.themes.predicate import problem_lemmas
-from voc.themes.wording import REDACTED, TIME_WORDS, boilerplate, lemma_key, proper_names, tokens
+from voc.themes.wording import (
+    REDACTED,
+    TIME_WORDS,
+    boilerplate,
+    lemma_key,
+    proper_names,
+    surface,
+    tokens,
+)
 
 #: Share of a theme's distinct statements that must say the subject of a plain name.
 SUBJECT_SHARE = 0.15
@@ -111,7 +119,7 @@ def _of_what(problem: str, texts: Sequence[str]) -> str:
     noun, n = min(df.items(), key=lambda kv: (-kv[1], kv[0]))
     if n < 2:
         return ""
-    shown = min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    shown = surface(forms)
     return f"{noun} {shown}"
 
 
@@ -131,7 +139,7 @@ def _fuller(key: str, phrase: str, texts: Sequence[str], least: int) -> str:
     if not df:
         return phrase
     k, n = min(df.items(), key=lambda kv: (-kv[1], kv[0]))
-    return min(shown[k].items(), key=lambda kv: (-kv[1], kv[0]))[0] if n >= least else phrase
+    return surface(shown[k]) if n >= least else phrase
 
 
 def _singular(phrase: str, texts: Sequence[str]) -> str:
@@ -176,7 +184,7 @@ def plain_head(subject: str, texts: Sequence[str]) -> str:
         if n >= 2:
             shown = forms[lem]
             plural = [w for w in shown if w != lem and w.endswith("s")]
-            return plural[0] if plural else min(shown.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            return plural[0] if plural else surface(shown)
     if plain:
         return "issues" if plain["issue"] > plain["problem"] else "problems"
     if anywhere:
