@@ -73,7 +73,9 @@ def _load(model_path: str) -> Any:
     finally:
         hf_logging.set_verbosity(level)
     first = model[0]
-    if hasattr(first, "processing_kwargs"):  # pad every batch to a multiple of PAD_TO tokens
+    # pad every batch to a multiple of PAD_TO tokens (sentence-transformers 6+; older ones
+    # pad to the batch's longest text, and a vector then depends on its batch as before)
+    if hasattr(first, "processing_kwargs"):
         kwargs = dict(first.processing_kwargs or {})
         kwargs["text"] = {**kwargs.get("text", {}), "pad_to_multiple_of": PAD_TO}
         first.processing_kwargs = kwargs
@@ -217,13 +219,11 @@ def precision_report(precision: str, fast: bool) -> str:
 
 
 def token_lengths(model: Any, texts: Sequence[str]) -> list[int]:
-    """Tokens the model reads of each text (special tokens included, truncated as it
-    truncates); the character count when ``model`` has no tokenizer."""
-    tok = getattr(model, "tokenizer", None)
-    if tok is None:
-        return [len(t) for t in texts]
-    limit = getattr(model, "max_seq_length", None) or 512
-    ids = tok(list(texts), truncation=True, max_length=limit, add_special_tokens=True)
+    """Tokens a sentence-transformers ``model`` reads of each text (special tokens
+    included, truncated at its ``max_seq_length`` as it truncates)."""
+    ids = model.tokenizer(
+        list(texts), truncation=True, max_length=model.max_seq_length, add_special_tokens=True
+    )
     return [len(x) for x in ids["input_ids"]]
 
 
