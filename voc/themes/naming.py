@@ -23,13 +23,12 @@ from collections.abc import Sequence
 
 from voc.themes.asked import QWORDS, question_name
 from voc.themes.attest import attested_name, on_topic, rename
+from voc.themes.bestpred import best_predicate, compose
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import unvague
 from voc.themes.pos import lexicon_tag, parse, past_participle
 from voc.themes.pos import phrases as phrases_of
 from voc.themes.predicate import (
-    best_predicate,
-    compose,
     evaluative_lemmas,
     is_problem,
     predicates,
