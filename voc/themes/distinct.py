@@ -8,7 +8,7 @@ word order ("flight delayed", "delayed flights"), are told apart by what separat
 the themes:
 
 1. the clashing themes are compared with each other only: their key phrases are
-   chosen by class-based TF-IDF between them (:func:`voc.themes.naming.key_phrases`
+   chosen by class-based TF-IDF between them (:func:`voc.themes.keyphrases.key_phrases`
    over their statements); a phrase counts for a theme when it adds a word to the name,
    no other theme of the clash took it, and the theme's statements say it more often
    than any other clashing theme's (preferably :data:`MIN_LIFT` times as often), the

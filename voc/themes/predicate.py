@@ -209,6 +209,7 @@ def predicates(text: str) -> tuple[Predicate, ...]:
             body.pop()  # "failed again" says no more than "failed"
         if not body:
             continue
+        body = _passive_kept(body, [w.lower() for w in ch.words])
         surface = " ".join(lead + body)
         obj = ""
         rest = chs[i + 1 :]
@@ -220,6 +221,21 @@ def predicates(text: str) -> tuple[Predicate, ...]:
                 obj = " ".join(w for _, w in noun)
         out.append(Predicate(key, surface, obj, head))
     return tuple(out)
+
+
+#: Auxiliaries of a passive after "keep" ("keeps getting declined", "keeps being declined").
+_PASSIVE = frozenset({"getting", "being"})
+
+
+def _passive_kept(body: list[str], words: list[str]) -> list[str]:
+    """``body`` with the passive auxiliary the statement writes after "keep" put back:
+    "keeps getting declined", never the broken "keeps declined"."""
+    if len(body) < 2 or lemma(body[0]) != "keep":
+        return body
+    at = next((k for k, w in enumerate(words) if w == body[0]), -1)
+    if 0 <= at < len(words) - 1 and words[at + 1] in _PASSIVE and body[1] != words[at + 1]:
+        return [body[0], words[at + 1], *body[1:]]
+    return body
 
 
 def _attempted(chs: Sequence[Chunk], i: int, verbs: list[str]) -> Predicate | None:
