@@ -268,14 +268,12 @@ def said_of(subject: str, pred: Predicate, phrases: Sequence[str], texts: Sequen
         return name  # one word ("pending", "failed") is said of every noun near it
     best = written_support(name, texts) or 0
     mine = {lemma(w) for w in subject.lower().split()}
-    names = proper_names(texts)
     for p in phrases[:3]:
-        if {lemma(w) for w in p.lower().split()} & mine or lemma_key(p) not in parse(p).nouns \
-                or p.lower() in names:
+        if {lemma(w) for w in p.lower().split()} & mine or lemma_key(p) not in parse(p).nouns:
             continue
         other = compose(p, pred)
         n = written_support(other, texts) or 0
-        if n > SAID_OF_LIFT * max(best, 1):
+        if n > SAID_OF_LIFT * max(best, 1) and p.lower() not in proper_names(texts):
             name, best = other, n
     return name
 
