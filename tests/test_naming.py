@@ -125,7 +125,8 @@ def test_subject_is_not_a_noun_phrase_only_two_statements_say() -> None:
 
 # --- problem predicates: subject + what goes wrong, in the statements' own words ---
 
-from voc.themes.predicate import best_predicate, compose, is_problem, predicates  # noqa: E402
+from voc.themes.bestpred import best_predicate, compose  # noqa: E402
+from voc.themes.predicate import is_problem, predicates  # noqa: E402
 
 
 def test_predicates_of_complaints() -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from voc.themes.bestpred import as_written
 from voc.themes.naming import key_phrases, theme_name
 from voc.themes.pos import past_participle
-from voc.themes.predicate import as_written, predicates
+from voc.themes.predicate import predicates
 from voc.themes.wording import proper_names
 
 APP = ["The app crashes when I open it", "App crashed again", "my app keeps crashing"]

@@ -160,7 +160,8 @@ def test_a_verb_said_of_its_object_is_said_too() -> None:
     texts = ["The app didn't load", "my app did not open today", "app isn't loading"]
     assert written_support("didn't make app", texts) == 0
     assert written_support("didn't make app", ["I didn't make this app"]) == 1
-    assert written_support("app didn't load", texts) == 3  # a verb after its subject: unchanged
+    # the word after the problem is said too (round 13): "did not open" is another verb
+    assert written_support("app didn't load", texts) == 2
     # long letters say it in many words and keep the looser reading
     letter = ("I wrote to the company three times about this and waited for weeks. " * 4
               + "The app did not open.")

@@ -87,6 +87,10 @@ _NOT_ALONE = frozenset({"not", "can't", "never", "no", "zero", "without", "down"
                         "lack", "stop", "late"})
 
 
+#: Modal verbs say nothing wrong, whatever word their key comes from ("canned" → "can").
+_MODALS = frozenset({"can", "could", "will", "would", "shall", "should", "may", "might", "must"})
+
+
 #: "stopped", "stops" say something failed ("sync stopped"); "stop" asks for it ("stop calling").
 _STOPPED = frozenset({"stopped", "stops"})
 
@@ -110,7 +114,7 @@ def said_with(subject: str, texts: Sequence[str]) -> Said | None:
         seen: set[str] = set()
         for i, (w, k) in enumerate(zip(toks, keys, strict=True)):
             if k in subj or (k in _NOT_ALONE and w not in _STOPPED) or w in _NOT_ALONE \
-                    or w in STOPWORDS or glued(w) or k in seen:
+                    or w in STOPWORDS or glued(w) or k in seen or k in _MODALS:
                 continue
             tag = lexicon_tag(w)
             if not (k in wrong or w in wrong) or tag in ("NN", "VB", "VBP") or (
@@ -150,8 +154,11 @@ def best_written(
         if same_subject and not about:
             continue
         n = written_support(s.text, uniq)
-        # judgements of one noun vote together ("bad seat", "lousy coach seat")
-        n = s.support if n is None or judged(s.text) else n
+        if n is None and not judged(s.text):
+            continue  # no problem word: "sitting on plane" says where, not what is wrong
+        # judgements of one noun vote together ("bad seat", "lousy coach seat"), when the
+        # one shown is written before it at least twice ("disappointed ... agent" is not)
+        n = s.support if n is None or judged(s.text) and n >= 2 else n
         if n < least:
             continue
         score = n * _distinct(s.subject, phrases) * (1.5 if about else 1.0)

@@ -8,7 +8,7 @@ word order ("flight delayed", "delayed flights"), are told apart by what separat
 the themes:
 
 1. the clashing themes are compared with each other only: their key phrases are
-   chosen by class-based TF-IDF between them (:func:`voc.themes.naming.key_phrases`
+   chosen by class-based TF-IDF between them (:func:`voc.themes.keyphrases.key_phrases`
    over their statements); a phrase counts for a theme when it adds a word to the name,
    no other theme of the clash took it, and the theme's statements say it more often
    than any other clashing theme's (preferably :data:`MIN_LIFT` times as often), the
@@ -45,17 +45,25 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from voc.themes.evidence import junk_phrase, said_by, said_words
-from voc.themes.lemmas import lemma
 from voc.themes.mixed import is_mixed, mixed_name
 from voc.themes.naming import key_phrases
-from voc.themes.pos import lexicon_tag
-from voc.themes.predicate import is_problem
+from voc.themes.qualify import (
+    GENERIC,
+    function_word,
+    is_noun,
+    is_noun_strict,
+    name_key,
+    name_lemmas,
+    problem_word,
+    problem_words,
+    qualified,
+    rewrite,
+    said_of,
+)
 
 if TYPE_CHECKING:
     from voc.themes.table import ThemeDraft
 
-_WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*", re.IGNORECASE)
-_IGNORED = frozenset({"a", "an", "the"})
 #: A specific phrase is said by this many times the share of any other clashing theme.
 MIN_LIFT = 1.5
 #: Words a qualified name may have in all ("flight delayed: call back later").
@@ -66,15 +74,6 @@ MIN_SAID_OF = 0.3
 #: Distinct statements of a theme that must say a phrase for it to qualify the name.
 MIN_SAID = 2
 _STRAY = re.compile(r"[@#\d]|https?:|www\.")
-
-
-def _lemmas(text: str) -> list[str]:
-    return [lemma(w) for w in _WORD.findall(text.lower().replace("’", "'"))]
-
-
-def name_key(name: str) -> tuple[str, ...]:
-    """What makes two names the same: their lemmas, in any order, articles aside."""
-    return tuple(sorted(w for w in _lemmas(name) if w not in _IGNORED))
 
 
 def clashes(names: Sequence[str], skip: Collection[int] = ()) -> list[list[int]]:
@@ -92,64 +91,10 @@ def n_duplicates(names: Sequence[str]) -> int:
 
 
 def _said_share(phrase: str, said: list[set[str]]) -> float:
-    want = set(_lemmas(phrase))
+    want = set(name_lemmas(phrase))
     if not said or not want:
         return 0.0
     return sum(want <= s for s in said) / len(said)
-
-
-#: Things that happen to an order, a flight or an account that the problem words of
-#: :func:`voc.themes.predicate.is_problem` leave out (lemmas): enough to tell "flight
-#: cancelled" from "flight delayed".
-EVENTS = frozenset({"cancel", "rebook", "overbook", "strand", "bump", "divert", "charge",
-                    "overcharge", "refuse", "deny", "decline", "reject", "close", "suspend",
-                    "freeze", "block", "lose", "miss", "break", "damage", "crash", "fail",
-                    "expire", "lock", "steal", "hack", "refund", "delay"})
-
-
-def _problem_word(word: str) -> bool:
-    return is_problem(word, cues=False) or lemma(word.lower()) in EVENTS
-
-
-def _problem_words(name: str) -> set[str]:
-    return {lemma(w) for w in _WORD.findall(name.lower()) if _problem_word(w)}
-
-
-def _said_of(name: str, word: str, texts: Sequence[str]) -> float:
-    """Share of ``texts`` saying ``word`` within two words of one of ``name``'s subject
-    words ("cancelled flight", "flight was cancelled" for "flight delayed")."""
-    subject = {lemma(w) for w in _WORD.findall(name.lower())
-               if not _problem_word(w) and w not in _IGNORED}
-    want = lemma(word.lower())
-    if not texts or not subject:
-        return 0.0
-    hits = 0
-    for t in texts:
-        lem = _lemmas(t)
-        at = [k for k, w in enumerate(lem) if w == want]
-        hits += any(w in subject for k in at for w in lem[max(0, k - 2) : k + 3])
-    return hits / len(texts)
-
-
-def _qualified(name: str, phrase: str) -> str:
-    """"flight delayed: call" (what else the theme is about), or "flight delayed or
-    cancelled" when the phrase is another problem, as a person would write it."""
-    if ":" not in name and not is_mixed(name) and len(phrase.split()) == 1 \
-            and _problem_words(phrase) and not (
-        _problem_words(phrase) & _problem_words(name)
-    ):
-        return f"{name} or {phrase}"
-    return f"{name}, {phrase}" if ":" in name else f"{name}: {phrase}"
-
-
-#: Words too general to tell two themes apart.
-GENERIC = frozenset({"guy", "guys", "lack", "need", "thing", "things", "way", "lot", "lots",
-                     "stuff", "people", "someone", "anyone", "everyone", "one", "today",
-                     "yesterday", "day", "days", "week", "please", "thanks", "thank",
-                     # units of time: how long, never what went wrong
-                     "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
-                     "second", "seconds", "time", "times", "night", "nights", "tonight",
-                     "morning", "weeks", "month", "months", "year", "years", "help"})
 
 
 def _usable(phrase: str, own: set[str], said: Sequence[frozenset[str]],
@@ -158,54 +103,15 @@ def _usable(phrase: str, own: set[str], said: Sequence[frozenset[str]],
     only general words, and at least ``least`` distinct statements say it. With
     ``thing``, it must also end in a noun ("checked bag", not "checked"): after a colon
     a lone verb or adjective reads as a fragment."""
-    lem = set(_lemmas(phrase))
+    lem = set(name_lemmas(phrase))
     words = phrase.lower().split()
     if not lem or not lem - own or _STRAY.search(phrase) or any(len(w) < 3 for w in words):
         return False
-    if thing and not _is_noun_strict(words[-1]) or _function_word(words[-1]):
+    if thing and not is_noun_strict(words[-1]) or function_word(words[-1]):
         return False  # "hour delay: waiting for" ends mid-phrase
     if all(w in GENERIC for w in words) or junk_phrase(phrase, texts):
         return False
     return said_by(phrase, said) >= least
-
-
-#: Particles that end a phrasal verb ("call back", "sign up"): no function word there.
-_PARTICLES = frozenset({"up", "out", "off", "down", "in", "on", "back", "over", "away"})
-
-
-def _function_word(word: str) -> bool:
-    """A preposition, article, conjunction or pronoun: a phrase cannot end in one."""
-    tag = lexicon_tag(word.lower()) or ""
-    return word.lower() not in _PARTICLES and tag in (
-        "IN", "DT", "CC", "TO", "PRP", "PRP$", "WDT", "MD", "PDT"
-    )
-
-
-def _is_noun_strict(word: str) -> bool:
-    """A word the tagger's lexicon knows as a noun (unknown words are not)."""
-    tag = lexicon_tag(word.lower()) or lexicon_tag(lemma(word.lower()))
-    return bool(tag) and tag.startswith("NN")
-
-
-def _is_noun(word: str) -> bool:
-    word = word.lower()
-    tag = lexicon_tag(word) or lexicon_tag(lemma(word))
-    if tag:
-        return tag.startswith("NN")
-    return word.isalpha() and not word.endswith(("ed", "ing", "ly"))  # unknown: mostly names
-
-
-def _rewrite(name: str, phrase: str) -> str:
-    """``name`` with its problem words replaced by ``phrase``, a problem word the name does
-    not say ("flight delayed" + "cancelled" → "flight cancelled"); "" if it has none."""
-    words = name.split()
-    keep = [w for w in words if not _problem_word(w)]
-    if len(keep) == len(words) or not keep:
-        return ""
-    at = next(k for k, w in enumerate(words) if _problem_word(w))
-    lead = [w for w in words[:at] if w in keep]
-    return " ".join([*lead, *[w for w in words[at:] if w in keep], phrase] if lead
-                    else [*keep, phrase])
 
 
 def _distinct_said(texts: Sequence[str]) -> list[frozenset[str]]:
@@ -228,12 +134,12 @@ def _specific(
     """
     clusters = [list(texts[i]) for i in group]
     phrases = key_phrases(clusters, n_phrases=15, min_doc_share=0.05)
-    said = [[set(_lemmas(t)) for t in c] for c in clusters]
+    said = [[set(name_lemmas(t)) for t in c] for c in clusters]
     out: dict[int, tuple[str, str]] = {}
     taken: set[tuple[str, ...]] = set()
     for k, i in enumerate(group):
         name = names[i]
-        own = set(_lemmas(name))
+        own = set(name_lemmas(name))
         room = max(1, MAX_WORDS - len(name.split()))
         scored: list[tuple[int, float, float, str]] = []
         heard = _distinct_said(clusters[k])
@@ -245,7 +151,7 @@ def _specific(
             if mine <= rest:
                 continue
             tier = 0 if mine >= MIN_LIFT * rest else 2
-            noun = _is_noun(p.split()[-1])
+            noun = is_noun(p.split()[-1])
             # a thing named counts half as much again as a verb or an adjective
             scored.append((tier, -(mine - rest) * (1.5 if noun else 1.0), mine, p))
         scored.sort(key=lambda x: (x[0], x[1], x[3]))
@@ -254,20 +160,20 @@ def _specific(
         # said apart from it ("flight delayed ... my bag was lost") says nothing of it
         other = {
             x[3] for x in scored
-            if len(x[3].split()) == 1 and _problem_word(x[3])
-            and not _problem_words(x[3]) & _problem_words(name)
+            if len(x[3].split()) == 1 and problem_word(x[3])
+            and not problem_words(x[3]) & problem_words(name)
         }
-        close = {p for p in other if _said_of(name, p, clusters[k]) >= MIN_SAID_OF}
+        close = {p for p in other if said_of(name, p, clusters[k]) >= MIN_SAID_OF}
         scored = [x for x in scored if x[3] not in other or x[3] in close]
         problems = [x for x in scored if x[3] in close and x[0] < 2 and x[2] >= 0.5]
         if problems:  # most of the theme says another problem than the name
-            rewritten = _rewrite(name, problems[0][3])
+            rewritten = rewrite(name, problems[0][3])
         best = ""
         for _, _, _, p in scored:
-            lem = set(_lemmas(p))
+            lem = set(name_lemmas(p))
             if lem & own or len(p.split()) > room or name_key(p) in taken:
                 continue
-            if name_key(_qualified(name, p)) in used:  # another theme's name already
+            if name_key(qualified(name, p)) in used:  # another theme's name already
                 continue
             best = p
             break
@@ -338,19 +244,19 @@ def _loose(
     for i in order:
         if i in pinned or i in keep_plain:
             continue
-        own = set(_lemmas(out[i]))
+        own = set(name_lemmas(out[i]))
         heard = _distinct_said(texts[i])
         room = max(1, MAX_WORDS - len(out[i].split()))
         for p in phrases[at[i]]:
-            if set(_lemmas(p)) & own or len(p.split()) > room:
+            if set(name_lemmas(p)) & own or len(p.split()) > room:
                 continue
             if not _usable(p, own, heard, texts[i], thing=True, least=least):
                 continue
-            if least < MIN_SAID and (" " in p or p.lower() in GENERIC or _problem_words(p)):
+            if least < MIN_SAID and (" " in p or p.lower() in GENERIC or problem_words(p)):
                 continue  # what one statement says: a single thing, no fragment or problem
-            if name_key(_qualified(out[i], p)) in used:
+            if name_key(qualified(out[i], p)) in used:
                 continue
-            out[i] = _qualified(out[i], p)
+            out[i] = qualified(out[i], p)
             used.add(name_key(out[i]))
             break
 
@@ -371,7 +277,7 @@ def _resolve(
         if rewritten and name_key(rewritten) not in used:
             new[i] = rewritten
         elif phrase:
-            new[i] = _qualified(out[i], phrase)
+            new[i] = qualified(out[i], phrase)
         else:
             continue
         if rewritten and new[i] == rewritten or " or " in new[i] and " or " not in out[i]:

@@ -1,35 +1,30 @@
-"""Name themes with short readable phrases chosen by class-based TF-IDF.
+"""Name themes with short readable phrases from their key phrases.
 
-Candidates are the noun phrases and verb phrases a part-of-speech tagger finds
-(:mod:`voc.themes.pos`: "bank sync", "card verification", "charged twice", "not
-load"), keyed by lemmas so inflections count as one phrase, shown in the theme's
-most frequent wording; stop words, placeholders, numbers and chat boilerplate are
-never part of one. A phrase scores by how much more frequent it is in the theme than
-across all themes (c-TF-IDF), and must occur in several of the theme's statements.
-Two- and three-word phrases are preferred when they score close to the best single
-word, because "charged twice" says more than "charged".
+Key phrases are chosen by class-based TF-IDF (:func:`voc.themes.keyphrases.key_phrases`,
+imported here for the modules and tests that take it from this one).
 
 A theme's name is its subject (the best noun phrase) plus what goes wrong, taken
 from the clauses of its statements whose subject it is ("card verification" +
 "failed"), so names read like "card verification failed" or "bank sync keeps
-disconnecting".
+disconnecting"; a predicate goes to another of the best key nouns when clearly more
+statements say it of that noun (:func:`said_of`: "didn't make payment", not "didn't make
+app").
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.asked import QWORDS, question_name
 from voc.themes.attest import attested_name, on_topic, rename
+from voc.themes.bestpred import best_predicate, compose
+from voc.themes.keyphrases import key_phrases
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import unvague
 from voc.themes.pos import lexicon_tag, parse, past_participle
-from voc.themes.pos import phrases as phrases_of
 from voc.themes.predicate import (
-    best_predicate,
-    compose,
+    Predicate,
     evaluative_lemmas,
     is_problem,
     predicates,
@@ -63,75 +58,13 @@ from voc.themes.wording import (
     lemmas_said,
     proper_names,
     said_in,
-    surface,
     tokens,
 )
+from voc.themes.written import written_support
 
 __all__ = [
     "key_phrases", "main_noun", "predicate_phrase", "problem_phrase", "theme_name", "tokens",
 ]
-
-NGRAM_BONUS = {1: 1.0, 2: 1.6, 3: 1.5}
-
-
-def key_phrases(
-    clusters: Sequence[Sequence[str]],
-    n_phrases: int = 8,
-    max_n: int = 3,
-    min_doc_share: float = 0.08,
-    min_docs: int = 2,
-) -> list[list[str]]:
-    """Key phrases per cluster (best first) from each cluster's statement texts, each
-    said by ``min_doc_share`` of them and at least ``min_docs`` (clusters of 4+).
-
-    Class-based TF-IDF over the lemmas of noun and verb phrases
-    (:func:`voc.themes.pos.phrases`): "charged twice", "charge twice" and
-    "charges twice" count as one phrase, shown in its most frequent wording.
-    """
-    per_cluster: list[Counter[str]] = []
-    forms: list[dict[str, Counter[str]]] = []
-    total: Counter[str] = Counter()
-    for texts in clusters:
-        c: Counter[str] = Counter()
-        f: dict[str, Counter[str]] = {}
-        for text in texts:
-            found = phrases_of(text, max_n)
-            c.update(found.keys())  # document frequency within the cluster
-            for key, said in found.items():
-                f.setdefault(key, Counter())[said] += 1
-        per_cluster.append(c)
-        forms.append(f)
-        total.update(c)
-    n_clusters = max(len(clusters), 1)
-    out: list[list[str]] = []
-    for texts, counts, f in zip(clusters, per_cluster, forms, strict=True):
-        n_docs = max(len(texts), 1)
-        min_df = max(min_docs, math.ceil(min_doc_share * n_docs)) if n_docs >= 4 else 1
-        scored: list[tuple[float, str]] = []
-        for key, df in counts.items():
-            if df < min_df or _unshowable(key):
-                continue
-            tf = df / n_docs
-            idf = math.log(1 + n_clusters * df / total[key])
-            n = key.count(" ") + 1
-            scored.append((tf * idf * NGRAM_BONUS.get(n, 1.0), key))
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        chosen: list[str] = []
-        for _, key in scored:
-            if any(f" {key} " in f" {c} " or f" {c} " in f" {key} " for c in chosen):
-                continue
-            chosen.append(key)
-            if len(chosen) == n_phrases:
-                break
-        out.append([surface(f[k]) for k in chosen])
-    return out
-
-
-def _unshowable(key: str) -> bool:
-    """A phrase that is no evidence: a redaction mark ("xxxx xxxx", "dob xx") or the
-    boilerplate of complaint letters ("fcra", "account number")."""
-    return any(REDACTED.fullmatch(w) for w in key.split()) or boilerplate(key)
-
 
 #: When fewer of a theme's statements than this say one of its two best key phrases,
 #: the theme has no shared subject to be named after.
@@ -305,15 +238,66 @@ def shared_problem(texts: Sequence[str]) -> str:
     return ""
 
 
+#: Words that end a subject phrase but say when or how often, not what is affected.
+_WHEN = TIME_WORDS | {"times"}
+
+
+def subject_core(subject: str) -> str:
+    """A subject phrase without the time words around it: "pm flight" → "flight",
+    "card today" → "card", "transaction times" → "transaction" (when or how often, not
+    what is affected); a time word alone stays."""
+    sw = subject.split()
+    while len(sw) > 1 and sw[0].lower() in TIME_WORDS:
+        sw = sw[1:]
+    while len(sw) > 1 and sw[-1].lower() in _WHEN:
+        sw = sw[:-1]
+    return " ".join(sw)
+
+
+#: Another key noun takes a predicate when this many times the statements say it of it.
+SAID_OF_LIFT = 1.5
+
+
+def said_of(subject: str, pred: Predicate, phrases: Sequence[str], texts: Sequence[str]) -> str:
+    """The subject with its predicate, or another of the three best key nouns (no company
+    or place) with it when clearly more statements say the predicate of that noun as
+    written ("didn't make payment" over "didn't do in app"); a one-word predicate stays
+    with the subject."""
+    name = compose(subject, pred)
+    if " " not in pred.surface:
+        return name  # one word ("pending", "failed") is said of every noun near it
+    best = written_support(name, texts) or 0
+    mine = {lemma(w) for w in subject.lower().split()}
+    for p in phrases[:3]:
+        if {lemma(w) for w in p.lower().split()} & mine or lemma_key(p) not in parse(p).nouns:
+            continue
+        other = compose(p, pred)
+        n = written_support(other, texts) or 0
+        if n > SAID_OF_LIFT * max(best, 1) and p.lower() not in proper_names(texts):
+            name, best = other, n
+    return name
+
+
+def _with_noun(main: str, problem: str, texts: Sequence[str]) -> str:
+    """A one-word problem with the noun most statements say ("flight" + "delayed"); when
+    that noun is the problem itself ("delay" of "delayed"), the noun alone, in the plural
+    when they write it so ("delays", never "delay delayed")."""
+    if not main:
+        return problem
+    head = main.split()[-1]
+    if lemma(head.lower()) != lemma(problem.lower()):
+        return f"{main} {problem}"
+    said = Counter(w for t in texts for w in tokens(t))
+    plural = f"{head.lower()}s"
+    return " ".join([*main.split()[:-1], plural if said[plural] else head])
+
+
 def _drafted(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
     """The name from the subject and predicate (see :func:`theme_name`)."""
     subject = subject_phrase(phrases, texts, fallback)
     if subject == "unnamed theme":
         return subject
-    sw = subject.split()
-    while len(sw) > 1 and sw[0].lower() in TIME_WORDS:
-        sw = sw[1:]  # "pm flight": the flight
-    subject = " ".join(sw)
+    subject = subject_core(subject)
     top = list(phrases[:2]) or [subject]
     # a theme of questions ("How do I top up?") is named by what it asks
     asked = question_name(texts)
@@ -326,7 +310,7 @@ def _drafted(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -
         if " " not in subject:
             # "delayed" says what goes wrong but not with what: "flight delayed"
             pair = paired(subject, [*phrases, *([main] if main else [])], texts)
-            return pair or asked or (f"{main} {subject}" if main else subject)
+            return pair or asked or _with_noun(main, subject, texts)
         return subject  # "charged twice", "discount code declined": it says what goes wrong
     if main and not is_problem(subject):
         subject = main  # "go through" is what happens to the "top-up": the subject
@@ -337,7 +321,7 @@ def _drafted(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -
         judged, n_judged = judgement(subject, texts)
         if judged and (pred.weak or n_judged > pred.support):
             return judged
-        return compose(subject, pred)
+        return said_of(subject, pred, phrases, texts)
     predicate = predicate_phrase(subject, texts)
     if predicate and is_problem(predicate):
         return f"{subject} {predicate}"

@@ -14,8 +14,6 @@ made up: every word of a predicate is a word of the statements.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,10 +28,8 @@ from voc.themes.pos import (
     Chunk,
     chunks,
     noun_core,
-    past_participle,
     verb_core,
 )
-from voc.themes.wording import tokens
 
 if TYPE_CHECKING:
     from voc.classify.friction import FrictionDetector
@@ -51,8 +47,6 @@ _CONTRACT = {
     "did": "didn't", "is": "isn't", "are": "aren't", "was": "wasn't", "were": "weren't",
     "will": "won't", "wo": "won't", "would": "wouldn't", "has": "hasn't", "have": "haven't",
 }
-#: Negated auxiliaries a customer says of themself ("I haven't received", "I don't recognize").
-_FIRST_PERSON = frozenset({"don't", "didn't", "haven't"})
 #: Predicates saying the customer cannot do something name the action first
 #: ("can't cancel subscription"), not the subject.
 BLOCKED = ("can't", "couldn't", "cannot", "unable")
@@ -132,7 +126,6 @@ def cue_group_of() -> dict[str, str]:
     return out
 
 
-_CANT = re.compile(r"\b(can'?t|can’t|cannot|unable|couldn'?t|couldn’t)\b")
 #: Verbs of trying or being made to do something: "trying to cancel", "forced to email",
 #: "let me cancel" say the customer cannot do what follows.
 ATTEMPT = frozenset({"try", "attempt", "want", "force", "let", "need"})
@@ -216,6 +209,7 @@ def predicates(text: str) -> tuple[Predicate, ...]:
             body.pop()  # "failed again" says no more than "failed"
         if not body:
             continue
+        body = _passive_kept(body, [w.lower() for w in ch.words])
         surface = " ".join(lead + body)
         obj = ""
         rest = chs[i + 1 :]
@@ -227,6 +221,21 @@ def predicates(text: str) -> tuple[Predicate, ...]:
                 obj = " ".join(w for _, w in noun)
         out.append(Predicate(key, surface, obj, head))
     return tuple(out)
+
+
+#: Auxiliaries of a passive after "keep" ("keeps getting declined", "keeps being declined").
+_PASSIVE = frozenset({"getting", "being"})
+
+
+def _passive_kept(body: list[str], words: list[str]) -> list[str]:
+    """``body`` with the passive auxiliary the statement writes after "keep" put back:
+    "keeps getting declined", never the broken "keeps declined"."""
+    if len(body) < 2 or lemma(body[0]) != "keep":
+        return body
+    at = next((k for k, w in enumerate(words) if w == body[0]), -1)
+    if 0 <= at < len(words) - 1 and words[at + 1] in _PASSIVE and body[1] != words[at + 1]:
+        return [body[0], words[at + 1], *body[1:]]
+    return body
 
 
 def _attempted(chs: Sequence[Chunk], i: int, verbs: list[str]) -> Predicate | None:
@@ -261,93 +270,6 @@ def rest_words(ch: Chunk) -> str:
     return next((w.lower() for w in reversed(ch.words) if w.lower() not in AUX), "")
 
 
-def _words(phrase: str) -> set[str]:
-    return {lemma(w) for w in phrase.lower().split()}
-
-
-def _top(counts: Counter[str]) -> tuple[str, int]:
-    """Most frequent entry; ties: one word first, then shorter, then alphabetical."""
-    return min(counts.items(), key=lambda kv: (-kv[1], " " in kv[0], len(kv[0]), kv[0]))
-
-
-def best_predicate(
-    subject: str, texts: Sequence[str], min_share: float = 0.1
-) -> Predicate | None:
-    """The problem predicate most statements of the theme use, preferring those that
-    mention the subject; None when fewer than two statements and ``min_share`` say one.
-
-    Votes are per distinct statement text. The winning kind of problem (a cue group such
-    as "failure", or a negated verb) is shown by its most frequent problem word in its
-    most frequent wording ("rejected" over "sent rejected").
-    """
-    subj = _words(subject) - {""}
-    uniq = list(dict.fromkeys(texts))
-    need = max(2, int(min_share * len(uniq) + 0.999))
-    for pool in ("subject", "all"):
-        df: Counter[str] = Counter()
-        heads: dict[str, Counter[str]] = {}
-        shown: dict[tuple[str, str], Counter[str]] = {}
-        objs: dict[str, Counter[str]] = {}
-        for text in uniq:
-            if pool == "subject" and subj and not subj & {lemma(w) for w in text.lower().split()}:
-                continue
-            seen: set[str] = set()
-            for p in predicates(text):
-                if _words(p.surface) <= subj:
-                    continue
-                if p.key not in seen:
-                    seen.add(p.key)
-                    df[p.key] += 1
-                heads.setdefault(p.key, Counter())[p.head] += 1
-                shown.setdefault((p.key, p.head), Counter())[p.surface] += 1
-                if p.obj:
-                    objs.setdefault(p.key, Counter())[p.obj] += 1
-        if not df:
-            continue
-        probs = problem_lemmas()
-        # a kind that many say in scattered words ("missing", "miss", "failed" each by a
-        # few) is weak: its shown word is no one thing to name
-        key, n = min(df.items(), key=lambda kv: (-kv[1], kv[0]))
-        if n < need:
-            continue
-        # ties: a problem word over a negated verb, then the first said
-        head, k = min(heads[key].items(), key=lambda kv: (-kv[1], kv[0] not in probs))
-        weak = k < max(1, need // 2)
-        surface = min(shown[(key, head)].items(), key=lambda kv: -kv[1])[0]
-        if surface.startswith("can't") and not any(_CANT.search(t.lower()) for t in uniq):
-            # nobody wrote "can't": name it in their words ("trying to cancel")
-            said = Counter(p.said for t in uniq for p in predicates(t) if p.key == key and p.said)
-            surface = min(said.items(), key=lambda kv: -kv[1])[0] if said else surface
-        surface = as_written(surface, head, uniq)
-        obj = ""
-        if key in objs:
-            o, k = _top(objs[key])
-            obj = o if k >= 2 else ""
-        return Predicate(key, surface, obj, head, weak=weak, support=n)
-    return None
-
-
-#: Words that may follow a predicate's verb and keep it one (it then takes the past form).
-_AFTER_VERB = frozenset({"twice", "again", "out", "up", "off", "down", "back", "through", "over",
-                         "in"})
-
-
-def as_written(surface: str, head: str, texts: Sequence[str]) -> str:
-    """A predicate in the form people write a problem in: the past participle of its verb
-    ("refuse" → "refused", "losing" → "lost", "charges twice" → "charged twice"), when the
-    theme's statements say that form and the verb leads the predicate; negated ("don't
-    recognize"), blocked ("can't cancel") and ongoing ("keeps crashing") ones as they are.
-    The form is chosen for the kind of problem, not copied from one statement."""
-    words = surface.split()
-    if not words or len(words) > 2 or lemma(words[0]) != head:
-        return surface
-    if len(words) == 2 and words[1] not in _AFTER_VERB:
-        return surface
-    said = Counter(w for t in texts for w in tokens(t))
-    past = past_participle(words[0], said)
-    return " ".join([past, *words[1:]]) if past else surface
-
-
 @lru_cache(maxsize=1)
 def _detector() -> FrictionDetector:
     from voc.classify.friction import FrictionDetector
@@ -370,37 +292,3 @@ def is_problem(phrase: str, cues: bool = True) -> bool:
         return False
     det = _detector()
     return bool(set(det.cue_groups([phrase])[0]) - det.evaluative_groups)
-
-
-#: Verbs that take no object: "didn't work" is said of the subject ("atm didn't work").
-_INTRANSITIVE = frozenset({"work", "working", "load", "loading", "arrive", "arrived", "show",
-                           "happen", "start", "open", "come", "go", "respond", "belong",
-                           "exist", "matter"})
-
-
-def compose(subject: str, pred: Predicate, max_words: int = 5) -> str:
-    """Subject plus predicate, as a person would write it, at most ``max_words`` words.
-
-    "bank connection" + "keeps disconnecting" → "bank connection keeps disconnecting";
-    "subscription" + "can't cancel" → "can't cancel subscription".
-    """
-    pwords = pred.surface.split()
-    blocked = bool(pwords) and (pwords[0] in BLOCKED or pwords[-2:-1] == ["to"])
-    subj_words = [w for w in subject.split() if lemma(w) not in _words(pred.surface)]
-    # the subject is what the verb acts on ("haven't received" + "new card"): verb first
-    # (or the customer is the one who "don't"/"haven't"/"didn't": "don't recognize payment")
-    acted_on = bool(pwords) and (
-        pwords[0] in _FIRST_PERSON and pwords[-1] not in _INTRANSITIVE
-        or pwords[0] == "never" and bool(_words(pred.obj) & _words(subject))
-    )
-    if acted_on and not blocked:
-        words = pwords + subj_words[-max(1, max_words - len(pwords)) :]
-        return " ".join(words[:max_words])
-    if blocked:
-        obj = pred.obj if pred.obj and not _words(pred.obj) <= _words(pred.surface) else ""
-        tail = obj.split() if obj else subj_words[-1:]
-        words = pwords + tail[-max(0, max_words - len(pwords)) :] if tail else pwords
-    else:
-        keep = max(1, max_words - len(pwords))
-        words = subj_words[-keep:] + pwords
-    return " ".join(words[:max_words]).strip() or subject

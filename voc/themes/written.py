@@ -13,7 +13,8 @@ Clauses end at punctuation, handles, links and clause-joining words ("and", "but
 ticket was fine but I missed the call") do not attest "ticket missed". A verb the name
 says of its object ("make" of "didn't make app") must be said too in short statements, and
 a relative clause after a prepositional phrase is not said of the noun inside it ("payments
-shown in the app that I didn't make" do not attest "didn't make app").
+shown in the app that I didn't make" do not attest "didn't make app"). A word after the
+problem, when the subject comes before it ("weather doesn't *excuse*"), is said too.
 """
 
 from __future__ import annotations
@@ -152,6 +153,18 @@ def _alternatives(key: str) -> frozenset[str]:
     return frozenset({key} | {k for k, g in groups.items() if g == kind})
 
 
+def _sides(
+    words: Sequence[str], nouns: Sequence[str], probs: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """The noun keys of a name before its first problem word and after it."""
+    from voc.themes.said import key
+
+    keys = [key(w) for w in words]
+    at = next((i for i, k in enumerate(keys) if k in probs), len(keys))
+    want = set(nouns)
+    return ([k for k in keys[:at] if k in want], [k for k in keys[at + 1 :] if k in want])
+
+
 def written_support(name: str, texts: Sequence[str]) -> int | None:
     """How many distinct ``texts`` say ``name`` as written (see :func:`_written`)."""
     return _written(name, tuple(dict.fromkeys(texts)))
@@ -192,6 +205,13 @@ def _written(name: str, texts: tuple[str, ...]) -> int | None:
         nouns, verbs = verbs, []
     alts = [_alternatives(p) - frozenset(subject) for p in sorted(probs)]
     alts += [frozenset({v}) for v in verbs]
+    before, after = _sides(words, nouns, probs)
+    if before and after:
+        # a subject, a problem, then a word of what is wrong with it ("weather doesn't
+        # excuse", "app didn't load"): that word is said too ("weather is not your
+        # fault" says nothing of an excuse)
+        nouns = before
+        alts.append(frozenset(after))
     # a short statement that says the name's verb of its object in other words says
     # something else ("the app isn't loading" is no "didn't make app"); long letters
     # keep the looser reading

@@ -1,0 +1,145 @@
+"""The predicate a theme is named with: the one most of its statements say, in the form
+people write, joined to the theme's subject.
+
+:mod:`voc.themes.predicate` finds the problem predicates of each statement; here they
+vote per distinct statement (:func:`best_predicate`), the winner is put in the written
+form of its problem ("charges twice" → "charged twice": :func:`as_written`) and composed
+with the subject ("card verification" + "failed", "can't cancel subscription":
+:func:`compose`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from voc.themes.lemmas import lemma
+from voc.themes.pos import past_participle
+from voc.themes.predicate import BLOCKED, Predicate, predicates, problem_lemmas
+from voc.themes.wording import tokens
+
+_CANT = re.compile(r"\b(can'?t|can’t|cannot|unable|couldn'?t|couldn’t)\b")
+#: Negated auxiliaries a customer says of themself ("I haven't received", "I don't recognize").
+_FIRST_PERSON = frozenset({"don't", "didn't", "haven't"})
+
+
+def _words(phrase: str) -> set[str]:
+    return {lemma(w) for w in phrase.lower().split()}
+
+
+def _top(counts: Counter[str]) -> tuple[str, int]:
+    """Most frequent entry; ties: one word first, then shorter, then alphabetical."""
+    return min(counts.items(), key=lambda kv: (-kv[1], " " in kv[0], len(kv[0]), kv[0]))
+
+
+def best_predicate(
+    subject: str, texts: Sequence[str], min_share: float = 0.1
+) -> Predicate | None:
+    """The problem predicate most statements of the theme use, preferring those that
+    mention the subject; None when fewer than two statements and ``min_share`` say one.
+
+    Votes are per distinct statement text. The winning kind of problem (a cue group such
+    as "failure", or a negated verb) is shown by its most frequent problem word in its
+    most frequent wording ("rejected" over "sent rejected").
+    """
+    subj = _words(subject) - {""}
+    uniq = list(dict.fromkeys(texts))
+    need = max(2, int(min_share * len(uniq) + 0.999))
+    for pool in ("subject", "all"):
+        df: Counter[str] = Counter()
+        heads: dict[str, Counter[str]] = {}
+        shown: dict[tuple[str, str], Counter[str]] = {}
+        objs: dict[str, Counter[str]] = {}
+        for text in uniq:
+            if pool == "subject" and subj and not subj & {lemma(w) for w in text.lower().split()}:
+                continue
+            seen: set[str] = set()
+            for p in predicates(text):
+                if _words(p.surface) <= subj:
+                    continue
+                if p.key not in seen:
+                    seen.add(p.key)
+                    df[p.key] += 1
+                heads.setdefault(p.key, Counter())[p.head] += 1
+                shown.setdefault((p.key, p.head), Counter())[p.surface] += 1
+                if p.obj:
+                    objs.setdefault(p.key, Counter())[p.obj] += 1
+        if not df:
+            continue
+        probs = problem_lemmas()
+        # a kind that many say in scattered words ("missing", "miss", "failed" each by a
+        # few) is weak: its shown word is no one thing to name
+        key, n = min(df.items(), key=lambda kv: (-kv[1], kv[0]))
+        if n < need:
+            continue
+        # ties: a problem word over a negated verb, then the first said
+        head, k = min(heads[key].items(), key=lambda kv: (-kv[1], kv[0] not in probs))
+        weak = k < max(1, need // 2)
+        surface = min(shown[(key, head)].items(), key=lambda kv: -kv[1])[0]
+        if surface.startswith("can't") and not any(_CANT.search(t.lower()) for t in uniq):
+            # nobody wrote "can't": name it in their words ("trying to cancel")
+            said = Counter(p.said for t in uniq for p in predicates(t) if p.key == key and p.said)
+            surface = min(said.items(), key=lambda kv: -kv[1])[0] if said else surface
+        surface = as_written(surface, head, uniq)
+        obj = ""
+        if key in objs:
+            o, k = _top(objs[key])
+            obj = o if k >= 2 else ""
+        return Predicate(key, surface, obj, head, weak=weak, support=n)
+    return None
+
+
+#: Words that may follow a predicate's verb and keep it one (it then takes the past form).
+_AFTER_VERB = frozenset({"twice", "again", "out", "up", "off", "down", "back", "through", "over",
+                         "in"})
+
+
+def as_written(surface: str, head: str, texts: Sequence[str]) -> str:
+    """A predicate in the form people write a problem in: the past participle of its verb
+    ("refuse" → "refused", "losing" → "lost", "charges twice" → "charged twice"), when the
+    theme's statements say that form and the verb leads the predicate; negated ("don't
+    recognize"), blocked ("can't cancel") and ongoing ("keeps crashing") ones as they are.
+    The form is chosen for the kind of problem, not copied from one statement."""
+    words = surface.split()
+    if not words or len(words) > 2 or lemma(words[0]) != head:
+        return surface
+    if len(words) == 2 and words[1] not in _AFTER_VERB:
+        return surface
+    said = Counter(w for t in texts for w in tokens(t))
+    past = past_participle(words[0], said)
+    return " ".join([past, *words[1:]]) if past else surface
+
+
+#: Verbs that take no object: "didn't work" is said of the subject ("atm didn't work").
+_INTRANSITIVE = frozenset({"work", "working", "load", "loading", "arrive", "arrived", "show",
+                           "happen", "start", "open", "come", "go", "respond", "belong",
+                           "exist", "matter"})
+
+
+def compose(subject: str, pred: Predicate, max_words: int = 5) -> str:
+    """Subject plus predicate, as a person would write it, at most ``max_words`` words.
+
+    "bank connection" + "keeps disconnecting" → "bank connection keeps disconnecting";
+    "subscription" + "can't cancel" → "can't cancel subscription".
+    """
+    pwords = pred.surface.split()
+    blocked = bool(pwords) and (pwords[0] in BLOCKED or pwords[-2:-1] == ["to"])
+    subj_words = [w for w in subject.split() if lemma(w) not in _words(pred.surface)]
+    # the subject is what the verb acts on ("haven't received" + "new card"): verb first
+    # (or the customer is the one who "don't"/"haven't"/"didn't": "don't recognize payment")
+    acted_on = bool(pwords) and (
+        pwords[0] in _FIRST_PERSON and pwords[-1] not in _INTRANSITIVE
+        or pwords[0] == "never" and bool(_words(pred.obj) & _words(subject))
+    )
+    if acted_on and not blocked:
+        words = pwords + subj_words[-max(1, max_words - len(pwords)) :]
+        return " ".join(words[:max_words])
+    if blocked:
+        obj = pred.obj if pred.obj and not _words(pred.obj) <= _words(pred.surface) else ""
+        tail = obj.split() if obj else subj_words[-1:]
+        words = pwords + tail[-max(0, max_words - len(pwords)) :] if tail else pwords
+    else:
+        keep = max(1, max_words - len(pwords))
+        words = subj_words[-keep:] + pwords
+    return " ".join(words[:max_words]).strip() or subject
