@@ -40,6 +40,7 @@ def _tweets(n: int = 12) -> tuple[np.ndarray, list[str], np.ndarray]:
 def test_addressee_is_the_first_handle_lower_cased() -> None:
     assert addressee("@United hi @delta") == "@united"
     assert addressee("no handle here") == ""
+    assert addressee("write to me@example.com, @delta") == "@delta"
 
 
 def test_groups_need_two_large_addressees() -> None:

@@ -34,7 +34,8 @@ from voc.cosine import unit
 from voc.themes.cluster import OTHER, _relabel_by_size, centroids
 from voc.themes.cluster import groups as cluster_groups  # not the addressee groups
 
-_HANDLE = re.compile(r"@\w+")
+#: An @handle, not the domain of an e-mail address ("me@example.com").
+_HANDLE = re.compile(r"(?<![\w.])@\w+")
 
 
 def addressee(text: str) -> str:

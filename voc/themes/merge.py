@@ -34,6 +34,19 @@ def _lemma_words(phrases: Sequence[str]) -> set[str]:
     return {lemma(w) for p in phrases for w in p.lower().split()}
 
 
+def _close_pairs(
+    x: np.ndarray, labels: np.ndarray, min_similarity: float
+) -> tuple[list[int], np.ndarray, np.ndarray]:
+    """Theme ids, their centroids' cosine matrix (diagonal -1) and the index pairs
+    ``(i, j)``, ``i < j``, at least ``min_similarity`` similar (none below two themes)."""
+    ids, cents = centroids(x, labels)
+    if len(ids) < 2:
+        return ids, np.zeros((len(ids), len(ids))), np.zeros((0, 2), dtype=int)
+    sims = cents @ cents.T
+    np.fill_diagonal(sims, -1.0)
+    return ids, sims, np.argwhere(np.triu(sims >= min_similarity, 1))
+
+
 def merge_by_phrases(
     vectors: np.ndarray,
     texts: Sequence[str],
@@ -43,12 +56,7 @@ def merge_by_phrases(
     n_phrases: int = 8,
 ) -> np.ndarray:
     """Labels with near-duplicate themes merged (renumbered by size; "other" kept)."""
-    ids, cents = centroids(np.asarray(vectors, dtype=np.float32), labels)
-    if len(ids) < 2:
-        return labels
-    sims = cents @ cents.T
-    np.fill_diagonal(sims, -1.0)
-    pairs = np.argwhere(np.triu(sims >= min_similarity, 1))
+    ids, sims, pairs = _close_pairs(np.asarray(vectors, dtype=np.float32), labels, min_similarity)
     if not len(pairs):
         return labels
     groups = [[texts[i] for i in np.flatnonzero(labels == c)] for c in ids]
@@ -120,12 +128,7 @@ def merge_duplicates(
     from voc.themes.represent import _lemma_doc
 
     labels = np.asarray(labels, dtype=int)
-    ids, cents = centroids(addressee_centred(vectors, texts), labels)
-    if len(ids) < 2:
-        return labels
-    sims = cents @ cents.T
-    np.fill_diagonal(sims, -1.0)
-    pairs = np.argwhere(np.triu(sims >= min_similarity, 1))
+    ids, sims, pairs = _close_pairs(addressee_centred(vectors, texts), labels, min_similarity)
     if not len(pairs):
         return labels
     said = [frozenset(_lemma_doc(t).split()) for t in texts]
