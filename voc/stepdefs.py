@@ -289,6 +289,14 @@ class ClusterParams(Params):
         0.75, ge=0, le=1, description="A part of a theme at another journey stage stays in it "
         "only if this similar to the rest (0: stages ignored)."
     )
+    duplicate_merge_threshold: float = Field(
+        0.9, gt=0, le=1, description="Merge themes this similar once the @addressee is taken "
+        "out, when their top key phrases share words (1: off)."
+    )
+    addressee_held_share: float = Field(
+        0.75, gt=0, le=1, description="A theme this much sent to one @handle that is less "
+        "alike without it is dissolved into the themes its statements are closest to (1: off)."
+    )
 
 
 @register("cluster", ClusterParams, requires=["friction", "vectors"], provides=["clusters"])

@@ -102,6 +102,8 @@ def cluster_statements(
     stable: bool = True,
     stages: Sequence[str] | None = None,
     stage_split_threshold: float = 0.75,
+    duplicate_merge_threshold: float = 1.0,
+    addressee_held_share: float = 1.0,
     **options: Any,
 ) -> np.ndarray:
     """Theme label per statement, clustered in the hybrid space (-1: "other").
@@ -120,9 +122,14 @@ def cluster_statements(
     With ``stages`` (journey stage per statement), parts of a theme at another majority
     stage that the chosen grain joined are split out again unless their sentence centroid
     is ``stage_split_threshold`` similar to the rest (:func:`voc.themes.stages.split_by_stage`).
+    Near-duplicate themes, ``duplicate_merge_threshold`` similar once the addressee is
+    taken out and sharing their top key phrases' words, are merged last
+    (:func:`voc.themes.merge.merge_duplicates`; 1 turns this off); then themes at least
+    ``addressee_held_share`` sent to one @handle that only it holds together are dissolved
+    into the others (:func:`voc.themes.addressee.dissolve_held`; 1 turns this off).
     """
     from voc.themes.cluster import cluster_vectors
-    from voc.themes.merge import merge_by_phrases
+    from voc.themes.merge import merge_by_phrases, merge_duplicates
 
     if texts is None or len(vectors) < 3:
         return cluster_vectors(vectors, seed=seed, **options)
@@ -146,6 +153,12 @@ def cluster_statements(
             raise ValueError(f"{len(stages)} stages for {len(labels)} statements")
         min_size = int(options.get("min_size", 3))
         labels = split_by_stage(vectors, labels, fine, stages, stage_split_threshold, min_size)
+    if duplicate_merge_threshold < 1:
+        labels = merge_duplicates(vectors, texts, labels, duplicate_merge_threshold)
+    if addressee_held_share < 1:
+        from voc.themes.addressee import dissolve_held
+
+        labels = dissolve_held(vectors, texts, labels, addressee_held_share)
     if phrase_merge_threshold >= 1:
         return labels
     return merge_by_phrases(_unit(vectors), texts, labels, min_similarity=phrase_merge_threshold)
