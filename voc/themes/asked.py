@@ -11,13 +11,15 @@ share gives the name; every word of it is a word of the statements.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from voc.themes.lemmas import STOPWORDS, lemma
-from voc.themes.pos import AUX, VERB_KEEP, Chunk, chunks, noun_core, verb_core
+from voc.themes.pos import AUX, VERB_KEEP, Chunk, chunks, lexicon_tag, noun_core, verb_core
+from voc.themes.spans import best_span, span_support
 
 #: Question words that open a question.
 QWORDS = frozenset({"how", "why", "where", "when", "what", "which"})
@@ -216,13 +218,62 @@ def question_name(texts: Sequence[str], min_share: float = 0.2, max_words: int =
         if longer:
             obj = min(longer, key=lambda k: (-objs[k], k))
     said_words = {w for t in uniq for w in _first_words(t)}
+    # places and other names, written capitalised mid-sentence ("from China")
+    names = {w.lower().strip(".,!?:;") for t in uniq for w in t.split()[1:]
+             if w[:1].isupper() and w[1:2].islower()}
     verb = _best(verbs, vneed)
-    return _name(asks, qwords, said_words, verb, obj, vforms, oforms, max_words)
+    name = _name(asks, qwords, said_words, verb, obj, vforms, oforms, max_words, names)
+    return whole_asked(name, uniq, max_words)
+
+
+#: Share of a theme's distinct statements that must write a verb and its object for it
+#: to name the theme in place of a question that cuts them.
+SPAN_SHARE = 0.04
+#: The share that must write a verb and its object for it to name a theme of questions
+#: whose question words give no name.
+NEW_SPAN_SHARE = 0.08
+
+
+def _asked_part(name: str) -> tuple[str, str]:
+    """A question name split into its question words and the verb phrase it asks about
+    ("how to" + "find auto"); ("", "") for a question of another shape."""
+    words = name.split()
+    for head in (("how", "to"), ("where", "can", "i"), ("where", "do", "i"), ("can", "i")):
+        if tuple(words[: len(head)]) == head:
+            return " ".join(head), " ".join(words[len(head):])
+    if words[:1] == ["how"] and words[1:2] not in (["long"], ["much"], ["many"]):
+        return "how", " ".join(words[1:])
+    if words[:1] == ["why"] and len(words) == 2 and lexicon_tag(words[1]) in ("VB", "VBP"):
+        return "why", words[1]  # "why verify": the verb without what is verified
+    return "", ""
+
+
+def whole_asked(name: str, texts: Sequence[str], max_words: int = 5) -> str:
+    """``name`` when the verb and object it asks about are written whole in the
+    statements; else the question about the verb and whole object most of them write
+    (:func:`voc.themes.spans.best_span`: "how to find auto" → "how to set up auto
+    top-up", "why verify" → "why verify top-up"); "" when there is none."""
+    uniq = list(dict.fromkeys(texts))
+    head, part = _asked_part(name)
+    if name and not head or len(part.split()) >= 2 and span_support(part, uniq) >= 2:
+        return name
+    # a question cut is replaced by any whole one several write; none is made up from
+    # nothing unless clearly more of them write it
+    least = max(2, math.ceil((SPAN_SHARE if name else NEW_SPAN_SHARE) * len(uniq)))
+    said, _ = best_span(uniq, least, max_words - 2)
+    if not said:
+        return ""
+    why = sum(ask(t) is not None and ask(t).qword == "why" for t in uniq)  # type: ignore[union-attr]
+    if head == "why" or 2 * why > len(uniq):
+        return f"why {said}"
+    words = {w for t in uniq for w in _first_words(t)}
+    return f"how to {said}" if {"how", "to"} <= words else ""  # only words they say
 
 
 def _name(
     asks: Sequence[Ask], qwords: Counter[str], said_words: set[str], verb: str, obj: str,
     vforms: dict[str, Counter[str]], oforms: dict[str, Counter[str]], max_words: int,
+    names: set[str] | None = None,
 ) -> str:
     """The question asking about ``verb`` and ``obj`` ("" when none is whole)."""
     if not verb and not obj:
@@ -244,10 +295,10 @@ def _name(
     # funds" or "where can I come funds" would not be what anyone asks
     pairs = [a.obj_first for a in asks if a.verb == verb and _ends(a.obj, obj)] if o else []
     as_subject = 2 * sum(pairs) > len(pairs)
-    words = _form(qword, asks, said_words, verb, v, o, as_subject)
+    words = _form(qword, asks, said_words, verb, v, o, as_subject, names or set())
     if len(words) > max_words and len(o.split()) > 1:
         # a shorter whole question rather than a cut one: "what card do you accept"
-        words = _form(qword, asks, said_words, verb, v, o.split()[-1], as_subject)
+        words = _form(qword, asks, said_words, verb, v, o.split()[-1], as_subject, names or set())
     words = [w for w in words if w]
     if len(words) < 2 or len(words) > max_words:
         return ""
@@ -264,19 +315,46 @@ def _aux(asks: Sequence[Ask], qword: str) -> str:
     return min(aux, key=lambda x: (-aux[x], x)) if aux else ""
 
 
+def _how_long(qword: str, asks: Sequence[Ask], base: str, names: set[str]) -> list[str]:
+    """"how long does transfer take", "how long is delivery": the thing whose time, cost
+    or count is asked is the noun phrase most of these questions ask about, never a place
+    or other name (``names``: "how long will china take" of "how long will it take to
+    transfer to China"); [] when there is none."""
+    a = _aux(asks, qword)
+    family = ("is", "are") if a in ("is", "are") else ("does", "do", "will")
+    if a not in (*family, ""):
+        return []  # "how many transactions can I make" is too long to be a name
+    heads: Counter[str] = Counter()
+    said: dict[str, Counter[str]] = {}
+    for x in asks:
+        if x.qword == qword and x.aux in family and x.obj and not set(x.obj.split()) & names:
+            head = x.obj.split()[-1]
+            heads[head] += 1
+            said.setdefault(head, Counter())[x.obj_said] += 1
+    if not heads:
+        return []
+    head, n = min(heads.items(), key=lambda kv: (-kv[1], kv[0]))
+    if n < 2:
+        return []
+    o = min(said[head].items(), key=lambda kv: (-kv[1], kv[0].count(" "), kv[0]))[0]
+    plural = lemma(o.split()[-1]) != o.split()[-1]
+    if a in ("is", "are"):
+        return [*qword.split(), "are" if plural else "is", *o.split()]
+    if a != "will":
+        a = "do" if plural else "does"  # "how long does transfer take", not "do transfer"
+    return [*qword.split(), a, *o.split(), *base.split()] if base else []
+
+
 def _form(
     qword: str, asks: Sequence[Ask], said_words: set[str], verb: str, v: str, o: str,
-    as_subject: bool,
+    as_subject: bool, names: set[str],
 ) -> list[str]:
     """The words of a whole short question asking ``qword`` about verb ``v`` and object
     ``o`` ([] when no grammatical question can be made of them)."""
     # after an auxiliary the verb is said in its base form ("what card can I use")
     base = verb if verb and set(verb.split()) <= said_words else ""
     if qword in ("how long", "how much", "how many"):
-        a = _aux(asks, qword)
-        if a not in ("does", "do", "will"):
-            return [*qword.split(), *o.split(), *v.split()] if o and v else []
-        return [*qword.split(), a, *o.split(), *base.split()] if o and base else []
+        return _how_long(qword, asks, base, names)
     if qword == "how" or (qword in YES_NO and "how" in said_words):
         if o and as_subject:
             return []
@@ -306,7 +384,10 @@ def _form(
             # steal" of "what do I do if my phone was stolen"
             return [qword, *o.split(), a, w, *base.split()] if o and base and not (
                 as_subject) else []
-        return [qword, *o.split(), *v.split()] if o and v else []
+        if a in ("is", "are") and o and v and lexicon_tag(v.split()[-1]) == "VBN":
+            a = "are" if lemma(o.split()[-1]) != o.split()[-1] else "is"
+            return [qword, *o.split(), a, *v.split()]  # "what currencies are supported"
+        return []  # "what businesses accept": the verb's own object is cut off
     # yes/no: "can I top up by card"
     return [qword, "i", *v.split(), *o.split()] if v and qword in ("can", "could") and not (
         o and as_subject) else []
