@@ -91,3 +91,41 @@ def test_a_problem_is_no_question_how_to() -> None:
 def test_how_long_asks_about_a_thing_not_a_place() -> None:
     assert question_name(DELIVERY) == "how long is delivery"
     assert question_name(CHINA) == "how long will transfer take"
+
+
+FEES = [
+    "Why was I charged a fee for a transfer?",
+    "Why is there a fee for my transfer?",
+    "Why did I get charged a fee for transferring money?",
+    "I was charged a fee for a transfer, why?",
+    "Why was a fee charged on my transfer?",
+]
+FUNDS = [
+    "Where do my funds come from?",
+    "Where do the funds come from?",
+    "How can I tell where my funds come from?",
+    "Where do my available funds come from?",
+    "How do I see where my funds come from?",
+]
+ATMS = [
+    "What ATMs accept my card?",
+    "Which ATMs accept this card?",
+    "What ATMs accept this card?",
+    "How do I use my card at an ATM?",
+    "Where is the closest ATM?",
+]
+
+
+def test_a_why_question_says_which_one() -> None:
+    # before: "why fee charged", the same for a transfer, a card payment or a withdrawal
+    assert question_name(FEES) == "why transfer fee charged"
+
+
+def test_where_does_the_object_come_from() -> None:
+    # before: "" (the object is the subject of "come": no "how to come funds")
+    assert question_name(FUNDS) == "where do funds come from"
+
+
+def test_which_things_do_the_verb() -> None:
+    # before: "how to accept atm"
+    assert whole_asked("how to accept atm", ATMS) == "what ATMs accept card"

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import AUX, VERB_KEEP, Chunk, chunks, lexicon_tag, noun_core, verb_core
-from voc.themes.spans import best_span, span_support
+from voc.themes.spans import asked_of, best_span, purpose, span_support, word_after
 
 #: Question words that open a question.
 QWORDS = frozenset({"how", "why", "where", "when", "what", "which"})
@@ -222,8 +222,23 @@ def question_name(texts: Sequence[str], min_share: float = 0.2, max_words: int =
     names = {w.lower().strip(".,!?:;") for t in uniq for w in t.split()[1:]
              if w[:1].isupper() and w[1:2].islower()}
     verb = _best(verbs, vneed)
-    name = _name(asks, qwords, said_words, verb, obj, vforms, oforms, max_words, names)
-    return whole_asked(name, uniq, max_words)
+    name = _name(asks, qwords, said_words, verb, obj, vforms, oforms, max_words, names, uniq)
+    return whole_asked(_which_one(name, uniq, max_words), uniq, max_words)
+
+
+def _which_one(name: str, texts: Sequence[str], max_words: int) -> str:
+    """A "why" question about a one-word object that says which one, when enough of the
+    statements say what it is for (:func:`voc.themes.spans.purpose`): "why fee charged"
+    → "why transfer fee charged", "why cash withdrawal fee charged"."""
+    words = name.split()
+    if len(words) != 3 or words[0] != "why":
+        return name
+    what = purpose(words[1], texts, max(2, math.ceil(SPAN_SHARE * len(texts))))
+    if not what or len(words) + len(what.split()) > max_words or lemma(words[1]) in {
+        lemma(w) for w in what.split()
+    }:
+        return name
+    return " ".join(["why", what, *words[1:]])
 
 
 #: Share of a theme's distinct statements that must write a verb and its object for it
@@ -260,6 +275,9 @@ def whole_asked(name: str, texts: Sequence[str], max_words: int = 5) -> str:
     # a question cut is replaced by any whole one several write; none is made up from
     # nothing unless clearly more of them write it
     least = max(2, math.ceil((SPAN_SHARE if name else NEW_SPAN_SHARE) * len(uniq)))
+    which = asked_of(uniq, least, max_words)
+    if which:
+        return which  # "what ATMs accept card", not "how to accept atm"
     said, _ = best_span(uniq, least, max_words - 2)
     if not said:
         return ""
@@ -267,13 +285,17 @@ def whole_asked(name: str, texts: Sequence[str], max_words: int = 5) -> str:
     if head == "why" or 2 * why > len(uniq):
         return f"why {said}"
     words = {w for t in uniq for w in _first_words(t)}
-    return f"how to {said}" if {"how", "to"} <= words else ""  # only words they say
+    if {"how", "to"} <= words:
+        return f"how to {said}"
+    # only words they say: "can I change PIN" where nobody asks "how"
+    can = sum(t.lower().replace("’", "'").lstrip().startswith("can i ") for t in uniq)
+    return f"can I {said}" if can >= least else ""
 
 
 def _name(
     asks: Sequence[Ask], qwords: Counter[str], said_words: set[str], verb: str, obj: str,
     vforms: dict[str, Counter[str]], oforms: dict[str, Counter[str]], max_words: int,
-    names: set[str] | None = None,
+    names: set[str] | None = None, texts: Sequence[str] = (),
 ) -> str:
     """The question asking about ``verb`` and ``obj`` ("" when none is whole)."""
     if not verb and not obj:
@@ -289,16 +311,26 @@ def _name(
         vl = {lemma(w) for w in v.split()}
         ow = o.split()
         o = "" if lemma(ow[-1]) in vl else " ".join(w for w in ow if lemma(w) not in vl)
+    pairs = [a.obj_first for a in asks if a.verb == verb and _ends(a.obj, obj)] if o else []
+    if 2 * sum(pairs) > len(pairs) and qword == "how":
+        # "how can I tell where funds come from" asks where: the question word most
+        # questions about the object doing the verb use ("where do funds come from")
+        mine = Counter(a.qword for a in asks if a.verb == verb and a.obj_first and (
+            a.qword in QWORDS))
+        qword = min(mine, key=lambda q: (-mine[q], q)) if mine else qword
     if verb and qword in ("what", "which", "want", *YES_NO) and qwords["how"] >= 2:
         qword = "how"  # "what do I do to activate my card" asks how to: "how to activate card"
     # "where does money come from": the object is the verb's subject, so "how to come
     # funds" or "where can I come funds" would not be what anyone asks
     pairs = [a.obj_first for a in asks if a.verb == verb and _ends(a.obj, obj)] if o else []
     as_subject = 2 * sum(pairs) > len(pairs)
-    words = _form(qword, asks, said_words, verb, v, o, as_subject, names or set())
+    after = word_after(v, texts) if v and o and as_subject else ""
+    words = _form(qword, asks, said_words, verb, v, o, as_subject, names or set(), after)
     if len(words) > max_words and len(o.split()) > 1:
         # a shorter whole question rather than a cut one: "what card do you accept"
-        words = _form(qword, asks, said_words, verb, v, o.split()[-1], as_subject, names or set())
+        words = _form(
+            qword, asks, said_words, verb, v, o.split()[-1], as_subject, names or set(), after
+        )
     words = [w for w in words if w]
     if len(words) < 2 or len(words) > max_words:
         return ""
@@ -347,7 +379,7 @@ def _how_long(qword: str, asks: Sequence[Ask], base: str, names: set[str]) -> li
 
 def _form(
     qword: str, asks: Sequence[Ask], said_words: set[str], verb: str, v: str, o: str,
-    as_subject: bool, names: set[str],
+    as_subject: bool, names: set[str], after: str = "",
 ) -> list[str]:
     """The words of a whole short question asking ``qword`` about verb ``v`` and object
     ``o`` ([] when no grammatical question can be made of them)."""
@@ -368,6 +400,16 @@ def _form(
         return ["why", *o.split(), *v.split()] if v else []
     if qword in ("where", "when"):
         a = _aux(asks, qword)
+        if v and o and as_subject and base and lexicon_tag(v.split()[0]) != "VBN":
+            # "where do funds come from": the object is the verb's subject (not of a
+            # passive: "where can cards be delivered")
+            sa = Counter(x.aux for x in asks if x.qword == qword and x.verb == verb and (
+                x.obj_first))
+            a = min(sa, key=lambda x: (-sa[x], x)) if sa else ""
+            if a in ("do", "does", "did"):
+                a = "do" if lemma(o.split()[-1]) != o.split()[-1] else "does"
+            return [qword, a, *o.split(), *base.split(), *([after] if after else [])] if (
+                a in ("do", "does", "will")) else []
         if v and a in ("can", "do"):  # "where can I find PIN"
             return [qword, a, "i", *v.split(), *o.split()] if o and not as_subject else []
         if v and a in ("will", "does"):  # "when will card arrive"

@@ -57,6 +57,9 @@ class Span:
     key: str
     said: str
     obj: str
+    #: the noun a "what"/"which" question asks about, the verb's subject: "what ATMs"
+    #: of "What ATMs accept my card?" (question word and noun as written)
+    asked: str = ""
 
 
 def _tokens(text: str) -> list[str]:
@@ -105,9 +108,26 @@ def _head(word: str) -> bool:
         lexicon_tag(w).startswith("NN") or lexicon_tag(w) == "" or word.isupper()
 
 
+def _asked_nouns(toks: list[str]) -> dict[int, str]:
+    """Verb places after "what"/"which" and the nouns they ask about ("What ATMs accept
+    my card?": the verb's place 2, "what ATMs")."""
+    out: dict[int, str] = {}
+    for i, w in enumerate(toks):
+        if w.lower() not in ("what", "which"):
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= 2 and _noun(toks[j], j == i + 1):
+            j += 1
+        if j > i + 1 and _head(toks[j - 1]):
+            nouns = (t if t[1:] != t[1:].lower() else t.lower() for t in toks[i + 1 : j])
+            k = j + (j < len(toks) and toks[j].lower() in ("will", "would", "can", "could"))
+            out[k] = " ".join([w.lower(), *nouns])  # "ATMs" as written, "Atms" not
+    return out
+
+
 def _verb_places(toks: list[str]) -> list[int]:
     low = [t.lower() for t in toks]
-    out = [0] if toks else []
+    out = [0, *_asked_nouns(toks)] if toks else []
     for i, w in enumerate(low):
         if w not in _BEFORE_VERB:
             continue
@@ -124,6 +144,7 @@ def verb_spans(text: str) -> tuple[Span, ...]:
     """The verb + object spans of ``text`` (see the module docstring), in order."""
     toks = _tokens(text)
     out: list[Span] = []
+    asked = _asked_nouns(toks)
     for i in _verb_places(toks):
         if not _verb(toks[i], i == 0, toks[i + 1] if i + 1 < len(toks) else ""):
             continue
@@ -157,7 +178,7 @@ def verb_spans(text: str) -> tuple[Span, ...]:
             continue  # "transfer transfers": no lemma twice
         vkey = "top-up" if verb[:2] == ["top", "up"] else _key(verb[0])
         okey = " ".join(_key(w) for w in obj)
-        out.append(Span(f"{vkey} {okey}", " ".join(words), okey))
+        out.append(Span(f"{vkey} {okey}", " ".join(words), okey, asked.get(i, "")))
     return tuple(out)
 
 
@@ -292,3 +313,77 @@ def _ends(obj: str, end: str) -> bool:
         words = words[:-1]
     return obj == end or " ".join(words) == end or obj.endswith(" " + end) \
         or " ".join(words).endswith(" " + end)
+
+
+def asked_of(texts: Sequence[str], least: int, max_words: int = 5) -> str:
+    """The "what"/"which" question most distinct ``texts`` ask with its verb and whole
+    object, at least ``least`` of them: "what ATMs accept card" of "What ATMs accept my
+    card?"; "" when none is."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for text in dict.fromkeys(texts):
+        seen: set[str] = set()
+        for s in verb_spans(text):
+            if not s.asked:
+                continue
+            # "what businesses" and "which merchants accept my card" ask one thing
+            key = s.key
+            forms.setdefault(key, Counter())[f"{s.asked} {s.said}"] += 1
+            if key not in seen:
+                seen.add(key)
+                counts[key] += 1
+    for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if n < least:
+            break
+        said = min(forms[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if len(said.split()) <= max_words:
+            return said
+    return ""
+
+
+def purpose(obj: str, texts: Sequence[str], least: int) -> str:
+    """The noun phrase most ``texts`` say ``obj`` is for, whole and as written, when at
+    least ``least`` of them say one: "transfer" of "a fee for a transfer", "cash
+    withdrawal" of "charged a fee for my cash withdrawal"; "" when none is."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    pat = re.compile(rf"\b{re.escape(obj)}s?\b(?:\s+\w+)?\s+(?:for|on)\s+(.*)", re.IGNORECASE)
+    for text in dict.fromkeys(texts):
+        m = pat.search(_TOP_UP.sub("top-up", text))
+        if m is None:
+            continue
+        toks = [t for t in _tokens(m.group(1))[:4]]
+        while toks and toks[0].lower() in _DETERMINERS:
+            toks = toks[1:]
+        np: list[str] = []
+        for t in toks[:2]:
+            if not _noun(t, not np) or t.lower() == obj:
+                break
+            np.append(t.lower())
+        while np and not _head(np[-1]):
+            np.pop()
+        if np:
+            key = " ".join(_key(w) for w in np)
+            counts[key] += 1
+            forms.setdefault(key, Counter())[" ".join(np)] += 1
+    if not counts:
+        return ""
+    key, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if n < least:
+        return ""
+    return min(forms[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+#: Prepositions that end a question after its verb ("where do funds come from").
+_ENDING = frozenset({"from", "to", "for", "with", "in", "on", "at"})
+
+
+def word_after(verb: str, texts: Sequence[str]) -> str:
+    """The preposition most of the ``texts`` writing ``verb`` put right after it, when
+    more than half of them do ("come" → "from"); "" otherwise."""
+    pat = re.compile(rf"\b{re.escape(verb)}\b\s*([a-z]*)", re.IGNORECASE)
+    after = [m.group(1).lower() for t in texts for m in pat.finditer(t)]
+    if not after:
+        return ""
+    word, n = Counter(after).most_common(1)[0]
+    return word if word in _ENDING and 2 * n > len(after) else ""
