@@ -129,3 +129,16 @@ def test_where_does_the_object_come_from() -> None:
 def test_which_things_do_the_verb() -> None:
     # before: "how to accept atm"
     assert whole_asked("how to accept atm", ATMS) == "what ATMs accept card"
+
+
+def test_what_asks_about_the_noun_it_is_written_with() -> None:
+    payroll = [
+        "What do I need to do to receive my payroll?",
+        "What do I do to receive my payroll here?",
+        "Can I receive my payroll in this account?",
+    ]
+    # before: "what payroll do i receive", a question none of them asks
+    assert question_name(payroll) != "what payroll do i receive"
+    accept = ["What credit cards do you accept?", "What credit cards do you take?",
+              "Which credit cards do you accept?"]
+    assert question_name(accept).startswith("what")

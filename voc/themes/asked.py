@@ -12,6 +12,7 @@ share gives the name; every word of it is a word of the statements.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -334,7 +335,16 @@ def _name(
     words = [w for w in words if w]
     if len(words) < 2 or len(words) > max_words:
         return ""
+    if words[0] in ("what", "which") and texts and _fronted(words[0], words[1], texts) < 2:
+        return ""  # "what payroll do i receive" of "what do I do to receive my payroll"
     return " ".join(words)
+
+
+def _fronted(qword: str, word: str, texts: Sequence[str]) -> int:
+    """How many ``texts`` write ``word`` right after ``qword``, but for two words between
+    ("what credit cards do you ...")."""
+    pat = re.compile(rf"\b{qword}\s+(?:[\w\-]+\s+){{0,2}}{re.escape(word)}s?\b", re.I)
+    return sum(bool(pat.search(t)) for t in texts)
 
 
 def _ends(phrase: str, key: str) -> bool:
