@@ -11,160 +11,17 @@ share gives the name; every word of it is a word of the statements.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
-from voc.themes.lemmas import STOPWORDS, lemma
-from voc.themes.pos import AUX, VERB_KEEP, Chunk, chunks, lexicon_tag, noun_core, verb_core
-from voc.themes.spans import asked_of, best_span, purpose, span_support, word_after
+from voc.themes.lemmas import lemma
+from voc.themes.pos import lexicon_tag
+from voc.themes.question import QWORDS, REQUESTS, YES_NO, Ask, ask, first_words
+from voc.themes.spans import word_after
+from voc.themes.wholeasked import which_one, whole_asked
 
-#: Question words that open a question.
-QWORDS = frozenset({"how", "why", "where", "when", "what", "which"})
-#: Auxiliaries that open a yes/no question ("can I ...", "is it possible to ...").
-YES_NO = frozenset({"can", "could", "is", "are", "do", "does", "will", "am", "should"})
-#: Verbs too general to say what is asked ("how do I get", "what happens").
-_LIGHT = frozenset({"be", "have", "do", "get", "go", "happen", "need", "want", "possible", "like",
-                    "wish", "help", "wanna"})
-#: Nouns that are the customer or the company, not what is asked about.
-_NOT_OBJECT = frozenset({"i", "me", "you", "it", "way", "thing", "reason", "option"})
-_PARTICLES = frozenset({"up", "out", "in", "off", "down", "back", "over"})
-#: Openings of a request, which asks how to do what follows ("I want to get a card").
-REQUESTS = ("i want to", "i need to", "i'd like to", "i would like to", "i wish to",
-            "i wanna", "help me")
-#: Greetings and fillers that may come before the question word.
-_OPENERS = frozenset({"hi", "hello", "hey", "so", "ok", "okay", "please", "and", "but", "um"})
-
-
-@dataclass(frozen=True)
-class Ask:
-    """One question: its question word, auxiliary said, content verb and object."""
-
-    qword: str
-    aux: str = ""
-    verb: str = ""  # lemma key ("top up")
-    verb_said: str = ""  # as written ("topped up")
-    obj: str = ""  # lemma key of the noun phrase asked about ("new card")
-    obj_said: str = ""
-    #: the object was said before the verb, as its subject ("where does money come from")
-    obj_first: bool = False
-    #: the pronoun after the auxiliary ("what cards do *you* accept")
-    who: str = ""
-
-
-def _first_words(text: str) -> list[str]:
-    words = [w.lower().strip(".,!?:;\"'") for w in text.replace("’", "'").split()]
-    return [w for w in words if w]
-
-
-def _cut(ch: Chunk) -> Chunk:
-    """The noun phrase before a pronoun the chunker glued on ("the card I" of "the card I
-    ordered")."""
-    k = next((i for i, t in enumerate(ch.tags) if i and t == "PRP"), len(ch.tags))
-    return Chunk(ch.kind, ch.words[:k], ch.tags[:k])
-
-
-@lru_cache(maxsize=65536)
-def ask(text: str) -> Ask | None:
-    """The question ``text`` asks (None when it is no question)."""
-    words = _first_words(text)
-    while words and words[0] in _OPENERS:
-        words = words[1:]
-    if not words:
-        return None
-    first = words[0]
-    yes_no = first in YES_NO and len(words) > 1 and words[1] in ("i", "you", "it", "we", "there")
-    request = " ".join(words[:4]).startswith(REQUESTS)
-    if first not in QWORDS and not yes_no and not request:
-        return None
-    qword = "want" if request else first
-    if first == "how" and len(words) > 1 and words[1] in ("long", "much", "many"):
-        qword = f"how {words[1]}"  # "how long does a transfer take"
-    chs = chunks(text)
-    start = next(
-        (i for i, ch in enumerate(chs) if ch.words and ch.words[0].lower() == first), None
-    )
-    if start is None:
-        return None
-    aux = ""
-    verb = verb_said = obj = obj_said = ""
-    obj_first = False
-    rest = chs[start:]
-    for i, ch in enumerate(rest):
-        ws = [w.lower() for w in ch.words]
-        prev = rest[i - 1] if i else None
-        if (
-            not verb
-            and ch.kind in ("ADJP", "NP")
-            and len(ws) == 1
-            and prev is not None
-            and prev.kind == "NP"
-            and prev.words[-1].lower() in ("i", "you", "we")
-        ):
-            # a tagger slip after the subject: "how do I top up" reads "top" as adjective
-            nxt = rest[i + 1] if i + 1 < len(rest) else None
-            part = [nxt.words[0].lower()] if nxt is not None and nxt.kind in ("PP", "PRT") and (
-                nxt.words[0].lower() in _PARTICLES) else []
-            verb = " ".join([lemma(ws[0]), *part])
-            verb_said = " ".join([ws[0], *part])
-            continue
-        if (
-            not verb
-            and ch.kind == "NP"
-            and prev is not None
-            and prev.words[-1].lower() == "to"
-            and len(ws) >= 2
-            and ch.tags[0].startswith("NN")
-            and ch.tags[1] in ("PRP$", "DT")
-        ):
-            # "to change my PIN" read as one noun phrase: the first word is the verb
-            verb = verb_said = lemma(ws[0])
-            rest_np = Chunk("NP", ch.words[1:], ch.tags[1:])
-            noun = [(lem, w) for lem, w, _ in noun_core(_cut(rest_np))[-2:]]
-            if noun:
-                obj = " ".join(lem for lem, _ in noun)
-                obj_said = " ".join(w for _, w in noun)
-                break
-            continue
-        if ch.kind == "VP" and not verb and ws[-1] == "get" and i + 1 < len(rest) and (
-            rest[i + 1].kind == "NP"
-        ):
-            verb = verb_said = "get"  # "can I get a virtual card": get is to obtain
-            continue
-        if ch.kind == "VP" and not verb:
-            aux = aux or next((w for w in ws if w in AUX and w != qword), "")
-            core = [
-                (lem, w) for lem, w, _ in verb_core(ch, tuple(rest[i + 1 :]))
-                if lem not in ("not", "never", "no", "cannot")
-            ]
-            content = [
-                (lem, w) for lem, w in core
-                if lem not in _LIGHT
-                and (lem not in STOPWORDS or lem in VERB_KEEP or w in _PARTICLES)
-            ]
-            if content and any(lem not in STOPWORDS or lem in VERB_KEEP for lem, _ in content):
-                verb = " ".join(lem for lem, _ in content)
-                verb_said = " ".join(w for _, w in content)
-            continue
-        if ch.kind == "NP":
-            noun = [(lem, w) for lem, w, _ in noun_core(_cut(ch))[-2:] if lem not in _NOT_OBJECT]
-            if noun and not obj:
-                obj = " ".join(lem for lem, _ in noun)
-                obj_said = " ".join(w for _, w in noun)
-                # after the auxiliary, before the verb: its subject ("where does money
-                # come from"); fronted before the auxiliary it is the object ("what
-                # currencies can I hold")
-                obj_first = not verb and bool(aux or qword in YES_NO)
-                if verb or qword in ("where", "what", "which") and aux in ("is", "are"):
-                    break  # "where is the card I ordered": the verb after it is a detail
-    if not verb and not obj:
-        return None
-    k = next((i for i, w in enumerate(words[1:], 1) if w in AUX and w != qword), 0)
-    who = words[k + 1] if k and k + 1 < len(words) and words[k + 1] in ("i", "you", "we") else ""
-    return Ask(qword, aux, verb, verb_said, obj, obj_said, obj_first and bool(verb), who)
+__all__ = ["QWORDS", "REQUESTS", "YES_NO", "Ask", "ask", "question_name", "whole_asked"]
 
 
 #: Share of a theme's statements that must be questions for it to be named as one.
@@ -218,79 +75,13 @@ def question_name(texts: Sequence[str], min_share: float = 0.2, max_words: int =
         longer = [k for k in objs if k.endswith(" " + obj) and objs[k] * 3 >= objs[obj]]
         if longer:
             obj = min(longer, key=lambda k: (-objs[k], k))
-    said_words = {w for t in uniq for w in _first_words(t)}
+    said_words = {w for t in uniq for w in first_words(t)}
     # places and other names, written capitalised mid-sentence ("from China")
     names = {w.lower().strip(".,!?:;") for t in uniq for w in t.split()[1:]
              if w[:1].isupper() and w[1:2].islower()}
     verb = _best(verbs, vneed)
     name = _name(asks, qwords, said_words, verb, obj, vforms, oforms, max_words, names, uniq)
-    return whole_asked(_which_one(name, uniq, max_words), uniq, max_words)
-
-
-def _which_one(name: str, texts: Sequence[str], max_words: int) -> str:
-    """A "why" question about a one-word object that says which one, when enough of the
-    statements say what it is for (:func:`voc.themes.spans.purpose`): "why fee charged"
-    → "why transfer fee charged", "why cash withdrawal fee charged"."""
-    words = name.split()
-    if len(words) != 3 or words[0] != "why":
-        return name
-    what = purpose(words[1], texts, max(2, math.ceil(SPAN_SHARE * len(texts))))
-    if not what or len(words) + len(what.split()) > max_words or lemma(words[1]) in {
-        lemma(w) for w in what.split()
-    }:
-        return name
-    return " ".join(["why", what, *words[1:]])
-
-
-#: Share of a theme's distinct statements that must write a verb and its object for it
-#: to name the theme in place of a question that cuts them.
-SPAN_SHARE = 0.04
-#: The share that must write a verb and its object for it to name a theme of questions
-#: whose question words give no name.
-NEW_SPAN_SHARE = 0.08
-
-
-def _asked_part(name: str) -> tuple[str, str]:
-    """A question name split into its question words and the verb phrase it asks about
-    ("how to" + "find auto"); ("", "") for a question of another shape."""
-    words = name.split()
-    for head in (("how", "to"), ("where", "can", "i"), ("where", "do", "i"), ("can", "i")):
-        if tuple(words[: len(head)]) == head:
-            return " ".join(head), " ".join(words[len(head):])
-    if words[:1] == ["how"] and words[1:2] not in (["long"], ["much"], ["many"]):
-        return "how", " ".join(words[1:])
-    if words[:1] == ["why"] and len(words) == 2 and lexicon_tag(words[1]) in ("VB", "VBP"):
-        return "why", words[1]  # "why verify": the verb without what is verified
-    return "", ""
-
-
-def whole_asked(name: str, texts: Sequence[str], max_words: int = 5) -> str:
-    """``name`` when the verb and object it asks about are written whole in the
-    statements; else the question about the verb and whole object most of them write
-    (:func:`voc.themes.spans.best_span`: "how to find auto" → "how to set up auto
-    top-up", "why verify" → "why verify top-up"); "" when there is none."""
-    uniq = list(dict.fromkeys(texts))
-    head, part = _asked_part(name)
-    if name and not head or len(part.split()) >= 2 and span_support(part, uniq) >= 2:
-        return name
-    # a question cut is replaced by any whole one several write; none is made up from
-    # nothing unless clearly more of them write it
-    least = max(2, math.ceil((SPAN_SHARE if name else NEW_SPAN_SHARE) * len(uniq)))
-    which = asked_of(uniq, least, max_words)
-    if which:
-        return which  # "what ATMs accept card", not "how to accept atm"
-    said, _ = best_span(uniq, least, max_words - 2)
-    if not said:
-        return ""
-    why = sum(ask(t) is not None and ask(t).qword == "why" for t in uniq)  # type: ignore[union-attr]
-    if head == "why" or 2 * why > len(uniq):
-        return f"why {said}"
-    words = {w for t in uniq for w in _first_words(t)}
-    if {"how", "to"} <= words:
-        return f"how to {said}"
-    # only words they say: "can I change PIN" where nobody asks "how"
-    can = sum(t.lower().replace("’", "'").lstrip().startswith("can i ") for t in uniq)
-    return f"can I {said}" if can >= least else ""
+    return whole_asked(which_one(name, uniq, max_words), uniq, max_words)
 
 
 def _name(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -182,41 +182,47 @@ def verb_spans(text: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def said_spans(texts: Sequence[str]) -> tuple[Counter[str], dict[str, Counter[str]]]:
-    """How many distinct ``texts`` say each span (by key), and each key's written forms."""
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
-    for text in dict.fromkeys(texts):
-        seen: set[str] = set()
-        for s in verb_spans(text):
-            forms.setdefault(s.key, Counter())[s.said] += 1
-            if s.key not in seen:
-                seen.add(s.key)
-                counts[s.key] += 1
-    return counts, forms
-
-
 #: Words that end an object without saying more ("the auto top-up option").
 _GENERIC = frozenset({"option", "feature", "service", "function", "facility", "thing", "process"})
 
 
-def _counted(texts: Sequence[str]) -> tuple[Counter[str], dict[str, Counter[str]]]:
-    """:func:`said_spans`, with an object's generic last word dropped counted too."""
+def _tally(
+    texts: Sequence[str], found: Callable[[str], Iterable[tuple[str, str]]]
+) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """How many distinct ``texts`` hold each key ``found`` gives (key, written form) of
+    them, and each key's written forms."""
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     for text in dict.fromkeys(texts):
         seen: set[str] = set()
-        for s in verb_spans(text):
-            said = s.said.split()
-            alts = [(s.key, s.said)]
-            if len(s.obj.split()) > 1 and said[-1].lower() in _GENERIC:
-                alts.append((s.key.rsplit(" ", 1)[0], " ".join(said[:-1])))
-            for k, sd in alts:
-                forms.setdefault(k, Counter())[sd] += 1
-                if k not in seen:
-                    seen.add(k)
-                    counts[k] += 1
+        for key, said in found(text):
+            forms.setdefault(key, Counter())[said] += 1
+            if key not in seen:
+                seen.add(key)
+                counts[key] += 1
     return counts, forms
+
+
+def _whole_spans(text: str) -> list[tuple[str, str]]:
+    """The spans of ``text``, each also without a generic last word ("auto top-up" of
+    "auto top-up option")."""
+    out: list[tuple[str, str]] = []
+    for s in verb_spans(text):
+        said = s.said.split()
+        out.append((s.key, s.said))
+        if len(s.obj.split()) > 1 and said[-1].lower() in _GENERIC:
+            out.append((s.key.rsplit(" ", 1)[0], " ".join(said[:-1])))
+    return out
+
+
+def _counted(texts: Sequence[str]) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    """How many distinct ``texts`` write each span (:func:`_whole_spans`), and its forms."""
+    return _tally(texts, _whole_spans)
+
+
+def _first(forms: Counter[str]) -> str:
+    """The most written form (the first in order on a tie)."""
+    return min(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 _NEGATION = re.compile(r"n't\b|\b(?:not|cannot|cant|unable|never|no)\b", re.IGNORECASE)
@@ -259,14 +265,6 @@ def _compounded(said: str, n_verb: int, texts: Sequence[str]) -> str:
     return said
 
 
-def span_key(phrase: str) -> str:
-    """The span key of a verb phrase as a name writes it ("set up auto top-up"), "" when
-    it is not one whole verb and object."""
-    spans = verb_spans(f"to {phrase}")
-    whole = len(_tokens(phrase))
-    return next((s.key for s in spans if len(_tokens(s.said)) == whole), "")
-
-
 def best_span(texts: Sequence[str], least: int, max_words: int = 3) -> tuple[str, int]:
     """The verb + object most distinct ``texts`` write (its written form and support), at
     least ``least`` of them and at most ``max_words`` words, and asked rather than said
@@ -277,11 +275,10 @@ def best_span(texts: Sequence[str], least: int, max_words: int = 3) -> tuple[str
     for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if n < least:
             break
-        said = min(forms[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
         if _negated(key, uniq):
             continue
-        said = _compounded(said, len(key.split()) - len(key.split(" ", 1)[1].split()) + (
-            key.startswith("top-up") and not said.startswith("top-up")), uniq)
+        said = _first(forms[key])
+        said = _compounded(said, len(said.split()) - len(key.split(" ", 1)[1].split()), uniq)
         if len(said.split()) <= max_words and not _as_noun(said, uniq):
             return said, n
     return "", 0
@@ -319,23 +316,14 @@ def asked_of(texts: Sequence[str], least: int, max_words: int = 5) -> str:
     """The "what"/"which" question most distinct ``texts`` ask with its verb and whole
     object, at least ``least`` of them: "what ATMs accept card" of "What ATMs accept my
     card?"; "" when none is."""
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
-    for text in dict.fromkeys(texts):
-        seen: set[str] = set()
-        for s in verb_spans(text):
-            if not s.asked:
-                continue
-            # "what businesses" and "which merchants accept my card" ask one thing
-            key = s.key
-            forms.setdefault(key, Counter())[f"{s.asked} {s.said}"] += 1
-            if key not in seen:
-                seen.add(key)
-                counts[key] += 1
+    # "what businesses" and "which merchants accept my card" ask one thing
+    counts, forms = _tally(
+        texts, lambda t: [(s.key, f"{s.asked} {s.said}") for s in verb_spans(t) if s.asked]
+    )
     for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if n < least:
             break
-        said = min(forms[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        said = _first(forms[key])
         if len(said.split()) <= max_words:
             return said
     return ""
@@ -371,7 +359,7 @@ def purpose(obj: str, texts: Sequence[str], least: int) -> str:
     key, n = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if n < least:
         return ""
-    return min(forms[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    return _first(forms[key])
 
 
 #: Prepositions that end a question after its verb ("where do funds come from").
