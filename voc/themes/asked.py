@@ -11,157 +11,17 @@ share gives the name; every word of it is a word of the statements.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
-from voc.themes.lemmas import STOPWORDS, lemma
-from voc.themes.pos import AUX, VERB_KEEP, Chunk, chunks, noun_core, verb_core
+from voc.themes.lemmas import lemma
+from voc.themes.pos import lexicon_tag
+from voc.themes.question import QWORDS, REQUESTS, YES_NO, Ask, ask, first_words
+from voc.themes.spans import word_after
+from voc.themes.wholeasked import which_one, whole_asked
 
-#: Question words that open a question.
-QWORDS = frozenset({"how", "why", "where", "when", "what", "which"})
-#: Auxiliaries that open a yes/no question ("can I ...", "is it possible to ...").
-YES_NO = frozenset({"can", "could", "is", "are", "do", "does", "will", "am", "should"})
-#: Verbs too general to say what is asked ("how do I get", "what happens").
-_LIGHT = frozenset({"be", "have", "do", "get", "go", "happen", "need", "want", "possible", "like",
-                    "wish", "help", "wanna"})
-#: Nouns that are the customer or the company, not what is asked about.
-_NOT_OBJECT = frozenset({"i", "me", "you", "it", "way", "thing", "reason", "option"})
-_PARTICLES = frozenset({"up", "out", "in", "off", "down", "back", "over"})
-#: Openings of a request, which asks how to do what follows ("I want to get a card").
-REQUESTS = ("i want to", "i need to", "i'd like to", "i would like to", "i wish to",
-            "i wanna", "help me")
-#: Greetings and fillers that may come before the question word.
-_OPENERS = frozenset({"hi", "hello", "hey", "so", "ok", "okay", "please", "and", "but", "um"})
-
-
-@dataclass(frozen=True)
-class Ask:
-    """One question: its question word, auxiliary said, content verb and object."""
-
-    qword: str
-    aux: str = ""
-    verb: str = ""  # lemma key ("top up")
-    verb_said: str = ""  # as written ("topped up")
-    obj: str = ""  # lemma key of the noun phrase asked about ("new card")
-    obj_said: str = ""
-    #: the object was said before the verb, as its subject ("where does money come from")
-    obj_first: bool = False
-    #: the pronoun after the auxiliary ("what cards do *you* accept")
-    who: str = ""
-
-
-def _first_words(text: str) -> list[str]:
-    words = [w.lower().strip(".,!?:;\"'") for w in text.replace("’", "'").split()]
-    return [w for w in words if w]
-
-
-def _cut(ch: Chunk) -> Chunk:
-    """The noun phrase before a pronoun the chunker glued on ("the card I" of "the card I
-    ordered")."""
-    k = next((i for i, t in enumerate(ch.tags) if i and t == "PRP"), len(ch.tags))
-    return Chunk(ch.kind, ch.words[:k], ch.tags[:k])
-
-
-@lru_cache(maxsize=65536)
-def ask(text: str) -> Ask | None:
-    """The question ``text`` asks (None when it is no question)."""
-    words = _first_words(text)
-    while words and words[0] in _OPENERS:
-        words = words[1:]
-    if not words:
-        return None
-    first = words[0]
-    yes_no = first in YES_NO and len(words) > 1 and words[1] in ("i", "you", "it", "we", "there")
-    request = " ".join(words[:4]).startswith(REQUESTS)
-    if first not in QWORDS and not yes_no and not request:
-        return None
-    qword = "want" if request else first
-    if first == "how" and len(words) > 1 and words[1] in ("long", "much", "many"):
-        qword = f"how {words[1]}"  # "how long does a transfer take"
-    chs = chunks(text)
-    start = next(
-        (i for i, ch in enumerate(chs) if ch.words and ch.words[0].lower() == first), None
-    )
-    if start is None:
-        return None
-    aux = ""
-    verb = verb_said = obj = obj_said = ""
-    obj_first = False
-    rest = chs[start:]
-    for i, ch in enumerate(rest):
-        ws = [w.lower() for w in ch.words]
-        prev = rest[i - 1] if i else None
-        if (
-            not verb
-            and ch.kind in ("ADJP", "NP")
-            and len(ws) == 1
-            and prev is not None
-            and prev.kind == "NP"
-            and prev.words[-1].lower() in ("i", "you", "we")
-        ):
-            # a tagger slip after the subject: "how do I top up" reads "top" as adjective
-            nxt = rest[i + 1] if i + 1 < len(rest) else None
-            part = [nxt.words[0].lower()] if nxt is not None and nxt.kind in ("PP", "PRT") and (
-                nxt.words[0].lower() in _PARTICLES) else []
-            verb = " ".join([lemma(ws[0]), *part])
-            verb_said = " ".join([ws[0], *part])
-            continue
-        if (
-            not verb
-            and ch.kind == "NP"
-            and prev is not None
-            and prev.words[-1].lower() == "to"
-            and len(ws) >= 2
-            and ch.tags[0].startswith("NN")
-            and ch.tags[1] in ("PRP$", "DT")
-        ):
-            # "to change my PIN" read as one noun phrase: the first word is the verb
-            verb = verb_said = lemma(ws[0])
-            rest_np = Chunk("NP", ch.words[1:], ch.tags[1:])
-            noun = [(lem, w) for lem, w, _ in noun_core(_cut(rest_np))[-2:]]
-            if noun:
-                obj = " ".join(lem for lem, _ in noun)
-                obj_said = " ".join(w for _, w in noun)
-                break
-            continue
-        if ch.kind == "VP" and not verb and ws[-1] == "get" and i + 1 < len(rest) and (
-            rest[i + 1].kind == "NP"
-        ):
-            verb = verb_said = "get"  # "can I get a virtual card": get is to obtain
-            continue
-        if ch.kind == "VP" and not verb:
-            aux = aux or next((w for w in ws if w in AUX and w != qword), "")
-            core = [
-                (lem, w) for lem, w, _ in verb_core(ch, tuple(rest[i + 1 :]))
-                if lem not in ("not", "never", "no", "cannot")
-            ]
-            content = [
-                (lem, w) for lem, w in core
-                if lem not in _LIGHT
-                and (lem not in STOPWORDS or lem in VERB_KEEP or w in _PARTICLES)
-            ]
-            if content and any(lem not in STOPWORDS or lem in VERB_KEEP for lem, _ in content):
-                verb = " ".join(lem for lem, _ in content)
-                verb_said = " ".join(w for _, w in content)
-            continue
-        if ch.kind == "NP":
-            noun = [(lem, w) for lem, w, _ in noun_core(_cut(ch))[-2:] if lem not in _NOT_OBJECT]
-            if noun and not obj:
-                obj = " ".join(lem for lem, _ in noun)
-                obj_said = " ".join(w for _, w in noun)
-                # after the auxiliary, before the verb: its subject ("where does money
-                # come from"); fronted before the auxiliary it is the object ("what
-                # currencies can I hold")
-                obj_first = not verb and bool(aux or qword in YES_NO)
-                if verb or qword in ("where", "what", "which") and aux in ("is", "are"):
-                    break  # "where is the card I ordered": the verb after it is a detail
-    if not verb and not obj:
-        return None
-    k = next((i for i, w in enumerate(words[1:], 1) if w in AUX and w != qword), 0)
-    who = words[k + 1] if k and k + 1 < len(words) and words[k + 1] in ("i", "you", "we") else ""
-    return Ask(qword, aux, verb, verb_said, obj, obj_said, obj_first and bool(verb), who)
+__all__ = ["QWORDS", "REQUESTS", "YES_NO", "Ask", "ask", "question_name", "whole_asked"]
 
 
 #: Share of a theme's statements that must be questions for it to be named as one.
@@ -215,14 +75,19 @@ def question_name(texts: Sequence[str], min_share: float = 0.2, max_words: int =
         longer = [k for k in objs if k.endswith(" " + obj) and objs[k] * 3 >= objs[obj]]
         if longer:
             obj = min(longer, key=lambda k: (-objs[k], k))
-    said_words = {w for t in uniq for w in _first_words(t)}
+    said_words = {w for t in uniq for w in first_words(t)}
+    # places and other names, written capitalised mid-sentence ("from China")
+    names = {w.lower().strip(".,!?:;") for t in uniq for w in t.split()[1:]
+             if w[:1].isupper() and w[1:2].islower()}
     verb = _best(verbs, vneed)
-    return _name(asks, qwords, said_words, verb, obj, vforms, oforms, max_words)
+    name = _name(asks, qwords, said_words, verb, obj, vforms, oforms, max_words, names, uniq)
+    return whole_asked(which_one(name, uniq, max_words), uniq, max_words)
 
 
 def _name(
     asks: Sequence[Ask], qwords: Counter[str], said_words: set[str], verb: str, obj: str,
     vforms: dict[str, Counter[str]], oforms: dict[str, Counter[str]], max_words: int,
+    names: set[str] | None = None, texts: Sequence[str] = (),
 ) -> str:
     """The question asking about ``verb`` and ``obj`` ("" when none is whole)."""
     if not verb and not obj:
@@ -238,20 +103,39 @@ def _name(
         vl = {lemma(w) for w in v.split()}
         ow = o.split()
         o = "" if lemma(ow[-1]) in vl else " ".join(w for w in ow if lemma(w) not in vl)
+    pairs = [a.obj_first for a in asks if a.verb == verb and _ends(a.obj, obj)] if o else []
+    if 2 * sum(pairs) > len(pairs) and qword == "how":
+        # "how can I tell where funds come from" asks where: the question word most
+        # questions about the object doing the verb use ("where do funds come from")
+        mine = Counter(a.qword for a in asks if a.verb == verb and a.obj_first and (
+            a.qword in QWORDS))
+        qword = min(mine, key=lambda q: (-mine[q], q)) if mine else qword
     if verb and qword in ("what", "which", "want", *YES_NO) and qwords["how"] >= 2:
         qword = "how"  # "what do I do to activate my card" asks how to: "how to activate card"
     # "where does money come from": the object is the verb's subject, so "how to come
     # funds" or "where can I come funds" would not be what anyone asks
     pairs = [a.obj_first for a in asks if a.verb == verb and _ends(a.obj, obj)] if o else []
     as_subject = 2 * sum(pairs) > len(pairs)
-    words = _form(qword, asks, said_words, verb, v, o, as_subject)
+    after = word_after(v, texts) if v and o and as_subject else ""
+    words = _form(qword, asks, said_words, verb, v, o, as_subject, names or set(), after)
     if len(words) > max_words and len(o.split()) > 1:
         # a shorter whole question rather than a cut one: "what card do you accept"
-        words = _form(qword, asks, said_words, verb, v, o.split()[-1], as_subject)
+        words = _form(
+            qword, asks, said_words, verb, v, o.split()[-1], as_subject, names or set(), after
+        )
     words = [w for w in words if w]
     if len(words) < 2 or len(words) > max_words:
         return ""
+    if words[0] in ("what", "which") and texts and _fronted(words[0], words[1], texts) < 2:
+        return ""  # "what payroll do i receive" of "what do I do to receive my payroll"
     return " ".join(words)
+
+
+def _fronted(qword: str, word: str, texts: Sequence[str]) -> int:
+    """How many ``texts`` write ``word`` right after ``qword``, but for two words between
+    ("what credit cards do you ...")."""
+    pat = re.compile(rf"\b{qword}\s+(?:[\w\-]+\s+){{0,2}}{re.escape(word)}s?\b", re.I)
+    return sum(bool(pat.search(t)) for t in texts)
 
 
 def _ends(phrase: str, key: str) -> bool:
@@ -264,19 +148,46 @@ def _aux(asks: Sequence[Ask], qword: str) -> str:
     return min(aux, key=lambda x: (-aux[x], x)) if aux else ""
 
 
+def _how_long(qword: str, asks: Sequence[Ask], base: str, names: set[str]) -> list[str]:
+    """"how long does transfer take", "how long is delivery": the thing whose time, cost
+    or count is asked is the noun phrase most of these questions ask about, never a place
+    or other name (``names``: "how long will china take" of "how long will it take to
+    transfer to China"); [] when there is none."""
+    a = _aux(asks, qword)
+    family = ("is", "are") if a in ("is", "are") else ("does", "do", "will")
+    if a not in (*family, ""):
+        return []  # "how many transactions can I make" is too long to be a name
+    heads: Counter[str] = Counter()
+    said: dict[str, Counter[str]] = {}
+    for x in asks:
+        if x.qword == qword and x.aux in family and x.obj and not set(x.obj.split()) & names:
+            head = x.obj.split()[-1]
+            heads[head] += 1
+            said.setdefault(head, Counter())[x.obj_said] += 1
+    if not heads:
+        return []
+    head, n = min(heads.items(), key=lambda kv: (-kv[1], kv[0]))
+    if n < 2:
+        return []
+    o = min(said[head].items(), key=lambda kv: (-kv[1], kv[0].count(" "), kv[0]))[0]
+    plural = lemma(o.split()[-1]) != o.split()[-1]
+    if a in ("is", "are"):
+        return [*qword.split(), "are" if plural else "is", *o.split()]
+    if a != "will":
+        a = "do" if plural else "does"  # "how long does transfer take", not "do transfer"
+    return [*qword.split(), a, *o.split(), *base.split()] if base else []
+
+
 def _form(
     qword: str, asks: Sequence[Ask], said_words: set[str], verb: str, v: str, o: str,
-    as_subject: bool,
+    as_subject: bool, names: set[str], after: str = "",
 ) -> list[str]:
     """The words of a whole short question asking ``qword`` about verb ``v`` and object
     ``o`` ([] when no grammatical question can be made of them)."""
     # after an auxiliary the verb is said in its base form ("what card can I use")
     base = verb if verb and set(verb.split()) <= said_words else ""
     if qword in ("how long", "how much", "how many"):
-        a = _aux(asks, qword)
-        if a not in ("does", "do", "will"):
-            return [*qword.split(), *o.split(), *v.split()] if o and v else []
-        return [*qword.split(), a, *o.split(), *base.split()] if o and base else []
+        return _how_long(qword, asks, base, names)
     if qword == "how" or (qword in YES_NO and "how" in said_words):
         if o and as_subject:
             return []
@@ -290,6 +201,16 @@ def _form(
         return ["why", *o.split(), *v.split()] if v else []
     if qword in ("where", "when"):
         a = _aux(asks, qword)
+        if v and o and as_subject and base and lexicon_tag(v.split()[0]) != "VBN":
+            # "where do funds come from": the object is the verb's subject (not of a
+            # passive: "where can cards be delivered")
+            sa = Counter(x.aux for x in asks if x.qword == qword and x.verb == verb and (
+                x.obj_first))
+            a = min(sa, key=lambda x: (-sa[x], x)) if sa else ""
+            if a in ("do", "does", "did"):
+                a = "do" if lemma(o.split()[-1]) != o.split()[-1] else "does"
+            return [qword, a, *o.split(), *base.split(), *([after] if after else [])] if (
+                a in ("do", "does", "will")) else []
         if v and a in ("can", "do"):  # "where can I find PIN"
             return [qword, a, "i", *v.split(), *o.split()] if o and not as_subject else []
         if v and a in ("will", "does"):  # "when will card arrive"
@@ -306,7 +227,10 @@ def _form(
             # steal" of "what do I do if my phone was stolen"
             return [qword, *o.split(), a, w, *base.split()] if o and base and not (
                 as_subject) else []
-        return [qword, *o.split(), *v.split()] if o and v else []
+        if a in ("is", "are") and o and v and lexicon_tag(v.split()[-1]) == "VBN":
+            a = "are" if lemma(o.split()[-1]) != o.split()[-1] else "is"
+            return [qword, *o.split(), a, *v.split()]  # "what currencies are supported"
+        return []  # "what businesses accept": the verb's own object is cut off
     # yes/no: "can I top up by card"
     return [qword, "i", *v.split(), *o.split()] if v and qword in ("can", "could") and not (
         o and as_subject) else []

@@ -23,6 +23,7 @@ limit") rather than an unsaid "limit problems".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from voc.themes.asked import ask, question_name
@@ -92,8 +93,25 @@ def request_name(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str
         return asked
     if window is None and _compound(name) and not parts(name)[1] \
             and _saying(name, uniq) >= need(len(uniq)):
-        return name  # what they ask about ("top-up limit"), not an unsaid "limit problems"
+        # what they ask about ("top-up limit"), not an unsaid "limit problems"; asked as
+        # they ask it when many of them ask what it is ("what is top-up limit")
+        return _what_is(name, uniq)
     return ""
+
+
+def _what_is(name: str, texts: Sequence[str]) -> str:
+    """``name`` asked as "what is ``name``" when at least :data:`WHAT_SHARE` of ``texts``
+    (and :func:`need`) ask a "what is"/"what's" question, else ``name``."""
+    asking_what = sum(bool(_WHAT_IS.search(t)) for t in texts)
+    least = max(need(len(texts)), WHAT_SHARE * len(texts))
+    return f"what is {name}" if asking_what >= least else name
+
+
+#: Share of a theme's statements asking "what is" for its compound to be asked so.
+WHAT_SHARE = 0.15
+
+
+_WHAT_IS = re.compile(r"\bwhat(?:'s|’s| is| are)\b", re.IGNORECASE)
 
 
 def _compound(name: str) -> bool:
