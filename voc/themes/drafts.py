@@ -11,6 +11,7 @@ import pandas as pd
 
 from voc.themes.cluster import OTHER
 from voc.themes.lemmas import lemma
+from voc.themes.mixed import MIXED, is_mixed
 from voc.themes.naming import key_phrases, theme_name
 from voc.themes.pos import glued
 from voc.themes.predicate import is_problem
@@ -89,6 +90,18 @@ def _sub_name(
     def tail(thing: bool) -> str:
         return next((p for p in phrases if len(p.split()) <= room and ok(p, thing)), "")
 
+    if is_mixed(parent):
+        # the parts of a mixed theme are named by their own statements, or what they mention
+        found = tail(True) if name == parent else ""
+        return f"{MIXED} about {found}" if found else name
+    if is_mixed(name):
+        # a noun it names, else its best key phrase, as a qualifier ("no flight bag:
+        # customer"), never a cut of its words ("no flight bag: and customer")
+        named = [q for q in name.partition(" about ")[2].split(" and ") if q]
+        nouns = [q for q in named if not _lemmas(q) & _lemmas(parent)]
+        found = next((q for q in nouns if ok(q, True)), "") or tail(True) or tail(False) \
+            if parent and named else ""
+        return f"{parent}: {found}" if found else name
     if parent and _lemmas(name) <= _lemmas(parent):
         found = tail(True) or tail(False)
         return f"{parent}: {found}" if found else name

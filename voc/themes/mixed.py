@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from voc.themes.attest import need, parts
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import glued, lexicon_tag, parse
+from voc.themes.problemspans import said_span, unsaid_head
+from voc.themes.requests import is_requests
 from voc.themes.said import _VAGUE_NOUNS, wrong_words
 from voc.themes.wording import REDACTED, TIME_WORDS, boilerplate, proper_names, surface, tokens
 from voc.themes.written import written_support
@@ -97,19 +99,33 @@ def _subject_word(key: str, word: str, names: frozenset[str]) -> bool:
     )
 
 
-def mixed_name(texts: Sequence[str], taken: Sequence[str] = ()) -> str:
+def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "") -> str:
     """"mixed complaints about X and Y": the nouns the most distinct statements say (two
     at least each); "mixed complaints about X" with one such noun; with none, "mixed
     complaints saying W" with the word of what is wrong most of them say ("fail",
     "rude"), else "mixed complaints". A name in ``taken`` (another theme's) gives way to
-    the next nouns or word, so two mixed themes never share a name while one is left."""
+    the next nouns or word, so two mixed themes never share a name while one is left.
+    A subject ``about`` (the noun phrase of an unsaid "X problems") two statements say
+    comes first: "mixed complaints about credit report", "mixed complaints about phone
+    and line"."""
     nouns = sorted(_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
     ranked = [w for w, n in nouns if n >= 2]
     names = [f"{MIXED} about {' and '.join(ranked[i : i + MIXED_NOUNS])}"
              for i in range(len(ranked))]
+    if about and _n_saying(about, texts) >= 2:
+        own = {lemma(w) for w in about.lower().split()}
+        rest = [w for w in ranked if lemma(w.lower()) not in own]
+        first = f"{MIXED} about {about}"
+        names = [f"{first} and {rest[0]}" if rest and " " not in about else first, *names]
     names += [f"{MIXED} saying {w}" for w in _wrong_words(texts)]
     taken_set = {t.lower() for t in taken}
     return next((n for n in names if n not in taken_set), MIXED)
+
+
+def _n_saying(phrase: str, texts: Sequence[str]) -> int:
+    """How many distinct ``texts`` say every word of ``phrase`` (by lemma)."""
+    want = {lemma(w) for w in phrase.lower().split()}
+    return sum(want <= {lemma(w) for w in tokens(t)} for t in dict.fromkeys(texts))
 
 
 def _wrong_words(texts: Sequence[str]) -> list[str]:
@@ -131,13 +147,25 @@ def _wrong_words(texts: Sequence[str]) -> list[str]:
     return [surface(shown[k]) for k, _ in ranked]
 
 
-def unvague(name: str, texts: Sequence[str]) -> str:
+def unvague(name: str, texts: Sequence[str], phrases: Sequence[str] = ()) -> str:
     """``name`` with its vague subject replaced by the noun most statements say when
     they say the name's problem of it as written ("times disconnected" → "call
-    disconnected"), else :func:`mixed_name`; ``name`` itself when it is not vague."""
+    disconnected"), else :func:`mixed_name`; ``name`` itself when it is not vague.
+
+    A plain head the statements do not write of its subject ("phone problems": see
+    :func:`voc.themes.problemspans.unsaid_head`) hides what is wrong: the problem span enough of
+    them write (:func:`voc.themes.problemspans.said_span`: "can't get boarding pass") takes its
+    place, else :func:`mixed_name` says the theme is mixed."""
+    uniq = list(dict.fromkeys(texts))
+    if unsaid_head(name, uniq):
+        # one-line requests keep the noun they ask about ("fund problems") when no span is
+        # said: "mixed" would hide a shared subject
+        about = " ".join(name.split()[:-1])
+        if is_requests(uniq):
+            return said_span(uniq, phrases, about) or name
+        return said_span(uniq, phrases, about) or mixed_name(uniq, about=about)
     if not vague_name(name):
         return name
-    uniq = list(dict.fromkeys(texts))
     subject, _ = parts(name)
     vague = set(subject)
     rest = [w for w in name.split() if lemma(w.lower()) not in vague and w.lower() not in vague

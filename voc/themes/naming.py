@@ -92,12 +92,12 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
         if not phrases:  # a small mixed theme: the problem most of its statements share
             name = _most_shared(uniq)
             name = attested_name(name, phrases, uniq) if name else rename("", phrases, uniq)
-            return unvague(name, uniq)
+            return unvague(name, uniq, phrases)
     name = _worded(phrases, texts, fallback)
     if name != UNSPECIFIC:
         name = on_topic(attested_name(name, phrases, texts), phrases, texts)
     # a vague subject ("times disconnected") or nothing shared: say what, or that it is mixed
-    return unvague(name, uniq)
+    return unvague(name, uniq, phrases)
 
 
 def _n_saying(phrase: str, texts: Sequence[str]) -> int:
