@@ -538,6 +538,8 @@ def name_set(name: str) -> dict[str, object]:
 
     names = [str(r["name"]) for r in rows]
     after = distinct_names(names, [[texts[i] for i in g] for g in groups])
+    for r, shown in zip(rows, after, strict=True):
+        r["shown"] = shown  # the name the report shows, after clashes between themes
 
     def share(items: list[dict[str, object]], key: str) -> float:
         if not items:
@@ -587,7 +589,9 @@ def _line(r: dict[str, object], indent: str = "") -> str:
     mark = "ok  " if not r["fails"] else "FAIL"
     topic = "on " if r["on_topic"] else "off"
     why = f"  [{', '.join(r['fails'])}]" if r["fails"] else ""  # type: ignore[arg-type]
-    return f"{indent}{mark} {topic} {r['n']:>5}  {r['name']!r:<40} {r['label']}{why}"
+    shown = str(r.get("shown", r["name"]))
+    drafted = f"  (drafted {r['name']!r})" if shown != r["name"] else ""
+    return f"{indent}{mark} {topic} {r['n']:>5}  {shown!r:<40} {r['label']}{why}{drafted}"
 
 
 def main(argv: list[str] | None = None) -> int:
