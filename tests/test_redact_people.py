@@ -128,3 +128,32 @@ def test_skipping_names_in_text_without_a_given_name_changes_nothing(file: str) 
         text = case["text"]
         got = people_in_text(text, text.lower())[1]
         assert set(names_in_text(redact_spans(text))) <= set(got), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nor does the SNA agent Jacquie Plitt, rude!", "nor does the SNA agent [NAME], rude!"),
+        ("supervisor Dana Kowalski hung up on me", "supervisor [NAME] hung up on me"),
+        ("our flight attendant Marisol Ybarra was lovely", "our flight attendant [NAME] was lovely"),
+    ],
+)
+def test_full_names_after_a_role_even_when_the_given_name_is_rare(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+    assert redact_unfiltered(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I wrote to the associate General Counsel twice",
+        "the rep Santa Ana office never called back",
+        "my rep American Express said no",
+        "the agent Southwest Airlines sent was late",
+        "the manager Customer Relations team ignored me",
+    ],
+)
+def test_two_capitalised_words_after_a_role_that_are_no_name_stay(text: str) -> None:
+    assert redact(text) == text

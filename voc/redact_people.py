@@ -161,6 +161,46 @@ _NAME_IS_AFTER = re.compile(
 )
 _NAME_AFTER = re.compile(rf"\s+[\"“]?(?P<name>{_SURNAME}(?:\s+{_SURNAME})?)")
 
+# "SNA agent Jacquie Plitt", "supervisor Dana Kowalski": a role, then a capitalised word and
+# a capitalised surname. Two such words after a role are a person's full name even when the
+# given name is not a common one (:mod:`voc.redact_given`). Found by the pair of capitalised
+# words first (a cheap scan), then the word before it looked up among the roles' last words.
+_PAIR = re.compile(
+    rf"(?<=[A-Za-z.] )(?P<given>[A-Z][a-z]+) (?P<sur>{_SURNAME})(?![\w@'’])"
+)
+_ROLE_LAST = frozenset(
+    w.replace("\\", "")
+    for alt in _ROLE.split("|")
+    for w in [alt.split("\\s+")[-1]]
+    if "?" not in w and "[" not in w
+) | {"coworker", "co-worker"}
+_TITLE_WORDS_TEXT = (
+    """General Counsel Director Officer Manager President Senior Junior Chief Executive Head
+    Assistant Associate Regional District Operations Account Accounts Sales Relations Lead
+    Supervisor Agent Representative Specialist Analyst Engineer Express American"""
+)
+_NOT_NAME_WORDS = _NOT_SURNAME | frozenset(_TITLE_WORDS_TEXT.split())
+
+
+def _role_full_names(text: str) -> list[str]:
+    """Full names (a capitalised given name and surname) right after a role word, neither
+    word a common capitalised word or a title (:data:`_NOT_NAME_WORDS`), nor a place-like
+    name or the start of a place ("agent Jacquie Plitt", not "agent Delta Airlines", "rep
+    Santa Ana" or "associate General Counsel")."""
+    out = []
+    for m in _PAIR.finditer(text):
+        given, sur = m.group("given"), m.group("sur")
+        if given in _NOT_NAME_WORDS or sur in _NOT_NAME_WORDS or given in PLACE_LIKE:
+            continue
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if not before or before[-1].rstrip(".").lower() not in _ROLE_LAST:
+            continue
+        if _PLACE_BEFORE.search(given + " ") or _PLACE_AFTER.match(text, m.end()):
+            continue  # "rep Santa Ana", "agent Logan Airport"
+        out.append(f"{given} {sur}")
+    return out
+
+
 def people_in_text(text: str, low: str, writer_known: bool = False) -> tuple[str, list[str]]:
     """``text`` with sign-off initials and spelled-out names replaced (:func:`redact_spans`),
     and the names of the people it names: its writer's (:func:`names_in_text`, unless
@@ -180,6 +220,7 @@ def people_in_text(text: str, low: str, writer_known: bool = False) -> tuple[str
         found += _named(text, low)
     if given:
         found += _cued(text, given)
+    found += _role_full_names(text)
     return text, found
 
 
@@ -190,6 +231,7 @@ def others_in_text(text: str, low: str | None = None) -> list[str]:
     given = given_names(text)
     if given:
         found += _cued(text, given)
+    found += _role_full_names(text)
     return list(dict.fromkeys(found)) if len(found) > 1 else found
 
 
