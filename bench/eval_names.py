@@ -448,7 +448,7 @@ def _hash(*parts: object) -> str:
 
 def cluster_cached(name: str, texts: list[str], vecs: np.ndarray, y: np.ndarray) -> np.ndarray:
     """voc's theme label per text, as bench/eval_themes.py clusters it (seed 0), cached."""
-    from voc.stepdefs import ClusterParams
+    from voc.themesteps import ClusterParams
 
     path = CACHE / f"{name}-themes-{_hash(texts, ClusterParams().model_dump())}.npy"
     if path.exists():
@@ -477,8 +477,8 @@ def subthemes_cached(
     name: str, texts: list[str], vecs: np.ndarray, labels: np.ndarray, ids: list[int]
 ) -> dict[int, np.ndarray]:
     """Sub-theme labels of every theme large enough, as the name step splits them."""
-    from voc.stepdefs import ClusterParams
     from voc.themes.drafts import subtheme_labels
+    from voc.themesteps import ClusterParams
 
     min_size = ClusterParams().subtheme_min_size
     path = CACHE / f"{name}-subthemes-{_hash(texts, labels.tolist(), min_size)}.npz"

@@ -102,9 +102,9 @@ def run_voc(
     texts: list[str], vecs: np.ndarray, y: np.ndarray, seeds: list[int], **overrides: object
 ) -> dict[str, object]:
     """The cluster step as shipped: its default parameters, hybrid space of vectors and lemmas."""
-    from voc.stepdefs import ClusterParams
     from voc.themes.cluster import OTHER
     from voc.themes.represent import cluster_statements
+    from voc.themesteps import ClusterParams
 
     skip = {"codeframe", "update_codeframe", "subtheme_min_size", "max_sample"}
     opts = {**ClusterParams().model_dump(exclude=skip), **overrides}
@@ -136,9 +136,9 @@ def run_fast_sample(
     of the sample under the calibrated threshold (as :func:`voc.reduce_sample.place_all`)."""
     from voc.fast import StaticEmbedder
     from voc.reduce_sample import _centroids, _nearest, calibrated_threshold, sample_positions
-    from voc.stepdefs import ClusterParams
     from voc.themes.cluster import OTHER
     from voc.themes.represent import cluster_statements
+    from voc.themesteps import ClusterParams
 
     static = static_vectors(texts, StaticEmbedder())
     skip = {"codeframe", "update_codeframe", "subtheme_min_size", "max_sample"}

@@ -135,7 +135,10 @@ def test_skipping_names_in_text_without_a_given_name_changes_nothing(file: str) 
     [
         ("nor does the SNA agent Jacquie Plitt, rude!", "nor does the SNA agent [NAME], rude!"),
         ("supervisor Dana Kowalski hung up on me", "supervisor [NAME] hung up on me"),
-        ("our flight attendant Marisol Ybarra was lovely", "our flight attendant [NAME] was lovely"),
+        (
+            "our flight attendant Marisol Ybarra was lovely",
+            "our flight attendant [NAME] was lovely",
+        ),
     ],
 )
 def test_full_names_after_a_role_even_when_the_given_name_is_rare(

@@ -92,8 +92,8 @@ def test_cluster_statements_merges_duplicates_only_below_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import voc.themes.merge as merge_mod
-    from voc.stepdefs import ClusterParams
     from voc.themes.represent import cluster_statements
+    from voc.themesteps import ClusterParams
 
     calls: list[float] = []
     real = merge_mod.merge_duplicates

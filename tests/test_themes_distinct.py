@@ -120,7 +120,7 @@ def test_name_step_applies_distinct_names(monkeypatch: pytest.MonkeyPatch) -> No
     naming itself is forced to one name so that the clash is certain)."""
     import voc.themes.drafts as drafts
     from voc.state import RunContext, RunState
-    from voc.stepdefs import NameParams, name_step
+    from voc.themesteps import NameParams, name_step
 
     monkeypatch.setattr(drafts, "theme_name", lambda *a, **k: "flight delayed")
     texts = GATE + CALL + BAGS

@@ -82,8 +82,8 @@ def test_segment_difference_found_and_corrected() -> None:
 def test_spike_minimum_is_a_parameter_recorded_on_every_row() -> None:
     """9 items against a baseline of 1 pass the Poisson test, but are below the default
     minimum of 10 items: not a spike, in the exported table as in the report."""
-    from voc.stepdefs import RankParams
     from voc.themes.trends import trend_tables
+    from voc.themesteps import RankParams
 
     st, items = _frames([1, 1, 2, 1, 1, 9])
     tr = theme_trends(st, items, "W")

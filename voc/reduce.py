@@ -128,7 +128,7 @@ def reduce_full(
     In fast mode, always on a MiniLM sample (:func:`voc.reduce_sample.fast_sample_size`).
     """
     from voc.reduce_sample import fast_sample_size, reduce_sampled
-    from voc.stepdefs import ClusterParams
+    from voc.themesteps import ClusterParams
 
     max_sample = ClusterParams.model_validate(pipeline.step_params("cluster")).max_sample
     embed_sample = None
@@ -183,11 +183,11 @@ def reduce_incremental(
     timings: dict[str, float],
 ) -> pd.DataFrame | None:
     """Keep existing themes, place new friction statements, re-rank. None if no themes yet."""
-    from voc.stepdefs import ClusterParams, RankParams
     from voc.themes.cluster import centroids
     from voc.themes.rank import RankSettings
     from voc.themes.table import ThemeDraft, rank_themes
     from voc.themes.trends import trend_tables
+    from voc.themesteps import ClusterParams, RankParams
 
     old = ws.read_table(con, "themes", order_by="rank NULLS LAST, theme_id")
     if old.empty:

@@ -228,7 +228,7 @@ def reduce_sampled(
     ``embed_sample`` (fast mode): the sample's texts are embedded again with it, and
     clustering and naming run on those vectors; the rest is placed by the nearest centroid
     of the sample's stored vectors, so only the sample pays for the better model."""
-    from voc.stepdefs import ClusterParams
+    from voc.themesteps import ClusterParams
 
     t = time.perf_counter()
     rows = ws.read_friction_rows(con)

@@ -60,6 +60,7 @@ def register(
 
 def _registry() -> dict[str, StepDef]:
     import voc.stepdefs  # noqa: F401  (registers the built-in steps)
+    import voc.themesteps  # noqa: F401
 
     return REGISTRY
 

@@ -96,18 +96,20 @@ def themes_csv(
     from voc.state import RunContext, RunState
     from voc.stepdefs import (
         ClassifyParams,
-        ClusterParams,
         EmbedParams,
-        NameParams,
         NoParams,
-        RankParams,
         classify_step,
-        cluster_step,
         embed_step,
         friction_step,
+        redact_step,
+    )
+    from voc.themesteps import (
+        ClusterParams,
+        NameParams,
+        RankParams,
+        cluster_step,
         name_step,
         rank_step,
-        redact_step,
     )
 
     src, dst = Path(path), Path(out)

@@ -1,0 +1,158 @@
+"""Built-in theme steps: cluster → name → rank (the map-phase steps are in
+:mod:`voc.stepdefs`)."""
+
+from __future__ import annotations
+
+import numpy as np
+from pydantic import Field
+
+from voc.state import RunContext, RunState
+from voc.stepdefs import embedder
+from voc.steps import Params, register
+from voc.themes.rank import RankWeights
+
+
+class ClusterParams(Params):
+    distance_threshold: float = Field(0.6, gt=0, lt=2, description="Cut of the cosine tree.")
+    min_size: int = Field(3, ge=2, description="Smallest theme, in statements.")
+    merge_threshold: float = Field(0.85, gt=0, le=1, description="Merge themes this similar.")
+    assign_threshold: float = Field(0.45, ge=0, le=1, description="Join a theme if this close.")
+    other_threshold: float = Field(
+        0.2, ge=0, le=1, description="Left-over statements join the nearest theme if this close."
+    )
+    max_fit: int = Field(12000, ge=100, description="Fit on at most this many statements.")
+    method: str = Field("graph", pattern="^(graph|agglomerative)$", description="Algorithm.")
+    n_neighbors: int = Field(10, ge=2, le=100, description="Neighbours in the k-NN graph.")
+    resolution: float = Field(4.0, gt=0, description="Louvain resolution: higher, finer themes.")
+    n_runs: int = Field(3, ge=1, le=10, description="Louvain runs combined into a consensus.")
+    codeframe: str | None = Field(None, description="Codeframe YAML: user themes come first.")
+    update_codeframe: bool = Field(True, description="Append discovered themes to it.")
+    subtheme_min_size: int = Field(12, ge=4, description="Themes this large get sub-themes.")
+    lexical_weight: float = Field(
+        0.15, ge=0, le=1, description="Share of lemma TF-IDF in the clustering similarity."
+    )
+    phrase_merge_threshold: float = Field(
+        1.0, gt=0, le=1, description="Merge themes this similar sharing key phrases (1: off)."
+    )
+    max_sample: int = Field(
+        20000, ge=10, description="Past this many friction statements, themes come from a "
+        "sample this large and the rest join the nearest theme (bounded memory)."
+    )
+    stage_split_threshold: float = Field(
+        0.75, ge=0, le=1, description="A part of a theme at another journey stage stays in it "
+        "only if this similar to the rest (0: stages ignored)."
+    )
+    duplicate_merge_threshold: float = Field(
+        0.9, gt=0, le=1, description="Merge themes this similar once the @addressee is taken "
+        "out, when their top key phrases share words (1: off)."
+    )
+    addressee_held_share: float = Field(
+        0.75, gt=0, le=1, description="A theme this much sent to one @handle that is less "
+        "alike without it is dissolved into the themes its statements are closest to (1: off)."
+    )
+
+
+@register("cluster", ClusterParams, requires=["friction", "vectors"], provides=["clusters"])
+def cluster_step(state: RunState, ctx: RunContext, params: ClusterParams) -> None:
+    """Group friction statements into themes without a preset number; the rest is "other".
+
+    With a codeframe, statements go to the user's themes first; the rest is clustered.
+    """
+    from voc.themes.assign import cluster_with_codeframe
+
+    st = state.statements
+    assert st is not None and state.vectors is not None and state.friction_idx is not None
+    vecs = state.vectors[state.friction_idx]
+    opts = params.model_dump(
+        exclude={"codeframe", "update_codeframe", "subtheme_min_size", "max_sample"}
+    )
+    texts = st["text"].to_numpy()[state.friction_idx].tolist()
+    fidx = state.friction_idx
+    stages = st["stage"].astype(str).to_numpy()[fidx].tolist() if "stage" in st else None
+    result = cluster_with_codeframe(
+        vecs, params.codeframe, lambda t: embedder(ctx).encode(t), ctx.seed, opts, texts, stages
+    )
+    ctx.models["cluster_labels"] = result.labels
+    ctx.models["theme_keys"] = result.keys
+    ctx.models["codeframe"] = result
+    ctx.models["cluster_params"] = params
+    ctx.progress("cluster", len(vecs), len(vecs))
+
+
+class NameParams(Params):
+    n_key_phrases: int = Field(8, ge=1, le=30)
+    n_quotes: int = Field(4, ge=3, le=5)
+
+
+@register("name", NameParams, requires=["clusters"], provides=["names"])
+def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
+    """Name each theme (and sub-theme) from c-TF-IDF key phrases; pick representative quotes."""
+    from voc.themes.distinct import distinct_drafts
+    from voc.themes.drafts import build_drafts
+
+    st, vectors, fidx = state.statements, state.vectors, state.friction_idx
+    assert st is not None and vectors is not None and fidx is not None
+    cparams = ctx.models.get("cluster_params")
+    state.drafts = build_drafts(
+        st,
+        vectors,
+        fidx,
+        ctx.models["cluster_labels"],
+        ctx.models.get("theme_keys", {}),
+        n_key_phrases=params.n_key_phrases,
+        subtheme_min_size=cparams.subtheme_min_size if cparams is not None else 12,
+        seed=ctx.seed,
+        names=getattr(ctx.models.get("codeframe"), "names", {}),
+    )
+    # equal names told apart by what separates their themes; the user's names stay
+    distinct_drafts(
+        state.drafts, st["text"].to_numpy()[fidx],
+        pinned=getattr(ctx.models.get("codeframe"), "names", {}),
+    )
+    # key phrases and quotes that show the final name's problem
+    from voc.themes.evidence import finish_evidence
+
+    finish_evidence(
+        state.drafts, vectors[fidx], st["text"].to_numpy()[fidx],
+        st["statement_id"].to_numpy()[fidx], params.n_quotes,
+    )
+    cf = ctx.models.get("codeframe")
+    if cf is not None and cparams is not None and cparams.codeframe and cparams.update_codeframe:
+        cf.persist(state.drafts, st["text"].to_numpy()[fidx], cparams.codeframe)
+    ctx.progress("name", len(state.drafts), len(state.drafts))
+
+
+class RankParams(Params):
+    weights: RankWeights = Field(default_factory=RankWeights)
+    recent_weeks: int = Field(4, ge=1, description="Weeks counted as the recent period.")
+    period: str = Field("W", pattern="^(D|W|M)$", description="Trend period: D, W or M.")
+    spike_alpha: float = Field(0.01, gt=0, lt=1, description="Poisson test level for spikes.")
+    spike_min_count: int = Field(
+        10, ge=1, description="Fewest items in a period for a spike (exports and report)."
+    )
+    segment_alpha: float = Field(0.05, gt=0, lt=1, description="FDR level for segment gaps.")
+
+
+@register("rank", RankParams, requires=["names"], provides=["themes"])
+def rank_step(state: RunState, ctx: RunContext, params: RankParams) -> None:
+    """Rank themes by impact (customers, negativity, score effect, growth); trends, segments."""
+    from voc.themes.rank import RankSettings
+    from voc.themes.table import rank_themes, subtheme_column
+    from voc.themes.trends import trend_tables
+
+    st, fidx = state.statements, state.friction_idx
+    assert st is not None and fidx is not None
+    settings = RankSettings(weights=params.weights, recent_weeks=params.recent_weeks)
+    friction = st.iloc[fidx].reset_index(drop=True)
+    table, ids = rank_themes(state.drafts, friction, state.items, settings)
+    labels: np.ndarray = ctx.models["cluster_labels"]
+    theme_col = np.full(len(st), None, dtype=object)
+    theme_col[fidx] = [ids.get(int(c)) for c in labels]
+    st["theme_id"] = theme_col
+    st["subtheme_id"] = subtheme_column(state.drafts, ids, fidx, len(st))
+    ctx.models["tables"] = trend_tables(
+        st, state.items, table, params.period, params.spike_alpha, params.segment_alpha,
+        params.spike_min_count,
+    )
+    state.themes = table
+    ctx.progress("rank", len(table), len(table))
