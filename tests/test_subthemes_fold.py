@@ -138,3 +138,37 @@ def test_a_name_no_statement_says_is_marked() -> None:
     unsaid = ThemeDraft(1, np.arange(3), "cabin comfort", [], [])
     finish_evidence([said, unsaid], vecs, texts, ["a", "b", "c"], 3)
     assert not said.name_unsaid and unsaid.name_unsaid
+
+
+def test_a_subtheme_holding_almost_all_its_theme_splits_nothing() -> None:
+    texts = [f"flight cancelled, waited {i} hours on the phone" for i in range(9)] + [
+        "flight cancelled in boston", "boston flight cancelled again",
+    ]
+    # 9 of 11 (over :data:`drafts_mod.DOMINANT`): shown whole, not split
+    assert name_subthemes(np.array([0] * 9 + [1] * 2), texts, "flight cancelled") == []
+
+
+def test_a_subtheme_named_mixed_complaints_is_folded() -> None:
+    sub = np.array([0, 0, 1, 1, 2, 2])
+    subs = [SubTheme(0, "bag lost: suitcase", [], 2), SubTheme(1, "bag lost: stroller", [], 2),
+            SubTheme(2, "mixed complaints about seat", [], 2)]
+    labels, kept = fold_unnamed(sub, subs, "bag lost")
+    assert [s.label for s in kept] == [0, 1] and labels.tolist()[4:] == [OTHER, OTHER]
+
+
+def test_siblings_named_alike_are_named_again_by_what_sets_each_apart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # both name themselves as the parent and offer "flight" first, which both say alike
+    monkeypatch.setattr(drafts_mod, "theme_name", lambda *a: "can't book")
+    monkeypatch.setattr(drafts_mod, "key_phrases",
+                        lambda *a, **k: [["flight", "page"], ["flight", "phone"]])
+    texts = [
+        "can't book my flight online, the page errors", "can't book the flight, page frozen",
+        "booking page errors, can't book flight", "the page won't load, can't book",
+        "can't book a flight by phone", "can't book flight, phone line dead",
+        "phone booking for my flight, can't book", "can't book by phone",
+    ]
+    subs = name_subthemes(np.array([0] * 4 + [1] * 4), texts, "can't book")
+    names = sorted(s.name for s in subs)
+    assert names == ["can't book: page", "can't book: phone"], names

@@ -77,15 +77,42 @@ def test_subtheme_qualifier_is_said_by_two_statements_and_is_a_thing() -> None:
     )
 
 
-def test_subtheme_without_a_thing_to_name_takes_a_said_verb_before_repeating_its_parent(
-) -> None:
+def test_subtheme_without_a_thing_to_name_is_never_qualified_by_a_verb() -> None:
     texts = [*SUB, "crew missing again at the gate", "flight delayed, pilot missing"]
-    # no noun is usable ("crew" is not offered), "missing" is said by three statements
+    # no noun is usable ("crew" is not offered); "missing", said by three statements, is
+    # a fragment after the colon: the sub-theme stays named as its parent (folded)
     assert _sub_name("flight delayed", "flight delayed", ["jfk", "missing"], texts) == (
-        "flight delayed: missing"
+        "flight delayed"
+    )
+
+
+def test_subtheme_without_a_problem_under_a_problem_is_named_as_its_parent() -> None:
+    texts = ["waited at baggage claim", "nobody at the desk", "desk closed, nobody there"]
+    # "baggage claim" says no problem, and is said once: nothing qualifies "bag lost",
+    # so the sub-theme is named as its parent (folded), never "baggage claim" alone
+    assert _sub_name("bag lost", "baggage claim", [], texts) == "bag lost"
+    texts = [*texts, "baggage claim was empty"]
+    assert _sub_name("bag lost", "baggage claim", [], texts) == (
+        "bag lost: baggage claim"
+    )
+
+
+def test_qualifier_said_as_often_by_the_siblings_does_not_set_a_subtheme_apart() -> None:
+    own = ["can't book my flight online", "can't book the flight, page errors",
+           "the booking page errors again", "flight won't book"]
+    rest = ["can't book a flight by phone", "flight booking by phone fails",
+            "can't book flight, phone line dead", "phone booking for my flight broken"]
+    # "flight" is said by both siblings alike; "page" by this one only
+    assert _sub_name("can't book", "can't book", ["flight", "page"], own) == (
+        "can't book: flight"
+    )
+    assert _sub_name("can't book", "can't book", ["flight", "page"], own, rest) == (
+        "can't book: page"
     )
 
 
 def test_qualifier_never_ends_in_a_stop_word() -> None:
     texts = ["waiting for an hour now", "still waiting for the delay", "waiting for news"]
-    assert _sub_name("hour delay", "waiting for hour", [], texts) == "waiting for hour"
+    # "hour delay: waiting for" would end mid-phrase, and "waiting for hour" says no
+    # problem of its own under "hour delay": named as its parent, folded
+    assert _sub_name("hour delay", "waiting for hour", [], texts) == "hour delay"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,15 +38,18 @@ def fold_unnamed(
     sub: np.ndarray, subs: Sequence[SubTheme], parent: str, siblings: bool = False
 ) -> tuple[np.ndarray, list[SubTheme]]:
     """Sub-theme labels and sub-themes with those not :func:`named_apart` from ``parent``
-    (with ``siblings``, also those named as a larger sibling: names are final) folded
-    into the theme's remainder (label :data:`OTHER`, shown as "other" with its count);
-    all are folded when fewer than two stay apart: one sub-theme beside the rest is no
-    hierarchy."""
+    or named "mixed complaints ..." (a part of a theme named for having no one problem
+    tells a reader nothing), and (with ``siblings``) those named as a larger sibling,
+    folded into the theme's remainder (label :data:`OTHER`, shown as "other" with its
+    count); all are folded when fewer than two stay apart: one sub-theme beside the rest
+    is no hierarchy."""
     kept: list[SubTheme] = []
     seen: set[frozenset[str]] = set()
     for s in sorted(subs, key=lambda s: (-s.n_statements, s.label)):
         key = frozenset(_lemmas(s.name))
-        if named_apart(s.name, parent) and not (siblings and key in seen):
+        if named_apart(s.name, parent) and not is_mixed(s.name) and not (
+            siblings and key in seen
+        ):
             kept.append(s)
             seen.add(key)
     if len(kept) < 2:
@@ -56,36 +60,65 @@ def fold_unnamed(
     return folded, [s for s in subs if s.label in keep]
 
 
-def _qualifier_ok(phrase: str, parent: str, texts: Sequence[str], thing: bool = True) -> bool:
+#: How many times more often a sub-theme's statements must say its qualifier than the
+#: rest of its theme's statements: "can't book: flight" twice, from two siblings that
+#: both say "flight", sets neither apart.
+LIFT = 2.0
+
+
+def _qualifier_ok(
+    phrase: str,
+    parent: str,
+    texts: Sequence[str],
+    thing: bool = True,
+    others: Sequence[str] = (),
+) -> bool:
     """A sub-theme qualifier: a phrase of words its parent's name lacks, no glued slip,
-    and usable by :func:`voc.themes.distinct._usable` (said by two distinct statements,
-    no code, not only general words; with ``thing``, ending in a noun)."""
+    usable by :func:`voc.themes.distinct._usable` (said by two distinct statements, no
+    code, not only general words; with ``thing``, ending in a noun) and, given the
+    theme's ``others`` statements, said :data:`LIFT` times as often by ``texts`` as by
+    them (the class-based contrast between siblings: "bag lost: job" from four
+    statements of 300 that say "job" no more than the rest does not set them apart)."""
     from voc.themes.distinct import _distinct_said, _usable
+    from voc.themes.evidence import said_by
 
     own = _lemmas(parent)
     if not phrase or _lemmas(phrase) & own or any(glued(w) for w in phrase.split()):
         return False
-    return _usable(phrase, own, _distinct_said(texts), texts, thing=thing)
+    said = _distinct_said(texts)
+    if not _usable(phrase, own, said, texts, thing=thing):
+        return False
+    if not others:
+        return True
+    rest = _distinct_said(others)
+    inside = said_by(phrase, said) / max(1, len(said))
+    return inside >= LIFT * said_by(phrase, rest) / max(1, len(rest))
 
 
 def _sub_name(
-    parent: str, name: str, phrases: Sequence[str] = (), texts: Sequence[str] = ()
+    parent: str,
+    name: str,
+    phrases: Sequence[str] = (),
+    texts: Sequence[str] = (),
+    others: Sequence[str] = (),
 ) -> str:
     """A sub-theme name that reads as a problem and differs from its parent's: its own
     when it says one ("identity check failed"), else the parent's problem with the
     sub-theme's subject ("charged twice: billing period"); when its own name is the
     parent's (or only its words), the parent's with the sub-theme's best key phrase
     of other words ("exchange rate wrong: cash withdrawal"). A qualifier is said by at
-    least two of the sub-theme's statements (when ``texts`` are given) and is never a
-    code or a general word ("flight delayed: minutes"); a thing named ("bag lost:
-    suitcase") comes before a verb or an adjective ("bag lost: checked"), which comes
-    before repeating the parent's name; without any, the sub-theme keeps its own name."""
+    least two of the sub-theme's statements (when ``texts`` are given), said much more
+    by them than by the theme's ``others`` (:func:`_qualifier_ok`), never a code or a
+    general word ("flight delayed: minutes") and a thing named ("bag lost: suitcase"),
+    never a verb or an adjective ("bag lost: updated"). Without one, the sub-theme keeps
+    its own name when that says a problem; a name without one under a problem ("bag
+    drop" under "bag lost") gives the parent's, so :func:`fold_unnamed` folds it."""
     room = max(1, 5 - len(parent.split()))
 
     def ok(q: str, thing: bool) -> bool:
         if not texts:
             return bool(q) and not _lemmas(q) & _lemmas(parent)
-        return _qualifier_ok(q, parent, texts, thing)
+        return _qualifier_ok(q, parent, texts, thing, others)
 
     def tail(thing: bool) -> str:
         return next((p for p in phrases if len(p.split()) <= room and ok(p, thing)), "")
@@ -99,18 +132,18 @@ def _sub_name(
         # customer"), never a cut of its words ("no flight bag: and customer")
         named = [q for q in name.partition(" about ")[2].split(" and ") if q]
         nouns = [q for q in named if not _lemmas(q) & _lemmas(parent)]
-        found = next((q for q in nouns if ok(q, True)), "") or tail(True) or tail(False) \
+        found = next((q for q in nouns if ok(q, True)), "") or tail(True) \
             if parent and named else ""
         return f"{parent}: {found}" if found else name
     if parent and _lemmas(name) <= _lemmas(parent):
-        found = tail(True) or tail(False)
+        found = tail(True)
         return f"{parent}: {found}" if found else name
     if is_problem(name) or not is_problem(parent) or name in parent:
         return name
     words = [w for w in name.split() if lemma(w) not in _lemmas(parent)] or name.split()
     own = " ".join(words[-room:])
-    found = (own if ok(own, True) else tail(True)) or (own if ok(own, False) else tail(False))
-    return f"{parent}: {found}" if found else name
+    found = own if ok(own, True) else tail(True)
+    return f"{parent}: {found}" if found else parent
 
 
 def subtheme_labels(vecs: np.ndarray, texts: list[str], min_size: int, seed: int) -> np.ndarray:
@@ -131,31 +164,45 @@ def subtheme_labels(vecs: np.ndarray, texts: list[str], min_size: int, seed: int
 SUB_PHRASES = 5
 
 
+#: Share of a theme's statements one sub-theme may hold: a larger one splits nothing
+#: ("flight cancelled: phone", 223 of 233), so the theme is shown whole.
+DOMINANT = 0.8
+
+
 def name_subthemes(sub: np.ndarray, texts: list[str], parent: str = "") -> list[SubTheme]:
-    """Named sub-themes of one theme from its statements' sub-theme labels (none if < 2),
-    without those :func:`fold_unnamed` folds into the theme's remainder."""
+    """Named sub-themes of one theme from its statements' sub-theme labels (none if < 2,
+    or when one holds :data:`DOMINANT` of the theme), without those :func:`fold_unnamed`
+    folds into the theme's remainder. Siblings named alike ("can't book: flight" twice)
+    are named again with qualifiers weighed against the theme's other statements
+    (:data:`LIFT`); a name a larger sibling still holds is folded."""
     ids = sorted(set(sub.tolist()) - {OTHER})
     if len(ids) < 2:
         return []
     groups = [np.flatnonzero(sub == c) for c in ids]
+    if max(len(g) for g in groups) >= DOMINANT * len(texts):
+        return []
     more = key_phrases([[texts[i] for i in g] for g in groups], n_phrases=2 * SUB_PHRASES)
     phrases = [m[:SUB_PHRASES] for m in more]  # the greedy choice: a prefix of the longer
+    stx = [[texts[i] for i in g] for g in groups]
+    own = [theme_name(ph, t, t[0]) for ph, t in zip(phrases, stx, strict=True)]
+    names = [_sub_name(parent, o, m, t) for o, m, t in zip(own, more, stx, strict=True)]
+    clash = Counter(frozenset(_lemmas(n)) for n in names)
+    for k, c in enumerate(ids):
+        if clash[frozenset(_lemmas(names[k]))] > 1:
+            # siblings named alike: each needs a qualifier it says more than the others
+            rest = [texts[i] for i in np.flatnonzero(sub != c)]
+            names[k] = _sub_name(parent, own[k], more[k], stx[k], rest)
     subs = [
         SubTheme(
             label=c,
-            name=_sub_name(
-                parent,
-                theme_name(ph, [texts[i] for i in g], texts[int(g[0])]),
-                m,
-                [texts[i] for i in g],
-            ),
+            name=n,
             key_phrases=ph,
             n_statements=len(g),
             spare_phrases=m[SUB_PHRASES:],
         )
-        for c, g, ph, m in zip(ids, groups, phrases, more, strict=True)
+        for c, g, n, ph, m in zip(ids, groups, names, phrases, more, strict=True)
     ]
-    return fold_unnamed(sub, subs, parent)[1]
+    return fold_unnamed(sub, subs, parent, siblings=True)[1]
 
 
 def _subthemes(

@@ -122,7 +122,8 @@ def _settle_subthemes(d: ThemeDraft, tx: Sequence[str]) -> None:
     for s in d.subthemes:
         if not named_apart(s.name, d.name):
             stx = [tx[j] for j in np.flatnonzero(sub == s.label)]
-            s.name = _sub_name(head, s.name, [*s.key_phrases, *s.spare_phrases], stx)
+            rest = [tx[j] for j in np.flatnonzero(sub != s.label)]
+            s.name = _sub_name(head, s.name, [*s.key_phrases, *s.spare_phrases], stx, rest)
     d.sub_labels, d.subthemes = fold_unnamed(sub, d.subthemes, d.name, siblings=True)
 
 
