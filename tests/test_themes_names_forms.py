@@ -100,3 +100,27 @@ def test_a_small_mixed_theme_is_named_by_the_complaint_its_statements_share() ->
 def test_stop_doing_something_is_a_demand_not_a_failure() -> None:
     assert not any(p.head == "stop" for t in CALLS for p in predicates(t))
     assert any(p.head == "stop" for p in predicates("the bank sync stopped working"))
+
+
+EXPIRING = [
+    "My card expires next week, how do I get a new one?",
+    "my card is about to expire",
+    "card expiring soon, what should I do",
+    "What happens when my card expires?",
+    "my card will expire at the end of the month",
+    "Do I need to do anything before my card expires",
+    "my old card expired last year",
+]
+
+
+def test_the_past_form_few_statements_write_is_not_the_name() -> None:
+    # most say the card "expires" or is "about to expire": one "expired" is a minority reading
+    assert as_written("expire", "expire", EXPIRING) == "expiring"
+    assert as_written("expire", "expire", [*EXPIRING[-1:], "it expired", "card expire"]) == (
+        "expired"
+    )
+    assert as_written("frozen", "freeze", ["freeze my card", "freeze it", "card frozen"]) == (
+        "frozen"  # said as the problem it is, never turned into another form
+    )
+    name = _name(EXPIRING, [APP, ATM])
+    assert "expired" not in name.split() and "expiring" in name.split(), name
