@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from voc.themes.bestpred import as_written
+from voc.themes.bestpred import as_written, best_predicate
 from voc.themes.naming import key_phrases, theme_name
 from voc.themes.pos import past_participle
 from voc.themes.predicate import predicates
@@ -124,3 +124,22 @@ def test_the_past_form_few_statements_write_is_not_the_name() -> None:
     )
     name = _name(EXPIRING, [APP, ATM])
     assert "expired" not in name.split() and "expiring" in name.split(), name
+
+
+def test_the_subject_is_said_as_the_statements_saying_the_problem_say_it() -> None:
+    from voc.themes.naming import said_with
+
+    # a "new card" is what they ask for; what expires is their card
+    texts = [
+        *EXPIRING,
+        "how do I order a new card",
+        "where do I get a new card",
+        "a new card please, mine expires soon",
+    ]
+    pred = best_predicate("new card", texts)
+    assert pred is not None and said_with("new card", pred, texts) == "card"
+    assert _name(texts, [APP, ATM]) == "card expiring"  # was "new card expiring"
+    # the whole phrase is kept when the statements saying the problem say it
+    cards = ["my credit card was declined", "credit card declined again", "card declined"]
+    pred = best_predicate("credit card", cards)
+    assert pred is not None and said_with("credit card", pred, cards) == "credit card"
