@@ -127,7 +127,7 @@ def test_the_past_form_few_statements_write_is_not_the_name() -> None:
 
 
 def test_the_subject_is_said_as_the_statements_saying_the_problem_say_it() -> None:
-    from voc.themes.naming import said_with
+    from voc.themes.naming import subject_as_said
 
     # a "new card" is what they ask for; what expires is their card
     texts = [
@@ -137,9 +137,9 @@ def test_the_subject_is_said_as_the_statements_saying_the_problem_say_it() -> No
         "a new card please, mine expires soon",
     ]
     pred = best_predicate("new card", texts)
-    assert pred is not None and said_with("new card", pred, texts) == "card"
+    assert pred is not None and subject_as_said("new card", pred, texts) == "card"
     assert _name(texts, [APP, ATM]) == "card expiring"  # was "new card expiring"
     # the whole phrase is kept when the statements saying the problem say it
     cards = ["my credit card was declined", "credit card declined again", "card declined"]
     pred = best_predicate("credit card", cards)
-    assert pred is not None and said_with("credit card", pred, cards) == "credit card"
+    assert pred is not None and subject_as_said("credit card", pred, cards) == "credit card"

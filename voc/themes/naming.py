@@ -263,7 +263,7 @@ def said_of(subject: str, pred: Predicate, phrases: Sequence[str], texts: Sequen
     or place) with it when clearly more statements say the predicate of that noun as
     written ("didn't make payment" over "didn't do in app"); a one-word predicate stays
     with the subject."""
-    subject = said_with(subject, pred, texts)
+    subject = subject_as_said(subject, pred, texts)
     name = compose(subject, pred)
     if " " not in pred.surface:
         return name  # one word ("pending", "failed") is said of every noun near it
@@ -279,7 +279,7 @@ def said_of(subject: str, pred: Predicate, phrases: Sequence[str], texts: Sequen
     return name
 
 
-def said_with(subject: str, pred: Predicate, texts: Sequence[str]) -> str:
+def subject_as_said(subject: str, pred: Predicate, texts: Sequence[str]) -> str:
     """The subject as the statements saying ``pred`` say it: its head noun alone when
     at least half of them say the head and fewer than half of those say the whole
     phrase ("card expiring" where 71 say the card expires and 33 of them a "new card",
