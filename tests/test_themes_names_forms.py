@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from voc.themes.bestpred import as_written
+from voc.themes.bestpred import as_written, best_predicate
 from voc.themes.naming import key_phrases, theme_name
 from voc.themes.pos import past_participle
 from voc.themes.predicate import predicates
@@ -100,3 +100,46 @@ def test_a_small_mixed_theme_is_named_by_the_complaint_its_statements_share() ->
 def test_stop_doing_something_is_a_demand_not_a_failure() -> None:
     assert not any(p.head == "stop" for t in CALLS for p in predicates(t))
     assert any(p.head == "stop" for p in predicates("the bank sync stopped working"))
+
+
+EXPIRING = [
+    "My card expires next week, how do I get a new one?",
+    "my card is about to expire",
+    "card expiring soon, what should I do",
+    "What happens when my card expires?",
+    "my card will expire at the end of the month",
+    "Do I need to do anything before my card expires",
+    "my old card expired last year",
+]
+
+
+def test_the_past_form_few_statements_write_is_not_the_name() -> None:
+    # most say the card "expires" or is "about to expire": one "expired" is a minority reading
+    assert as_written("expire", "expire", EXPIRING) == "expiring"
+    assert as_written("expire", "expire", [*EXPIRING[-1:], "it expired", "card expire"]) == (
+        "expired"
+    )
+    assert as_written("frozen", "freeze", ["freeze my card", "freeze it", "card frozen"]) == (
+        "frozen"  # said as the problem it is, never turned into another form
+    )
+    name = _name(EXPIRING, [APP, ATM])
+    assert "expired" not in name.split() and "expiring" in name.split(), name
+
+
+def test_the_subject_is_said_as_the_statements_saying_the_problem_say_it() -> None:
+    from voc.themes.naming import subject_as_said
+
+    # a "new card" is what they ask for; what expires is their card
+    texts = [
+        *EXPIRING,
+        "how do I order a new card",
+        "where do I get a new card",
+        "a new card please, mine expires soon",
+    ]
+    pred = best_predicate("new card", texts)
+    assert pred is not None and subject_as_said("new card", pred, texts) == "card"
+    assert _name(texts, [APP, ATM]) == "card expiring"  # was "new card expiring"
+    # the whole phrase is kept when the statements saying the problem say it
+    cards = ["my credit card was declined", "credit card declined again", "card declined"]
+    pred = best_predicate("credit card", cards)
+    assert pred is not None and subject_as_said("credit card", pred, cards) == "credit card"

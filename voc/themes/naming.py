@@ -263,6 +263,7 @@ def said_of(subject: str, pred: Predicate, phrases: Sequence[str], texts: Sequen
     or place) with it when clearly more statements say the predicate of that noun as
     written ("didn't make payment" over "didn't do in app"); a one-word predicate stays
     with the subject."""
+    subject = subject_as_said(subject, pred, texts)
     name = compose(subject, pred)
     if " " not in pred.surface:
         return name  # one word ("pending", "failed") is said of every noun near it
@@ -276,6 +277,25 @@ def said_of(subject: str, pred: Predicate, phrases: Sequence[str], texts: Sequen
         if n > SAID_OF_LIFT * max(best, 1) and p.lower() not in proper_names(texts):
             name, best = other, n
     return name
+
+
+def subject_as_said(subject: str, pred: Predicate, texts: Sequence[str]) -> str:
+    """The subject as the statements saying ``pred`` say it: its head noun alone when
+    at least half of them say the head and fewer than half of those say the whole
+    phrase ("card expiring" where 71 say the card expires and 33 of them a "new card",
+    of which nothing is said to expire)."""
+    words = subject.split()
+    if len(words) < 2:
+        return subject
+    saying = [
+        lemmas_said(t) for t in dict.fromkeys(texts)
+        if any(p.key == pred.key for p in predicates(t))
+    ]
+    whole = {lemma(w.lower()) for w in words}
+    head = {lemma(words[-1].lower())}
+    n_head = sum(head <= s for s in saying)
+    n_whole = sum(whole <= s for s in saying)
+    return words[-1] if 2 * n_head >= len(saying) and 2 * n_whole < n_head else subject
 
 
 def _with_noun(main: str, problem: str, texts: Sequence[str]) -> str:
