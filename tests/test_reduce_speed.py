@@ -14,11 +14,11 @@ from voc.themes.cluster import (
     OTHER,
     _merge_close,
     _normalize,
-    _relabel_by_size,
     centroids,
     cluster_vectors,
     groups,
     knn_graph,
+    relabel_by_size,
 )
 from voc.themes.table import SubTheme, ThemeDraft, subtheme_column
 
@@ -105,7 +105,7 @@ def test_merge_close_matches_the_full_recomputation(seed: int) -> None:
 def test_relabel_by_size_matches(seed: int) -> None:
     rng = np.random.default_rng(seed)
     for labels in (rng.integers(-1, 15, 300), np.array([5, 5, 2, 2, -1, 7]), np.full(4, -1)):
-        assert np.array_equal(_relabel_by_size(labels), _ref_relabel(labels))
+        assert np.array_equal(relabel_by_size(labels), _ref_relabel(labels))
 
 
 @pytest.mark.parametrize("min_sim", [0.0, 0.3, 0.7])

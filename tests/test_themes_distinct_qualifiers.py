@@ -5,7 +5,7 @@ from __future__ import annotations
 from test_themes_distinct import GATE  # the same gate-delay theme
 
 from voc.themes.distinct import distinct_names, n_duplicates
-from voc.themes.drafts import _sub_name
+from voc.themes.drafts import sub_name
 
 # every statement says "minutes" and "JFK"; three of five say what went wrong
 JFK = [
@@ -68,11 +68,11 @@ SUB = [
 
 def test_subtheme_qualifier_is_said_by_two_statements_and_is_a_thing() -> None:
     # "minutes" and "jfk" come first among the sub-theme's phrases, "checked" is a verb
-    name = _sub_name("flight delayed", "flight delayed", ["minutes", "jfk", "checked", "crew"],
+    name = sub_name("flight delayed", "flight delayed", ["minutes", "jfk", "checked", "crew"],
                      SUB)
     assert name == "flight delayed: crew"
     # nothing usable: the sub-theme keeps its own name, never a code
-    assert _sub_name("flight delayed", "flight delayed", ["jfk", "minutes"], SUB) == (
+    assert sub_name("flight delayed", "flight delayed", ["jfk", "minutes"], SUB) == (
         "flight delayed"
     )
 
@@ -81,7 +81,7 @@ def test_subtheme_without_a_thing_to_name_is_never_qualified_by_a_verb() -> None
     texts = [*SUB, "crew missing again at the gate", "flight delayed, pilot missing"]
     # no noun is usable ("crew" is not offered); "missing", said by three statements, is
     # a fragment after the colon: the sub-theme stays named as its parent (folded)
-    assert _sub_name("flight delayed", "flight delayed", ["jfk", "missing"], texts) == (
+    assert sub_name("flight delayed", "flight delayed", ["jfk", "missing"], texts) == (
         "flight delayed"
     )
 
@@ -90,9 +90,9 @@ def test_subtheme_without_a_problem_under_a_problem_is_named_as_its_parent() -> 
     texts = ["waited at baggage claim", "nobody at the desk", "desk closed, nobody there"]
     # "baggage claim" says no problem, and is said once: nothing qualifies "bag lost",
     # so the sub-theme is named as its parent (folded), never "baggage claim" alone
-    assert _sub_name("bag lost", "baggage claim", [], texts) == "bag lost"
+    assert sub_name("bag lost", "baggage claim", [], texts) == "bag lost"
     texts = [*texts, "baggage claim was empty"]
-    assert _sub_name("bag lost", "baggage claim", [], texts) == (
+    assert sub_name("bag lost", "baggage claim", [], texts) == (
         "bag lost: baggage claim"
     )
 
@@ -103,10 +103,10 @@ def test_qualifier_said_as_often_by_the_siblings_does_not_set_a_subtheme_apart()
     rest = ["can't book a flight by phone", "flight booking by phone fails",
             "can't book flight, phone line dead", "phone booking for my flight broken"]
     # "flight" is said by both siblings alike; "page" by this one only
-    assert _sub_name("can't book", "can't book", ["flight", "page"], own) == (
+    assert sub_name("can't book", "can't book", ["flight", "page"], own) == (
         "can't book: flight"
     )
-    assert _sub_name("can't book", "can't book", ["flight", "page"], own, rest) == (
+    assert sub_name("can't book", "can't book", ["flight", "page"], own, rest) == (
         "can't book: page"
     )
 
@@ -115,4 +115,4 @@ def test_qualifier_never_ends_in_a_stop_word() -> None:
     texts = ["waiting for an hour now", "still waiting for the delay", "waiting for news"]
     # "hour delay: waiting for" would end mid-phrase, and "waiting for hour" says no
     # problem of its own under "hour delay": named as its parent, folded
-    assert _sub_name("hour delay", "waiting for hour", [], texts) == "hour delay"
+    assert sub_name("hour delay", "waiting for hour", [], texts) == "hour delay"

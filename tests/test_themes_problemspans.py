@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from voc.themes.drafts import _sub_name
+from voc.themes.drafts import sub_name
 from voc.themes.mixed import MIXED, is_mixed, mixed_name, unvague
 from voc.themes.problemspans import said_span, unsaid_head
 
@@ -113,12 +113,12 @@ def test_one_line_requests_keep_the_noun_they_ask_about() -> None:
 
 def test_sub_themes_of_and_named_mixed_themes() -> None:
     parent = f"{MIXED} about ticket and refund"
-    assert _sub_name(parent, "no contact", ["contact"], []) == "no contact"
+    assert sub_name(parent, "no contact", ["contact"], []) == "no contact"
     # named as its parent: what it mentions, never the parent's name with a qualifier
-    assert _sub_name(parent, parent, ["row"], []) == f"{MIXED} about row"
+    assert sub_name(parent, parent, ["row"], []) == f"{MIXED} about row"
     # a mixed sub-theme is its parent with a noun it names, else its best key phrase, never
     # a cut of its words ("no flight bag: and customer")
     mixed = f"{MIXED} about bag and customer"
-    assert _sub_name("no flight bag", mixed, ["bag"], []) == "no flight bag: customer"
-    assert _sub_name("bag lost", f"{MIXED} about bag", ["suitcase"], []) == "bag lost: suitcase"
-    assert _sub_name("bag lost", MIXED, ["suitcase"], []) == MIXED  # names nothing: kept
+    assert sub_name("no flight bag", mixed, ["bag"], []) == "no flight bag: customer"
+    assert sub_name("bag lost", f"{MIXED} about bag", ["suitcase"], []) == "bag lost: suitcase"
+    assert sub_name("bag lost", MIXED, ["suitcase"], []) == MIXED  # names nothing: kept

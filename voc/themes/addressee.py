@@ -31,7 +31,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from voc.cosine import unit
-from voc.themes.cluster import OTHER, _relabel_by_size, centroids
+from voc.themes.cluster import OTHER, centroids, relabel_by_size
 from voc.themes.cluster import groups as cluster_groups  # not the addressee groups
 
 #: An @handle, not the domain of an e-mail address ("me@example.com").
@@ -143,4 +143,4 @@ def dissolve_held(
     if not held:
         return labels
     move = np.isin(labels, held) & (near != labels) & (labels != OTHER)
-    return _relabel_by_size(np.where(move, near, labels))
+    return relabel_by_size(np.where(move, near, labels))

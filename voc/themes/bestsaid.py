@@ -35,7 +35,7 @@ from voc.themes.written import written_support
 __all__ = ["best_said", "best_written", "of_thing", "said_next", "said_with", "subject_words"]
 
 
-def _distinct(subject: str, phrases: Sequence[str]) -> float:
+def distinctness(subject: str, phrases: Sequence[str]) -> float:
     """1 plus twice how high the subject's words rank among the key phrases (1 when
     absent)."""
     want = {lemma(w) for w in subject.split()}
@@ -54,7 +54,7 @@ def best_said(
     things: bool = False,
 ) -> Said | None:
     """The problem phrase most distinct statements say (see :func:`phrases_said`),
-    weighted by the distinctiveness of what it is said of (:func:`_distinct` over the key
+    weighted by the distinctiveness of what it is said of (:func:`distinctness` over the key
     ``phrases``, and ``subject`` when given); None unless ``least`` statements (default:
     :func:`need`) say it; with ``same_subject`` only phrases said of ``subject``, with
     ``things`` only phrases said of a thing (:func:`said_of_thing`)."""
@@ -66,7 +66,7 @@ def best_said(
     for s in phrases_said(uniq, phrases):
         if s.support < least:
             break
-        score = s.support * _distinct(s.subject, phrases)
+        score = s.support * distinctness(s.subject, phrases)
         if not is_noun(s.subject.split()[-1], known):
             score *= 0.35  # "doesn't help": no thing it is said of
         if subj & {lemma(w) for w in s.subject.split()}:
@@ -161,7 +161,7 @@ def best_written(
         n = s.support if n is None or judged(s.text) and n >= 2 else n
         if n < least:
             continue
-        score = n * _distinct(s.subject, phrases) * (1.5 if about else 1.0)
+        score = n * distinctness(s.subject, phrases) * (1.5 if about else 1.0)
         if len(s.text.split()) > 4:
             score *= 0.8
         if best is None or score > best[0]:

@@ -95,7 +95,7 @@ def _merge_close(x: np.ndarray, labels: np.ndarray, threshold: float) -> np.ndar
     return labels
 
 
-def _relabel_by_size(labels: np.ndarray) -> np.ndarray:
+def relabel_by_size(labels: np.ndarray) -> np.ndarray:
     """Renumber clusters 0..k-1 by size (desc), ties by first member; OTHER stays -1."""
     labels = np.asarray(labels)
     uniq, first, sizes = np.unique(labels, return_index=True, return_counts=True)
@@ -295,4 +295,4 @@ def cluster_vectors(
             floor = assign_threshold if other_threshold is None else other_threshold
             ok = sims[np.arange(len(unassigned)), best] >= floor
             labels[unassigned[ok]] = np.array(ids)[best[ok]]
-    return _relabel_by_size(labels)
+    return relabel_by_size(labels)

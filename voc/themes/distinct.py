@@ -97,7 +97,7 @@ def _said_share(phrase: str, said: list[set[str]]) -> float:
     return sum(want <= s for s in said) / len(said)
 
 
-def _usable(phrase: str, own: set[str], said: Sequence[frozenset[str]],
+def usable_phrase(phrase: str, own: set[str], said: Sequence[frozenset[str]],
             texts: Sequence[str], thing: bool = False, least: int = MIN_SAID) -> bool:
     """A phrase can qualify a name: it adds a word, is no code or stray token, is not
     only general words, and at least ``least`` distinct statements say it. With
@@ -114,7 +114,7 @@ def _usable(phrase: str, own: set[str], said: Sequence[frozenset[str]],
     return said_by(phrase, said) >= least
 
 
-def _distinct_said(texts: Sequence[str]) -> list[frozenset[str]]:
+def distinct_said(texts: Sequence[str]) -> list[frozenset[str]]:
     """The words of each distinct statement (case and surrounding spaces aside)."""
     return [said_words(t) for t in dict.fromkeys(t.strip().lower() for t in texts)]
 
@@ -142,9 +142,9 @@ def _specific(
         own = set(name_lemmas(name))
         room = max(1, MAX_WORDS - len(name.split()))
         scored: list[tuple[int, float, float, str]] = []
-        heard = _distinct_said(clusters[k])
+        heard = distinct_said(clusters[k])
         for p in phrases[k]:
-            if not _usable(p, own, heard, clusters[k]):
+            if not usable_phrase(p, own, heard, clusters[k]):
                 continue
             mine = _said_share(p, said[k])
             rest = max((_said_share(p, said[j]) for j in range(len(group)) if j != k), default=0)
@@ -245,12 +245,12 @@ def _loose(
         if i in pinned or i in keep_plain:
             continue
         own = set(name_lemmas(out[i]))
-        heard = _distinct_said(texts[i])
+        heard = distinct_said(texts[i])
         room = max(1, MAX_WORDS - len(out[i].split()))
         for p in phrases[at[i]]:
             if set(name_lemmas(p)) & own or len(p.split()) > room:
                 continue
-            if not _usable(p, own, heard, texts[i], thing=True, least=least):
+            if not usable_phrase(p, own, heard, texts[i], thing=True, least=least):
                 continue
             if least < MIN_SAID and (" " in p or p.lower() in GENERIC or problem_words(p)):
                 continue  # what one statement says: a single thing, no fragment or problem

@@ -74,28 +74,28 @@ def _qualifier_ok(
     others: Sequence[str] = (),
 ) -> bool:
     """A sub-theme qualifier: a phrase of words its parent's name lacks, no glued slip,
-    usable by :func:`voc.themes.distinct._usable` (said by two distinct statements, no
+    usable by :func:`voc.themes.distinct.usable_phrase` (said by two distinct statements, no
     code, not only general words; with ``thing``, ending in a noun) and, given the
     theme's ``others`` statements, said :data:`LIFT` times as often by ``texts`` as by
     them (the class-based contrast between siblings: "bag lost: job" from four
     statements of 300 that say "job" no more than the rest does not set them apart)."""
-    from voc.themes.distinct import _distinct_said, _usable
+    from voc.themes.distinct import distinct_said, usable_phrase
     from voc.themes.evidence import said_by
 
     own = _lemmas(parent)
     if not phrase or _lemmas(phrase) & own or any(glued(w) for w in phrase.split()):
         return False
-    said = _distinct_said(texts)
-    if not _usable(phrase, own, said, texts, thing=thing):
+    said = distinct_said(texts)
+    if not usable_phrase(phrase, own, said, texts, thing=thing):
         return False
     if not others:
         return True
-    rest = _distinct_said(others)
+    rest = distinct_said(others)
     inside = said_by(phrase, said) / max(1, len(said))
     return inside >= LIFT * said_by(phrase, rest) / max(1, len(rest))
 
 
-def _sub_name(
+def sub_name(
     parent: str,
     name: str,
     phrases: Sequence[str] = (),
@@ -185,13 +185,13 @@ def name_subthemes(sub: np.ndarray, texts: list[str], parent: str = "") -> list[
     phrases = [m[:SUB_PHRASES] for m in more]  # the greedy choice: a prefix of the longer
     stx = [[texts[i] for i in g] for g in groups]
     own = [theme_name(ph, t, t[0]) for ph, t in zip(phrases, stx, strict=True)]
-    names = [_sub_name(parent, o, m, t) for o, m, t in zip(own, more, stx, strict=True)]
+    names = [sub_name(parent, o, m, t) for o, m, t in zip(own, more, stx, strict=True)]
     clash = Counter(frozenset(_lemmas(n)) for n in names)
     for k, c in enumerate(ids):
         if clash[frozenset(_lemmas(names[k]))] > 1:
             # siblings named alike: each needs a qualifier it says more than the others
             rest = [texts[i] for i in np.flatnonzero(sub != c)]
-            names[k] = _sub_name(parent, own[k], more[k], stx[k], rest)
+            names[k] = sub_name(parent, own[k], more[k], stx[k], rest)
     subs = [
         SubTheme(
             label=c,

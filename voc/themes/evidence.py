@@ -113,9 +113,9 @@ def shown_phrases(phrases: Sequence[str], name: str, texts: Sequence[str]) -> li
 def _settle_subthemes(d: ThemeDraft, tx: Sequence[str]) -> None:
     """Sub-themes of ``d`` told apart from its final name, in place: one named as the
     parent gets the parent's name with a phrase of its own
-    (:func:`voc.themes.drafts._sub_name`) or, without one, is folded into the theme's
+    (:func:`voc.themes.drafts.sub_name`) or, without one, is folded into the theme's
     remainder (:func:`voc.themes.drafts.fold_unnamed`)."""
-    from voc.themes.drafts import _sub_name, fold_unnamed, named_apart
+    from voc.themes.drafts import fold_unnamed, named_apart, sub_name
 
     sub = np.asarray(d.sub_labels, dtype=int)
     head = d.name.split(":", 1)[0].strip()  # "flight delayed: home" → "flight delayed"
@@ -123,7 +123,7 @@ def _settle_subthemes(d: ThemeDraft, tx: Sequence[str]) -> None:
         if not named_apart(s.name, d.name):
             stx = [tx[j] for j in np.flatnonzero(sub == s.label)]
             rest = [tx[j] for j in np.flatnonzero(sub != s.label)]
-            s.name = _sub_name(head, s.name, [*s.key_phrases, *s.spare_phrases], stx, rest)
+            s.name = sub_name(head, s.name, [*s.key_phrases, *s.spare_phrases], stx, rest)
     d.sub_labels, d.subthemes = fold_unnamed(sub, d.subthemes, d.name, siblings=True)
 
 

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from voc.themes.addressee import addressee_centred
-from voc.themes.cluster import OTHER, _relabel_by_size, centroids
+from voc.themes.cluster import OTHER, centroids, relabel_by_size
 from voc.themes.lemmas import lemma
 from voc.themes.naming import key_phrases
 
@@ -96,7 +96,7 @@ def _merge_pairs(
     for k, c in enumerate(ids):
         new[labels == c] = ids[root(k)]
     new[labels == OTHER] = OTHER
-    return _relabel_by_size(new)
+    return relabel_by_size(new)
 
 
 #: :func:`merge_duplicates`: key lemmas per theme, the share of a theme's statements that

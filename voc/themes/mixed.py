@@ -22,7 +22,7 @@ from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import glued, lexicon_tag, parse
 from voc.themes.problemspans import said_span, unsaid_head
 from voc.themes.requests import is_requests
-from voc.themes.said import _VAGUE_NOUNS, wrong_words
+from voc.themes.said import VAGUE_NOUNS, wrong_words
 from voc.themes.wording import REDACTED, TIME_WORDS, boilerplate, proper_names, surface, tokens
 from voc.themes.written import written_support
 
@@ -31,7 +31,7 @@ MIXED = "mixed complaints"
 
 #: Words that name no subject: vague nouns, and the words tweets use as interjections or
 #: intensifiers in the noun's place ("epic fail", "guess wrong", "whole day").
-VAGUE = _VAGUE_NOUNS | frozenset(
+VAGUE = VAGUE_NOUNS | frozenset(
     {"epic", "guess", "whole", "entire", "nut", "nuts", "stuff", "unspecific", "complaint",
      "complaints", "general", "issue", "problem"}
 )

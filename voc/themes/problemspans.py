@@ -11,7 +11,7 @@ content words, so "was stuck in the airport" and "stuck at airport" differ but "
 the airports" counts with the first. A span is kept only when at least
 :func:`voc.themes.pairs.need` distinct statements write it, the chain's attestation
 threshold; it scores by how many do, weighted by how distinctive its words are among the
-theme's class-based TF-IDF key phrases (:func:`voc.themes.bestsaid._distinct`).
+theme's class-based TF-IDF key phrases (:func:`voc.themes.bestsaid.distinctness`).
 :func:`unsaid_head` tells a plain-head name its statements do not write.
 """
 
@@ -20,12 +20,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from voc.themes.bestsaid import _distinct
+from voc.themes.bestsaid import distinctness
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pairs import need
 from voc.themes.plain import PLAIN_HEADS
 from voc.themes.pos import PARTICLES, glued, lexicon_tag
-from voc.themes.said import _LIGHT, _VAGUE_NOUNS, key, wrong_words
+from voc.themes.said import LIGHT_WORDS, VAGUE_NOUNS, key, wrong_words
 from voc.themes.wording import REDACTED, proper_names, surface
 from voc.themes.written import clauses, written_support
 
@@ -73,7 +73,7 @@ def _content(word: str, key: str, wrong: frozenset[str], names: frozenset[str]) 
     return (
         len(word) >= 3 and word.replace("-", "").replace("'", "").isalpha()
         and key not in wrong and word not in wrong and word not in STOPWORDS
-        and key not in _VAGUE_NOUNS and word not in _VAGUE_NOUNS and word not in names
+        and key not in VAGUE_NOUNS and word not in VAGUE_NOUNS and word not in names
         and not REDACTED.fullmatch(word) and not glued(word)
         and lexicon_tag(word).startswith(("NN", "VB"))
     )
@@ -95,7 +95,7 @@ def _kinds(words: Sequence[str], wrong: frozenset[str], names: frozenset[str]) -
             out.append("")
         elif (k in wrong or w in wrong) and w not in _NOT_WRONG:
             out.append("wrong")
-        elif w in _LIGHT or k in _LIGHT:
+        elif w in LIGHT_WORDS or k in LIGHT_WORDS:
             out.append("")
         elif _content(w, k, wrong, names):
             out.append("thing")
@@ -186,7 +186,7 @@ def said_span(texts: Sequence[str], phrases: Sequence[str] = (), subject: str = 
     def score(k: str) -> tuple[float, int, str]:
         things = " ".join(w for w in k.split() if w not in wrong)
         bonus = SUBJECT_BONUS if about & set(k.split()) else 1.0
-        return (-kept[k] * _distinct(things, phrases) * bonus, -k.count(" "), k)
+        return (-kept[k] * distinctness(things, phrases) * bonus, -k.count(" "), k)
 
     best = min(kept, key=score)
     longer = [k for k in kept if k != best and f" {best} " in f" {k} "

@@ -35,7 +35,7 @@ _NEGATED = frozenset({"not", "never"})
 #: Negations that lead a noun: "no response", "zero help".
 _NO = frozenset({"no", "zero"})
 #: Nouns too vague to be what a problem is said of ("no way", "no one").
-_VAGUE_NOUNS = frozenset(
+VAGUE_NOUNS = frozenset(
     {"one", "way", "thing", "things", "matter", "longer", "problem", "problems", "issue",
      "issues", "reason", "need", "idea", "sense", "clue", "lol", "guy", "guys", "people",
      "time", "times", "lot", "kind", "sort", "bit", "day", "days", "hour", "hours", "minute",
@@ -44,7 +44,7 @@ _VAGUE_NOUNS = frozenset(
      "everyone", "nobody", "something", "anything", "everything", "nothing", "fact", "point"}
 )
 #: Verbs too light to say what the customer cannot do ("can't be", "don't have").
-_LIGHT = frozenset(
+LIGHT_WORDS = frozenset(
     {"be", "have", "do", "get", "go", "make", "know", "think", "want", "need", "see", "say",
      "like", "let", "mean", "seem", "come", "take", "give", "look", "feel", "care", "try",
      "bother", "matter", "wait", "believe", "guess", "expect", "understand", "keep", "put",
@@ -124,7 +124,7 @@ class Vocab:
 def is_noun(word: str, vocab: Vocab) -> bool:
     """A noun a problem can be said of: tagged noun by the lexicon, or a word it does not
     know that is a word of the theme's key phrases ("wifi", "autopay")."""
-    if len(word) < 3 or word in STOPWORDS or word in _VAGUE_NOUNS or word in vocab.names \
+    if len(word) < 3 or word in STOPWORDS or word in VAGUE_NOUNS or word in vocab.names \
             or word in TIME_WORDS or REDACTED.fullmatch(word) or glued(word) \
             or not word.replace("-", "").isalpha():
         return False
@@ -226,13 +226,13 @@ def _negated(toks: Sequence[str], i: int, vocab: Vocab, add: Callable[..., None]
     # after a negation a base-form noun is a verb ("can't check in", "doesn't work")
     if j >= len(toks) or not toks[j].isalpha() or toks[j] in _SLANG or glued(toks[j]) \
             or not lexicon_tag(toks[j]).startswith(("VB", "NN")) or toks[j] in STOPWORDS \
-            and lemma(toks[j]) not in _LIGHT:
+            and lemma(toks[j]) not in LIGHT_WORDS:
         return
     verb = [toks[j]]
     if j + 1 < len(toks) and toks[j + 1] in PARTICLES:
         verb.append(toks[j + 1])
     obj, _ = _object(toks, j + len(verb), vocab)
-    light = lemma(toks[j]) in _LIGHT or toks[j] in _LIGHT
+    light = lemma(toks[j]) in LIGHT_WORDS or toks[j] in LIGHT_WORDS
     # the noun the negated verb is said of: "accounts (were) not removed"
     k = i - 1 if w.endswith("n't") or w in _CANT else i - 2
     while k >= 0 and toks[k] in _BETWEEN and i - k <= 3:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from voc.cosine import unit
-from voc.themes.cluster import OTHER, _relabel_by_size
+from voc.themes.cluster import OTHER, relabel_by_size
 
 #: Stage values that say nothing about the journey step.
 NO_STAGE = frozenset({"", "unknown", "none", "nan"})
@@ -87,4 +87,4 @@ def split_by_stage(
             out[idx] = next_label
             next_label += 1
             changed = True
-    return _relabel_by_size(out) if changed else labels
+    return relabel_by_size(out) if changed else labels
