@@ -86,3 +86,33 @@ def test_said_of_writes_the_doer_first() -> None:
     name = said_of("bankruptcy court", pred, ["bankruptcy court"], COURTS)
     assert name == "bankruptcy court doesn't verify"
 
+
+
+DELAYED = [f"@air my flight {n} was delayed again by {h} hours" for n, h in
+           [("a", 2), ("b", 3), ("c", 4), ("d", 5), ("e", 6), ("f", 7), ("g", 8), ("h", 9)]]
+MISSED = [
+    "@air the delay made me miss my flight to Boston",
+    "@air I will miss my flight because the gate moved",
+    "@air missed my connecting flight after the delay",
+    "@air we are going to miss the flight home, no help",
+    "@air missed flight and now stuck overnight",
+    "@air delayed so long that I miss the flight",
+]
+
+
+def test_a_clash_renamed_for_another_problem_writes_its_past_form() -> None:
+    from voc.themes.distinct import distinct_names
+
+    out = distinct_names(["flight delayed", "flight delayed"], [DELAYED, MISSED])
+    assert out == ["flight delayed", "flight missed"]  # never "flight miss"
+
+
+def test_a_vague_noun_with_a_said_problem_is_no_glue() -> None:
+    # "days" names no thing, but it is a noun many say, and "long wait" is said: no glue
+    said = ["long wait for days now", "a long wait, days of it", "waited days", "days gone",
+            "still no word after days", "the long wait continues"]
+    assert not glued_pair("long wait for days", ["wait", "days"], said)
+    # a verb as subject, never said beside the problem: glue
+    tweets = ["flights arrive late every day", "we will arrive tomorrow", "delayed again",
+              "crew delayed", "arrive at noon", "so delayed"]
+    assert glued_pair("arrive delayed", ["arrive", "delayed"], tweets)

@@ -132,8 +132,23 @@ def rename(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
         main = plain_subject([main_noun(uniq, min_share=0.0)], uniq)
         return f"{main} problems" if main else "unspecific complaints"
     if glued_pair(name, phrases, uniq):
-        return UNSPECIFIC  # never two unrelated words: the theme is said to be mixed
+        # never two unrelated words: without the subject words few say ("st flight
+        # delayed" → "flight delayed") when that is said together, else mixed
+        trimmed = _said_subject(name, uniq)
+        return trimmed if trimmed and not glued_pair(trimmed, phrases, uniq) else UNSPECIFIC
     return name
+
+
+def _said_subject(name: str, texts: Sequence[str]) -> str:
+    """``name`` without its subject words fewer than :func:`need` of ``texts`` say;
+    "" when none is left out or no subject word is left."""
+    least = need(len(texts))
+    said = [set(token_keys(raw_tokens(t))) for t in texts]
+    subject, _ = parts(name)
+    few = {k for k in subject if sum(k in s for s in said) < least}
+    if not few or few == set(subject):
+        return ""
+    return " ".join(w for w in name.split() if key(w.lower()) not in few)
 
 
 #: What :func:`rename` returns for a theme it cannot name truthfully (see
@@ -144,7 +159,7 @@ UNSPECIFIC = "unspecific complaints"
 def glued_pair(name: str, phrases: Sequence[str], texts: Sequence[str]) -> bool:
     """Whether ``name`` glues a subject and a problem word its statements do not say
     together: no statement says them side by side (:data:`WINDOW`), and the subject is
-    not a thing (a verb: "arrive delayed"), fewer than :func:`need` statements say it
+    a verb, not a thing ("arrive delayed"), fewer than :func:`need` statements say it
     or one says the problem ("ground staff dropped": "ground staff" said in one of 67,
     "dropped" in another)."""
     uniq = list(dict.fromkeys(texts))
@@ -155,7 +170,9 @@ def glued_pair(name: str, phrases: Sequence[str], texts: Sequence[str]) -> bool:
     said = [set(token_keys(raw_tokens(t))) for t in uniq]
     of_subject = sum(set(subject) <= s for s in said)
     of_problem = sum(set(problem) <= s for s in said)
-    return not has_thing(" ".join(subject), phrases) or of_subject < least or of_problem < 2
+    verb = all(lexicon_tag(k).startswith("VB") for k in subject)  # "arrive", "tried"
+    return verb and not has_thing(" ".join(subject), phrases) or of_subject < least \
+        or of_problem < 2
 
 
 def _lemmas_of(phrases: Sequence[str]) -> set[str]:
