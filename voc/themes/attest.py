@@ -25,7 +25,7 @@ from voc.themes.plain import plain_head, plain_name, plain_subject
 from voc.themes.pos import lexicon_tag
 from voc.themes.problems import PROBLEMS, SMALL_THEME
 from voc.themes.requests import brief, is_requests, request_name
-from voc.themes.said import Said, key, phrases_said, said_of_thing
+from voc.themes.said import Said, key, phrases_said, raw_tokens, said_of_thing, token_keys
 from voc.themes.subjects import main_noun
 from voc.themes.wording import TIME_WORDS
 from voc.themes.written import written_support
@@ -131,7 +131,48 @@ def rename(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
         # never a bare word: the noun most of them say, with a plain head
         main = plain_subject([main_noun(uniq, min_share=0.0)], uniq)
         return f"{main} problems" if main else "unspecific complaints"
+    if glued_pair(name, phrases, uniq):
+        # never two unrelated words: without the subject words few say ("st flight
+        # delayed" → "flight delayed") when that is said together, else mixed
+        trimmed = _said_subject(name, uniq)
+        return trimmed if trimmed and not glued_pair(trimmed, phrases, uniq) else UNSPECIFIC
     return name
+
+
+def _said_subject(name: str, texts: Sequence[str]) -> str:
+    """``name`` without its subject words fewer than :func:`need` of ``texts`` say;
+    "" when none is left out or no subject word is left."""
+    least = need(len(texts))
+    said = [set(token_keys(raw_tokens(t))) for t in texts]
+    subject, _ = parts(name)
+    few = {k for k in subject if sum(k in s for s in said) < least}
+    if not few or few == set(subject):
+        return ""
+    return " ".join(w for w in name.split() if key(w.lower()) not in few)
+
+
+#: What :func:`rename` returns for a theme it cannot name truthfully (see
+#: :func:`voc.themes.mixed.unvague`, which says what its statements mention most).
+UNSPECIFIC = "unspecific complaints"
+
+
+def glued_pair(name: str, phrases: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether ``name`` glues a subject and a problem word its statements do not say
+    together: no statement says them side by side (:data:`WINDOW`), and the subject is
+    a verb, not a thing ("arrive delayed"), fewer than :func:`need` statements say it
+    or one says the problem ("ground staff dropped": "ground staff" said in one of 67,
+    "dropped" in another)."""
+    uniq = list(dict.fromkeys(texts))
+    subject, problem = parts(name)
+    if not subject or not problem or (support(name, uniq) or 0) >= 2:
+        return False
+    least = need(len(uniq))
+    said = [set(token_keys(raw_tokens(t))) for t in uniq]
+    of_subject = sum(set(subject) <= s for s in said)
+    of_problem = sum(set(problem) <= s for s in said)
+    verb = all(lexicon_tag(k).startswith("VB") for k in subject)  # "arrive", "tried"
+    return verb and not has_thing(" ".join(subject), phrases) or of_subject < least \
+        or of_problem < 2
 
 
 def _lemmas_of(phrases: Sequence[str]) -> set[str]:

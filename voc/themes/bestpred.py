@@ -21,7 +21,7 @@ from voc.themes.wording import tokens
 
 _CANT = re.compile(r"\b(can'?t|can’t|cannot|unable|couldn'?t|couldn’t)\b")
 #: Negated auxiliaries a customer says of themself ("I haven't received", "I don't recognize").
-_FIRST_PERSON = frozenset({"don't", "didn't", "haven't"})
+FIRST_PERSON = frozenset({"don't", "didn't", "haven't"})
 
 
 def _words(phrase: str) -> set[str]:
@@ -151,7 +151,7 @@ def compose(subject: str, pred: Predicate, max_words: int = 5) -> str:
     # the subject is what the verb acts on ("haven't received" + "new card"): verb first
     # (or the customer is the one who "don't"/"haven't"/"didn't": "don't recognize payment")
     acted_on = bool(pwords) and (
-        pwords[0] in _FIRST_PERSON and pwords[-1] not in _INTRANSITIVE
+        pwords[0] in FIRST_PERSON and pwords[-1] not in _INTRANSITIVE
         or pwords[0] == "never" and bool(_words(pred.obj) & _words(subject))
     )
     if acted_on and not blocked:

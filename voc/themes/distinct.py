@@ -47,6 +47,7 @@ import numpy as np
 from voc.themes.evidence import junk_phrase, said_by, said_words
 from voc.themes.mixed import is_mixed, mixed_name
 from voc.themes.naming import key_phrases
+from voc.themes.pos import lexicon_tag, past_participle
 from voc.themes.qualify import (
     GENERIC,
     function_word,
@@ -167,7 +168,7 @@ def _specific(
         scored = [x for x in scored if x[3] not in other or x[3] in close]
         problems = [x for x in scored if x[3] in close and x[0] < 2 and x[2] >= 0.5]
         if problems:  # most of the theme says another problem than the name
-            rewritten = rewrite(name, problems[0][3])
+            rewritten = rewrite(name, _as_written(problems[0][3], clusters[k]))
         best = ""
         for _, _, _, p in scored:
             lem = set(name_lemmas(p))
@@ -181,6 +182,16 @@ def _specific(
             taken.add(name_key(best))
         out[i] = (rewritten, best)
     return out
+
+
+def _as_written(word: str, texts: Sequence[str]) -> str:
+    """A problem verb in the past form its statements write it in ("miss" → "missed", as
+    in "flight missed", never "flight miss"); ``word`` itself when it is no bare verb or
+    they write no past form of it."""
+    if lexicon_tag(word.lower()) != "VB":
+        return word
+    said = Counter(w for t in texts for w in re.findall(r"[a-z']+", t.lower()))
+    return past_participle(word, said) or word
 
 
 def distinct_names(

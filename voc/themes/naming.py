@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from voc.themes.actedon import in_written_order
 from voc.themes.asked import QWORDS, question_name
 from voc.themes.attest import attested_name, on_topic, rename
-from voc.themes.bestpred import best_predicate, compose
+from voc.themes.bestpred import FIRST_PERSON, best_predicate, compose
 from voc.themes.keyphrases import key_phrases
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import unvague
@@ -276,6 +277,12 @@ def said_of(subject: str, pred: Predicate, phrases: Sequence[str], texts: Sequen
         n = written_support(other, texts) or 0
         if n > SAID_OF_LIFT * max(best, 1) and p.lower() not in proper_names(texts):
             name, best = other, n
+    if pred.surface.split()[0] in FIRST_PERSON and name.startswith(f"{pred.surface} "):
+        # "don't recognize card" where they write "transactions I don't recognize"
+        nouns = [p for p in phrases[:5] if lemma_key(p) in parse(p).nouns
+                 and p.lower() not in proper_names(texts)]
+        said = name[len(pred.surface) + 1 :]
+        name = in_written_order(name, said, pred.surface, pred.head, nouns, texts)
     return name
 
 
