@@ -106,3 +106,16 @@ def test_a_theme_once_mixed_is_named_and_a_sub_theme_is_not() -> None:
     assert theme_name(["seat", "upgrade", "paid", "flight"], SEATS) == "seat problems"
     # sub-themes keep the chain's mixed name, which their parent qualifies
     assert is_mixed(theme_name(["seat", "upgrade", "paid", "flight"], SEATS, "", False))
+
+
+def test_a_shared_frame_is_not_said_of_a_noun_few_of_its_statements_say_it_of() -> None:
+    texts = [
+        "@air he hung up on me", "@air they hung up on me twice", "@air hung up on again",
+        "@air the agent hung up", "@air your system hung up", "@air the system hangs up",
+        "@air the phone line disconnects", "@air lost my bag", "@air gate changed",
+        "@air no wifi on board", "@air rude crew", "@air late again",
+    ]
+    # 7 of 12 hang up, but only 2 of them say it of the system
+    assert frame_name(texts, ["system", "agent", "phone"]) == ""
+    assert frame_name(texts[:7] + ["@air the system hung up on me"],
+                      ["system", "agent", "phone"]) == "system hung up"
