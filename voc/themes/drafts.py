@@ -184,7 +184,8 @@ def name_subthemes(sub: np.ndarray, texts: list[str], parent: str = "") -> list[
     more = key_phrases([[texts[i] for i in g] for g in groups], n_phrases=2 * SUB_PHRASES)
     phrases = [m[:SUB_PHRASES] for m in more]  # the greedy choice: a prefix of the longer
     stx = [[texts[i] for i in g] for g in groups]
-    own = [theme_name(ph, t, t[0]) for ph, t in zip(phrases, stx, strict=True)]
+    # a sub-theme is never named by a frame (framed=False): a mixed one takes its parent
+    own = [theme_name(ph, t, t[0], False) for ph, t in zip(phrases, stx, strict=True)]
     names = [sub_name(parent, o, m, t) for o, m, t in zip(own, more, stx, strict=True)]
     clash = Counter(frozenset(_lemmas(n)) for n in names)
     for k, c in enumerate(ids):

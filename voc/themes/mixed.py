@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.attest import need, parts
+from voc.themes.framenames import frame_name
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import glued, lexicon_tag, parse
 from voc.themes.problemspans import said_span, unsaid_head
@@ -147,7 +148,9 @@ def _wrong_words(texts: Sequence[str]) -> list[str]:
     return [surface(shown[k]) for k, _ in ranked]
 
 
-def unvague(name: str, texts: Sequence[str], phrases: Sequence[str] = ()) -> str:
+def unvague(
+    name: str, texts: Sequence[str], phrases: Sequence[str] = (), framed: bool = True
+) -> str:
     """``name`` with its vague subject replaced by the noun most statements say when
     they say the name's problem of it as written ("times disconnected" → "call
     disconnected"), else :func:`mixed_name`; ``name`` itself when it is not vague.
@@ -163,7 +166,8 @@ def unvague(name: str, texts: Sequence[str], phrases: Sequence[str] = ()) -> str
         about = " ".join(name.split()[:-1])
         if is_requests(uniq):
             return said_span(uniq, phrases, about) or name
-        return said_span(uniq, phrases, about) or mixed_name(uniq, about=about)
+        return said_span(uniq, phrases, about) or framed and frame_name(uniq, phrases) \
+            or mixed_name(uniq, about=about)
     if not vague_name(name):
         return name
     subject, _ = parts(name)
@@ -182,4 +186,4 @@ def unvague(name: str, texts: Sequence[str], phrases: Sequence[str] = ()) -> str
                 best = (said, f"{noun} {problem}")
         if best is not None:
             return best[1]
-    return mixed_name(uniq)
+    return framed and frame_name(uniq, phrases) or mixed_name(uniq)

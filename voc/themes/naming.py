@@ -83,9 +83,13 @@ def _share_saying(phrases: Sequence[str], texts: Sequence[str]) -> float:
 UNSPECIFIC = "unspecific complaints"
 
 
-def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> str:
+def theme_name(
+    phrases: Sequence[str], texts: Sequence[str], fallback: str = "", framed: bool = True
+) -> str:
     """A short name a person would write (see :func:`_named`), whose problem its
-    statements say of its subject (see :func:`attested_name`)."""
+    statements say of its subject (see :func:`attested_name`); ``framed=False`` (a
+    sub-theme, qualified by its parent when mixed) never names it by a frame
+    (:func:`voc.themes.framenames.frame_name`)."""
     uniq = list(dict.fromkeys(texts))
     if len(uniq) >= 2:
         # a key phrase one statement says is a detail of one story ("cavalli calves")
@@ -93,12 +97,12 @@ def theme_name(phrases: Sequence[str], texts: Sequence[str], fallback: str = "")
         if not phrases:  # a small mixed theme: the problem most of its statements share
             name = _most_shared(uniq)
             name = attested_name(name, phrases, uniq) if name else rename("", phrases, uniq)
-            return unvague(name, uniq, phrases)
+            return unvague(name, uniq, phrases, framed)
     name = _worded(phrases, texts, fallback)
     if name != UNSPECIFIC:
         name = on_topic(attested_name(name, phrases, texts), phrases, texts)
     # a vague subject ("times disconnected") or nothing shared: say what, or that it is mixed
-    return unvague(name, uniq, phrases)
+    return unvague(name, uniq, phrases, framed)
 
 
 def _n_saying(phrase: str, texts: Sequence[str]) -> int:

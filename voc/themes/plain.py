@@ -89,7 +89,7 @@ def plain_subject(phrases: Sequence[str], texts: Sequence[str]) -> str:
         # said as a noun phrase (not "book" of "trying to book") by enough of them
         n = sum(any(f" {key} " in f" {k} " for k in parse(t).nouns) for t in uniq)
         if n >= least:
-            return _singular(_fuller(key, p, uniq, max(least, (n + 1) // 2)), uniq)
+            return singular(_fuller(key, p, uniq, max(least, (n + 1) // 2)), uniq)
     return ""
 
 
@@ -142,7 +142,7 @@ def _fuller(key: str, phrase: str, texts: Sequence[str], least: int) -> str:
     return surface(shown[k]) if n >= least else phrase
 
 
-def _singular(phrase: str, texts: Sequence[str]) -> str:
+def singular(phrase: str, texts: Sequence[str]) -> str:
     """The phrase with its head noun singular ("student loans" → "student loan"), as
     people put a subject before "problems", when the statements write the singular."""
     words = phrase.split()
