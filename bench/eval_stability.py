@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import logging
 import sys
 import time
@@ -33,7 +32,7 @@ import numpy as np
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_themes import EVAL, ROOT, embed, load_set  # noqa: E402
+from eval_themes import EVAL, ROOT, embed, load_set, write_results  # noqa: E402
 
 log = logging.getLogger("eval_stability")
 
@@ -139,9 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.sets.split(","):
         results[name] = stability(name, seeds, args.drops, args.edits, embedder)
         log.info("%s: %s", name, results[name])
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print(json.dumps(results, indent=2))
+    write_results(results, args.out)
     return 0
 
 
