@@ -261,6 +261,13 @@ def run_bertopic(
     }
 
 
+def write_results(results: dict[str, object], out: str) -> None:
+    """Write ``results`` as JSON to ``out`` (folders made) and print them."""
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    Path(out).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", default="banking77,airline,cfpb")
@@ -332,9 +339,7 @@ def main(argv: list[str] | None = None) -> int:
             res["bertopic_tuned"] = run_bertopic(texts, vecs, y, mts, seeds)
             log.info("%s bertopic tuned: %s", name, res["bertopic_tuned"])
         results[name] = res
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(results, indent=2), encoding="utf-8")
-    print(json.dumps(results, indent=2))
+    write_results(results, args.out)
     return 0
 
 

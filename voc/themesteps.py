@@ -25,6 +25,10 @@ class ClusterParams(Params):
     n_neighbors: int = Field(10, ge=2, le=100, description="Neighbours in the k-NN graph.")
     resolution: float = Field(4.0, gt=0, description="Louvain resolution: higher, finer themes.")
     n_runs: int = Field(3, ge=1, le=10, description="Louvain runs combined into a consensus.")
+    consensus_runs: int = Field(
+        40, ge=0, le=200, description="Louvain runs whose co-association decides the themes "
+        "from 2000 statements on (0: the n_runs intersection)."
+    )
     codeframe: str | None = Field(None, description="Codeframe YAML: user themes come first.")
     update_codeframe: bool = Field(True, description="Append discovered themes to it.")
     subtheme_min_size: int = Field(12, ge=4, description="Themes this large get sub-themes.")

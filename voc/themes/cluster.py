@@ -2,7 +2,9 @@
 
 Default method ``graph``: a k-nearest-neighbour graph on cosine similarity is split
 into communities with Louvain modularity optimisation (igraph's C implementation,
-seeded; three runs combined), which makes the partition stable across seeds. The
+seeded; from ``REFERENCE_SIZE`` statements on, 40 runs combined by how often they put
+two statements together, :mod:`voc.themes.consensus`; below it, three runs
+intersected), which makes the partition stable across seeds and small edits. The
 number of themes follows from the data (``resolution`` sets the grain). Method
 ``agglomerative``: average-linkage clustering on cosine distance cut at
 ``distance_threshold``. Either way, clusters below ``min_size`` are dissolved:
@@ -22,6 +24,7 @@ from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import AgglomerativeClustering
 
 from voc.cosine import top_k
+from voc.themes.consensus import CONSENSUS_RUNS, consensus_partition
 
 OTHER = -1
 #: Graph size (statements) at and above which ``resolution`` applies unscaled.
@@ -171,25 +174,36 @@ def _louvain(
     is set to ``random.Random(seed)`` for the call (and put back after), so the same seed
     gives the same partition. Communities are numbered by their smallest node.
     """
+    return louvain_runs(n, edges, weights, resolution, [seed])[:, 0]
+
+
+def louvain_runs(
+    n: int, edges: np.ndarray, weights: np.ndarray, resolution: float, seeds: list[int]
+) -> np.ndarray:
+    """``(n, len(seeds))`` communities: one :func:`_louvain` run per seed, on one graph
+    built once."""
     import random
 
     import igraph as ig
 
     g = ig.Graph(n=n, edges=edges.tolist(), directed=False)
-    ig.set_random_number_generator(random.Random(seed))
-    try:
-        member = np.asarray(
-            g.community_multilevel(weights=weights.tolist(), resolution=resolution).membership,
-            dtype=int,
-        )
-    finally:
-        ig.set_random_number_generator(random)
-    # renumber by smallest member, so labels do not depend on igraph's numbering
-    first = np.full(member.max() + 1 if len(member) else 0, n, dtype=int)
-    np.minimum.at(first, member, np.arange(n))
-    rank = np.empty(len(first), dtype=int)
-    rank[np.argsort(first, kind="stable")] = np.arange(len(first))
-    return rank[member]
+    w = weights.tolist()
+    out = np.zeros((n, len(seeds)), dtype=int)
+    for r, seed in enumerate(seeds):
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            member = np.asarray(
+                g.community_multilevel(weights=w, resolution=resolution).membership, dtype=int
+            )
+        finally:
+            ig.set_random_number_generator(random)
+        # renumber by smallest member, so labels do not depend on igraph's numbering
+        first = np.full(member.max() + 1 if len(member) else 0, n, dtype=int)
+        np.minimum.at(first, member, np.arange(n))
+        rank = np.empty(len(first), dtype=int)
+        rank[np.argsort(first, kind="stable")] = np.arange(len(first))
+        out[:, r] = rank[member]
+    return out
 
 
 def _louvain_nx(g: nx.Graph, resolution: float, seed: int) -> np.ndarray:
@@ -213,13 +227,17 @@ def graph_labels(
     seed: int,
     n_runs: int = 3,
     min_sim: float = 0.0,
+    consensus_runs: int = CONSENSUS_RUNS,
 ) -> np.ndarray:
-    """Consensus of ``n_runs`` seeded Louvain partitions of the k-NN graph.
+    """Consensus of seeded Louvain partitions of the k-NN graph.
 
-    Only graph edges whose two ends share a community in every run are kept; the
-    connected components of what remains are the clusters. Points a single run
-    puts on a boundary end up in small components, dissolved later by ``min_size``,
-    so the result depends far less on the seed than any one Louvain run.
+    From ``REFERENCE_SIZE`` statements on (igraph), ``consensus_runs`` runs (seeds
+    ``seed * consensus_runs + r``, so two seeds share no run) are combined by their
+    co-association (:func:`voc.themes.consensus.consensus_partition`). Below that size,
+    with ``consensus_runs`` 0, or past :data:`voc.themes.consensus.MAX_ATOMS` atoms, only
+    graph edges whose two ends share a community in each of ``n_runs`` runs are kept and
+    the connected components of what remains are the clusters. Either way points on a
+    boundary end up in small groups, dissolved later by ``min_size``.
     """
     # few statements: fewer neighbours, or every theme is joined to every other
     n = len(x)
@@ -229,7 +247,16 @@ def graph_labels(
     gamma = resolution * min(1.0, max(0.3, float(np.sqrt(n / REFERENCE_SIZE))))
     if n >= REFERENCE_SIZE:  # igraph (C): the large graphs, where networkx took seconds
         edges, weights = knn_edges(x, k, min_sim)
-        runs = [_louvain(n, edges, weights, gamma, seed + r) for r in range(n_runs)]
+        if consensus_runs > 0:
+            many = louvain_runs(
+                n, edges, weights, gamma, [seed * consensus_runs + r for r in range(consensus_runs)]
+            )
+            try:
+                return consensus_partition(many)
+            except ValueError:  # too many atoms for the dense co-association
+                runs = [many[:, r] for r in range(min(n_runs, consensus_runs))]
+        else:
+            runs = list(louvain_runs(n, edges, weights, gamma, [seed + r for r in range(n_runs)]).T)
     else:  # small graphs: networkx, exactly as before (see _louvain_nx)
         g = knn_graph(x, k, min_sim)
         runs = [_louvain_nx(g, gamma, seed + r) for r in range(n_runs)]
@@ -254,6 +281,7 @@ def cluster_vectors(
     resolution: float = 4.0,
     n_runs: int = 3,
     other_threshold: float | None = None,
+    consensus_runs: int = CONSENSUS_RUNS,
 ) -> np.ndarray:
     """Theme label per row of ``vectors`` (0 = largest theme), or -1 for "other".
 
@@ -270,7 +298,13 @@ def cluster_vectors(
     fit_idx = np.sort(rng.choice(n, size=max_fit, replace=False)) if n > max_fit else np.arange(n)
     if method == "graph" and len(fit_idx) > n_neighbors + 1:
         fit_labels = graph_labels(
-            x[fit_idx], n_neighbors, resolution, seed, n_runs, min_sim=assign_threshold
+            x[fit_idx],
+            n_neighbors,
+            resolution,
+            seed,
+            n_runs,
+            min_sim=assign_threshold,
+            consensus_runs=consensus_runs,
         )
     else:
         model = AgglomerativeClustering(
