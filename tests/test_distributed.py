@@ -49,9 +49,10 @@ def _run(out: Path, options: RunOptions, threshold: float | None = None) -> dict
 
 @pytest.mark.slow
 def test_local_cluster_matches_local_run(tmp_path: Path) -> None:
-    """Identical tables, whatever precision ``auto`` picks here: the workers embed with the
-    client's thread count (the model's sums depend on it: ~1e-7 in float32, up to 1e-3 in
-    bfloat16) and batches padded to fixed buckets (:func:`voc.embed.bucket_batches`)."""
+    """Identical tables, whatever precision ``auto`` picks here: every matmul runs on one
+    thread in every process (the model's sums depend on the thread count: ~1e-7 in float32,
+    up to 1e-3 in bfloat16) and batches are padded to fixed buckets and sizes
+    (:func:`voc.embed.bucket_batches`, :func:`voc.embed.fill_rows`)."""
     pytest.importorskip("distributed")
     local = _run(tmp_path / "local", RunOptions())
     dask = _run(tmp_path / "dask", RunOptions(cluster="local:2"))

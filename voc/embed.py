@@ -10,6 +10,8 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,8 @@ MODEL_ID = "all-MiniLM-L6-v2"
 DIM = 384
 #: Every batch is padded to a multiple of this many tokens (see :func:`bucket_batches`).
 PAD_TO = 16
+#: Fewest tokens (rows times padded length) a torch batch runs with (see :func:`fill_rows`).
+MIN_BATCH_TOKENS = 512
 
 
 def cache_dir() -> Path:
@@ -56,10 +60,12 @@ def _load(model_path: str) -> Any:
     from sentence_transformers import SentenceTransformer
     from transformers.utils import logging as hf_logging
 
-    # The same threads in every process (a local run, a local worker, a Dask worker, whose
-    # nanny starts it with OMP_NUM_THREADS=1): float32 sums differ by ~1e-7 with the thread
-    # count, bfloat16 ones by up to 1e-3, enough to change a confidence's 4th decimal.
-    torch.set_num_threads(torch_threads())
+    # One thread per matmul in every process (a local run, a local worker, a Dask worker):
+    # the kernels' blocking follows the thread count, so sums differed by ~1e-7 in float32
+    # and up to 1e-3 in bfloat16 (a confidence's 4th decimal) between one process on two
+    # threads and two workers on one each. The cores are used by running batches side by
+    # side instead (:class:`Embedder`, ``torch_threads()`` batches at once).
+    torch.set_num_threads(1)
 
     hf_logging.disable_progress_bar()  # the CLI owns progress output
 
@@ -115,10 +121,10 @@ def _bf16(model: Any) -> Any:
 
 
 def torch_threads() -> int:
-    """Threads for one embedding process (torch and ONNX Runtime alike):
-    ``VOC_EMBED_THREADS``, else the cores it may use.
+    """Batches one embedding process runs at once, one thread each (torch and ONNX Runtime
+    alike): ``VOC_EMBED_THREADS``, else the cores it may use. The vectors do not depend on it.
 
-    Set ``VOC_EMBED_THREADS=1`` when several worker processes share the cores.
+    Local worker processes share the cores out through it (:mod:`voc.workers`).
     """
     env = os.environ.get("VOC_EMBED_THREADS", "").strip()
     if env:
@@ -138,7 +144,8 @@ def _variant(model_path: str, precision: str) -> Any:
     if precision in ("onnx", "onnx-int8"):
         from voc.embed_onnx import OnnxSentenceModel
 
-        return OnnxSentenceModel(model_path, torch_threads(), int8=precision == "onnx-int8")
+        # one thread per run, like torch (see _load): batches run side by side instead
+        return OnnxSentenceModel(model_path, 1, int8=precision == "onnx-int8")
     base = _load(model_path)
     if precision == "float32":
         return base
@@ -227,6 +234,22 @@ def token_lengths(model: Any, texts: Sequence[str]) -> list[int]:
     return [len(x) for x in ids["input_ids"]]
 
 
+def fill_rows(n: int, lengths: Sequence[int]) -> int:
+    """Rows a torch batch of ``n`` texts with these token counts runs with: ``n``, or more
+    when the batch (padded to its bucket's end) would hold under :data:`MIN_BATCH_TOKENS`
+    tokens; the extra rows repeat the batch's texts and are dropped.
+
+    Small matmuls take other kernels than large ones: measured on this AMX machine in
+    bfloat16, a tweet embedded in a batch of 3 to 23 texts of its bucket (96 to 368 rows of
+    tokens) moved by up to 1e-3 against the same tweet in a batch of 64, while from 384
+    rows on every batch size gave the same bits. A batch's size depends on what else is in
+    its chunk (the chunk size, vectors found cached), so without the filling a run split
+    otherwise gave other vectors.
+    """
+    tokens = PAD_TO * -(-max(lengths, default=1) // PAD_TO)
+    return max(n, -(-MIN_BATCH_TOKENS // tokens))
+
+
 def bucket_batches(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
     """Indices in batches of at most ``batch_size`` texts whose token counts round up to
     the same multiple of :data:`PAD_TO`, shortest first.
@@ -235,8 +258,9 @@ def bucket_batches(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
     padded to its own bucket's length whatever else is in its batch, and its vector does
     not depend on the other texts: under bfloat16 a text padded to a longer neighbour's
     length moved by up to 1e-3, enough that a run split differently (a Dask cluster, a
-    re-run that finds some vectors cached) gave other stage confidences. The number of
-    texts in a batch does not change the vectors.
+    re-run that finds some vectors cached) gave other stage confidences. A small batch is
+    filled up to a fixed size (:func:`fill_rows`), so its number of texts does not change
+    the vectors either.
     """
     order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
     out: list[list[int]] = []
@@ -255,8 +279,10 @@ class Embedder:
     """``encode(texts) -> (n, 384) float32`` unit vectors; the model loads lazily.
 
     Identical texts are embedded once; the others are batched by token count (one bucket of
-    :data:`PAD_TO` tokens per batch, :func:`bucket_batches`, so a vector never depends on
-    the rest of its batch) and returned in input order. ``precision`` is ``float32``
+    :data:`PAD_TO` tokens per batch, :func:`bucket_batches`, small batches filled up,
+    :func:`fill_rows`, so a vector never depends on the rest of its batch) and returned in
+    input order. ``torch_threads()`` batches run at once, each on one thread, so the vectors
+    are the same bits whatever the thread count (see :func:`_load`). ``precision`` is ``float32``
     (default, exact), ``bfloat16``, ``int8``, ``onnx`` (ONNX Runtime, float32),
     ``onnx-int8`` (ONNX Runtime, int8 MatMuls) or ``auto``
     (see :func:`choose_precision`); vectors of a non-float32 precision are cached under
@@ -303,26 +329,38 @@ class Embedder:
         plan = getattr(model, "batches", None)  # ONNX: batches by token count
         if plan is not None:
             batches = plan(uniq, self.batch_size)
+            lengths: list[int] = []
         else:
-            batches = bucket_batches(token_lengths(model, uniq), self.batch_size)
-        done = seen = 0
-        for idx in batches:
-            seen += len(idx)
+            lengths = token_lengths(model, uniq)
+            batches = bucket_batches(lengths, self.batch_size)
+
+        def run(idx: list[int]) -> np.ndarray:
+            texts_b = [uniq[i] for i in idx]
+            if lengths:  # torch: fill a small batch up (fill_rows), keep its own rows
+                rows = fill_rows(len(idx), [lengths[i] for i in idx])
+                texts_b = [texts_b[k % len(idx)] for k in range(rows)]
             vecs = model.encode(
-                [uniq[i] for i in idx],
-                batch_size=len(idx),
+                texts_b,
+                batch_size=len(texts_b),
                 normalize_embeddings=True,
                 convert_to_numpy=True,
                 show_progress_bar=False,
             )
-            vecs = np.asarray(vecs, dtype=np.float32)
-            vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
-            vecs_u[idx] = vecs
-            if progress is not None:
-                # report input texts, duplicates included, so callers' totals add up
-                upto = n if seen >= len(uniq) else done + len(idx)
-                progress(upto - done)
-                done = upto
+            vecs = np.asarray(vecs, dtype=np.float32)[: len(idx)]
+            return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+
+        done = seen = 0
+        threads = min(torch_threads(), len(batches))
+        with ThreadPoolExecutor(threads) if threads > 1 else nullcontext() as pool:
+            results = pool.map(run, batches) if pool is not None else map(run, batches)
+            for idx, vecs in zip(batches, results, strict=True):
+                seen += len(idx)
+                vecs_u[idx] = vecs
+                if progress is not None:
+                    # report input texts, duplicates included, so callers' totals add up
+                    upto = n if seen >= len(uniq) else done + len(idx)
+                    progress(upto - done)
+                    done = upto
         out[:] = vecs_u[where]
         return out
 

@@ -14,7 +14,9 @@ or a run of a single chunk, under :data:`MIN_POOL_ITEMS` items or under
 :data:`MIN_POOL_CHARS` characters of text (start-up would cost more than it saves: the
 work decides, see :func:`worth_a_pool`), no process is started. The cores' embedding
 threads are shared out among the workers (``VOC_EMBED_THREADS``), so ``N`` workers do not
-run ``N`` times as many threads.
+run ``N`` times as many threads; the vectors do not depend on that share (each matmul runs
+on one thread, :mod:`voc.embed`), so every ``N`` gives the same workspace in default mode
+as in fast mode.
 """
 
 from __future__ import annotations
@@ -174,7 +176,8 @@ def _runnable_at(stat_path: str, nice: int) -> int:
 
 
 def _init_worker(threads: int) -> None:
-    """Runs once in each worker: its share of the cores for embedding and BLAS."""
+    """Runs once in each worker: its share of the cores for embedding (batches side by side)
+    and BLAS."""
     os.environ["VOC_EMBED_THREADS"] = str(threads)
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = str(threads)
