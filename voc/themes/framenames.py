@@ -17,7 +17,8 @@ order:
    noun its cues are said beside most ("system hangs up");
 3. **a subject most of them say**: the best key noun said by :data:`SUBJECT_MAJORITY` of
    them, or two said together by that many, with a plain head ("seat problems", "ticket and
-   refund problems").
+   refund problems"), when it is a thing a team owns said as a noun (not "delta", "svc",
+   "kids", "home", "charge me": :mod:`voc.themes.owned`).
 
 Subjects are the theme's best class-based TF-IDF key phrases that are nouns, never a
 problem noun ("delay"), and never a domain word: a noun said by :data:`DOMAIN_LIFT` times
@@ -37,6 +38,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from voc.themes.lemmas import STOPWORDS, lemma
+from voc.themes.owned import handles, owned
 from voc.themes.plain import problem_nouns, singular
 from voc.themes.pos import glued, lexicon_tag, parse
 from voc.themes.said import VAGUE_NOUNS
@@ -73,6 +75,8 @@ MAX_SHARED_SUBJECTS = 5
 SUBJECT_MAJORITY = 0.6
 #: Share each of two subjects must be said by to be named together.
 SECOND_SHARE = 0.25
+#: Share of the statements saying a "S problems" subject that must say it as a noun.
+AS_NOUN = 0.6
 #: A "S problems" subject is one of this many best key phrases.
 TOP_PHRASES = 2
 #: A key noun said by this many times as many statements as a better-ranked key phrase
@@ -323,7 +327,8 @@ def _subject_name(phrases: Sequence[str], texts: Sequence[str]) -> str:
     # a noun said by twice as many statements as a better key phrase ranks lower only
     # because every theme says it: the domain word ("flight" under "food")
     subjects = [s for i, s in enumerate(top) if s in _subjects(phrases, texts)
-                and all(len(saying[s]) < DOMAIN_LIFT * len(saying[b]) for b in top[:i])]
+                and all(len(saying[s]) < DOMAIN_LIFT * len(saying[b]) for b in top[:i])
+                and _ownable(s, texts)]
     if not subjects:
         return ""
     heads = Counter(lemma(w) for t in texts for w in tokens(t) if lemma(w) in ("issue", "problem"))
@@ -344,6 +349,20 @@ def _subject_name(phrases: Sequence[str], texts: Sequence[str]) -> str:
         if n >= need:
             return f"{singular(s, texts)} and {singular(t, texts)} {head}"
     return ""
+
+
+def _ownable(subject: str, texts: Sequence[str]) -> bool:
+    """Whether a "S problems" subject is a thing a team owns (:func:`owned`: not "delta",
+    "svc", "kids", "home") that most statements saying it say as a noun (not "charge
+    me")."""
+    words = subject.split()
+    if not owned(words[-1], texts) or any(w in handles(texts) for w in words):
+        return False
+    head = lemma(words[-1])
+    saying = [t for t in texts if head in {lemma(w) for w in tokens(t)}]
+    as_noun = sum(head in parse(t).nouns or any(head in k.split() for k in parse(t).nouns)
+                  for t in saying)
+    return as_noun >= AS_NOUN * len(saying)
 
 
 def frame_name(texts: Sequence[str], phrases: Sequence[str] = (),

@@ -18,8 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.attest import need, parts
-from voc.themes.framenames import frame_name
+from voc.themes.framenames import DOMAIN_LIFT, MIN_CARRIED, TOP_PHRASES, frame_name
 from voc.themes.lemmas import STOPWORDS, lemma
+from voc.themes.owned import abbreviation, handles, idiom_nouns, owned
 from voc.themes.pos import glued, lexicon_tag, parse
 from voc.themes.problemspans import said_span, unsaid_head
 from voc.themes.requests import is_requests
@@ -72,7 +73,7 @@ def _nouns(texts: Sequence[str]) -> Counter[str]:
     """Distinct statements saying each noun a subject can be (one word, shown as most
     often written): no vague word, name, time, code, redaction or boilerplate."""
     uniq = list(dict.fromkeys(texts))
-    names = proper_names(uniq)
+    names = proper_names(uniq) | handles(uniq)
     df: Counter[str] = Counter()
     shown: dict[str, Counter[str]] = {}
     for text in uniq:
@@ -81,8 +82,9 @@ def _nouns(texts: Sequence[str]) -> Counter[str]:
                  for k, w in zip(key.split(), said.lower().split(), strict=False)]
         # compounds the tagger leaves out ("top-up"): things people name
         found += [(w, w) for w in tokens(text) if "-" in w.strip("-")]
+        idioms = idiom_nouns(text)
         for k, w in found:
-            if k in seen or not _subject_word(k, w, names):
+            if k in seen or w in idioms or not _subject_word(k, w, names):
                 continue
             seen.add(k)
             df[k] += 1
@@ -97,10 +99,12 @@ def _subject_word(key: str, word: str, names: frozenset[str]) -> bool:
         and word not in STOPWORDS and word not in TIME_WORDS and word not in names
         and not REDACTED.fullmatch(word) and not boilerplate(word) and not glued(word)
         and not lexicon_tag(word).startswith(("JJ", "RB"))
+        and not abbreviation(word)
     )
 
 
-def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "") -> str:
+def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
+               phrases: Sequence[str] = ()) -> str:
     """"mixed complaints about X and Y": the nouns the most distinct statements say (two
     at least each); "mixed complaints about X" with one such noun; with none, "mixed
     complaints saying W" with the word of what is wrong most of them say ("fail",
@@ -108,12 +112,16 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "")
     the next nouns or word, so two mixed themes never share a name while one is left.
     A subject ``about`` (the noun phrase of an unsaid "X problems") two statements say
     comes first: "mixed complaints about credit report", "mixed complaints about phone
-    and line"."""
+    and line"; never a proper name, person or generic word (:mod:`voc.themes.owned`), nor,
+    given the theme's key ``phrases``, a domain word (:func:`domain_nouns`: "flight")."""
     nouns = sorted(_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
-    ranked = [w for w, n in nouns if n >= 2]
+    domain = domain_nouns([w for w, n in nouns if n >= 2] + [about] * bool(about), texts,
+                          phrases)
+    ranked = [w for w, n in nouns if n >= 2 and w not in domain]
     names = [f"{MIXED} about {' and '.join(ranked[i : i + MIXED_NOUNS])}"
              for i in range(len(ranked))]
-    if about and _n_saying(about, texts) >= 2:
+    if about and _n_saying(about, texts) >= 2 and all(owned(w, texts) for w in about.split()) \
+            and about not in domain:
         own = {lemma(w) for w in about.lower().split()}
         rest = [w for w in ranked if lemma(w.lower()) not in own]
         first = f"{MIXED} about {about}"
@@ -121,6 +129,36 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "")
     names += [f"{MIXED} saying {w}" for w in _wrong_words(texts)]
     taken_set = {t.lower() for t in taken}
     return next((n for n in names if n not in taken_set), MIXED)
+
+
+def domain_nouns(nouns: Sequence[str], texts: Sequence[str],
+                 phrases: Sequence[str]) -> frozenset[str]:
+    """Those of ``nouns`` said by :data:`voc.themes.framenames.DOMAIN_LIFT` times as many
+    ``texts`` as a noun key phrase of the theme ranked above them (one of ``nouns``, or a
+    noun among its :data:`voc.themes.framenames.TOP_PHRASES` best) that
+    :data:`voc.themes.framenames.MIN_CARRIED` texts say at least: they rank lower
+    only because every theme says them ("flight" below "food"), as
+    :func:`voc.themes.framenames.frame_name` tells them."""
+    rank: dict[str, int] = {}
+    for i, p in enumerate(phrases):
+        rank.setdefault(lemma(p.lower()), i)
+    keys = {lemma(w.lower()) for w in nouns}
+    above = [(i, p) for i, p in enumerate(phrases) if lemma(p.lower()) in keys
+             or i < TOP_PHRASES and _thing(p.lower().split()[-1], texts)]
+    said = {p: _n_saying(p, texts) for _, p in above}
+    out = set()
+    for w in nouns:
+        r = rank.get(lemma(w.lower()), len(phrases))
+        n = _n_saying(w, texts)
+        if any(i < r and said[b] >= MIN_CARRIED and n >= DOMAIN_LIFT * said[b]
+               for i, b in above):
+            out.add(w)
+    return frozenset(out)
+
+
+def _thing(word: str, texts: Sequence[str]) -> bool:
+    """Whether ``word`` is a common noun a team can own ("food", not "jfk" or "twitter")."""
+    return lexicon_tag(word).startswith("NN") and owned(word, texts)
 
 
 def _n_saying(phrase: str, texts: Sequence[str]) -> int:
@@ -167,7 +205,7 @@ def unvague(
         if is_requests(uniq):
             return said_span(uniq, phrases, about) or name
         return said_span(uniq, phrases, about) or framed and frame_name(uniq, phrases) \
-            or mixed_name(uniq, about=about)
+            or mixed_name(uniq, about=about, phrases=phrases)
     if not vague_name(name):
         return name
     subject, _ = parts(name)
@@ -186,4 +224,4 @@ def unvague(
                 best = (said, f"{noun} {problem}")
         if best is not None:
             return best[1]
-    return framed and frame_name(uniq, phrases) or mixed_name(uniq)
+    return framed and frame_name(uniq, phrases) or mixed_name(uniq, phrases=phrases)
