@@ -534,10 +534,15 @@ def name_set(name: str) -> dict[str, object]:
                 })
         rows.append(row)
     subrows = [s for r in rows for s in r["subthemes"]]  # type: ignore[attr-defined]
-    from voc.themes.distinct import distinct_names, n_duplicates  # as the name step applies it
+    from voc.themes.distinct import (  # as the name step applies it
+        common_lemmas,
+        distinct_names,
+        n_duplicates,
+    )
 
     names = [str(r["name"]) for r in rows]
-    after = distinct_names(names, [[texts[i] for i in g] for g in groups])
+    tx = [[texts[i] for i in g] for g in groups]
+    after = distinct_names(names, tx, common=common_lemmas([t for g in tx for t in g]))
     for r, shown in zip(rows, after, strict=True):
         r["shown"] = shown  # the name the report shows, after clashes between themes
 

@@ -27,11 +27,17 @@ def _lemmas(phrase: str) -> set[str]:
     return {lemma(w) for w in _WORD.findall(phrase.lower())}
 
 
+#: Lemmas that say only that something is wrong: "card problems" under "haven't
+#: received card" names nothing its parent does not.
+FILLER = frozenset({"problem", "issue", "complaint", "trouble"})
+
+
 def named_apart(name: str, parent: str) -> bool:
-    """True when a sub-theme's ``name`` says a word its parent's name lacks: "bag lost:
-    suitcase" under "bag lost" does, "hour delay" (or "delay: hour") under "hour delay"
-    does not, and tells a reader nothing about what sets it apart."""
-    return bool(_lemmas(name) - _lemmas(parent)) if parent else bool(name)
+    """True when a sub-theme's ``name`` says a word its parent's name lacks, other than a
+    :data:`FILLER` word: "bag lost: suitcase" under "bag lost" does, "hour delay" (or
+    "delay: hour") under "hour delay" does not, nor "card problems" under "card not
+    arrived", and tells a reader nothing about what sets it apart."""
+    return bool(_lemmas(name) - _lemmas(parent) - FILLER) if parent else bool(name)
 
 
 def fold_unnamed(
