@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from voc.themes.distinct import common_lemmas, distinct_names, n_duplicates
-from voc.themes.drafts import named_apart
+from voc.themes.drafts import named_apart, sub_name
 from voc.themes.qualify import names_thing
 
 
@@ -57,3 +57,12 @@ def test_a_clash_is_not_told_apart_by_the_domain_word() -> None:
     out = distinct_names(["rude staff", "staff rude"], [big, small], common=common)
     # "flight" (said by most of the run) tells no two themes apart: the next thing does
     assert out == ["rude staff", "staff rude: gate"], out
+
+
+def test_a_subtheme_is_not_told_apart_by_the_domain_word() -> None:
+    own = ["can't book my flight online", "can't book the flight, page errors",
+           "the booking page errors again", "flight won't book"]
+    # "flight" is said by most of the run: the next thing the part says names it
+    assert sub_name("can't book", "can't book", ["flight", "page"], own) == "can't book: flight"
+    assert sub_name("can't book", "can't book", ["flight", "page"], own,
+                    common={"flight"}) == "can't book: page"
