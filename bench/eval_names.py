@@ -508,6 +508,9 @@ def name_set(name: str) -> dict[str, object]:
     ids = [c for c, _ in Counter(labels.tolist()).most_common() if c != OTHER]
     groups = [np.flatnonzero(labels == c) for c in ids]
     subs = subthemes_cached(name, texts, vecs, labels, ids)
+    from voc.themes.distinct import common_lemmas  # the run's domain words, as named
+
+    common = common_lemmas([texts[i] for g in groups for i in g])
     phrases = key_phrases([[texts[i] for i in g] for g in groups], n_phrases=8)
     rows: list[dict[str, object]] = []
     for c, g, ph in zip(ids, groups, phrases, strict=True):
@@ -523,7 +526,7 @@ def name_set(name: str) -> dict[str, object]:
         }
         if c in subs:
             sub = subs[c]
-            for s in sorted(name_subthemes(sub, tx, theme), key=lambda s: -s.n_statements):
+            for s in sorted(name_subthemes(sub, tx, theme, common), key=lambda s: -s.n_statements):
                 sg = np.flatnonzero(sub == s.label)
                 stx = [tx[i] for i in sg]
                 slabel, sk = Counter(y[g][sg].tolist()).most_common(1)[0]
@@ -534,10 +537,15 @@ def name_set(name: str) -> dict[str, object]:
                 })
         rows.append(row)
     subrows = [s for r in rows for s in r["subthemes"]]  # type: ignore[attr-defined]
-    from voc.themes.distinct import distinct_names, n_duplicates  # as the name step applies it
+    from voc.themes.distinct import (  # as the name step applies it
+        common_lemmas,
+        distinct_names,
+        n_duplicates,
+    )
 
     names = [str(r["name"]) for r in rows]
-    after = distinct_names(names, [[texts[i] for i in g] for g in groups])
+    tx = [[texts[i] for i in g] for g in groups]
+    after = distinct_names(names, tx, common=common_lemmas([t for g in tx for t in g]))
     for r, shown in zip(rows, after, strict=True):
         r["shown"] = shown  # the name the report shows, after clashes between themes
 

@@ -10,9 +10,10 @@ the themes:
 1. the clashing themes are compared with each other only: their key phrases are
    chosen by class-based TF-IDF between them (:func:`voc.themes.keyphrases.key_phrases`
    over their statements); a phrase counts for a theme when it adds a word to the name,
-   no other theme of the clash took it, and the theme's statements say it more often
-   than any other clashing theme's (preferably :data:`MIN_LIFT` times as often), the
-   largest difference first, a thing named (a noun) counting half as much again;
+   names a thing (:func:`voc.themes.qualify.names_thing`) or another problem, no other
+   theme of the clash took it, and the theme's statements say it more often than any
+   other clashing theme's (preferably :data:`MIN_LIFT` times as often), the largest
+   difference first;
 2. a theme where at least half the statements say another problem than the name's, of
    the name's subject ("card" ... "stolen"), is renamed for it ("card lost" → "card
    stolen"); when that name is taken, or when its most specific phrase is such a
@@ -26,7 +27,8 @@ the themes:
 4. the largest theme left in the clash keeps the plain name; a theme still without a
    qualifier takes any phrase ending in a noun that at least two of its statements say
    and no other member is named with, even one the other themes say as often
-   (:func:`_loose`); only a theme with no such phrase at all is numbered ("delay (2)"),
+   (:func:`_loose`), then any word two of them say, then a thing one of them says; only
+   a theme with no such phrase at all is numbered ("delay (2)"),
    so names are always distinct.
 
 Names the user chose in the codeframe (pinned or renamed themes) never change; the
@@ -51,10 +53,10 @@ from voc.themes.pos import lexicon_tag, past_participle
 from voc.themes.qualify import (
     GENERIC,
     function_word,
-    is_noun,
     is_noun_strict,
     name_key,
     name_lemmas,
+    names_thing,
     problem_word,
     problem_words,
     qualified,
@@ -125,13 +127,15 @@ def _specific(
     names: Sequence[str],
     texts: Sequence[Sequence[str]],
     used: Collection[tuple[str, ...]] = (),
+    common: Collection[str] = (),
 ) -> dict[int, tuple[str, str]]:
     """Per member of one clash: (rewritten name or "", most specific phrase or "").
 
     A phrase's specificity is the share of the theme's statements saying it minus the
     largest share among the other clashing themes; it must be said at least
     :data:`MIN_LIFT` times as often as in any of them (else, for a theme with no such
-    phrase, more often at all). Phrases naming a thing (ending in a noun) come first.
+    phrase, more often at all). Only phrases naming a thing (ending in a noun) or another
+    problem ("cancelled") count: a lone verb or adverb after a colon is a stray token.
     """
     clusters = [list(texts[i]) for i in group]
     phrases = key_phrases(clusters, n_phrases=15, min_doc_share=0.05)
@@ -145,16 +149,16 @@ def _specific(
         scored: list[tuple[int, float, float, str]] = []
         heard = distinct_said(clusters[k])
         for p in phrases[k]:
-            if not usable_phrase(p, own, heard, clusters[k]):
+            if not usable_phrase(p, own, heard, clusters[k]) or set(name_lemmas(p)) <= common:
                 continue
             mine = _said_share(p, said[k])
             rest = max((_said_share(p, said[j]) for j in range(len(group)) if j != k), default=0)
             if mine <= rest:
                 continue
             tier = 0 if mine >= MIN_LIFT * rest else 2
-            noun = is_noun(p.split()[-1])
-            # a thing named counts half as much again as a verb or an adjective
-            scored.append((tier, -(mine - rest) * (1.5 if noun else 1.0), mine, p))
+            if not names_thing(p, clusters[k]) and not problem_word(p.split()[-1]):
+                continue  # "flight delayed: supposed", "flight issues: came": no thing
+            scored.append((tier, -(mine - rest), mine, p))
         scored.sort(key=lambda x: (x[0], x[1], x[3]))
         rewritten = ""
         # another problem than the name's, said of the name's subject: a problem phrase
@@ -199,14 +203,17 @@ def distinct_names(
     texts: Sequence[Sequence[str]],
     pinned: Collection[int] = (),
     skip: Collection[int] = (),
+    common: Collection[str] = frozenset(),
 ) -> list[str]:
     """``names`` with every clash resolved (see the module docstring).
 
     ``texts[i]`` are the statements of theme ``i``; the list is taken as ordered by
     nothing in particular: within a clash, larger themes (more statements) come first,
     then earlier positions. ``pinned`` positions (user names) never change; ``skip``
-    positions ("other friction") are neither changed nor compared.
+    positions ("other friction") are neither changed nor compared; a phrase of only
+    ``common`` lemmas (the run's domain words, :func:`common_lemmas`) never qualifies.
     """
+    common = frozenset(common)
     out = list(names)
     pinned = set(pinned)
     for group in clashes(out, skip):  # mixed themes: the next nouns their statements say
@@ -219,11 +226,13 @@ def distinct_names(
         if not groups:
             return out
         for group in groups:
-            _resolve(group, out, texts, pinned)
+            _resolve(group, out, texts, pinned, common)
     for group in clashes(out, skip):  # any phrase that separates, before a number
-        _loose(group, out, texts, pinned)
+        _loose(group, out, texts, pinned, common=common)
+    for group in clashes(out, skip):  # a word said twice, even no thing ("heard")
+        _loose(group, out, texts, pinned, common=common, thing=False)
     for group in clashes(out, skip):  # a thing one statement says, before a number
-        _loose(group, out, texts, pinned, least=1)
+        _loose(group, out, texts, pinned, least=1, common=common)
     taken = Counter(name_key(n) for k, n in enumerate(out) if k not in skip)
     seen: Counter[tuple[str, ...]] = Counter()
     for g in clashes(out, skip):  # last resort: numbered, so names are always distinct
@@ -240,11 +249,12 @@ def distinct_names(
 
 def _loose(
     group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int],
-    least: int = MIN_SAID,
+    least: int = MIN_SAID, common: Collection[str] = frozenset(), thing: bool = True,
 ) -> None:
     """Qualify every member of a clash but the largest (all, next to a user's name) with
     any phrase its statements say that no other member is named with: said by ``least``
-    of them, no code, no general word, no word of the name."""
+    of them, no code, no general word, no word of the name, no ``common`` word alone and,
+    with ``thing``, ending in a noun."""
     order = sorted(group, key=lambda i: (-len(texts[i]), i))
     keep_plain = [] if set(group) & pinned else order[:1]
     phrases = key_phrases(
@@ -259,9 +269,10 @@ def _loose(
         heard = distinct_said(texts[i])
         room = max(1, MAX_WORDS - len(out[i].split()))
         for p in phrases[at[i]]:
-            if set(name_lemmas(p)) & own or len(p.split()) > room:
+            if set(name_lemmas(p)) & own or len(p.split()) > room \
+                    or set(name_lemmas(p)) <= common:
                 continue
-            if not usable_phrase(p, own, heard, texts[i], thing=True, least=least):
+            if not usable_phrase(p, own, heard, texts[i], thing=thing, least=least):
                 continue
             if least < MIN_SAID and (" " in p or p.lower() in GENERIC or problem_words(p)):
                 continue  # what one statement says: a single thing, no fragment or problem
@@ -273,14 +284,15 @@ def _loose(
 
 
 def _resolve(
-    group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int]
+    group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int],
+    common: frozenset[str] = frozenset(),
 ) -> None:
     """Resolve one clash in ``out`` (see the module docstring)."""
     free = sorted((i for i in group if i not in pinned), key=lambda i: (-len(texts[i]), i))
     if not free:
         return
     used = {name_key(n) for k, n in enumerate(out) if k not in group}
-    found = _specific(free, out, texts, used)
+    found = _specific(free, out, texts, used, common)
     new: dict[int, str] = {}
     moved: set[int] = set()  # named for another problem: out of the clash
     for i in free:
@@ -304,6 +316,20 @@ def _resolve(
         out[i] = name
 
 
+#: A lemma this share of a run's statements say is its domain word ("flight" on airline
+#: tweets): every theme says it, so it tells no two apart.
+COMMON_SHARE = 0.2
+
+
+def common_lemmas(texts: Sequence[str], share: float = COMMON_SHARE) -> frozenset[str]:
+    """Lemmas at least ``share`` of ``texts`` say (at least two statements)."""
+    counts: Counter[str] = Counter()
+    for t in texts:
+        counts.update(set(name_lemmas(t)))
+    least = max(2.0, share * len(texts))
+    return frozenset(w for w, c in counts.items() if c >= least)
+
+
 def distinct_drafts(
     drafts: list[ThemeDraft], texts: np.ndarray | Sequence[str], pinned: Collection[int] = ()
 ) -> None:
@@ -317,8 +343,9 @@ def distinct_drafts(
     tx = [[str(texts[int(j)]) for j in d.statement_idx] for d in drafts]
     fixed = [k for k, d in enumerate(drafts) if d.label in pinned]
     skip = [k for k, d in enumerate(drafts) if d.label < 0]
-    for d, name in zip(drafts, distinct_names([d.name for d in drafts], tx, fixed, skip),
-                       strict=True):
+    common = common_lemmas([t for k, d in enumerate(tx) if k not in skip for t in d])
+    for d, name in zip(drafts, distinct_names([d.name for d in drafts], tx, fixed, skip,
+                                              common), strict=True):
         d.name = name
     for d, dtx in zip(drafts, tx, strict=True):
         if len(d.subthemes) < 2 or d.sub_labels is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -27,11 +27,17 @@ def _lemmas(phrase: str) -> set[str]:
     return {lemma(w) for w in _WORD.findall(phrase.lower())}
 
 
+#: Lemmas that say only that something is wrong: "card problems" under "haven't
+#: received card" names nothing its parent does not.
+FILLER = frozenset({"problem", "issue", "complaint", "trouble"})
+
+
 def named_apart(name: str, parent: str) -> bool:
-    """True when a sub-theme's ``name`` says a word its parent's name lacks: "bag lost:
-    suitcase" under "bag lost" does, "hour delay" (or "delay: hour") under "hour delay"
-    does not, and tells a reader nothing about what sets it apart."""
-    return bool(_lemmas(name) - _lemmas(parent)) if parent else bool(name)
+    """True when a sub-theme's ``name`` says a word its parent's name lacks, other than a
+    :data:`FILLER` word: "bag lost: suitcase" under "bag lost" does, "hour delay" (or
+    "delay: hour") under "hour delay" does not, nor "card problems" under "card not
+    arrived", and tells a reader nothing about what sets it apart."""
+    return bool(_lemmas(name) - _lemmas(parent) - FILLER) if parent else bool(name)
 
 
 def fold_unnamed(
@@ -72,8 +78,10 @@ def _qualifier_ok(
     texts: Sequence[str],
     thing: bool = True,
     others: Sequence[str] = (),
+    common: Collection[str] = frozenset(),
 ) -> bool:
-    """A sub-theme qualifier: a phrase of words its parent's name lacks, no glued slip,
+    """A sub-theme qualifier: a phrase of words its parent's name lacks and not only the
+    run's ``common`` (domain) words ("can't book: flight" on airline), no glued slip,
     usable by :func:`voc.themes.distinct.usable_phrase` (said by two distinct statements, no
     code, not only general words; with ``thing``, ending in a noun) and, given the
     theme's ``others`` statements, said :data:`LIFT` times as often by ``texts`` as by
@@ -84,6 +92,8 @@ def _qualifier_ok(
 
     own = _lemmas(parent)
     if not phrase or _lemmas(phrase) & own or any(glued(w) for w in phrase.split()):
+        return False
+    if _lemmas(phrase) <= set(common):
         return False
     said = distinct_said(texts)
     if not usable_phrase(phrase, own, said, texts, thing=thing):
@@ -101,6 +111,7 @@ def sub_name(
     phrases: Sequence[str] = (),
     texts: Sequence[str] = (),
     others: Sequence[str] = (),
+    common: Collection[str] = frozenset(),
 ) -> str:
     """A sub-theme name that reads as a problem and differs from its parent's: its own
     when it says one ("identity check failed"), else the parent's problem with the
@@ -118,7 +129,7 @@ def sub_name(
     def ok(q: str, thing: bool) -> bool:
         if not texts:
             return bool(q) and not _lemmas(q) & _lemmas(parent)
-        return _qualifier_ok(q, parent, texts, thing, others)
+        return _qualifier_ok(q, parent, texts, thing, others, common)
 
     def tail(thing: bool) -> str:
         return next((p for p in phrases if len(p.split()) <= room and ok(p, thing)), "")
@@ -169,7 +180,9 @@ SUB_PHRASES = 5
 DOMINANT = 0.8
 
 
-def name_subthemes(sub: np.ndarray, texts: list[str], parent: str = "") -> list[SubTheme]:
+def name_subthemes(
+    sub: np.ndarray, texts: list[str], parent: str = "", common: Collection[str] = frozenset()
+) -> list[SubTheme]:
     """Named sub-themes of one theme from its statements' sub-theme labels (none if < 2,
     or when one holds :data:`DOMINANT` of the theme), without those :func:`fold_unnamed`
     folds into the theme's remainder. Siblings named alike ("can't book: flight" twice)
@@ -186,13 +199,14 @@ def name_subthemes(sub: np.ndarray, texts: list[str], parent: str = "") -> list[
     stx = [[texts[i] for i in g] for g in groups]
     # a sub-theme is never named by a frame (framed=False): a mixed one takes its parent
     own = [theme_name(ph, t, t[0], False) for ph, t in zip(phrases, stx, strict=True)]
-    names = [sub_name(parent, o, m, t) for o, m, t in zip(own, more, stx, strict=True)]
+    names = [sub_name(parent, o, m, t, common=common)
+             for o, m, t in zip(own, more, stx, strict=True)]
     clash = Counter(frozenset(_lemmas(n)) for n in names)
     for k, c in enumerate(ids):
         if clash[frozenset(_lemmas(names[k]))] > 1:
             # siblings named alike: each needs a qualifier it says more than the others
             rest = [texts[i] for i in np.flatnonzero(sub != c)]
-            names[k] = sub_name(parent, own[k], more[k], stx[k], rest)
+            names[k] = sub_name(parent, own[k], more[k], stx[k], rest, common)
     subs = [
         SubTheme(
             label=c,
@@ -207,11 +221,12 @@ def name_subthemes(sub: np.ndarray, texts: list[str], parent: str = "") -> list[
 
 
 def _subthemes(
-    vecs: np.ndarray, texts: list[str], min_size: int, seed: int, parent: str = ""
+    vecs: np.ndarray, texts: list[str], min_size: int, seed: int, parent: str = "",
+    common: Collection[str] = frozenset(),
 ) -> tuple[np.ndarray, list[SubTheme]]:
     """Sub-theme label per statement of a large theme (-1: none) and the sub-themes."""
     sub = subtheme_labels(vecs, texts, min_size, seed)
-    subs = name_subthemes(sub, texts, parent)
+    subs = name_subthemes(sub, texts, parent, common)
     if not subs:
         return np.full(len(texts), OTHER, dtype=int), []
     keep = sorted(s.label for s in subs)
@@ -238,6 +253,10 @@ def build_drafts(
     # twice as many as shown: phrases that repeat the final name are dropped later
     # (:mod:`voc.themes.evidence`); the greedy choice makes the first n the same
     more = key_phrases([texts[g].tolist() for g in groups], n_phrases=2 * n_key_phrases)
+    from voc.themes.distinct import common_lemmas  # the run's domain words
+
+    common = common_lemmas([str(t) for c, g in zip(uniq, groups, strict=True) if c >= 0
+                            for t in texts[g]])
     drafts: list[ThemeDraft] = []
     for c, g, m in zip(uniq, groups, more, strict=True):
         ph = m[:n_key_phrases]
@@ -251,7 +270,7 @@ def build_drafts(
             first = centre_quote(vecs, tx)
             name = theme_name(ph, tx, tx[first] if first >= 0 else "")
         sub_labels, subs = (
-            _subthemes(vecs, tx, subtheme_min_size, seed, name)
+            _subthemes(vecs, tx, subtheme_min_size, seed, name, common)
             if c >= 0 and len(g) >= subtheme_min_size
             else (np.full(len(g), OTHER, dtype=int), [])
         )

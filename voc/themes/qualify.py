@@ -85,7 +85,10 @@ GENERIC = frozenset({"guy", "guys", "lack", "need", "thing", "things", "way", "l
                      # units of time: how long, never what went wrong
                      "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
                      "second", "seconds", "time", "times", "night", "nights", "tonight",
-                     "morning", "weeks", "month", "months", "year", "years", "help"})
+                     "morning", "weeks", "month", "months", "year", "years", "help",
+                     # what every complaint is: "system hangs up: issue" says nothing more
+                     "issue", "issues", "complaint", "complaints", "trouble", "nothing",
+                     "something", "anything", "everything"})
 
 
 #: Particles that end a phrasal verb ("call back", "sign up"): no function word there.
@@ -113,6 +116,31 @@ def is_noun(word: str) -> bool:
     if tag:
         return tag.startswith("NN")
     return word.isalpha() and not word.endswith(("ed", "ing", "ly"))  # unknown: mostly names
+
+
+#: Words a noun follows ("a call", "on hold") and a verb does not.
+_DETERMINERS = frozenset({"a", "an", "the", "my", "your", "our", "their", "his", "her",
+                          "no", "this", "that", "every", "another", "any", "on"})
+
+
+def names_thing(phrase: str, texts: Sequence[str]) -> bool:
+    """``phrase`` names a thing or an action a qualifier can stand for: it ends in a noun
+    ("mechanical issues") or a phrasal verb's particle ("call back"), or is a bare verb
+    two of ``texts`` write as a noun, after a determiner ("a call", "on hold"); never a
+    lone verb form or adverb ("supposed", "came", "going", "later")."""
+    words = phrase.lower().split()
+    if not words:
+        return False
+    if is_noun(words[-1]) or len(words) > 1 and words[-1] in _PARTICLES:
+        return True
+    if len(words) > 1 or lexicon_tag(words[0]) != "VB":
+        return False
+    hits = 0
+    for t in texts:
+        said = _WORD.findall(t.lower())
+        hits += any(w == words[0] and k and said[k - 1] in _DETERMINERS
+                    for k, w in enumerate(said))
+    return hits >= 2
 
 
 def rewrite(name: str, phrase: str) -> str:
