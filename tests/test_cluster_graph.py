@@ -9,7 +9,13 @@ import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
 from voc.cosine import unit
-from voc.themes.cluster import _louvain, cluster_vectors, graph_labels, knn_edges, knn_graph
+from voc.themes.cluster import (
+    cluster_vectors,
+    graph_labels,
+    knn_edges,
+    knn_graph,
+    louvain_runs,
+)
 
 
 def _planted(k: int = 12, n: int = 60, dim: int = 48, noise: float = 0.9, seed: int = 0):
@@ -33,6 +39,12 @@ def test_knn_edges_are_the_graphs_edges_once_each() -> None:
         assert len({tuple(e) for e in edges.tolist()}) == len(edges)
         for (a, b), weight in zip(edges.tolist(), w.tolist(), strict=True):
             assert abs(g[a][b]["weight"] - weight) < 1e-5
+
+
+def _louvain(
+    n: int, edges: np.ndarray, w: np.ndarray, resolution: float, seed: int
+) -> np.ndarray:
+    return louvain_runs(n, edges, w, resolution, [seed])[:, 0]
 
 
 def test_louvain_is_seeded_and_leaves_the_global_generator_alone() -> None:

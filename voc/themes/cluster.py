@@ -165,23 +165,16 @@ def knn_edges(
     return np.stack([lo[first], hi[first]], axis=1), w[first]
 
 
-def _louvain(
-    n: int, edges: np.ndarray, weights: np.ndarray, resolution: float, seed: int
-) -> np.ndarray:
-    """Community per node: igraph's Louvain (``community_multilevel``, C), seeded.
-
-    igraph visits nodes in a random order drawn from its Python random generator, which
-    is set to ``random.Random(seed)`` for the call (and put back after), so the same seed
-    gives the same partition. Communities are numbered by their smallest node.
-    """
-    return louvain_runs(n, edges, weights, resolution, [seed])[:, 0]
-
-
 def louvain_runs(
     n: int, edges: np.ndarray, weights: np.ndarray, resolution: float, seeds: list[int]
 ) -> np.ndarray:
-    """``(n, len(seeds))`` communities: one :func:`_louvain` run per seed, on one graph
-    built once."""
+    """``(n, len(seeds))`` communities: one run of igraph's Louvain
+    (``community_multilevel``, C) per seed, on one graph built once.
+
+    igraph visits nodes in a random order drawn from its Python random generator, which
+    is set to ``random.Random(seed)`` for each run (and put back after), so the same seed
+    gives the same partition. Communities are numbered by their smallest node.
+    """
     import random
 
     import igraph as ig
