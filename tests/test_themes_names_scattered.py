@@ -61,3 +61,31 @@ def test_long_statements_keep_the_kind() -> None:
     letters = [t + tail for t in ATM]
     pred = best_predicate("atm", letters)
     assert pred is not None and pred.surface == "broken"
+
+
+def test_a_noun_after_have_is_its_object_not_a_verb() -> None:
+    from voc.themes.predicate import predicates
+
+    assert predicates("I don't have cash with me") == ()  # never "haven't cash"
+    assert predicates("I can't get money out") == ()  # never "can't money"
+    assert [p.surface for p in predicates("the app does not load")] == ["doesn't load"]
+
+
+HOME = [
+    "Can I get money in my home currency at an ATM abroad?",
+    "How do I get money in my home currency while travelling?",
+    "can i get money out in home currency at a foreign ATM",
+    "Is it possible to get money in my home currency on holiday?",
+    "How can I get money in my hometown currency at an ATM?",
+    "Can I withdraw in my home currency without extra fees?",
+    "how to get money in home currency when I am abroad",
+    "Can I get money from an ATM in home currency on vacation?",
+]
+
+
+def test_a_question_name_stays_on_topic() -> None:
+    from voc.themes.attest import on_topic
+
+    # what they ask is kept, never an unsaid "home currency problems"
+    phrases = ["home currency", "abroad", "holiday", "fees"]
+    assert on_topic("how to get money", phrases, HOME) == "how to get money"

@@ -210,10 +210,11 @@ def on_topic(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     """``name`` unless it contradicts the theme's top key phrases: when one of the two best
     is a noun phrase many statements share (:func:`voc.themes.plain.plain_subject`) and the
     name shares no word with the :data:`TOPIC_PHRASES` best, the problem most say of that
-    phrase as written, else that phrase with a plain problem head."""
+    phrase as written, else that phrase with a plain problem head; a "how to" question
+    (what they ask how to do) is kept."""
     uniq = list(dict.fromkeys(texts))
-    if len(uniq) < TOPIC_MIN or not phrases:
-        return name
+    if len(uniq) < TOPIC_MIN or not phrases or name.startswith("how to "):
+        return name  # what they ask how to do ("how to get money") is what they want
     top = plain_subject(phrases[:2], uniq)
     if not top:
         return name
