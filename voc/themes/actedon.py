@@ -142,5 +142,21 @@ def in_written_order(
         if roles(noun, head, texts)[0] >= max(LEAST, doing):
             return f"{surface} {noun}"
     if doing >= LEAST:
-        return doer_first(subject, surface)
+        return _with_object(doer_first(subject, surface), mine, head, nouns, texts)
+    return name
+
+
+def _with_object(
+    name: str, mine: set[str], head: str, nouns: Sequence[str], texts: Sequence[str]
+) -> str:
+    """A doer-first name with the first of ``nouns`` that :data:`LEAST` statements write
+    as what its verb acts on ("atm didn't give" + "cash": "the ATM didn't give me the
+    cash"), in at most five words; ``name`` itself when none is."""
+    for noun in nouns:
+        words = {lemma(w.lower()) for w in noun.split()}
+        if words & mine or noun.lower() in VAGUE_NOUNS or lemma(head) in words:
+            continue
+        if len(name.split()) + len(noun.split()) <= 5 \
+                and roles(noun, head, texts)[0] >= LEAST:
+            return f"{name} {noun}"
     return name

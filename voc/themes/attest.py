@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from voc.themes.asked import QWORDS, question_name
 from voc.themes.bestsaid import best_said, best_written, said_next, said_with, subject_words
+from voc.themes.durations import as_duration
 from voc.themes.lemmas import lemma
 from voc.themes.pairs import MIN_SHARE, WINDOW, has_thing, judged, need, parts, support
 from voc.themes.plain import plain_head, plain_name, plain_subject
@@ -36,6 +37,12 @@ __all__ = ["MIN_SHARE", "WINDOW", "Said", "attested_name", "best_said", "key", "
 
 
 def attested_name(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
+    """The attested name (:func:`_attested`), a lone time unit said as a duration
+    ("hour stuck in" → "stuck for hours": :func:`voc.themes.durations.as_duration`)."""
+    return as_duration(_attested(name, phrases, texts), texts)
+
+
+def _attested(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     """``name`` when its statements say its problem of its subject as written (in one
     clause, side by side: :func:`voc.themes.written.written_support`) in at least
     :func:`need` of them, else a name that is.
@@ -203,10 +210,11 @@ def on_topic(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     """``name`` unless it contradicts the theme's top key phrases: when one of the two best
     is a noun phrase many statements share (:func:`voc.themes.plain.plain_subject`) and the
     name shares no word with the :data:`TOPIC_PHRASES` best, the problem most say of that
-    phrase as written, else that phrase with a plain problem head."""
+    phrase as written, else that phrase with a plain problem head; a "how to" question
+    (what they ask how to do) is kept."""
     uniq = list(dict.fromkeys(texts))
-    if len(uniq) < TOPIC_MIN or not phrases:
-        return name
+    if len(uniq) < TOPIC_MIN or not phrases or name.startswith("how to "):
+        return name  # what they ask how to do ("how to get money") is what they want
     top = plain_subject(phrases[:2], uniq)
     if not top:
         return name

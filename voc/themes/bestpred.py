@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from voc.themes.lemmas import lemma
 from voc.themes.pos import past_participle
 from voc.themes.predicate import BLOCKED, Predicate, predicates, problem_lemmas
+from voc.themes.requests import brief
 from voc.themes.wording import tokens
 
 _CANT = re.compile(r"\b(can'?t|can’t|cannot|unable|couldn'?t|couldn’t)\b")
@@ -48,19 +49,26 @@ def best_predicate(
     need = max(2, int(min_share * len(uniq) + 0.999))
     for pool in ("subject", "all"):
         df: Counter[str] = Counter()
+        hdf: Counter[tuple[str, str]] = Counter()  # (kind, word): distinct statements
         heads: dict[str, Counter[str]] = {}
         shown: dict[tuple[str, str], Counter[str]] = {}
         objs: dict[str, Counter[str]] = {}
+        pooled = 0
         for text in uniq:
             if pool == "subject" and subj and not subj & {lemma(w) for w in text.lower().split()}:
                 continue
+            pooled += 1
             seen: set[str] = set()
+            seen_heads: set[tuple[str, str]] = set()
             for p in predicates(text):
                 if _words(p.surface) <= subj:
                     continue
                 if p.key not in seen:
                     seen.add(p.key)
                     df[p.key] += 1
+                if (p.key, p.head) not in seen_heads:
+                    seen_heads.add((p.key, p.head))
+                    hdf[(p.key, p.head)] += 1
                 heads.setdefault(p.key, Counter())[p.head] += 1
                 shown.setdefault((p.key, p.head), Counter())[p.surface] += 1
                 if p.obj:
@@ -73,8 +81,11 @@ def best_predicate(
         key, n = min(df.items(), key=lambda kv: (-kv[1], kv[0]))
         if n < need:
             continue
-        # ties: a problem word over a negated verb, then the first said
-        head, k = min(heads[key].items(), key=lambda kv: (-kv[1], kv[0] not in probs))
+        if brief(uniq):
+            key, n, head = _said_most(df, hdf, heads, pooled, probs)
+        else:
+            head = _shown(heads[key], probs)
+        k = heads[key][head]
         weak = k < max(1, need // 2)
         surface = min(shown[(key, head)].items(), key=lambda kv: -kv[1])[0]
         if surface.startswith("can't") and not any(_CANT.search(t.lower()) for t in uniq):
@@ -88,6 +99,42 @@ def best_predicate(
             obj = o if k >= 2 else ""
         return Predicate(key, surface, obj, head, weak=weak, support=n)
     return None
+
+
+#: A kind of problem said in scattered words gives way to another predicate whose own
+#: word this many times as many statements say ("didn't give" by 19 over "not working",
+#: the most said word of a "failure" kind 26 say in "broken", "denied", "refused", ...)...
+SCATTERED_LIFT = 2.0
+#: ... and at least this share of the statements it is chosen among, and this many; only
+#: in one-line statements (:func:`voc.themes.requests.brief`), whose one clause says one
+#: problem (in tweets and letters the words of other clauses vote too).
+SCATTERED_SHARE = 0.1
+SCATTERED_LEAST = 3
+
+
+def _shown(heads: Counter[str], probs: frozenset[str]) -> str:
+    """The word a kind of problem is shown by: the one it is said in most often (ties: a
+    problem word over a negated verb, then the first said)."""
+    return min(heads.items(), key=lambda kv: (-kv[1], kv[0] not in probs))[0]
+
+
+def _said_most(
+    df: Counter[str], hdf: Counter[tuple[str, str]], heads: dict[str, Counter[str]],
+    pooled: int, probs: frozenset[str],
+) -> tuple[str, int, str]:
+    """The kind most statements say (with the word it is shown by), unless another kind
+    is shown by a word :data:`SCATTERED_LIFT` times as many statements say, and at least
+    :data:`SCATTERED_SHARE` of the ``pooled`` statements: (kind, statements saying it,
+    shown word)."""
+    ranked = sorted(df.items(), key=lambda kv: (-kv[1], kv[0]))
+    key, n = ranked[0]
+    head = _shown(heads[key], probs)
+    least = max(SCATTERED_LEAST, SCATTERED_LIFT * hdf[(key, head)], SCATTERED_SHARE * pooled)
+    for other, m in ranked[1:]:
+        word = _shown(heads[other], probs)
+        if hdf[(other, word)] >= least:
+            return other, m, word
+    return key, n, head
 
 
 #: Words that may follow a predicate's verb and keep it one (it then takes the past form).

@@ -177,6 +177,8 @@ def predicates(text: str) -> tuple[Predicate, ...]:
         if prev is not None and prev.words[-1].lower() in ("a", "an", "the"):
             continue  # a tagger slip: "a duplicate charge" is no verb
         core = verb_core(ch, chs[i + 1 :])
+        if _object_read_as_verb(ch, core):
+            continue
         verbs = [lem for lem, _, is_verb in core if is_verb]
         negation = next((lem for lem, _, is_verb in core if lem in NEGATIONS.values()), "")
         attempt = _attempted(chs, i, verbs)
@@ -221,6 +223,21 @@ def predicates(text: str) -> tuple[Predicate, ...]:
                 obj = " ".join(w for _, w in noun)
         out.append(Predicate(key, surface, obj, head))
     return tuple(out)
+
+
+#: Verbs that take the noun after them as their object ("don't have cash", "can't get
+#: money"), though the tagger's lexicon lists them with the auxiliaries.
+_HOLDING = frozenset({"have", "get", "make", "take", "give"})
+
+
+def _object_read_as_verb(ch: Chunk, core: Sequence[tuple[str, str, bool]]) -> bool:
+    """Whether the only verb of ``core`` is the noun after the verb phrase, read as a verb
+    (a tagger slip on "does not load"), where the phrase's own verb takes it as its object:
+    "don't have cash" says nothing "haven't cash" would."""
+    said = {w.lower() for w in ch.words}
+    verbs = [w for _, w, is_verb in core if is_verb]
+    return bool(verbs) and not set(verbs) & said \
+        and any(lemma(w.lower()) in _HOLDING for w in ch.words)
 
 
 #: Auxiliaries of a passive after "keep" ("keeps getting declined", "keeps being declined").
