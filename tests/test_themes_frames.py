@@ -57,12 +57,19 @@ def test_the_packaged_library_loads_with_examples_cues_and_known_groups() -> Non
     assert 0 < lib.min_share < 1
 
 
-def test_a_group_naming_an_unknown_frame_is_a_config_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("frames:\n  - {id: a, name: x y, examples: [z], cues: [z]}\n"
+         "groups:\n  - {name: g h, frames: [a, b]}\n", "unknown frames"),
+        ("frames:\n  - {id: a, name: x y, wordings: [one two three four five six],"
+         " examples: [z], cues: [z]}\n", "more than 5 words"),
+    ],
+)
+def test_a_broken_library_is_a_config_error(tmp_path: Path, text: str, error: str) -> None:
     path = tmp_path / "frames.yaml"
-    path.write_text(
-        "frames:\n  - {id: a, name: x y, examples: [z], cues: [z]}\n"
-        "groups:\n  - {name: g h, frames: [a, b]}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="unknown frames"):
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match=error):
         load_frames(path)
 
 
@@ -178,12 +185,3 @@ def test_the_run_vectors_are_used_and_only_examples_embedded(
     swapped = np.stack([embedder.encode(OTHER[:1])[0]] * len(NO_REPLY))  # type: ignore[attr-defined]
     with frame_vectors(NO_REPLY, swapped, rec):
         assert statement_frames(NO_REPLY) == [""] * len(NO_REPLY)
-
-
-def test_a_frame_name_of_more_than_five_words_is_a_config_error(tmp_path: Path) -> None:
-    path = tmp_path / "frames.yaml"
-    path.write_text(
-        "frames:\n  - {id: a, name: x y, wordings: [one two three four five six],"
-        " examples: [z], cues: [z]}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="more than 5 words"):
-        load_frames(path)
