@@ -140,6 +140,7 @@ def reduce_full(
         max_sample = min(max_sample, FAST_SAMPLE, fast_sample_size(n_friction))
         embedder = get_embedder(fast=False, precision=sample_precision())
         fit_model = str(embedder.model_id)
+        ctx.models["naming_embedder"] = embedder  # the model of the vectors naming sees
 
         def embed_sample(texts: list[str]) -> np.ndarray:
             return embedder.encode(texts)

@@ -96,18 +96,23 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
 
     st, vectors, fidx = state.statements, state.vectors, state.friction_idx
     assert st is not None and vectors is not None and fidx is not None
+    from voc.themes.frames import frame_vectors
+
     cparams = ctx.models.get("cluster_params")
-    state.drafts = build_drafts(
-        st,
-        vectors,
-        fidx,
-        ctx.models["cluster_labels"],
-        ctx.models.get("theme_keys", {}),
-        n_key_phrases=params.n_key_phrases,
-        subtheme_min_size=cparams.subtheme_min_size if cparams is not None else 12,
-        seed=ctx.seed,
-        names=getattr(ctx.models.get("codeframe"), "names", {}),
-    )
+    # friction frames compare the statement vectors with examples their own model embeds
+    model = ctx.models.get("naming_embedder") or embedder(ctx)
+    with frame_vectors(st["text"].to_numpy()[fidx].tolist(), vectors[fidx], model):
+        state.drafts = build_drafts(
+            st,
+            vectors,
+            fidx,
+            ctx.models["cluster_labels"],
+            ctx.models.get("theme_keys", {}),
+            n_key_phrases=params.n_key_phrases,
+            subtheme_min_size=cparams.subtheme_min_size if cparams is not None else 12,
+            seed=ctx.seed,
+            names=getattr(ctx.models.get("codeframe"), "names", {}),
+        )
     # equal names told apart by what separates their themes; the user's names stay
     distinct_drafts(
         state.drafts, st["text"].to_numpy()[fidx],

@@ -14,11 +14,19 @@ which themes are mixed (:func:`is_mixed`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.attest import need, parts
-from voc.themes.framenames import DOMAIN_LIFT, MIN_CARRIED, TOP_PHRASES, frame_name
+from voc.themes.framenames import (
+    DOMAIN_LIFT,
+    MIN_CARRIED,
+    SUBJECT_MAJORITY,
+    TOP_PHRASES,
+    frame_name,
+)
+from voc.themes.frames import frame_library_name
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.owned import abbreviation, handles, idiom_nouns, owned
 from voc.themes.pos import glued, lexicon_tag, parse
@@ -186,7 +194,39 @@ def _wrong_words(texts: Sequence[str]) -> list[str]:
     return [surface(shown[k]) for k, _ in ranked]
 
 
+#: A plain "X problems" name: one or two subjects and a plain head, nothing wrong said.
+_PLAIN = re.compile(r"^[\w'-]+( [\w'-]+)?( and [\w'-]+)? (problems|issues)$")
+
+
+def plain_problems(name: str) -> bool:
+    """Whether ``name`` is a plain "X problems" name ("ticket and refund problems")."""
+    return bool(_PLAIN.match(name.lower()))
+
+
 def unvague(
+    name: str, texts: Sequence[str], phrases: Sequence[str] = (), framed: bool = True
+) -> str:
+    """:func:`_unvague`, then a mixed name, or a plain "X problems" name none of whose
+    subjects most statements say (:func:`_carried`), gives way to the friction
+    frame (``labels/frames.yaml``, :func:`voc.themes.frames.frame_library_name`) a clear
+    share of the statements say ("no reply from support"), unless ``framed`` is False (a
+    sub-theme) or the statements are one-line requests (questions name their subject)."""
+    out = _unvague(name, texts, phrases, framed)
+    uniq = list(dict.fromkeys(texts))
+    if framed and (is_mixed(out) or plain_problems(out) and not _carried(out, uniq)) \
+            and not is_requests(uniq):
+        return frame_library_name(uniq) or out
+    return out
+
+
+def _carried(name: str, texts: Sequence[str]) -> bool:
+    """Whether a subject of the plain "X problems" ``name`` is said by
+    :data:`voc.themes.framenames.SUBJECT_MAJORITY` of ``texts`` (the theme is about it)."""
+    subjects = " ".join(name.split()[:-1]).split(" and ")
+    return any(_n_saying(s, texts) >= SUBJECT_MAJORITY * len(texts) for s in subjects if s)
+
+
+def _unvague(
     name: str, texts: Sequence[str], phrases: Sequence[str] = (), framed: bool = True
 ) -> str:
     """``name`` with its vague subject replaced by the noun most statements say when
