@@ -94,8 +94,8 @@ def test_leaving_one_percent_out_moves_few_themes() -> None:
 
 
 def test_the_consensus_runs_leiden_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Cost bound by counting: R one-iteration Leiden runs (a third of Louvain's CPU time
-    on the airline graph) and no Louvain run make one consensus of R runs."""
+    """Cost bound by counting: R one-iteration Leiden runs (a quarter of Louvain's CPU
+    time on the airline graph) and no Louvain run make one consensus of R runs."""
     import igraph as ig
 
     calls = {"leiden": 0, "multilevel": 0}

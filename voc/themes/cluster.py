@@ -176,8 +176,8 @@ def louvain_runs(
 ) -> np.ndarray:
     """``(n, len(seeds))`` communities: one run of igraph's Louvain
     (``community_multilevel``, C) per seed, on one graph built once; with ``leiden``, one
-    iteration of igraph's Leiden algorithm on modularity instead (a third of the CPU time
-    on the airline and Banking77 graphs: its local moves visit only nodes whose
+    iteration of igraph's Leiden algorithm on modularity instead (a quarter to a third of
+    the CPU time on the airline and Banking77 graphs: its local moves visit only nodes whose
     neighbourhood changed).
 
     igraph visits nodes in a random order drawn from its Python random generator, which
