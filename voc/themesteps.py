@@ -26,8 +26,8 @@ class ClusterParams(Params):
     resolution: float = Field(4.0, gt=0, description="Louvain resolution: higher, finer themes.")
     n_runs: int = Field(3, ge=1, le=10, description="Louvain runs combined into a consensus.")
     consensus_runs: int = Field(
-        40, ge=0, le=200, description="Louvain runs whose co-association decides the themes "
-        "from 2000 statements on (0: the n_runs intersection)."
+        40, ge=0, le=200, description="Leiden runs whose co-association decides the themes "
+        "(0: the n_runs intersection)."
     )
     codeframe: str | None = Field(None, description="Codeframe YAML: user themes come first.")
     update_codeframe: bool = Field(True, description="Append discovered themes to it.")
