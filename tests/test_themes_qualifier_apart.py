@@ -108,3 +108,12 @@ def test_subtheme_qualifier_the_whole_theme_says_sets_no_part_apart() -> None:
               "please stop calling my office"]
     sub = np.array([0] * len(phone) + [1] * len(office))
     assert name_subthemes(sub, [*phone, *office], "stop calling") == []
+
+
+def test_what_one_statement_says_never_qualifies_a_clash() -> None:
+    """Round 11 took "flight delayed: pilot" from one statement of two: a qualifier is
+    said by two statements at least, else the smaller theme is numbered."""
+    big = ["the flight was delayed", "flight delayed again", "delayed flight today"]
+    small = ["flight delayed, and the pilot never showed up", "flight delayed again"]
+    out = distinct_names(["flight delayed", "flight delayed"], [big, small])
+    assert out == ["flight delayed", "flight delayed (2)"]
