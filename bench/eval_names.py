@@ -509,8 +509,9 @@ def name_set(name: str) -> dict[str, object]:
     groups = [np.flatnonzero(labels == c) for c in ids]
     subs = subthemes_cached(name, texts, vecs, labels, ids)
     from voc.themes.distinct import common_lemmas  # the run's domain words, as named
+    from voc.themes.drafts import SUB_COMMON_SHARE
 
-    common = common_lemmas([texts[i] for g in groups for i in g])
+    common = common_lemmas([texts[i] for g in groups for i in g], SUB_COMMON_SHARE)
     phrases = key_phrases([[texts[i] for i in g] for g in groups], n_phrases=8)
     rows: list[dict[str, object]] = []
     for c, g, ph in zip(ids, groups, phrases, strict=True):

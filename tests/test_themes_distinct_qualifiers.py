@@ -42,14 +42,13 @@ CREW_TOO = [
 ]
 
 
-def test_a_phrase_that_separates_comes_before_a_number() -> None:
-    """Both themes say "crew" in half their statements: no phrase is *more* said by the
-    smaller one, yet "crew" still tells it apart from the plain name of the larger."""
+def test_a_phrase_both_say_alike_does_not_separate() -> None:
+    """Both themes say "crew" in half their statements: "flight delayed: crew" beside
+    "flight delayed" would claim a difference the statements do not show, so the
+    smaller is numbered, which says the two are near duplicates (r17q)."""
     out = distinct_names(["flight delayed", "flight delayed"], [CREW, CREW_TOO])
     assert n_duplicates(out) == 0
-    assert out[0] == "flight delayed"
-    assert out[1] == "flight delayed: crew"
-    assert not any(name.endswith(")") for name in out)
+    assert out == ["flight delayed", "flight delayed (2)"]
 
 
 def test_numbering_stays_when_nothing_separates() -> None:

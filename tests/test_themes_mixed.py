@@ -65,15 +65,6 @@ def test_a_vague_subject_gives_way_to_the_thing_the_statements_say_it_of() -> No
     assert unvague("day lost", texts) == "bag lost"
 
 
-def test_a_clash_takes_a_thing_one_statement_says_before_a_number() -> None:
-    big = ["the flight was delayed", "flight delayed again", "delayed flight today"]
-    small = ["flight delayed, and the pilot never showed up", "flight delayed again"]
-    out = distinct_names(["flight delayed", "flight delayed"], [big, small])
-    assert n_duplicates(out) == 0
-    assert out[0] == "flight delayed"
-    assert out[1] == "flight delayed: pilot"
-
-
 def test_two_mixed_themes_never_share_a_name_nor_get_a_number() -> None:
     other = [
         "The seat was broken.",

@@ -11,9 +11,8 @@ the themes:
    chosen by class-based TF-IDF between them (:func:`voc.themes.keyphrases.key_phrases`
    over their statements); a phrase counts for a theme when it adds a word to the name,
    names a thing (:func:`voc.themes.qualify.names_thing`) or another problem, no other
-   theme of the clash took it, and the theme's statements say it more often than any
-   other clashing theme's (preferably :data:`MIN_LIFT` times as often), the largest
-   difference first;
+   theme of the clash took it, and the theme's statements say it :data:`MIN_LIFT`
+   times as often as any other clashing theme's, the largest difference first;
 2. a theme where at least half the statements say another problem than the name's, of
    the name's subject ("card" ... "stolen"), is renamed for it ("card lost" → "card
    stolen"); when that name is taken, or when its most specific phrase is such a
@@ -22,14 +21,20 @@ the themes:
 3. else it is named "<name>: <its most specific phrase>" ("flight delayed: call",
    "why fee charged: transfer"); a qualifier is said by at least :data:`MIN_SAID` distinct
    statements of the theme and is never a code ("jfk", "ua", "pm": see
-   :func:`voc.themes.evidence.code_like`), a stray token or only general words (units of
-   time such as "minutes" among them);
+   :func:`voc.themes.evidence.code_like`), a stray token, a cut clause ("not control")
+   or what names no thing (:func:`voc.themes.qualify.plain_qualifier`: a time, a vague
+   noun, a person or a place: "tomorrow", "reason", "customers", "miami");
 4. the largest theme left in the clash keeps the plain name; a theme still without a
-   qualifier takes any phrase ending in a noun that at least two of its statements say
-   and no other member is named with, even one the other themes say as often
-   (:func:`_loose`), then any word two of them say, then a thing one of them says; only
-   a theme with no such phrase at all is numbered ("delay (2)"),
-   so names are always distinct.
+   qualifier takes any phrase ending in a noun that at least two of its statements say,
+   :data:`MIN_LIFT` times as often as any other member, and no other member is named
+   with (:func:`_loose`), never a lone verb ("flight issues: came") nor what one
+   statement says ("connection missed: inch");
+   only a theme with no such phrase at all is numbered ("delay (2)"): a near duplicate
+   of the larger, which the number says, so names are always distinct.
+
+A mixed name ("mixed complaints", :mod:`voc.themes.mixed`) takes no qualifier: a clash
+of mixed names is told apart by the themes' subjects (:func:`mixed_apart`: "mixed
+complaints about desk and lounge"), else numbered; "mixed complaints: going" says nothing.
 
 Names the user chose in the codeframe (pinned or renamed themes) never change; the
 discovered themes that clash with one all become specific. Sub-theme names are made
@@ -47,16 +52,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from voc.themes.evidence import junk_phrase, said_by, said_words
-from voc.themes.mixed import is_mixed, mixed_name
+from voc.themes.lemmas import lemma
+from voc.themes.mixed import MIXED, is_mixed, mixed_name
+from voc.themes.mixed import _nouns as subject_nouns
 from voc.themes.naming import key_phrases
 from voc.themes.pos import lexicon_tag, past_participle
 from voc.themes.qualify import (
-    GENERIC,
     function_word,
     is_noun_strict,
     name_key,
     name_lemmas,
     names_thing,
+    plain_qualifier,
     problem_word,
     problem_words,
     qualified,
@@ -76,6 +83,8 @@ MAX_WORDS = 6
 MIN_SAID_OF = 0.3
 #: Distinct statements of a theme that must say a phrase for it to qualify the name.
 MIN_SAID = 2
+#: Words a noun phrase never starts with: a qualifier opening with one is a cut clause.
+_CUT_START = frozenset({"not", "never", "and", "or", "but", "nor", "cannot"})
 _STRAY = re.compile(r"[@#\d]|https?:|www\.")
 
 
@@ -102,8 +111,9 @@ def _said_share(phrase: str, said: list[set[str]]) -> float:
 
 def usable_phrase(phrase: str, own: set[str], said: Sequence[frozenset[str]],
             texts: Sequence[str], thing: bool = False, least: int = MIN_SAID) -> bool:
-    """A phrase can qualify a name: it adds a word, is no code or stray token, is not
-    only general words, and at least ``least`` distinct statements say it. With
+    """A phrase can qualify a name: it adds a word, is no code or stray token, names
+    no time, vague thing, place or person (:func:`voc.themes.qualify.plain_qualifier`),
+    and at least ``least`` distinct statements say it. With
     ``thing``, it must also end in a noun ("checked bag", not "checked"): after a colon
     a lone verb or adjective reads as a fragment."""
     lem = set(name_lemmas(phrase))
@@ -112,7 +122,9 @@ def usable_phrase(phrase: str, own: set[str], said: Sequence[frozenset[str]],
         return False
     if thing and not is_noun_strict(words[-1]) or function_word(words[-1]):
         return False  # "hour delay: waiting for" ends mid-phrase
-    if all(w in GENERIC for w in words) or junk_phrase(phrase, texts):
+    if words[0] in _CUT_START or words[0].endswith("n't"):
+        return False  # "bad weather: not control" starts mid-clause
+    if junk_phrase(phrase, texts) or not plain_qualifier(phrase, texts):
         return False
     return said_by(phrase, said) >= least
 
@@ -133,9 +145,9 @@ def _specific(
 
     A phrase's specificity is the share of the theme's statements saying it minus the
     largest share among the other clashing themes; it must be said at least
-    :data:`MIN_LIFT` times as often as in any of them (else, for a theme with no such
-    phrase, more often at all). Only phrases naming a thing (ending in a noun) or another
-    problem ("cancelled") count: a lone verb or adverb after a colon is a stray token.
+    :data:`MIN_LIFT` times as often as in any of them. Only phrases naming a thing
+    (ending in a noun) or another problem ("cancelled") count: a lone verb or adverb
+    after a colon is a stray token.
     """
     clusters = [list(texts[i]) for i in group]
     phrases = key_phrases(clusters, n_phrases=15, min_doc_share=0.05)
@@ -155,7 +167,9 @@ def _specific(
             rest = max((_said_share(p, said[j]) for j in range(len(group)) if j != k), default=0)
             if mine <= rest:
                 continue
-            tier = 0 if mine >= MIN_LIFT * rest else 2
+            if mine < MIN_LIFT * rest:
+                continue  # said nearly as much by another: "flight delayed: crew" twice
+            tier = 0
             if not names_thing(p, clusters[k]) and not problem_word(p.split()[-1]):
                 continue  # "flight delayed: supposed", "flight issues: came": no thing
             scored.append((tier, -(mine - rest), mine, p))
@@ -221,18 +235,21 @@ def distinct_names(
             for i in sorted(group, key=lambda i: (-len(texts[i]), i))[1:]:
                 if i not in pinned:
                     out[i] = mixed_name(texts[i], taken=out)
+                    if name_key(out[i]) in {name_key(n) for k, n in enumerate(out) if k != i}:
+                        out[i] = mixed_apart(texts[i], out, common) or out[i]
+    # a mixed name is told apart by its subjects only: "mixed complaints: going" says
+    # nothing, so mixed clashes skip the qualifiers below and are numbered if still equal
+    mixed = {i for i, n in enumerate(out) if is_mixed(n)}
+    skip = {*skip, *mixed}
     for _ in range(3):  # a qualified name may meet another; settle in a few rounds
         groups = clashes(out, skip)
         if not groups:
-            return out
+            break
         for group in groups:
             _resolve(group, out, texts, pinned, common)
     for group in clashes(out, skip):  # any phrase that separates, before a number
         _loose(group, out, texts, pinned, common=common)
-    for group in clashes(out, skip):  # a word said twice, even no thing ("heard")
-        _loose(group, out, texts, pinned, common=common, thing=False)
-    for group in clashes(out, skip):  # a thing one statement says, before a number
-        _loose(group, out, texts, pinned, least=1, common=common)
+    skip -= mixed
     taken = Counter(name_key(n) for k, n in enumerate(out) if k not in skip)
     seen: Counter[tuple[str, ...]] = Counter()
     for g in clashes(out, skip):  # last resort: numbered, so names are always distinct
@@ -247,19 +264,37 @@ def distinct_names(
     return out
 
 
+def mixed_apart(texts: Sequence[str], taken: Sequence[str],
+                common: Collection[str] = frozenset(), least: int = 1) -> str:
+    """"mixed complaints about X and Y" for a mixed theme whose name another holds: the
+    nouns :func:`voc.themes.mixed.mixed_name` can name a subject by that most of
+    ``texts`` say, even once each (two, from different statements, show the mix), no
+    ``common`` (domain) lemma; "" when none gives a free name."""
+    nouns = [w for w, n in sorted(subject_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
+             if n >= least and lemma(w.lower()) not in common and plain_qualifier(w, texts)]
+    used = {name_key(n) for n in taken}
+    pairs = [f"{a} and {b}" for a, b in zip(nouns, nouns[1:], strict=False)]
+    for about in [*pairs, *nouns]:
+        name = f"{MIXED} about {about}"
+        if name_key(name) not in used:
+            return name
+    return ""
+
+
 def _loose(
     group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int],
-    least: int = MIN_SAID, common: Collection[str] = frozenset(), thing: bool = True,
+    common: Collection[str] = frozenset(),
 ) -> None:
     """Qualify every member of a clash but the largest (all, next to a user's name) with
-    any phrase its statements say that no other member is named with: said by ``least``
-    of them, no code, no general word, no word of the name, no ``common`` word alone and,
-    with ``thing``, ending in a noun."""
+    any phrase its statements say that no other member is named with: said by
+    :data:`MIN_SAID` of them and :data:`MIN_LIFT` times as often as by any other member, no code, no
+    general word, no word of the name, no ``common`` word alone, ending in a noun."""
     order = sorted(group, key=lambda i: (-len(texts[i]), i))
     keep_plain = [] if set(group) & pinned else order[:1]
     phrases = key_phrases(
-        [list(texts[i]) for i in group], n_phrases=30, min_doc_share=0.0, min_docs=least
+        [list(texts[i]) for i in group], n_phrases=30, min_doc_share=0.0, min_docs=MIN_SAID
     )
+    said = {i: [set(name_lemmas(t)) for t in texts[i]] for i in group}
     at = {i: k for k, i in enumerate(group)}
     used = {name_key(n) for n in out}
     for i in order:
@@ -272,12 +307,13 @@ def _loose(
             if set(name_lemmas(p)) & own or len(p.split()) > room \
                     or set(name_lemmas(p)) <= common:
                 continue
-            if not usable_phrase(p, own, heard, texts[i], thing=thing, least=least):
+            if not usable_phrase(p, own, heard, texts[i], thing=True):
                 continue
-            if least < MIN_SAID and (" " in p or p.lower() in GENERIC or problem_words(p)):
-                continue  # what one statement says: a single thing, no fragment or problem
             if name_key(qualified(out[i], p)) in used:
                 continue
+            rest = max(_said_share(p, said[j]) for j in group if j != i)
+            if _said_share(p, said[i]) < MIN_LIFT * rest:
+                continue  # the others say it as much: it tells this theme from none
             out[i] = qualified(out[i], p)
             used.add(name_key(out[i]))
             break

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection, Sequence
 from typing import Any
 
@@ -121,8 +120,10 @@ def sub_name(
     least two of the sub-theme's statements (when ``texts`` are given), said much more
     by them than by the theme's ``others`` (:func:`_qualifier_ok`), never a code or a
     general word ("flight delayed: minutes") and a thing named ("bag lost: suitcase"),
-    never a verb or an adjective ("bag lost: updated"). Without one, the sub-theme keeps
-    its own name when that says a problem; a name without one under a problem ("bag
+    never a verb or an adjective ("bag lost: updated"). A name that is the parent's with
+    words added ("card charged twice") keeps them only when they pass as a qualifier;
+    "X problems" under a parent gives "parent: X" when X does. Without one, the sub-theme
+    keeps its own name when that says a problem; a name without one under a problem ("bag
     drop" under "bag lost") gives the parent's, so :func:`fold_unnamed` folds it."""
     room = max(1, 5 - len(parent.split()))
 
@@ -149,6 +150,22 @@ def sub_name(
     if parent and _lemmas(name) <= _lemmas(parent):
         found = tail(True)
         return f"{parent}: {found}" if found else name
+    if parent and texts and lemma(name.split()[-1].lower()) in FILLER:
+        # "delivery problems" under "haven't received card" says only that something is
+        # wrong with a thing: that thing qualifies the parent, if it sets the part apart
+        subject = " ".join(w for w in name.split()
+                           if lemma(w.lower()) not in FILLER | _lemmas(parent))
+        found = subject if subject and ok(subject, True) else tail(True)
+        return f"{parent}: {found}" if found else parent
+    extra = _lemmas(name) - _lemmas(parent)
+    if parent and _lemmas(parent) <= _lemmas(name) and texts:
+        # the parent's name with a word added ("card charged twice" under "charged
+        # twice"): that word must set the sub-theme apart as a qualifier would
+        added = [w for w in name.split() if lemma(w.lower()) in extra]
+        if added and ok(" ".join(added), False):
+            return name
+        found = tail(True)
+        return f"{parent}: {found}" if found else parent
     if is_problem(name) or not is_problem(parent) or name in parent:
         return name
     words = [w for w in name.split() if lemma(w) not in _lemmas(parent)] or name.split()
@@ -171,6 +188,13 @@ def subtheme_labels(vecs: np.ndarray, texts: list[str], min_size: int, seed: int
     )
 
 
+#: A lemma this share of a run's statements say is a domain word no sub-theme qualifier
+#: may be alone: half :data:`voc.themes.distinct.COMMON_SHARE`, since the parts of one
+#: theme are told apart by finer things than themes are ("refund isn't showing:
+#: account", "couldn't transfer: money" on Banking77, where 13% and 11% say them).
+SUB_COMMON_SHARE = 0.1
+
+
 #: Key phrases per sub-theme.
 SUB_PHRASES = 5
 
@@ -185,9 +209,10 @@ def name_subthemes(
 ) -> list[SubTheme]:
     """Named sub-themes of one theme from its statements' sub-theme labels (none if < 2,
     or when one holds :data:`DOMINANT` of the theme), without those :func:`fold_unnamed`
-    folds into the theme's remainder. Siblings named alike ("can't book: flight" twice)
-    are named again with qualifiers weighed against the theme's other statements
-    (:data:`LIFT`); a name a larger sibling still holds is folded."""
+    folds into the theme's remainder. Every qualifier is weighed against the theme's
+    other statements (:data:`LIFT`), so siblings are never told apart by a word the
+    whole theme says ("stop calling: phone"); a name a larger sibling still holds is
+    folded."""
     ids = sorted(set(sub.tolist()) - {OTHER})
     if len(ids) < 2:
         return []
@@ -199,14 +224,11 @@ def name_subthemes(
     stx = [[texts[i] for i in g] for g in groups]
     # a sub-theme is never named by a frame (framed=False): a mixed one takes its parent
     own = [theme_name(ph, t, t[0], False) for ph, t in zip(phrases, stx, strict=True)]
-    names = [sub_name(parent, o, m, t, common=common)
-             for o, m, t in zip(own, more, stx, strict=True)]
-    clash = Counter(frozenset(_lemmas(n)) for n in names)
-    for k, c in enumerate(ids):
-        if clash[frozenset(_lemmas(names[k]))] > 1:
-            # siblings named alike: each needs a qualifier it says more than the others
-            rest = [texts[i] for i in np.flatnonzero(sub != c)]
-            names[k] = sub_name(parent, own[k], more[k], stx[k], rest, common)
+    # every qualifier is weighed against the theme's other statements: one the whole
+    # theme says ("stop calling: phone", "atm not working: cash") sets no part apart
+    rests = [[texts[i] for i in np.flatnonzero(sub != c)] for c in ids]
+    names = [sub_name(parent, o, m, t, r, common)
+             for o, m, t, r in zip(own, more, stx, rests, strict=True)]
     subs = [
         SubTheme(
             label=c,
@@ -256,7 +278,7 @@ def build_drafts(
     from voc.themes.distinct import common_lemmas  # the run's domain words
 
     common = common_lemmas([str(t) for c, g in zip(uniq, groups, strict=True) if c >= 0
-                            for t in texts[g]])
+                            for t in texts[g]], SUB_COMMON_SHARE)
     drafts: list[ThemeDraft] = []
     for c, g, m in zip(uniq, groups, more, strict=True):
         ph = m[:n_key_phrases]

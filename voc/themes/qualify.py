@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from voc.themes.lemmas import lemma
 from voc.themes.mixed import is_mixed
+from voc.themes.owned import owned
 from voc.themes.pos import lexicon_tag
 from voc.themes.predicate import is_problem
 
@@ -91,6 +92,43 @@ GENERIC = frozenset({"guy", "guys", "lack", "need", "thing", "things", "way", "l
                      "something", "anything", "everything"})
 
 
+#: When, not what: a qualifier naming a day or a moment ("flight cancelled: tomorrow")
+#: tells no two themes apart by what went wrong.
+TIME_WORDS = frozenset({
+    "today", "tomorrow", "tonight", "yesterday", "weekend", "weekends", "morning",
+    "afternoon", "evening", "night", "noon", "midnight", "moment", "date", "couple",
+    "while", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+})
+#: Nouns that stand for no thing of their own ("wrong account: mistake", "how to reset
+#: passcode: steps", "extra fee: reason"): a qualifier ending in one says nothing.
+VAGUE = frozenset({
+    "reason", "reasons", "mistake", "mistakes", "option", "options", "step", "steps",
+    "use", "kind", "sort", "type", "bit", "part", "fact", "point", "idea", "process",
+    "situation", "matter", "experience", "case", "question", "questions", "answer",
+    "detail", "details", "work", "end", "side", "place", "chance",
+    "ability",
+})
+
+
+def plain_qualifier(phrase: str, texts: Sequence[str]) -> bool:
+    """Whether ``phrase`` can tell a theme apart by what it is about: its last word (what
+    it names) is no time word ("tomorrow"), vague noun ("reason", "steps"), unit of time
+    or general word (:data:`GENERIC`: "long time"), and a thing a product team owns
+    (:func:`voc.themes.owned.owned`: no person, place, company or abbreviation the
+    ``texts`` write: "lost bag: miami", "no gate agent: customers")."""
+    words = phrase.lower().split()
+    if not words:
+        return False
+    head = words[-1]
+    if head in TIME_WORDS or head in VAGUE or head in GENERIC or lemma(head) in VAGUE:
+        return False
+    if any(w in TIME_WORDS for w in words):
+        return False
+    return problem_word(head) or owned(head, texts)  # "cancelled" is what, not who
+
+
 #: Particles that end a phrasal verb ("call back", "sign up"): no function word there.
 _PARTICLES = frozenset({"up", "out", "off", "down", "in", "on", "back", "over", "away"})
 
@@ -104,8 +142,12 @@ def function_word(word: str) -> bool:
 
 
 def is_noun_strict(word: str) -> bool:
-    """A word the tagger's lexicon knows as a noun (unknown words are not)."""
-    tag = lexicon_tag(word.lower()) or lexicon_tag(lemma(word.lower()))
+    """A word the tagger's lexicon knows as a noun (unknown words are not, nor a verb form
+    it knows only by its stem: "slandering")."""
+    word = word.lower()
+    if not lexicon_tag(word) and word.endswith(("ing", "ed")):
+        return False
+    tag = lexicon_tag(word) or lexicon_tag(lemma(word))
     return bool(tag) and tag.startswith("NN")
 
 
