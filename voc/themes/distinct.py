@@ -53,8 +53,7 @@ import numpy as np
 
 from voc.themes.evidence import junk_phrase, said_by, said_words
 from voc.themes.lemmas import lemma
-from voc.themes.mixed import MIXED, is_mixed, mixed_name
-from voc.themes.mixed import _nouns as subject_nouns
+from voc.themes.mixed import MIXED, is_mixed, mixed_name, subject_nouns
 from voc.themes.naming import key_phrases
 from voc.themes.pos import lexicon_tag, past_participle
 from voc.themes.qualify import (

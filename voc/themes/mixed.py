@@ -77,7 +77,7 @@ def vague_name(name: str) -> bool:
     return all(k in VAGUE or lemma(k) in VAGUE or k in TIME_WORDS for k in subject)
 
 
-def _nouns(texts: Sequence[str]) -> Counter[str]:
+def subject_nouns(texts: Sequence[str]) -> Counter[str]:
     """Distinct statements saying each noun a subject can be (one word, shown as most
     often written): no vague word, name, time, code, redaction or boilerplate."""
     uniq = list(dict.fromkeys(texts))
@@ -122,7 +122,7 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
     comes first: "mixed complaints about credit report", "mixed complaints about phone
     and line"; never a proper name, person or generic word (:mod:`voc.themes.owned`), nor,
     given the theme's key ``phrases``, a domain word (:func:`domain_nouns`: "flight")."""
-    nouns = sorted(_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
+    nouns = sorted(subject_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
     domain = domain_nouns([w for w, n in nouns if n >= 2] + [about] * bool(about), texts,
                           phrases)
     ranked = [w for w, n in nouns if n >= 2 and w not in domain]
@@ -256,7 +256,7 @@ def _unvague(
     least = need(len(uniq))
     if problem and parts(problem)[1] and not set(tokens(problem)) & _HEADS:
         best: tuple[int, str] | None = None
-        for noun, n in _nouns(uniq).most_common(5):
+        for noun, n in subject_nouns(uniq).most_common(5):
             if n < least:
                 break
             said = written_support(f"{noun} {problem}", uniq)
