@@ -446,11 +446,23 @@ def _hash(*parts: object) -> str:
     return hashlib.sha1(json.dumps(parts, default=str).encode("utf-8")).hexdigest()[:12]
 
 
+#: Modules whose code decides theme and sub-theme labels: their source is part of the
+#: cache key, so a clustering change never reuses labels the old code made.
+_LABEL_CODE = ("cluster.py", "consensus.py", "represent.py", "drafts.py")
+
+
+@lru_cache(maxsize=1)
+def _label_code() -> str:
+    """Hash of the source of the modules that cluster (see :data:`_LABEL_CODE`)."""
+    root = ROOT / "voc" / "themes"
+    return _hash([(root / m).read_text(encoding="utf-8") for m in _LABEL_CODE])
+
+
 def cluster_cached(name: str, texts: list[str], vecs: np.ndarray, y: np.ndarray) -> np.ndarray:
     """voc's theme label per text, as bench/eval_themes.py clusters it (seed 0), cached."""
     from voc.themesteps import ClusterParams
 
-    path = CACHE / f"{name}-themes-{_hash(texts, ClusterParams().model_dump())}.npy"
+    path = CACHE / f"{name}-themes-{_hash(texts, ClusterParams().model_dump(), _label_code())}.npy"
     if path.exists():
         return np.load(path)
     res = run_voc(texts, vecs, y, [0])
@@ -481,7 +493,7 @@ def subthemes_cached(
     from voc.themesteps import ClusterParams
 
     min_size = ClusterParams().subtheme_min_size
-    path = CACHE / f"{name}-subthemes-{_hash(texts, labels.tolist(), min_size)}.npz"
+    path = CACHE / f"{name}-subthemes-{_hash(texts, labels.tolist(), min_size, _label_code())}.npz"
     if path.exists():
         with np.load(path) as z:
             return {int(k): z[k] for k in z.files}
