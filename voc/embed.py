@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
@@ -78,6 +79,7 @@ def _load(model_path: str) -> Any:
         model = SentenceTransformer(model_path, device="cpu")
     finally:
         hf_logging.set_verbosity(level)
+    _lock_tokenizer(model)
     first = model[0]
     # pad every batch to a multiple of PAD_TO tokens (sentence-transformers 6+; older ones
     # pad to the batch's longest text, and a vector then depends on its batch as before)
@@ -86,6 +88,25 @@ def _load(model_path: str) -> Any:
         kwargs["text"] = {**kwargs.get("text", {}), "pad_to_multiple_of": PAD_TO}
         first.processing_kwargs = kwargs
     return model
+
+
+def _lock_tokenizer(model: Any) -> None:
+    """Let one thread at a time use ``model``'s tokenizer.
+
+    The fast (Rust) tokenizer sets its truncation and padding on every call; a call from
+    another thread meanwhile fails with ``RuntimeError: Already borrowed`` (seen when a
+    text's token count was asked while batches were encoded side by side). Tokenizing is a
+    small part of embedding, so the batches still run side by side.
+    """
+    lock = threading.Lock()
+    preprocess = model.preprocess
+
+    def locked(*args: Any, **kwargs: Any) -> Any:
+        with lock:
+            return preprocess(*args, **kwargs)
+
+    model.preprocess = locked
+    model.voc_tokenizer_lock = lock
 
 
 from voc.embed_precision import (  # noqa: E402  (re-exported: the embedding path's public names)
@@ -228,9 +249,11 @@ def precision_report(precision: str, fast: bool) -> str:
 def token_lengths(model: Any, texts: Sequence[str]) -> list[int]:
     """Tokens a sentence-transformers ``model`` reads of each text (special tokens
     included, truncated at its ``max_seq_length`` as it truncates)."""
-    ids = model.tokenizer(
-        list(texts), truncation=True, max_length=model.max_seq_length, add_special_tokens=True
-    )
+    with getattr(model, "voc_tokenizer_lock", None) or nullcontext():
+        ids = model.tokenizer(
+            list(texts), truncation=True, max_length=model.max_seq_length,
+            add_special_tokens=True,
+        )
     return [len(x) for x in ids["input_ids"]]
 
 
