@@ -472,6 +472,44 @@ def cluster_cached(name: str, texts: list[str], vecs: np.ndarray, y: np.ndarray)
     return labels
 
 
+def _draft_names(texts: list[str], vecs: np.ndarray, labels: np.ndarray) -> dict[int, str]:
+    """Each theme's drafted name (before clashes are told apart), as :func:`name_set` names."""
+    from voc.themes.cluster import OTHER
+    from voc.themes.naming import key_phrases, theme_name
+    from voc.themes.quotes import representative
+
+    ids = [c for c, _ in Counter(labels.tolist()).most_common() if c != OTHER]
+    groups = [np.flatnonzero(labels == c) for c in ids]
+    names: dict[int, str] = {}
+    for c, g, ph in zip(ids, groups, key_phrases([[texts[i] for i in g] for g in groups],
+                                                 n_phrases=8), strict=True):
+        tx = [texts[i] for i in g]
+        q = representative(vecs[g], tx, k=4)
+        names[c] = theme_name(ph, tx, tx[q[0]] if q else "")
+    return names
+
+
+def same_name_merged(
+    texts: list[str], vecs: np.ndarray, labels: np.ndarray
+) -> tuple[np.ndarray, list[dict[str, object]]]:
+    """Labels after the name step's same-name merge
+    (:func:`voc.themes.samename.merge_same_names`) and the merges made (names, sizes,
+    cosine), so the benchmark names the themes the product shows."""
+    from voc.themes.samename import merge_same_names
+    from voc.themesteps import NameParams
+
+    threshold = NameParams().same_name_merge_threshold
+    if threshold >= 1:
+        return labels, []
+    names = _draft_names(texts, vecs, labels)
+    new, merges = merge_same_names(labels, names, vecs, texts, min_similarity=threshold)
+    return new, [
+        {"kept": names[a], "n_kept": int((labels == a).sum()), "merged": names[b],
+         "n_merged": int((labels == b).sum()), "cosine": sim}
+        for a, b, sim in merges
+    ]
+
+
 def themes_of(name: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, list[int],
                                   list[np.ndarray]]:
     """One set clustered as :func:`name_set` clusters it: texts, reference labels, vectors,
@@ -480,7 +518,7 @@ def themes_of(name: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray,
 
     texts, y = load_set(name)
     vecs = embed(name, texts)
-    labels = cluster_cached(name, texts, vecs, y)
+    labels, _ = same_name_merged(texts, vecs, cluster_cached(name, texts, vecs, y))
     ids = [c for c, _ in Counter(labels.tolist()).most_common() if c != OTHER]
     return texts, y, vecs, labels, ids, [np.flatnonzero(labels == c) for c in ids]
 
@@ -516,7 +554,12 @@ def name_set(name: str) -> dict[str, object]:
 
     texts, y = load_set(name)
     vecs = embed(name, texts)
-    labels = cluster_cached(name, texts, vecs, y)
+    from sklearn.metrics import normalized_mutual_info_score
+
+    clustered = cluster_cached(name, texts, vecs, y)
+    labels, merges = same_name_merged(texts, vecs, clustered)
+    nmi = {"clustered": round(float(normalized_mutual_info_score(y, clustered)), 4),
+           "merged": round(float(normalized_mutual_info_score(y, labels)), 4)}
     ids = [c for c, _ in Counter(labels.tolist()).most_common() if c != OTHER]
     groups = [np.flatnonzero(labels == c) for c in ids]
     subs = subthemes_cached(name, texts, vecs, labels, ids)
@@ -602,7 +645,7 @@ def name_set(name: str) -> dict[str, object]:
         "sub_pass_share": share(subrows, "pass"), "sub_on_topic_share": share(subrows, "on_topic"),
         "fail_counts": dict(fails.most_common()), "themes": rows,
         "duplicate_names": {"before": n_duplicates(names), "after": n_duplicates(after)},
-        "distinct_names": after,
+        "distinct_names": after, "same_name_merges": merges, "nmi": nmi,
     }
 
 
@@ -653,8 +696,12 @@ def main(argv: list[str] | None = None) -> int:
             f"sub-themes {res['n_subthemes']} pass {res['sub_pass_share']} "
             f"+unattested {res['sub_pass_share_attested']} "
             f"+as_written {res['sub_pass_share_written']} on-topic {res['sub_on_topic_share']} | "
-            f"duplicate names {res['duplicate_names']}"
+            f"duplicate names {res['duplicate_names']} | same-name merges "
+            f"{len(res['same_name_merges'])} NMI {res['nmi']}"  # type: ignore[arg-type]
         )
+        for m in res["same_name_merges"]:  # type: ignore[attr-defined]
+            print(f"  merged {m['merged']!r} ({m['n_merged']}) into {m['kept']!r} "
+                  f"({m['n_kept']}), cosine {m['cosine']}")
     return 0
 
 

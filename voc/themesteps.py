@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import logging
+from typing import TYPE_CHECKING
+
 import numpy as np
 from pydantic import Field
 
@@ -10,6 +13,11 @@ from voc.state import RunContext, RunState
 from voc.stepdefs import embedder
 from voc.steps import Params, register
 from voc.themes.rank import RankWeights
+
+if TYPE_CHECKING:
+    from voc.themes.table import ThemeDraft
+
+log = logging.getLogger(__name__)
 
 
 class ClusterParams(Params):
@@ -83,16 +91,66 @@ def cluster_step(state: RunState, ctx: RunContext, params: ClusterParams) -> Non
     ctx.progress("cluster", len(vecs), len(vecs))
 
 
+def _drafts(
+    state: RunState, ctx: RunContext, params: NameParams, cparams: ClusterParams | None
+) -> list[ThemeDraft]:
+    """Theme drafts of the run's current cluster labels (named, with sub-themes)."""
+    from voc.themes.drafts import build_drafts
+
+    st, vectors, fidx = state.statements, state.vectors, state.friction_idx
+    assert st is not None and vectors is not None and fidx is not None
+    return build_drafts(
+        st,
+        vectors,
+        fidx,
+        ctx.models["cluster_labels"],
+        ctx.models.get("theme_keys", {}),
+        n_key_phrases=params.n_key_phrases,
+        subtheme_min_size=cparams.subtheme_min_size if cparams is not None else 12,
+        seed=ctx.seed,
+        names=getattr(ctx.models.get("codeframe"), "names", {}),
+    )
+
+
+def _merge_same_names(
+    state: RunState, ctx: RunContext, texts: list[str], threshold: float
+) -> int:
+    """Merge themes whose drafts have the same name and are close in meaning
+    (:func:`voc.themes.samename.merge_same_names`) into the run's cluster labels; the
+    codeframe's themes are never merged. Returns how many themes were merged away."""
+    from voc.themes.samename import merge_same_names
+
+    if threshold >= 1 or state.vectors is None or state.friction_idx is None:
+        return 0
+    keep = set(ctx.models.get("theme_keys", {})) | set(
+        getattr(ctx.models.get("codeframe"), "names", {})
+    )
+    names = {d.label: d.name for d in state.drafts}
+    before = ctx.models["cluster_labels"]
+    labels, merges = merge_same_names(
+        before, names, state.vectors[state.friction_idx], texts, keep, threshold
+    )
+    for big, small, sim in merges:
+        log.info("theme %r (%d) merged into %r (%d): same name, %.3f similar", names[small],
+                 int((before == small).sum()), names[big], int((before == big).sum()), sim)
+    ctx.models["cluster_labels"] = labels
+    return len(merges)
+
+
 class NameParams(Params):
     n_key_phrases: int = Field(8, ge=1, le=30)
     n_quotes: int = Field(4, ge=3, le=5)
+    same_name_merge_threshold: float = Field(
+        0.8, gt=0, le=1, description="Merge themes that draft the same name when this "
+        "similar once the @addressee is taken out, unless one sets itself apart in words "
+        "(1: off)."
+    )
 
 
 @register("name", NameParams, requires=["clusters"], provides=["names"])
 def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     """Name each theme (and sub-theme) from c-TF-IDF key phrases; pick representative quotes."""
     from voc.themes.distinct import distinct_drafts
-    from voc.themes.drafts import build_drafts
 
     st, vectors, fidx = state.statements, state.vectors, state.friction_idx
     assert st is not None and vectors is not None and fidx is not None
@@ -101,18 +159,13 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     cparams = ctx.models.get("cluster_params")
     # friction frames compare the statement vectors with examples their own model embeds
     model = ctx.models.get("naming_embedder") or embedder(ctx)
-    with frame_vectors(st["text"].to_numpy()[fidx].tolist(), vectors[fidx], model):
-        state.drafts = build_drafts(
-            st,
-            vectors,
-            fidx,
-            ctx.models["cluster_labels"],
-            ctx.models.get("theme_keys", {}),
-            n_key_phrases=params.n_key_phrases,
-            subtheme_min_size=cparams.subtheme_min_size if cparams is not None else 12,
-            seed=ctx.seed,
-            names=getattr(ctx.models.get("codeframe"), "names", {}),
-        )
+    texts = st["text"].to_numpy()[fidx].tolist()
+    with frame_vectors(texts, vectors[fidx], model):
+        state.drafts = _drafts(state, ctx, params, cparams)
+        # themes drafting the same name and close in meaning are one theme
+        merged = _merge_same_names(state, ctx, texts, params.same_name_merge_threshold)
+        if merged:
+            state.drafts = _drafts(state, ctx, params, cparams)
     # equal names told apart by what separates their themes; the user's names stay
     distinct_drafts(
         state.drafts, st["text"].to_numpy()[fidx],
