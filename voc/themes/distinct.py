@@ -53,8 +53,9 @@ import numpy as np
 
 from voc.themes.evidence import junk_phrase, said_by, said_words
 from voc.themes.lemmas import lemma
-from voc.themes.mixed import MIXED, is_mixed, mixed_name, subject_nouns
+from voc.themes.mixed import MIXED, is_mixed, mixed_name, subject_nouns, undomained
 from voc.themes.naming import key_phrases
+from voc.themes.pairs import need
 from voc.themes.pos import lexicon_tag, past_participle
 from voc.themes.qualify import (
     function_word,
@@ -229,11 +230,12 @@ def distinct_names(
     common = frozenset(common)
     out = list(names)
     pinned = set(pinned)
+    out = undomained(out, texts, common, {*pinned, *skip})  # no "flight" in mixed names
     for group in clashes(out, skip):  # mixed themes: the next nouns their statements say
         if all(is_mixed(out[i]) for i in group):
             for i in sorted(group, key=lambda i: (-len(texts[i]), i))[1:]:
                 if i not in pinned:
-                    out[i] = mixed_name(texts[i], taken=out)
+                    out[i] = mixed_name(texts[i], taken=out, common=common)
                     if name_key(out[i]) in {name_key(n) for k, n in enumerate(out) if k != i}:
                         out[i] = mixed_apart(texts[i], out, common) or out[i]
     # a mixed name is told apart by its subjects only: "mixed complaints: going" says
@@ -264,11 +266,14 @@ def distinct_names(
 
 
 def mixed_apart(texts: Sequence[str], taken: Sequence[str],
-                common: Collection[str] = frozenset(), least: int = 1) -> str:
+                common: Collection[str] = frozenset(), least: int = 0) -> str:
     """"mixed complaints about X and Y" for a mixed theme whose name another holds: the
     nouns :func:`voc.themes.mixed.mixed_name` can name a subject by that most of
-    ``texts`` say, even once each (two, from different statements, show the mix), no
-    ``common`` (domain) lemma; "" when none gives a free name."""
+    ``texts`` say, each by ``least`` distinct statements at least (by default
+    :func:`voc.themes.pairs.need`: two, and about a tenth of them; one statement's noun,
+    "deplane and detectors", tells the reader nothing of the theme), no ``common``
+    (domain) lemma; "" when none gives a free name (the theme is numbered)."""
+    least = least or need(len(set(texts)))
     nouns = [w for w, n in sorted(subject_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
              if n >= least and lemma(w.lower()) not in common and plain_qualifier(w, texts)]
     used = {name_key(n) for n in taken}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from voc.themes.attest import need, parts
 from voc.themes.framenames import (
@@ -112,24 +112,29 @@ def _subject_word(key: str, word: str, names: frozenset[str]) -> bool:
 
 
 def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
-               phrases: Sequence[str] = ()) -> str:
-    """"mixed complaints about X and Y": the nouns the most distinct statements say (two
-    at least each); "mixed complaints about X" with one such noun; with none, "mixed
-    complaints saying W" with the word of what is wrong most of them say ("fail",
-    "rude"), else "mixed complaints". A name in ``taken`` (another theme's) gives way to
+               phrases: Sequence[str] = (), common: Collection[str] = frozenset()) -> str:
+    """"mixed complaints about X and Y": the nouns the most distinct statements say
+    (:func:`voc.themes.pairs.need` each: two, and about a tenth of them), never a word
+    they say as a verb at least as often (:func:`verb_said`: "board", "land"); "mixed
+    complaints about X" with one such noun; with none, "mixed complaints saying W" with
+    the word of what is wrong most of them say ("fail", "rude"), else "mixed complaints".
+    A name in ``taken`` (another theme's) gives way to
     the next nouns or word, so two mixed themes never share a name while one is left.
-    A subject ``about`` (the noun phrase of an unsaid "X problems") two statements say
+    A subject ``about`` (the noun phrase of an unsaid "X problems") as many say
     comes first: "mixed complaints about credit report", "mixed complaints about phone
     and line"; never a proper name, person or generic word (:mod:`voc.themes.owned`), nor,
-    given the theme's key ``phrases``, a domain word (:func:`domain_nouns`: "flight")."""
+    given the theme's key ``phrases``, a domain word (:func:`domain_nouns`: "flight"), nor
+    a noun whose lemma is among the run's ``common`` lemmas (every theme says it)."""
+    least = need(len(set(texts)))
     nouns = sorted(subject_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
-    domain = domain_nouns([w for w, n in nouns if n >= 2] + [about] * bool(about), texts,
+    domain = domain_nouns([w for w, n in nouns if n >= least] + [about] * bool(about), texts,
                           phrases)
-    ranked = [w for w, n in nouns if n >= 2 and w not in domain]
+    domain |= {w for w, _ in nouns if lemma(w.lower()) in common}
+    ranked = [w for w, n in nouns if n >= least and w not in domain and not verb_said(w, texts)]
     names = [f"{MIXED} about {' and '.join(ranked[i : i + MIXED_NOUNS])}"
              for i in range(len(ranked))]
-    if about and _n_saying(about, texts) >= 2 and all(owned(w, texts) for w in about.split()) \
-            and about not in domain:
+    if about and _n_saying(about, texts) >= least \
+            and all(owned(w, texts) for w in about.split()) and about not in domain:
         own = {lemma(w) for w in about.lower().split()}
         rest = [w for w in ranked if lemma(w.lower()) not in own]
         first = f"{MIXED} about {about}"
@@ -137,6 +142,46 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
     names += [f"{MIXED} saying {w}" for w in _wrong_words(texts)]
     taken_set = {t.lower() for t in taken}
     return next((n for n in names if n not in taken_set), MIXED)
+
+
+def verb_said(word: str, texts: Sequence[str]) -> bool:
+    """Whether as many distinct ``texts`` say ``word`` as a verb ("waiting to board",
+    "we landed") as say it as a noun: the tagger reads "to board" as a noun, but a verb
+    names no subject of a mixed theme."""
+    key = lemma(word.lower())
+    as_noun = as_verb = 0
+    for text in dict.fromkeys(texts):
+        said = parse(text)
+        as_noun += any(key in k.split() for k in said.nouns)
+        as_verb += any(key in k.split() for k in said.verbs) or any(
+            lemma(w) == key and w != key and w.endswith(("ed", "ing")) for w in tokens(text))
+    return as_verb >= as_noun > 0
+
+
+def mixed_subjects(name: str) -> list[str]:
+    """The subjects a mixed ``name`` names ("mixed complaints about bag and seat" → bag,
+    seat); none for "mixed complaints" or "mixed complaints saying fail"."""
+    head = f"{MIXED} about "
+    if not name.lower().startswith(head):
+        return []
+    return name[len(head):].split(" and ")
+
+
+def undomained(names: Sequence[str], texts: Sequence[Sequence[str]],
+               common: Collection[str], keep: Collection[int] = ()) -> list[str]:
+    """``names`` with every mixed name that names a ``common`` lemma (a domain word every
+    theme says: "mixed complaints about flight and gate") named again by
+    :func:`mixed_name` without it, unless at ``keep`` (user names, "other friction").
+    The theme's key phrases cannot tell "flight" from a subject when it ranks first;
+    the run's ``common`` lemmas can."""
+    out = list(names)
+    for i, name in enumerate(out):
+        said = [lemma(w.lower()) for s in mixed_subjects(name) for w in s.split()]
+        if i in keep or not any(w in common for w in said):
+            continue
+        out[i] = mixed_name(texts[i], taken=[n for k, n in enumerate(out) if k != i],
+                            common=common)
+    return out
 
 
 def domain_nouns(nouns: Sequence[str], texts: Sequence[str],
