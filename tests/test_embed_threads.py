@@ -2,7 +2,7 @@
 
 An :class:`voc.embed.Embedder` encodes batches side by side on threads, and its tokenizer
 counts tokens (:func:`voc.embed.token_lengths`) before it does; a second caller on another
-thread (a naming step embedding frame examples while a batch runs) made the fast
+thread made the fast
 tokenizer fail with ``RuntimeError: Already borrowed``."""
 
 from __future__ import annotations

@@ -6,10 +6,11 @@ process, on first use.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import logging
 import os
-import threading
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
@@ -79,7 +80,6 @@ def _load(model_path: str) -> Any:
         model = SentenceTransformer(model_path, device="cpu")
     finally:
         hf_logging.set_verbosity(level)
-    _lock_tokenizer(model)
     first = model[0]
     # pad every batch to a multiple of PAD_TO tokens (sentence-transformers 6+; older ones
     # pad to the batch's longest text, and a vector then depends on its batch as before)
@@ -88,25 +88,6 @@ def _load(model_path: str) -> Any:
         kwargs["text"] = {**kwargs.get("text", {}), "pad_to_multiple_of": PAD_TO}
         first.processing_kwargs = kwargs
     return model
-
-
-def _lock_tokenizer(model: Any) -> None:
-    """Let one thread at a time use ``model``'s tokenizer.
-
-    The fast (Rust) tokenizer sets its truncation and padding on every call; a call from
-    another thread meanwhile fails with ``RuntimeError: Already borrowed`` (seen when a
-    text's token count was asked while batches were encoded side by side). Tokenizing is a
-    small part of embedding, so the batches still run side by side.
-    """
-    lock = threading.Lock()
-    preprocess = model.preprocess
-
-    def locked(*args: Any, **kwargs: Any) -> Any:
-        with lock:
-            return preprocess(*args, **kwargs)
-
-    model.preprocess = locked
-    model.voc_tokenizer_lock = lock
 
 
 from voc.embed_precision import (  # noqa: E402  (re-exported: the embedding path's public names)
@@ -122,7 +103,6 @@ __all__ = ["MIN_COSINE", "PRECISIONS", "PROBE", "cpu_flags", "has_fast_bf16", "o
 
 
 def _quantized(model: Any) -> Any:
-    import copy
     import warnings
 
     import torch
@@ -134,7 +114,6 @@ def _quantized(model: Any) -> Any:
 
 
 def _bf16(model: Any) -> Any:
-    import copy
 
     import torch
 
@@ -246,14 +225,30 @@ def precision_report(precision: str, fast: bool) -> str:
     return f"embedding precision: {precision}, backend {backend}{detail}"
 
 
+#: Each model's own copy of its tokenizer, for counting tokens (see :func:`_length_tokenizer`).
+_LENGTH_TOKENIZERS: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+
+def _length_tokenizer(model: Any) -> Any:
+    """A copy of ``model``'s tokenizer that only counts tokens.
+
+    The fast (Rust) tokenizer changes its padding and truncation settings when a call asks
+    for other ones, and a call from another thread meanwhile fails with ``RuntimeError:
+    Already borrowed``. Embedding calls all ask for the same settings; counting tokens asks
+    for others, so it gets its own copy and never touches the one batches use side by side.
+    """
+    tok = _LENGTH_TOKENIZERS.get(model)
+    if tok is None:
+        tok = _LENGTH_TOKENIZERS[model] = copy.deepcopy(model.tokenizer)
+    return tok
+
+
 def token_lengths(model: Any, texts: Sequence[str]) -> list[int]:
     """Tokens a sentence-transformers ``model`` reads of each text (special tokens
     included, truncated at its ``max_seq_length`` as it truncates)."""
-    with getattr(model, "voc_tokenizer_lock", None) or nullcontext():
-        ids = model.tokenizer(
-            list(texts), truncation=True, max_length=model.max_seq_length,
-            add_special_tokens=True,
-        )
+    ids = _length_tokenizer(model)(
+        list(texts), truncation=True, max_length=model.max_seq_length, add_special_tokens=True
+    )
     return [len(x) for x in ids["input_ids"]]
 
 
