@@ -1,9 +1,8 @@
 """One model's tokenizer used from several threads at once: no ``Already borrowed``.
 
 An :class:`voc.embed.Embedder` encodes batches side by side on threads, and its tokenizer
-counts tokens (:func:`voc.embed.token_lengths`) before it does; a second caller on another
-thread made the fast
-tokenizer fail with ``RuntimeError: Already borrowed``."""
+counts tokens (:func:`voc.embed.token_lengths`) before it does; counting on one thread while
+another embedded made the fast tokenizer fail with ``RuntimeError: Already borrowed``."""
 
 from __future__ import annotations
 
