@@ -114,7 +114,6 @@ def _quantized(model: Any) -> Any:
 
 
 def _bf16(model: Any) -> Any:
-
     import torch
 
     return copy.deepcopy(model).to(torch.bfloat16)

@@ -151,15 +151,15 @@ class NameParams(Params):
 def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     """Name each theme (and sub-theme) from c-TF-IDF key phrases; pick representative quotes."""
     from voc.themes.distinct import distinct_drafts
+    from voc.themes.frames import frame_vectors
 
     st, vectors, fidx = state.statements, state.vectors, state.friction_idx
     assert st is not None and vectors is not None and fidx is not None
-    from voc.themes.frames import frame_vectors
-
     cparams = ctx.models.get("cluster_params")
     # friction frames compare the statement vectors with examples their own model embeds
     model = ctx.models.get("naming_embedder") or embedder(ctx)
-    texts = st["text"].to_numpy()[fidx].tolist()
+    friction_texts = st["text"].to_numpy()[fidx]
+    texts = friction_texts.tolist()
     with frame_vectors(texts, vectors[fidx], model):
         state.drafts = _drafts(state, ctx, params, cparams)
         # themes drafting the same name and close in meaning are one theme
@@ -168,19 +168,19 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
             state.drafts = _drafts(state, ctx, params, cparams)
     # equal names told apart by what separates their themes; the user's names stay
     distinct_drafts(
-        state.drafts, st["text"].to_numpy()[fidx],
+        state.drafts, friction_texts,
         pinned=getattr(ctx.models.get("codeframe"), "names", {}),
     )
     # key phrases and quotes that show the final name's problem
     from voc.themes.evidence import finish_evidence
 
     finish_evidence(
-        state.drafts, vectors[fidx], st["text"].to_numpy()[fidx],
+        state.drafts, vectors[fidx], friction_texts,
         st["statement_id"].to_numpy()[fidx], params.n_quotes,
     )
     cf = ctx.models.get("codeframe")
     if cf is not None and cparams is not None and cparams.codeframe and cparams.update_codeframe:
-        cf.persist(state.drafts, st["text"].to_numpy()[fidx], cparams.codeframe)
+        cf.persist(state.drafts, friction_texts, cparams.codeframe)
     ctx.progress("name", len(state.drafts), len(state.drafts))
 
 

@@ -258,12 +258,15 @@ def frame_share(texts: Sequence[str], lib: FrameLibrary | None = None) -> tuple[
     (ties: the frame first in the file); ("", 0, 0.0) when none says any."""
     lib = lib or load_frames()
     uniq = list(dict.fromkeys(texts))
-    said = Counter(f for f in statement_frames(uniq, lib) if f)
-    if not said:
-        return "", 0, 0.0
+    fid, n = _most_said(Counter(f for f in statement_frames(uniq, lib) if f), lib)
+    return (fid, n, n / len(uniq)) if fid else ("", 0, 0.0)
+
+
+def _most_said(said: Counter[str], lib: FrameLibrary) -> tuple[str, int]:
+    """The frame id ``said`` counts most and its count (ties: the frame first in the
+    file); ("", 0) when it counts none."""
     order = {f.id: i for i, f in enumerate(lib.frames)}
-    fid, n = min(said.items(), key=lambda kv: (-kv[1], order[kv[0]]))
-    return fid, n, n / len(uniq)
+    return min(said.items(), key=lambda kv: (-kv[1], order[kv[0]]), default=("", 0))
 
 
 def _verb(frame: FrameDef, texts: Sequence[str]) -> str:
@@ -330,11 +333,10 @@ def frame_library_name(texts: Sequence[str], taken: Sequence[str] = (),
     least = max(MIN_SAID, math.ceil(lib.min_share * len(uniq) - 1e-9))
     ids = statement_frames(uniq, lib)
     said = Counter(f for f in ids if f)
-    order = {f.id: i for i, f in enumerate(lib.frames)}
-    fid, n = min(said.items(), key=lambda kv: (-kv[1], order[kv[0]]), default=("", 0))
+    fid, n = _most_said(said, lib)
     name = ""
     if fid and n >= least:
-        frame = lib.frames[order[fid]]
+        frame = next(f for f in lib.frames if f.id == fid)
         name = written([frame.name, *frame.wordings], uniq)
         if "{verb}" in name:
             name = name.format(verb=_verb(frame, [t for t, f in zip(uniq, ids, strict=True)
