@@ -164,16 +164,20 @@ def _fold_nameless(
     from voc.themes.numbered import renumber
 
     labels = ctx.models["cluster_labels"]
+    # a sampled run places the rest by the themes as clustered, then folds them too
+    ctx.models["unfolded_labels"], ctx.models["folded_labels"] = labels, []
     if params.other_max_share <= 0 or not len(labels):
         return
     sub_size = cparams.subtheme_min_size if cparams is not None else 12
     pinned = set(getattr(ctx.models.get("codeframe"), "names", {}))
     keep = set(ctx.models.get("theme_keys", {})) | pinned
+    before = state.drafts
     state.drafts, ctx.models["cluster_labels"], folds = fold_drafts(
-        state.drafts, labels, texts, small_size(len(labels), sub_size),
+        before, labels, texts, small_size(len(labels), sub_size),
         params.other_max_share, keep, params.n_key_phrases,
     )
-    if any(f.folded for f in folds):
+    ctx.models["folded_labels"] = sorted(before[f.position].label for f in folds if f.folded)
+    if ctx.models["folded_labels"]:
         renumber(state.drafts, pinned)
 
 

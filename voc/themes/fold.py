@@ -23,7 +23,10 @@ folded into "other" (its statements get no theme) when
   smallest are folded first (then the later ones), and folding stops at the first theme
   that would pass the cap, so "other" never grows past it.
 
-A theme of the user's codeframe (a seeded, pinned or renamed theme) is never folded.
+A theme of the user's codeframe (a seeded, pinned or renamed theme) is never folded. In a
+sampled run (fast mode) the statements placed later by a folded theme's centroid join
+"other" too (:func:`voc.reduce_sample.place_all`), so the fold is the same as on the
+whole run.
 """
 
 from __future__ import annotations
