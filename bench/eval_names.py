@@ -592,7 +592,6 @@ def name_set(name: str) -> dict[str, object]:
                     "on_topic": on_topic(s.name, str(slabel)),
                 })
         rows.append(row)
-    subrows = [s for r in rows for s in r["subthemes"]]  # type: ignore[attr-defined]
     from voc.themes.distinct import (  # as the name step applies it
         common_lemmas,
         distinct_names,
@@ -602,8 +601,18 @@ def name_set(name: str) -> dict[str, object]:
     names = [str(r["name"]) for r in rows]
     tx = [[texts[i] for i in g] for g in groups]
     after = distinct_names(names, tx, common=common_lemmas([t for g in tx for t in g]))
+    # small themes nothing names are folded into "other", as the name step folds them
+    gone, folded = folded_into_other(after, groups, labels)
+    nmi["folded"] = round(float(normalized_mutual_info_score(y, folded)), 4)
+    from voc.themes.numbered import renumbered
+
+    kept = [k for k in range(len(rows)) if k not in gone]
+    rows = [rows[k] for k in kept]
+    names = [names[k] for k in kept]
+    after = renumbered([after[k] for k in kept], [len(groups[k]) for k in kept])
     for r, shown in zip(rows, after, strict=True):
         r["shown"] = shown  # the name the report shows, after clashes between themes
+    subrows = [s for r in rows for s in r["subthemes"]]  # type: ignore[attr-defined]
 
     def share(items: list[dict[str, object]], key: str) -> float:
         if not items:
@@ -646,7 +655,29 @@ def name_set(name: str) -> dict[str, object]:
         "fail_counts": dict(fails.most_common()), "themes": rows,
         "duplicate_names": {"before": n_duplicates(names), "after": n_duplicates(after)},
         "distinct_names": after, "same_name_merges": merges, "nmi": nmi,
+        "n_folded": len(gone), "other_share": round(float((folded == OTHER).mean()), 4),
     }
+
+
+def folded_into_other(
+    names: list[str], groups: list[np.ndarray], labels: np.ndarray
+) -> tuple[set[int], np.ndarray]:
+    """Positions of the themes (``names``, rows ``groups``) the name step folds into
+    "other" (:mod:`voc.themes.fold`, shipped defaults) and the labels once folded."""
+    from voc.themes.cluster import OTHER
+    from voc.themes.fold import choose_folds, small_size
+    from voc.themesteps import ClusterParams, NameParams
+
+    folds = choose_folds(
+        names, [len(g) for g in groups], len(labels), int((labels == OTHER).sum()),
+        small_size(len(labels), ClusterParams().subtheme_min_size),
+        NameParams().other_max_share,
+    )
+    gone = {f.position for f in folds if f.folded}
+    out = labels.copy()
+    for k in gone:
+        out[groups[k]] = OTHER
+    return gone, out
 
 
 def _line(r: dict[str, object], indent: str = "") -> str:
@@ -697,7 +728,8 @@ def main(argv: list[str] | None = None) -> int:
             f"+unattested {res['sub_pass_share_attested']} "
             f"+as_written {res['sub_pass_share_written']} on-topic {res['sub_on_topic_share']} | "
             f"duplicate names {res['duplicate_names']} | same-name merges "
-            f"{len(res['same_name_merges'])} NMI {res['nmi']}"  # type: ignore[arg-type]
+            f"{len(res['same_name_merges'])} NMI {res['nmi']} | folded into other "
+            f"{res['n_folded']}, other share {res['other_share']}"  # type: ignore[arg-type]
         )
         for m in res["same_name_merges"]:  # type: ignore[attr-defined]
             print(f"  merged {m['merged']!r} ({m['n_merged']}) into {m['kept']!r} "

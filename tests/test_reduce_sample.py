@@ -59,6 +59,20 @@ def test_rest_joins_nearest_centroid(tmp_path: Path) -> None:
     _place(con, hashes, truth)
 
 
+def test_statements_nearest_a_folded_theme_go_to_other(tmp_path: Path) -> None:
+    con, hashes, truth = _workspace(tmp_path / "w.duckdb", 900)
+    sample = sample_positions(len(hashes), 300, seed=0)
+    vecs = ws.read_vectors(con, "m", hashes[sample])  # type: ignore[arg-type]
+    labels = truth[sample].astype(int)
+    # theme 2 was folded into "other" after naming: its centroid still places the rest
+    got = place_all(con, "m", hashes, sample, vecs, labels, {}, 0.45, folded=[2])  # type: ignore[arg-type]
+    assert np.array_equal(got.labels, np.where(truth == 2, -1, truth))
+    plain = place_all(con, "m", hashes, sample, vecs, np.where(labels == 2, -1, labels), {},  # type: ignore[arg-type]
+                      -1.0)
+    rest = np.setdiff1d(np.flatnonzero(truth == 2), sample)
+    assert len(rest) and (plain.labels[rest] >= 0).all()  # without it: the next theme
+
+
 def test_placement_memory_does_not_grow_with_size(tmp_path: Path) -> None:
     """Peak Python memory of placing 8,000 vs 32,000 statements: blocks, not all vectors."""
     peaks = []

@@ -448,6 +448,8 @@ def test_methods_show_formula_once_and_weights(rendered):
         assert methods.count(FORMULA) == 1 or methods.count(FORMULA.replace("×", "&times;")) == 1
         assert "negativity = 0.50" in methods
         assert "score = 1.00" in methods
+        # the "other" bucket holds the small themes nothing names, and says so
+        assert "share no subject to name them by" in methods
     md_text, html = rendered
     # once in the methods, once in the legend under the ranked table
     assert md_text.count(FORMULA) == 2

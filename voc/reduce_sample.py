@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import duckdb
 import numpy as np
@@ -140,12 +140,16 @@ def place_all(
     threshold: float,
     batch_vectors: int = 10,
     calibrate: bool = False,
+    folded: Collection[int] = (),
 ) -> Placement:
     """Labels of all ``len(hashes)`` friction statements: the sample keeps its own; every
     other statement (vector read in blocks) joins the nearest theme centroid, then the
     nearest sub-theme centroid of that theme (``sample_sub``: theme label -> sub-labels of
     its sample rows). ``calibrate``: the sample was clustered in another space than these
-    vectors, so the threshold is :func:`calibrated_threshold`."""
+    vectors, so the threshold is :func:`calibrated_threshold`. ``folded`` are labels of
+    ``sample_labels`` the name step folded into "other" (:mod:`voc.themes.fold`): they
+    keep their centroids, so the statements nearest them go to "other" with them, not to
+    the next nearest theme."""
     n = len(hashes)
     x_s = unit(sample_vecs)
     ids, cents = _centroids(x_s, sample_labels)
@@ -182,6 +186,7 @@ def place_all(
             f"workspace: {int((~placed).sum())} friction statements have no vector "
             "(delete the workspace and run again)"
         )
+    labels[np.isin(labels, sorted(folded))] = OTHER
     return Placement(labels, sub_labels, float(threshold))
 
 
@@ -263,8 +268,10 @@ def reduce_sampled(
         if d.label >= 0 and d.sub_labels is not None and d.subthemes
     }
     placement = place_all(
-        con, model_id, hashes, sample, vecs_s, sample_labels, sample_sub, cp.assign_threshold,
-        calibrate=embed_sample is not None,
+        con, model_id, hashes, sample, vecs_s,
+        np.asarray(ctx.models.get("unfolded_labels", sample_labels), dtype=int), sample_sub,
+        cp.assign_threshold, calibrate=embed_sample is not None,
+        folded=ctx.models.get("folded_labels", ()),
     )
     ctx.models["reduce_sample"] = {
         "sample": int(len(sample)),

@@ -87,8 +87,9 @@ def method_notes(data: ReportData) -> list[Note]:
         Note(
             "Themes",
             "Friction statements are grouped by meaning (clusters of their embeddings) and each"
-            " group is named from its characteristic phrases. Statements that fit no group are"
-            ' kept together as "other friction" instead of being forced into a theme. A'
+            " group is named from its characteristic phrases. Statements that fit no group,"
+            " and small groups whose statements share no subject to name them by, are kept"
+            ' together as "other friction" instead of being forced into a theme. A'
             " theme's stage is its most common classified stage; a stage's top themes are"
             " those with the most impact there (theme impact × share of the theme's statements"
             " at that stage)."

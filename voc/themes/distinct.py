@@ -251,17 +251,9 @@ def distinct_names(
     for group in clashes(out, skip):  # any phrase that separates, before a number
         _loose(group, out, texts, pinned, common=common)
     skip -= mixed
-    taken = Counter(name_key(n) for k, n in enumerate(out) if k not in skip)
-    seen: Counter[tuple[str, ...]] = Counter()
-    for g in clashes(out, skip):  # last resort: numbered, so names are always distinct
-        for i in sorted(g, key=lambda i: (i not in pinned, -len(texts[i]), i)):
-            seen[name_key(out[i])] += 1
-            if seen[name_key(out[i])] > 1 and i not in pinned:
-                k = seen[name_key(out[i])]
-                while name_key(f"{out[i]} ({k})") in taken:
-                    k += 1
-                out[i] = f"{out[i]} ({k})"
-                taken[name_key(out[i])] += 1
+    from voc.themes.numbered import number_clashes  # last resort: numbered
+
+    number_clashes(out, [len(t) for t in texts], pinned, skip)
     return out
 
 
