@@ -97,19 +97,16 @@ def plain_subject(phrases: Sequence[str], texts: Sequence[str]) -> str:
 
 def _of_what(problem: str, texts: Sequence[str]) -> str:
     """A problem noun with the noun most statements say it of as written ("flight
-    delays"), in the form they write it; "" when none is said by two, or when fewer than
-    two write the noun right before the problem ("fraud alert at my bank" is no "bank
-    fraud"; "fraud department" is a department, not its fraud)."""
+    delays"), in the form they write it; "" when none is said by two. A noun the problem
+    is written before as its modifier is not what it happens to ("fraud department" is a
+    department, not a "department fraud")."""
     from voc.themes.written import clauses, says
 
     want = frozenset({lemma(problem.split()[-1].lower())})
     df: Counter[str] = Counter()
     forms: Counter[str] = Counter()
-    joined: Counter[str] = Counter()  # statements writing the noun right before the problem
     for text in dict.fromkeys(texts):
         seen: set[str] = set()
-        joined.update({keys[i] for words, keys in clauses(text)
-                       for i in range(len(keys) - 1) if keys[i + 1] in want})
         for words, keys in clauses(text):
             for w, k in zip(words, keys, strict=True):
                 if lemma(w) in want:
@@ -123,10 +120,6 @@ def _of_what(problem: str, texts: Sequence[str]) -> str:
                     seen.add(k)
         df.update(seen)
     if not df or not forms:
-        return ""
-    # "bank fraud" only where they write it so: not from "fraud alert at my bank"
-    df = Counter({k: n for k, n in df.items() if joined[k] >= 2})
-    if not df:
         return ""
     noun, n = min(df.items(), key=lambda kv: (-kv[1], kv[0]))
     if n < 2:
