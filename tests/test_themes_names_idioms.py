@@ -19,15 +19,11 @@ from voc.themes.pairs import denied, no_led
 from voc.themes.plain import modifies, plain_name, plain_subject
 from voc.themes.said import BREAK, phrases_said, raw_tokens
 
-OTHERS = [
-    ["my card was declined at the store", "card declined again today", "card declined online"],
-    ["love the new app", "great service thanks", "the staff were lovely"],
-]
-
 
 def _name(texts: list[str]) -> str:
-    phrases = key_phrases([texts, *OTHERS])[0]
-    return theme_name(phrases, texts, texts[0])
+    """The theme's name, its key phrases weighed against one other theme of praise."""
+    praise = ["love the new app", "great service thanks", "the staff were lovely"]
+    return theme_name(key_phrases([texts, praise])[0], texts, texts[0])
 
 
 def test_the_packaged_list_holds_the_common_idioms() -> None:
