@@ -20,8 +20,19 @@ from collections.abc import Sequence
 from voc.themes.asked import QWORDS, question_name
 from voc.themes.bestsaid import best_said, best_written, said_next, said_with, subject_words
 from voc.themes.durations import as_duration
+from voc.themes.idioms import idiomatic
 from voc.themes.lemmas import lemma
-from voc.themes.pairs import MIN_SHARE, WINDOW, has_thing, judged, need, parts, support
+from voc.themes.pairs import (
+    MIN_SHARE,
+    WINDOW,
+    denied,
+    has_thing,
+    judged,
+    need,
+    no_led,
+    parts,
+    support,
+)
 from voc.themes.plain import plain_head, plain_name, plain_subject
 from voc.themes.pos import lexicon_tag
 from voc.themes.problems import PROBLEMS, SMALL_THEME
@@ -61,6 +72,8 @@ def _attested(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     uniq = list(dict.fromkeys(texts))
     if not uniq or not words or words[0] in QWORDS or words[0] in ("can", "could"):
         return name
+    if idiomatic(name):
+        return _unidiomatic(rename(name, phrases, uniq))  # "no avail" says no problem
     least = need(len(uniq))
     kinds = [pat for pat, kind in PROBLEMS if kind == name.lower()]
     if kinds and sum(any(p.search(t.lower()) for p in kinds) for t in uniq) >= least:
@@ -68,6 +81,8 @@ def _attested(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     said = written_support(name, uniq)
     if said is not None and said < least and judged(name):
         said = next((s.support for s in phrases_said(uniq, phrases) if s.text == name), said)
+    if said is not None:
+        said = _as_meant(name, said, uniq)
     subject, _ = parts(name)
     if said is not None and said >= least and (len(words) > 1) and has_thing(name, phrases):
         best = best_said(uniq, phrases, " ".join(subject))
@@ -85,6 +100,30 @@ def _attested(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     return rename(name, phrases, uniq)
 
 
+def _as_meant(name: str, said: int, texts: Sequence[str]) -> int:
+    """``said`` (statements attesting ``name`` as written) without those that say it
+    otherwise than the name means: a "no" leading another noun ("no record of the
+    account" for "no account": :func:`voc.themes.pairs.no_led`), or the problem only
+    denied ("have not missed a payment" for "payments missed": :func:`denied`)."""
+    led = no_led(name, texts)
+    if led is not None:
+        said = min(said, led)
+    return max(0, said - denied(name, texts))
+
+
+def _meant(best: Said | None, least: int, texts: Sequence[str]) -> Said | None:
+    """``best`` unless fewer than ``least`` of ``texts`` say it as it means
+    (:func:`_as_meant`)."""
+    if best is None or _as_meant(best.text, best.support, texts) >= least:
+        return best
+    return None
+
+
+def _unidiomatic(name: str) -> str:
+    """``name``, or :data:`UNSPECIFIC` when it still holds a fixed expression."""
+    return UNSPECIFIC if idiomatic(name) else name
+
+
 def rename(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     """A name for a theme whose name is not attested as written (see
     :func:`attested_name`); ``name`` itself when nothing better is said."""
@@ -95,9 +134,10 @@ def rename(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     verbs = {key(w) for w in name.lower().split() if lexicon_tag(w).startswith("VB")}
     about = " ".join(k for k in subject if k not in verbs) or " ".join(subject)
     best = (
-        best_written(uniq, phrases, about, least, same_subject=True)
+        _meant(best_written(uniq, phrases, about, least, same_subject=True), least, uniq)
         or (said_next(subject_words(name, subject), uniq) if subject else None)
-        or best_written(uniq, phrases, " ".join(phrases[:3]), least, same_subject=True)
+        or _meant(best_written(uniq, phrases, " ".join(phrases[:3]), least, same_subject=True),
+                  least, uniq)
     )
     if best is not None and _with_topic(best.text, phrases, uniq):
         return best.text
@@ -106,7 +146,7 @@ def rename(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
         # a handful of statements, one saying the problem of the subject as written and
         # no phrase said by more ("card verification failed"; "verification error", ...)
         return name
-    best = best_written(uniq, phrases, about, least)
+    best = _meant(best_written(uniq, phrases, about, least), least, uniq)
     top = _lemmas_of(phrases[:3])
     if best is not None and top & {lemma(w) for w in best.subject.split()}:
         return best.text
@@ -168,11 +208,14 @@ def glued_pair(name: str, phrases: Sequence[str], texts: Sequence[str]) -> bool:
     together: no statement says them side by side (:data:`WINDOW`), and the subject is
     a verb, not a thing ("arrive delayed"), fewer than :func:`need` statements say it
     or one says the problem ("ground staff dropped": "ground staff" said in one of 67,
-    "dropped" in another)."""
+    "dropped" in another); in a theme of :data:`TOPIC_MIN` statements or more, words no
+    two statements say together ("fraud department denied" of "denied my fraud claim")."""
     uniq = list(dict.fromkeys(texts))
     subject, problem = parts(name)
     if not subject or not problem or (support(name, uniq) or 0) >= 2:
         return False
+    if len(uniq) >= TOPIC_MIN:
+        return True  # many statements, none two saying the words together
     least = need(len(uniq))
     said = [set(token_keys(raw_tokens(t))) for t in uniq]
     of_subject = sum(set(subject) <= s for s in said)

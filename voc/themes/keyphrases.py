@@ -3,8 +3,9 @@
 Candidates are the noun phrases and verb phrases a part-of-speech tagger finds
 (:mod:`voc.themes.pos`: "bank sync", "card verification", "charged twice", "not
 load"), keyed by lemmas so inflections count as one phrase, shown in the theme's
-most frequent wording; stop words, placeholders, numbers and chat boilerplate are
-never part of one. A phrase scores by how much more frequent it is in the theme than
+most frequent wording; stop words, placeholders, numbers, chat boilerplate and fixed
+expressions ("no doubt", "in an attempt to": :mod:`voc.themes.idioms`) are never part
+of one. A phrase scores by how much more frequent it is in the theme than
 across all themes (c-TF-IDF), and must occur in several of the theme's statements.
 Two- and three-word phrases are preferred when they score close to the best single
 word, because "charged twice" says more than "charged". They name themes
@@ -17,6 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+from voc.themes.idioms import unidiom
 from voc.themes.pos import phrases as phrases_of
 from voc.themes.wording import REDACTED, boilerplate, surface
 
@@ -46,7 +48,7 @@ def key_phrases(
         c: Counter[str] = Counter()
         f: dict[str, Counter[str]] = {}
         for text in texts:
-            found = phrases_of(text, max_n)
+            found = phrases_of(unidiom(text), max_n)  # no "doubt" of "no doubt"
             c.update(found.keys())  # document frequency within the cluster
             for key, said in found.items():
                 f.setdefault(key, Counter())[said] += 1

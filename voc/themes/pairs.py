@@ -83,3 +83,61 @@ def has_thing(name: str, phrases: Sequence[str]) -> bool:
     known = Vocab(known=frozenset(w for p in phrases for w in p.lower().split()))
     return any(is_noun(w, known) for w in toks)
 
+
+
+#: Negations that lead a noun ("no response"), and those that deny a verb ("not missed").
+_NO = frozenset({"no", "zero"})
+_DENY = frozenset({"not", "never", "nor", "no", "without"})
+#: Words that end what a leading "no" negates: "no record of the account" denies a record.
+_OF = frozenset({"of", "for", "to", "from", "with", "about", "on", "in", "at", "by"})
+
+
+def no_led(name: str, texts: Sequence[str]) -> int | None:
+    """For a name led by "no" ("no response"), how many distinct ``texts`` put "no" right
+    before its subject (one word may come between: "no real response"), not before
+    another noun the subject follows ("no record of the account" is no record); None
+    for a name not led by "no"."""
+    words = name.lower().split()
+    if len(words) < 2 or words[0] not in _NO:
+        return None
+    subject = token_keys(raw_tokens(" ".join(words[1:])))
+    if not subject:
+        return None
+    first = subject[0]
+    n = 0
+    for text in dict.fromkeys(texts):
+        toks = raw_tokens(text)
+        keys = token_keys(toks)
+        n += any(
+            toks[i] in _NO and (
+                keys[i + 1 : i + 2] == [first]
+                or (keys[i + 2 : i + 3] == [first] and toks[i + 1] not in _OF | {BREAK})
+            )
+            for i in range(len(toks) - 1)
+        )
+    return n
+
+
+def denied(name: str, texts: Sequence[str]) -> int:
+    """How many distinct ``texts`` say the problem word of a name without a negation
+    ("payments missed") only denied ("I have not missed a payment", "nor missed"): the
+    opposite of what the name says. 0 for a name that holds a negation itself."""
+    subject, problem = parts(name)
+    probs = set(problem) - set(subject) - {"not", "can't"}
+    if not subject or not probs or any(
+        w in _DENY or w.endswith("n't") or w in ("cannot", "unable")
+        for w in name.lower().split()
+    ):
+        return 0
+    n = 0
+    for text in dict.fromkeys(texts):
+        toks = raw_tokens(text)
+        keys = token_keys(toks)
+        at = [i for i, k in enumerate(keys) if k in probs]
+        if at and all(any(_denies(toks, j) for j in range(max(0, i - 3), i)) for i in at):
+            n += 1
+    return n
+
+
+def _denies(toks: Sequence[str], j: int) -> bool:
+    return toks[j] in _DENY or toks[j].endswith("n't") or toks[j] in ("cannot", "unable")

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from voc.themes.idioms import unidiom
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import glued, lexicon_tag, parse
 from voc.themes.predicate import problem_lemmas
@@ -87,7 +88,8 @@ def plain_subject(phrases: Sequence[str], texts: Sequence[str]) -> str:
             continue  # a word the lexicon does not know alone: mostly a name ("navient", "jfk")
         key = lemma_key(p)
         # said as a noun phrase (not "book" of "trying to book") by enough of them
-        n = sum(any(f" {key} " in f" {k} " for k in parse(t).nouns) for t in uniq)
+        # never a noun said only in a fixed expression ("attempt" of "in an attempt to")
+        n = sum(any(f" {key} " in f" {k} " for k in parse(unidiom(t)).nouns) for t in uniq)
         if n >= least:
             return singular(_fuller(key, p, uniq, max(least, (n + 1) // 2)), uniq)
     return ""
@@ -95,7 +97,9 @@ def plain_subject(phrases: Sequence[str], texts: Sequence[str]) -> str:
 
 def _of_what(problem: str, texts: Sequence[str]) -> str:
     """A problem noun with the noun most statements say it of as written ("flight
-    delays"), in the form they write it; "" when none is said by two."""
+    delays"), in the form they write it; "" when none is said by two. A noun the problem
+    is written before as its modifier is not what it happens to ("fraud department" is a
+    department, not a "department fraud")."""
     from voc.themes.written import clauses, says
 
     want = frozenset({lemma(problem.split()[-1].lower())})
@@ -111,6 +115,7 @@ def _of_what(problem: str, texts: Sequence[str]) -> str:
                         and not REDACTED.fullmatch(w) \
                         and lexicon_tag(w).startswith("NN") and w not in STOPWORDS \
                         and w not in _VAGUE and len(w) > 2 \
+                        and not any(modifies(p, frozenset({k}), keys) for p in want) \
                         and says([want], frozenset({k}), words, keys):
                     seen.add(k)
         df.update(seen)
@@ -174,7 +179,7 @@ def plain_head(subject: str, texts: Sequence[str]) -> str:
                 if w in PLAIN_HEADS:
                     plain[k] += 1
                 if k in nouns and k not in subj and k not in seen and w not in STOPWORDS \
-                        and lexicon_tag(w).startswith("NN") \
+                        and lexicon_tag(w).startswith("NN") and not modifies(k, subj, keys) \
                         and says([frozenset({k})], subj, words, keys):
                     forms.setdefault(k, Counter())[w] += 1
                     seen.add(k)
@@ -192,6 +197,14 @@ def plain_head(subject: str, texts: Sequence[str]) -> str:
         if 2 * n >= len(list(dict.fromkeys(texts))):
             return lem  # the kind of problem most of them name ("dispute")
     return ""
+
+
+def modifies(noun: str, subject: frozenset[str], keys: Sequence[str]) -> bool:
+    """Whether every ``noun`` of a clause's ``keys`` is a modifier of the subject, written
+    right before it ("fraud department", "error message"): it says what kind of subject,
+    not what went wrong with it, so it is no problem head ("department fraud")."""
+    at = [i for i, k in enumerate(keys) if k == noun]
+    return bool(at) and all(i + 1 < len(keys) and keys[i + 1] in subject for i in at)
 
 
 def plain_name(phrases: Sequence[str], texts: Sequence[str], said: bool = True) -> str:

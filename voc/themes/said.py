@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from voc.themes.idioms import mask
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import PARTICLES, glued, lexicon_tag
 from voc.themes.predicate import evaluative_lemmas, problem_lemmas
@@ -61,8 +62,10 @@ _STUCK = frozenset({"stuck", "stranded", "waiting", "waited", "sitting", "sat", 
 
 
 def raw_tokens(text: str) -> list[str]:
+    """Lowercase tokens, with :data:`BREAK` for punctuation, handles, numbers and the
+    words of fixed expressions ("to no avail": :mod:`voc.themes.idioms`)."""
     toks = _TOKEN.findall(text.lower().replace("’", "'").replace("`", "'"))
-    return [t if t[0].isalpha() else BREAK for t in toks]
+    return mask([t if t[0].isalpha() else BREAK for t in toks], BREAK)
 
 
 def key(word: str, prev: str = "") -> str:
