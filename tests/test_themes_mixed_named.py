@@ -83,3 +83,11 @@ def test_a_second_subject_far_fewer_say_is_left_out() -> None:
     assert subjects_name(texts) == "size complaints", subjects_name(texts)
     # under ten statements one plain noun is too little to go by: stays mixed
     assert subjects_name(texts[:4] + texts[-4:]) == ""
+
+
+def test_a_few_statements_are_too_little_to_name_a_theme_by() -> None:
+    texts = ["The crew ignored us.", "Crew was rude.", "The plane was filthy.",
+             "We sat on the plane for hours.", "Other passengers were stranded too.",
+             "Tired passengers everywhere.", "A passenger fainted."]
+    # four of seven say "crew" or "plane": half, but too few to go by
+    assert subjects_name(texts) == ""

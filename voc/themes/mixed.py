@@ -14,6 +14,7 @@ which themes are mixed (:func:`is_mixed`).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -36,6 +37,8 @@ from voc.themes.requests import is_requests
 from voc.themes.said import VAGUE_NOUNS, wrong_words
 from voc.themes.wording import REDACTED, TIME_WORDS, boilerplate, proper_names, surface, tokens
 from voc.themes.written import written_support
+
+log = logging.getLogger(__name__)
 
 #: The start of every mixed theme's name.
 MIXED = "mixed complaints"
@@ -64,6 +67,9 @@ HEAD = "complaints"
 #: Statements that must say one plain subject for "X complaints": two of four saying
 #: "work" is no evidence of what a theme is about.
 SINGLE_LEAST = 10
+#: Statements that must say one of two subjects (or a compound) for them to name the
+#: theme: four of seven saying "crew" or "plane" named a theme about passengers.
+PAIR_LEAST = 5
 
 
 def is_mixed(name: str) -> bool:
@@ -210,6 +216,9 @@ def undomained(names: Sequence[str], texts: Sequence[Sequence[str]],
         if i not in keep and is_mixed(name):
             out[i] = subjects_name(texts[i], common=common,
                                    taken=[n for k, n in enumerate(out) if k != i]) or name
+            if out[i] != name:
+                log.debug("mixed theme of %d statements %r named by its subjects: %r",
+                          len(set(texts[i])), name, out[i])
     return out
 
 
@@ -225,7 +234,8 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
     (:func:`voc.themes.problemspans.said_span`, a span holding the subject: "battery
     drains"); else the subjects do ("loan and mortgage"; one plain noun as "X
     complaints", when :data:`SINGLE_LEAST` say it) when :data:`SUBJECT_COVER` of the
-    statements say one of them. A name in ``taken`` is never given."""
+    statements, and :data:`PAIR_LEAST` at least, say one of them. A name in ``taken``
+    is never given."""
     uniq = list(dict.fromkeys(texts))
     if not uniq:
         return ""
@@ -246,7 +256,8 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
             names.append(span)
     plain = " and ".join(subjects)
     cover = covered(subjects, uniq)
-    if cover >= SUBJECT_COVER * len(uniq) and (" " in plain or cover >= SINGLE_LEAST):
+    if cover >= max(SUBJECT_COVER * len(uniq), PAIR_LEAST) \
+            and (" " in plain or cover >= SINGLE_LEAST):
         names.append(plain if " " in plain else f"{plain} {HEAD}")
     taken_set = {t.lower() for t in taken}
     return next((n for n in names if n.lower() not in taken_set), "")
