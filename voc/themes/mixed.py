@@ -14,11 +14,13 @@ which themes are mixed (:func:`is_mixed`).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
 from voc.themes.attest import need, parts
+from voc.themes.compounds import compound, covered, phrase_lemmas
 from voc.themes.framenames import (
     DOMAIN_LIFT,
     MIN_CARRIED,
@@ -36,6 +38,8 @@ from voc.themes.said import VAGUE_NOUNS, wrong_words
 from voc.themes.wording import REDACTED, TIME_WORDS, boilerplate, proper_names, surface, tokens
 from voc.themes.written import written_support
 
+log = logging.getLogger(__name__)
+
 #: The start of every mixed theme's name.
 MIXED = "mixed complaints"
 
@@ -50,6 +54,22 @@ _WAITING = frozenset({"hold", "wait", "delay", "late", "stuck", "stranded", "sit
 _HEADS = frozenset({"issue", "issues", "problem", "problems"})
 #: Nouns of the statements the mixed name may name, at most.
 MIXED_NOUNS = 2
+#: Share of a mixed theme's distinct statements that must say one of its one or two
+#: subjects for them to name it without "mixed complaints about": half, so the name says
+#: what most of the theme is about.
+SUBJECT_COVER = 0.5
+#: A second subject names the theme beside the first only when this share as many
+#: statements say it as say the first: two in five ("loan and mortgage", not "size and
+#: pants", 6 of 19).
+SECOND_SHARE = 0.4
+#: The head after one plain subject ("sweater complaints"): a bare noun names no theme.
+HEAD = "complaints"
+#: Statements that must say one plain subject for "X complaints": two of four saying
+#: "work" is no evidence of what a theme is about.
+SINGLE_LEAST = 10
+#: Statements that must say one of two subjects (or a compound) for them to name the
+#: theme: four of seven saying "crew" or "plane" named a theme about passengers.
+PAIR_LEAST = 5
 
 
 def is_mixed(name: str) -> bool:
@@ -126,11 +146,7 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
     given the theme's key ``phrases``, a domain word (:func:`domain_nouns`: "flight"), nor
     a noun whose lemma is among the run's ``common`` lemmas (every theme says it)."""
     least = need(len(set(texts)))
-    nouns = sorted(subject_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
-    domain = domain_nouns([w for w, n in nouns if n >= least] + [about] * bool(about), texts,
-                          phrases)
-    domain |= {w for w, _ in nouns if lemma(w.lower()) in common}
-    ranked = [w for w, n in nouns if n >= least and w not in domain and not verb_said(w, texts)]
+    ranked, domain = _ranked(texts, phrases, common, about)
     names = [f"{MIXED} about {' and '.join(ranked[i : i + MIXED_NOUNS])}"
              for i in range(len(ranked))]
     if about and _n_saying(about, texts) >= least \
@@ -142,6 +158,20 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
     names += [f"{MIXED} saying {w}" for w in _wrong_words(texts)]
     taken_set = {t.lower() for t in taken}
     return next((n for n in names if n not in taken_set), MIXED)
+
+
+def _ranked(texts: Sequence[str], phrases: Sequence[str] = (),
+            common: Collection[str] = frozenset(), about: str = "",
+            ) -> tuple[list[str], frozenset[str]]:
+    """The nouns a mixed name may name, the most distinct statements first (each said
+    by :func:`voc.themes.pairs.need` of them), and the domain nouns left out."""
+    least = need(len(set(texts)))
+    nouns = sorted(subject_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
+    domain = domain_nouns([w for w, n in nouns if n >= least] + [about] * bool(about), texts,
+                          phrases)
+    domain |= {w for w, _ in nouns if lemma(w.lower()) in common}
+    ranked = [w for w, n in nouns if n >= least and w not in domain and not verb_said(w, texts)]
+    return ranked, domain
 
 
 def verb_said(word: str, texts: Sequence[str]) -> bool:
@@ -171,9 +201,10 @@ def undomained(names: Sequence[str], texts: Sequence[Sequence[str]],
                common: Collection[str], keep: Collection[int] = ()) -> list[str]:
     """``names`` with every mixed name that names a ``common`` lemma (a domain word every
     theme says: "mixed complaints about flight and gate") named again by
-    :func:`mixed_name` without it, unless at ``keep`` (user names, "other friction").
-    The theme's key phrases cannot tell "flight" from a subject when it ranks first;
-    the run's ``common`` lemmas can."""
+    :func:`mixed_name` without it, then every mixed name whose subjects most statements
+    say named by them (:func:`subjects_name`: "student loan and mortgage"), unless at
+    ``keep`` (user names, "other friction"). The theme's key phrases cannot tell
+    "flight" from a subject when it ranks first; the run's ``common`` lemmas can."""
     out = list(names)
     for i, name in enumerate(out):
         said = [lemma(w.lower()) for s in mixed_subjects(name) for w in s.split()]
@@ -181,7 +212,55 @@ def undomained(names: Sequence[str], texts: Sequence[Sequence[str]],
             continue
         out[i] = mixed_name(texts[i], taken=[n for k, n in enumerate(out) if k != i],
                             common=common)
+    for i, name in enumerate(out):
+        if i not in keep and is_mixed(name):
+            out[i] = subjects_name(texts[i], common=common,
+                                   taken=[n for k, n in enumerate(out) if k != i]) or name
+            if out[i] != name:
+                log.debug("mixed theme of %d statements %r named by its subjects: %r",
+                          len(set(texts[i])), name, out[i])
     return out
+
+
+def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
+                  common: Collection[str] = frozenset(), taken: Sequence[str] = ()) -> str:
+    """A name for a theme headed for "mixed complaints" by what its statements are about,
+    "" when they share no subject. The subjects are the nouns :func:`mixed_name` may name
+    (said by a tenth at least, no domain, ``common`` or verb-said word; never a person,
+    generic word or name: :func:`voc.themes.owned.owned`), the second only when
+    :data:`SECOND_SHARE` as many say it as the first, each as the noun-noun compound
+    most of its statements write (:func:`voc.themes.compounds.compound`: "student loan").
+    What is wrong with a subject names the theme when enough statements write it
+    (:func:`voc.themes.problemspans.said_span`, a span holding the subject: "battery
+    drains"); else the subjects do ("loan and mortgage"; one plain noun as "X
+    complaints", when :data:`SINGLE_LEAST` say it) when :data:`SUBJECT_COVER` of the
+    statements, and :data:`PAIR_LEAST` at least, say one of them. A name in ``taken``
+    is never given."""
+    uniq = list(dict.fromkeys(texts))
+    if not uniq:
+        return ""
+    nouns = [w for w in _ranked(uniq, phrases, common)[0] if owned(w, uniq)]
+    if not nouns:
+        return ""
+    # a second subject said by far fewer than the first is a stray ("size and pants")
+    said = subject_nouns(uniq)
+    nouns = nouns[:1] + [w for w in nouns[1:MIXED_NOUNS]
+                         if said[w] >= SECOND_SHARE * said[nouns[0]]]
+    subjects = [compound(w, uniq, _subject_word) for w in nouns]
+    if len(subjects) == 2 and phrase_lemmas(subjects[0]) & phrase_lemmas(subjects[1]):
+        subjects = subjects[:1]  # "student loan" and "loan" are one subject
+    names: list[str] = []
+    for subject in subjects:
+        span = said_span(uniq, phrases, subject)
+        if span and phrase_lemmas(span) & phrase_lemmas(subject):
+            names.append(span)
+    plain = " and ".join(subjects)
+    cover = covered(subjects, uniq)
+    if cover >= max(SUBJECT_COVER * len(uniq), PAIR_LEAST) \
+            and (" " in plain or cover >= SINGLE_LEAST):
+        names.append(plain if " " in plain else f"{plain} {HEAD}")
+    taken_set = {t.lower() for t in taken}
+    return next((n for n in names if n.lower() not in taken_set), "")
 
 
 def domain_nouns(nouns: Sequence[str], texts: Sequence[str],
