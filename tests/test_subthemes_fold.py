@@ -171,4 +171,5 @@ def test_siblings_named_alike_are_named_again_by_what_sets_each_apart(
     ]
     subs = name_subthemes(np.array([0] * 4 + [1] * 4), texts, "can't book")
     names = sorted(s.name for s in subs)
-    assert names == ["can't book: page", "can't book: phone"], names
+    # each worked into what its statements write: "page errors", "can't book by phone"
+    assert names == ["can't book by phone", "page errors"], names

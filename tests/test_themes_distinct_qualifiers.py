@@ -102,11 +102,12 @@ def test_qualifier_said_as_often_by_the_siblings_does_not_set_a_subtheme_apart()
     rest = ["can't book a flight by phone", "flight booking by phone fails",
             "can't book flight, phone line dead", "phone booking for my flight broken"]
     # "flight" is said by both siblings alike; "page" by this one only
+    # (each worked into what the statements write with it)
     assert sub_name("can't book", "can't book", ["flight", "page"], own) == (
-        "can't book: flight"
+        "can't book flight"
     )
     assert sub_name("can't book", "can't book", ["flight", "page"], own, rest) == (
-        "can't book: page"
+        "page errors"
     )
 
 

@@ -86,7 +86,7 @@ def test_a_parent_name_with_a_word_every_part_says_is_not_a_subtheme_name() -> N
     # "card" is said by the whole theme: the part is the cafe, not the card
     name = sub_name("charged twice", "card charged twice", ["card", "cafe", "coffee"],
                     mine, rest)
-    assert name == "charged twice: cafe", name
+    assert name == "charged twice at cafe", name  # as they write it
 
 
 def test_a_subtheme_named_x_problems_qualifies_its_parent_by_x() -> None:

@@ -63,6 +63,6 @@ def test_a_subtheme_is_not_told_apart_by_the_domain_word() -> None:
     own = ["can't book my flight online", "can't book the flight, page errors",
            "the booking page errors again", "flight won't book"]
     # "flight" is said by most of the run: the next thing the part says names it
-    assert sub_name("can't book", "can't book", ["flight", "page"], own) == "can't book: flight"
+    assert sub_name("can't book", "can't book", ["flight", "page"], own) == "can't book flight"
     assert sub_name("can't book", "can't book", ["flight", "page"], own,
-                    common={"flight"}) == "can't book: page"
+                    common={"flight"}) == "page errors"

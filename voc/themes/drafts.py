@@ -17,6 +17,7 @@ from voc.themes.pos import glued
 from voc.themes.predicate import is_problem
 from voc.themes.quotes import centre_quote
 from voc.themes.represent import cluster_statements
+from voc.themes.subphrase import worked_in
 from voc.themes.table import SubTheme, ThemeDraft
 
 _WORD = re.compile(r"[a-z][a-z'’\-]*|\d+")
@@ -69,6 +70,9 @@ def fold_unnamed(
 #: rest of its theme's statements: "can't book: flight" twice, from two siblings that
 #: both say "flight", sets neither apart.
 LIFT = 2.0
+#: Share of a sub-theme's distinct statements that must say its qualifier: "worst
+#: customer service: agents" from 2 of 39 statements names a stray word, not the part.
+QUALIFIER_SHARE = 0.2
 
 
 def _qualifier_ok(
@@ -97,11 +101,20 @@ def _qualifier_ok(
     said = distinct_said(texts)
     if not usable_phrase(phrase, own, said, texts, thing=thing):
         return False
+    if said_by(phrase, said) < QUALIFIER_SHARE * len(said):
+        return False
     if not others:
         return True
     rest = distinct_said(others)
     inside = said_by(phrase, said) / max(1, len(said))
     return inside >= LIFT * said_by(phrase, rest) / max(1, len(rest))
+
+
+def joined(parent: str, qualifier: str, texts: Sequence[str]) -> str:
+    """The sub-theme's ``qualifier`` worked into the phrase its statements write with it
+    ("lost suitcase" for "luggage lost" + "suitcase": :func:`voc.themes.subphrase.worked_in`),
+    else "parent: qualifier" when they write none."""
+    return worked_in(parent, qualifier, texts) or f"{parent}: {qualifier}"
 
 
 def sub_name(
@@ -146,17 +159,17 @@ def sub_name(
         nouns = [q for q in named if not _lemmas(q) & _lemmas(parent)]
         found = next((q for q in nouns if ok(q, True)), "") or tail(True) \
             if parent and named else ""
-        return f"{parent}: {found}" if found else name
+        return joined(parent, found, texts) if found else name
     if parent and _lemmas(name) <= _lemmas(parent):
         found = tail(True)
-        return f"{parent}: {found}" if found else name
+        return joined(parent, found, texts) if found else name
     if parent and texts and lemma(name.split()[-1].lower()) in FILLER:
         # "delivery problems" under "haven't received card" says only that something is
         # wrong with a thing: that thing qualifies the parent, if it sets the part apart
         subject = " ".join(w for w in name.split()
                            if lemma(w.lower()) not in FILLER | _lemmas(parent))
         found = subject if subject and ok(subject, True) else tail(True)
-        return f"{parent}: {found}" if found else parent
+        return joined(parent, found, texts) if found else parent
     extra = _lemmas(name) - _lemmas(parent)
     if parent and _lemmas(parent) <= _lemmas(name) and texts:
         # the parent's name with a word added ("card charged twice" under "charged
@@ -165,13 +178,13 @@ def sub_name(
         if added and ok(" ".join(added), False):
             return name
         found = tail(True)
-        return f"{parent}: {found}" if found else parent
+        return joined(parent, found, texts) if found else parent
     if is_problem(name) or not is_problem(parent) or name in parent:
         return name
     words = [w for w in name.split() if lemma(w) not in _lemmas(parent)] or name.split()
     own = " ".join(words[-room:])
     found = own if ok(own, True) else tail(True)
-    return f"{parent}: {found}" if found else parent
+    return joined(parent, found, texts) if found else parent
 
 
 def subtheme_labels(vecs: np.ndarray, texts: list[str], min_size: int, seed: int) -> np.ndarray:

@@ -46,7 +46,7 @@ _NEGATIONS = frozenset({"not", "no", "never", "cannot", "nothing", "without", "u
 CAPS_SHARE = 0.6
 
 
-def _norm(word: str) -> str:
+def norm_word(word: str) -> str:
     """Lemma of a word, every negation as "not" ("can't", "never" → "not")."""
     w = word.lower().replace("’", "'")
     if w in _NEGATIONS or w.endswith("n't"):
@@ -55,13 +55,13 @@ def _norm(word: str) -> str:
 
 
 def said_words(text: str) -> frozenset[str]:
-    """The normalised words (:func:`_norm`) of one statement."""
-    return frozenset(_norm(w) for w in _WORD.findall(text.lower()))
+    """The normalised words (:func:`norm_word`) of one statement."""
+    return frozenset(norm_word(w) for w in _WORD.findall(text.lower()))
 
 
 def said_by(phrase: str, said: Iterable[frozenset[str]]) -> int:
     """How many statements (their :func:`said_words`) say every word of ``phrase``."""
-    want = {_norm(w) for w in _WORD.findall(phrase.lower())}
+    want = {norm_word(w) for w in _WORD.findall(phrase.lower())}
     return sum(want <= s for s in said) if want else 0
 
 
@@ -99,11 +99,11 @@ def junk_phrase(phrase: str, texts: Sequence[str] = ()) -> bool:
 
 def shown_phrases(phrases: Sequence[str], name: str, texts: Sequence[str]) -> list[str]:
     """The key phrases worth showing beside ``name`` (see the module docstring)."""
-    own = {_norm(w) for w in _WORD.findall(name.lower())}
+    own = {norm_word(w) for w in _WORD.findall(name.lower())}
     said = [said_words(t) for t in dict.fromkeys(t.strip().lower() for t in texts)]
     out: list[str] = []
     for p in phrases:
-        words = {_norm(w) for w in _WORD.findall(p.lower())}
+        words = {norm_word(w) for w in _WORD.findall(p.lower())}
         if not words or words <= own or junk_phrase(p, texts) or said_by(p, said) < 2:
             continue
         out.append(p)
@@ -120,11 +120,32 @@ def _settle_subthemes(d: ThemeDraft, tx: Sequence[str]) -> None:
     sub = np.asarray(d.sub_labels, dtype=int)
     head = d.name.split(":", 1)[0].strip()  # "flight delayed: home" → "flight delayed"
     for s in d.subthemes:
+        stx = [tx[j] for j in np.flatnonzero(sub == s.label)]
         if not named_apart(s.name, d.name):
-            stx = [tx[j] for j in np.flatnonzero(sub == s.label)]
             rest = [tx[j] for j in np.flatnonzero(sub != s.label)]
             s.name = sub_name(head, s.name, [*s.key_phrases, *s.spare_phrases], stx, rest)
+        s.name = unglued(s.name, stx)
     d.sub_labels, d.subthemes = fold_unnamed(sub, d.subthemes, d.name, siblings=True)
+
+
+def unglued(name: str, texts: Sequence[str]) -> str:
+    """A sub-theme's "name: qualifier" (as told apart from a sibling or its parent) worked
+    into the phrase its ``texts`` write (:func:`voc.themes.subphrase.worked_in`: "stuck on
+    plane: gate" → "stuck on plane at gate"); the name before the colon when too few of
+    them say the qualifier (:data:`voc.themes.drafts.QUALIFIER_SHARE`: a stray word sets
+    the part apart from nothing, so it is folded); else as it is."""
+    from voc.themes.drafts import QUALIFIER_SHARE
+    from voc.themes.mixed import is_mixed
+    from voc.themes.subphrase import worked_in
+
+    head, colon, qualifier = name.partition(": ")
+    if not colon or is_mixed(name) or not qualifier.strip():
+        return name
+    worked = worked_in(head, qualifier, texts)
+    if worked:
+        return worked
+    said = [said_words(t) for t in dict.fromkeys(t.strip().lower() for t in texts)]
+    return head if said_by(qualifier, said) < QUALIFIER_SHARE * len(said) else name
 
 
 def finish_evidence(
