@@ -20,7 +20,14 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 
 from voc.themes.attest import need, parts
-from voc.themes.compounds import compound, covered, phrase_lemmas
+from voc.themes.compounds import (
+    compound,
+    covered,
+    phrase_lemmas,
+    spread_lemmas,
+    unowned,
+    verb_said,
+)
 from voc.themes.framenames import (
     DOMAIN_LIFT,
     MIN_CARRIED,
@@ -29,6 +36,7 @@ from voc.themes.framenames import (
     frame_name,
 )
 from voc.themes.frames import frame_library_name
+from voc.themes.idioms import unidiom
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.owned import abbreviation, handles, idiom_nouns, owned
 from voc.themes.pos import glued, lexicon_tag, parse
@@ -99,14 +107,16 @@ def vague_name(name: str) -> bool:
 
 def subject_nouns(texts: Sequence[str]) -> Counter[str]:
     """Distinct statements saying each noun a subject can be (one word, shown as most
-    often written): no vague word, name, time, code, redaction or boilerplate."""
+    often written): no vague word, name, time, code, redaction or boilerplate, nor a noun
+    said inside a fixed expression (:func:`voc.themes.idioms.unidiom`: "doubt" of "no
+    doubt", "attempt" of "in an attempt to")."""
     uniq = list(dict.fromkeys(texts))
     names = proper_names(uniq) | handles(uniq)
     df: Counter[str] = Counter()
     shown: dict[str, Counter[str]] = {}
     for text in uniq:
         seen: set[str] = set()
-        found = [(k, w) for key, said in parse(text).nouns.items()
+        found = [(k, w) for key, said in parse(unidiom(text)).nouns.items()
                  for k, w in zip(key.split(), said.lower().split(), strict=False)]
         # compounds the tagger leaves out ("top-up"): things people name
         found += [(w, w) for w in tokens(text) if "-" in w.strip("-")]
@@ -135,14 +145,15 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
                phrases: Sequence[str] = (), common: Collection[str] = frozenset()) -> str:
     """"mixed complaints about X and Y": the nouns the most distinct statements say
     (:func:`voc.themes.pairs.need` each: two, and about a tenth of them), never a word
-    they say as a verb at least as often (:func:`verb_said`: "board", "land"); "mixed
-    complaints about X" with one such noun; with none, "mixed complaints saying W" with
-    the word of what is wrong most of them say ("fail", "rude"), else "mixed complaints".
-    A name in ``taken`` (another theme's) gives way to
+    they say as a verb at least as often (:func:`voc.themes.compounds.verb_said`:
+    "board", "land"); "mixed complaints about X" with one such noun; with none, "mixed
+    complaints saying W" with the word of what is wrong most of them say ("fail",
+    "rude"), else "mixed complaints". A name in ``taken`` (another theme's) gives way to
     the next nouns or word, so two mixed themes never share a name while one is left.
     A subject ``about`` (the noun phrase of an unsaid "X problems") as many say
     comes first: "mixed complaints about credit report", "mixed complaints about phone
-    and line"; never a proper name, person or generic word (:mod:`voc.themes.owned`), nor,
+    and line"; never a proper name, person or generic word (:mod:`voc.themes.owned`) as
+    subject or ``about``, nor,
     given the theme's key ``phrases``, a domain word (:func:`domain_nouns`: "flight"), nor
     a noun whose lemma is among the run's ``common`` lemmas (every theme says it)."""
     least = need(len(set(texts)))
@@ -164,28 +175,16 @@ def _ranked(texts: Sequence[str], phrases: Sequence[str] = (),
             common: Collection[str] = frozenset(), about: str = "",
             ) -> tuple[list[str], frozenset[str]]:
     """The nouns a mixed name may name, the most distinct statements first (each said
-    by :func:`voc.themes.pairs.need` of them), and the domain nouns left out."""
+    by :func:`voc.themes.pairs.need` of them; no person or generic word:
+    :func:`voc.themes.owned.owned`), and the domain nouns left out."""
     least = need(len(set(texts)))
     nouns = sorted(subject_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
     domain = domain_nouns([w for w, n in nouns if n >= least] + [about] * bool(about), texts,
                           phrases)
     domain |= {w for w, _ in nouns if lemma(w.lower()) in common}
-    ranked = [w for w, n in nouns if n >= least and w not in domain and not verb_said(w, texts)]
+    ranked = [w for w, n in nouns if n >= least and w not in domain and owned(w, texts)
+              and not verb_said(w, texts)]
     return ranked, domain
-
-
-def verb_said(word: str, texts: Sequence[str]) -> bool:
-    """Whether as many distinct ``texts`` say ``word`` as a verb ("waiting to board",
-    "we landed") as say it as a noun: the tagger reads "to board" as a noun, but a verb
-    names no subject of a mixed theme."""
-    key = lemma(word.lower())
-    as_noun = as_verb = 0
-    for text in dict.fromkeys(texts):
-        said = parse(text)
-        as_noun += any(key in k.split() for k in said.nouns)
-        as_verb += any(key in k.split() for k in said.verbs) or any(
-            lemma(w) == key and w != key and w.endswith(("ed", "ing")) for w in tokens(text))
-    return as_verb >= as_noun > 0
 
 
 def mixed_subjects(name: str) -> list[str]:
@@ -204,17 +203,22 @@ def undomained(names: Sequence[str], texts: Sequence[Sequence[str]],
     :func:`mixed_name` without it, then every mixed name whose subjects most statements
     say named by them (:func:`subjects_name`: "student loan and mortgage"), unless at
     ``keep`` (user names, "other friction"). The theme's key phrases cannot tell
-    "flight" from a subject when it ranks first; the run's ``common`` lemmas can."""
+    "flight" from a subject when it ranks first; the run's ``common`` lemmas can, and so
+    can the lemmas many of its themes say (:func:`voc.themes.compounds.spread_lemmas`:
+    "information"), which name a theme's subject only when half its statements say
+    them (:func:`voc.themes.compounds.unowned`: "credit report")."""
     out = list(names)
+    spread = spread_lemmas([t for i, t in enumerate(texts) if i not in keep])
+    commons = [frozenset(common) | unowned(spread, t, SUBJECT_COVER) for t in texts]
     for i, name in enumerate(out):
         said = [lemma(w.lower()) for s in mixed_subjects(name) for w in s.split()]
-        if i in keep or not any(w in common for w in said):
+        if i in keep or not any(w in commons[i] for w in said):
             continue
         out[i] = mixed_name(texts[i], taken=[n for k, n in enumerate(out) if k != i],
-                            common=common)
+                            common=commons[i])
     for i, name in enumerate(out):
         if i not in keep and is_mixed(name):
-            out[i] = subjects_name(texts[i], common=common,
+            out[i] = subjects_name(texts[i], common=commons[i],
                                    taken=[n for k, n in enumerate(out) if k != i]) or name
             if out[i] != name:
                 log.debug("mixed theme of %d statements %r named by its subjects: %r",
@@ -239,7 +243,7 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
     uniq = list(dict.fromkeys(texts))
     if not uniq:
         return ""
-    nouns = [w for w in _ranked(uniq, phrases, common)[0] if owned(w, uniq)]
+    nouns = _ranked(uniq, phrases, common)[0]
     if not nouns:
         return ""
     # a second subject said by far fewer than the first is a stray ("size and pants")
