@@ -173,3 +173,50 @@ def test_siblings_named_alike_are_named_again_by_what_sets_each_apart(
     names = sorted(s.name for s in subs)
     # each worked into what its statements write: "page errors", "can't book by phone"
     assert names == ["can't book by phone", "page errors"], names
+
+
+_SEATS = [
+    "there was no seat for me on the plane", "no seats left, paid for nothing",
+    "booked early and still no seat", "gate agent said no seat was assigned",
+    "got to the gate and no seat on the manifest", "no seat again, third time",
+]
+_REST = [
+    "seat broken and would not recline", "my seat was dirty", "tiny seat, no legroom",
+    "seat belt stuck", "assigned seat changed without notice", "the seat was wet",
+    "seat cushion ripped", "window seat moved to a middle one", "seat screen broken",
+    "seat tray sticky", "armrest of the seat broken", "sat in a broken seat",
+]
+
+
+def test_a_lone_subtheme_its_statements_write_stays_beside_the_rest() -> None:
+    sub = np.array([0] * len(_SEATS) + [OTHER] * len(_REST))
+    subs = [SubTheme(0, "no seat", [], len(_SEATS))]
+    labels, kept = fold_unnamed(sub, subs, "seat issues", texts=_SEATS + _REST)
+    assert [s.name for s in kept] == ["no seat"]
+    assert labels.tolist() == sub.tolist()
+    # without the statements there is nothing to weigh: folded as before
+    assert fold_unnamed(sub, subs, "seat issues")[1] == []
+
+
+def test_a_lone_subtheme_that_says_its_parent_again_or_a_stray_word_is_folded() -> None:
+    texts = _SEATS + _REST
+    sub = np.array([0] * len(_SEATS) + [OTHER] * len(_REST))
+    # "no seat" under "seat lost" says only a negation more than its parent
+    assert fold_unnamed(sub, [SubTheme(0, "no seat", [], 6)], "seat lost", texts=texts)[1] == []
+    # a "parent: word" name, or a name of words the run says everywhere, is no part
+    for name in ("seat issues: gate", "no plane seat"):
+        got = fold_unnamed(sub, [SubTheme(0, name, [], 6)], "seat issues", texts=texts,
+                           common={"plane"})[1]
+        assert got == [], name
+    # a name its statements do not write sets no part apart
+    assert fold_unnamed(sub, [SubTheme(0, "seat recline", [], 6)], "seat issues",
+                        texts=texts)[1] == []
+
+
+def test_a_lone_subtheme_too_small_or_holding_most_of_its_theme_is_folded() -> None:
+    few = np.array([0] * 4 + [OTHER] * 60)
+    texts = _SEATS[:4] + [f"seat complaint number {i}" for i in range(60)]
+    assert fold_unnamed(few, [SubTheme(0, "no seat", [], 4)], "seat issues", texts=texts)[1] == []
+    most = np.array([0] * 6 + [OTHER])
+    assert fold_unnamed(most, [SubTheme(0, "no seat", [], 6)], "seat issues",
+                        texts=_SEATS + ["seat broken"])[1] == []

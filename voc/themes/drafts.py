@@ -40,15 +40,54 @@ def named_apart(name: str, parent: str) -> bool:
     return bool(_lemmas(name) - _lemmas(parent) - FILLER) if parent else bool(name)
 
 
+#: Share of its theme a lone sub-theme must hold to stand beside the remainder: a tenth
+#: is a part a reader looks for ("no seat", 32 of "seat issues"); less is a stray corner.
+LONE_SHARE = 0.1
+#: Fewest statements of a lone sub-theme: fewer than this show no repeated problem.
+LONE_MIN = 5
+
+
+def lone_kept(
+    s: SubTheme, parent: str, n_theme: int, texts: Sequence[str],
+    common: Collection[str] = frozenset(),
+) -> bool:
+    """True when the only sub-theme left apart still shows a reader a part of its theme:
+    named by its own phrase (no "parent: word"), saying a word ``parent`` lacks other than
+    a negation, a :data:`FILLER` word or only the run's ``common`` (domain) words ("no
+    bag" under "lost bag", "flight missed" under "connection missed" say it again), unless
+    the parent says only a thing and "problems" ("no seat" under "seat issues"); holding
+    :data:`LONE_SHARE` of the theme (at least :data:`LONE_MIN` statements, under
+    :data:`DOMINANT`); said, as one span of a clause
+    (:func:`voc.themes.written.written_support`), by :data:`QUALIFIER_SHARE` of its
+    distinct ``texts`` (its own statements; ``n_theme``: its theme's count)."""
+    from voc.themes.evidence import norm_word, said_by, said_words
+    from voc.themes.written import written_support
+
+    if ":" in s.name or is_mixed(s.name) or is_mixed(parent) or not texts:
+        return False
+    if not max(LONE_MIN, LONE_SHARE * n_theme) <= len(texts) < DOMINANT * n_theme:
+        return False
+    own = {norm_word(w) for w in _WORD.findall(parent.lower())}
+    new = {norm_word(w) for w in _WORD.findall(s.name.lower())} - own - FILLER - {"not"}
+    if (not new and not own & FILLER) or (new and new <= set(common)):
+        return False
+    distinct = list(dict.fromkeys(t.strip().lower() for t in texts))
+    least = max(2, QUALIFIER_SHARE * len(distinct))
+    said = [said_words(t) for t in distinct]
+    return said_by(s.name, said) >= least and (written_support(s.name, distinct) or 0) >= least
+
+
 def fold_unnamed(
-    sub: np.ndarray, subs: Sequence[SubTheme], parent: str, siblings: bool = False
+    sub: np.ndarray, subs: Sequence[SubTheme], parent: str, siblings: bool = False,
+    texts: Sequence[str] = (), common: Collection[str] = frozenset(),
 ) -> tuple[np.ndarray, list[SubTheme]]:
     """Sub-theme labels and sub-themes with those not :func:`named_apart` from ``parent``
     or named "mixed complaints ..." (a part of a theme named for having no one problem
     tells a reader nothing), and (with ``siblings``) those named as a larger sibling,
     folded into the theme's remainder (label :data:`OTHER`, shown as "other" with its
-    count); all are folded when fewer than two stay apart: one sub-theme beside the rest
-    is no hierarchy."""
+    count); all are folded when fewer than two stay apart (one sub-theme beside the rest
+    is no hierarchy) unless the one left passes :func:`lone_kept` given the theme's
+    ``texts`` (aligned with ``sub``) and the run's ``common`` words."""
     kept: list[SubTheme] = []
     seen: set[frozenset[str]] = set()
     for s in sorted(subs, key=lambda s: (-s.n_statements, s.label)):
@@ -58,10 +97,13 @@ def fold_unnamed(
         ):
             kept.append(s)
             seen.add(key)
-    if len(kept) < 2:
+    labels = np.asarray(sub, dtype=int)
+    lone = len(kept) == 1 and len(texts) == len(labels) and lone_kept(
+        kept[0], parent, len(labels),
+        [texts[j] for j in np.flatnonzero(labels == kept[0].label)], common)
+    if len(kept) < 2 and not lone:
         kept = []
     keep = {s.label for s in kept}
-    labels = np.asarray(sub, dtype=int)
     folded = np.where(np.isin(labels, sorted(keep)), labels, OTHER)
     return folded, [s for s in subs if s.label in keep]
 
@@ -252,7 +294,7 @@ def name_subthemes(
         )
         for c, g, n, ph, m in zip(ids, groups, names, phrases, more, strict=True)
     ]
-    return fold_unnamed(sub, subs, parent, siblings=True)[1]
+    return fold_unnamed(sub, subs, parent, siblings=True, texts=texts, common=common)[1]
 
 
 def _subthemes(

@@ -21,7 +21,7 @@ statements.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -110,7 +110,9 @@ def shown_phrases(phrases: Sequence[str], name: str, texts: Sequence[str]) -> li
     return out
 
 
-def _settle_subthemes(d: ThemeDraft, tx: Sequence[str]) -> None:
+def _settle_subthemes(
+    d: ThemeDraft, tx: Sequence[str], common: Collection[str] = frozenset()
+) -> None:
     """Sub-themes of ``d`` told apart from its final name, in place: one named as the
     parent gets the parent's name with a phrase of its own
     (:func:`voc.themes.drafts.sub_name`) or, without one, is folded into the theme's
@@ -125,7 +127,8 @@ def _settle_subthemes(d: ThemeDraft, tx: Sequence[str]) -> None:
             rest = [tx[j] for j in np.flatnonzero(sub != s.label)]
             s.name = sub_name(head, s.name, [*s.key_phrases, *s.spare_phrases], stx, rest)
         s.name = unglued(s.name, stx)
-    d.sub_labels, d.subthemes = fold_unnamed(sub, d.subthemes, d.name, siblings=True)
+    d.sub_labels, d.subthemes = fold_unnamed(
+        sub, d.subthemes, d.name, siblings=True, texts=tx, common=common)
 
 
 def unglued(name: str, texts: Sequence[str]) -> str:
@@ -160,6 +163,12 @@ def finish_evidence(
     ``vectors``, ``texts`` and ``ids`` are the friction statements' (what
     ``statement_idx`` indexes).
     """
+    from voc.themes.distinct import common_lemmas
+    from voc.themes.drafts import SUB_COMMON_SHARE
+
+    # the run's domain words, as the drafts weighed them (:func:`build_drafts`)
+    common = common_lemmas([str(texts[int(j)]) for d in drafts if d.label >= 0
+                            for j in d.statement_idx], SUB_COMMON_SHARE)
     for d in drafts:
         g = np.asarray(d.statement_idx, dtype=int)
         tx = [str(texts[int(j)]) for j in g]
@@ -174,7 +183,7 @@ def finish_evidence(
             d.key_phrases = shown_phrases([*d.key_phrases, *d.spare_phrases], d.name, tx)[:n]
         if d.sub_labels is None or not d.subthemes:
             continue
-        _settle_subthemes(d, tx)
+        _settle_subthemes(d, tx, common)
         sub = np.asarray(d.sub_labels, dtype=int)
         for s in d.subthemes:
             stx = [tx[j] for j in np.flatnonzero(sub == s.label)]
