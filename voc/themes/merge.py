@@ -125,13 +125,13 @@ def merge_duplicates(
     (:func:`voc.themes.addressee.addressee_centred`), and key lemmas (:func:`_key_lemmas`)
     sharing :data:`DUPLICATE_OVERLAP` of their union. Lemmas come from the memoised lemma
     documents the clustering space was built from, so this costs no second parse."""
-    from voc.themes.represent import _lemma_doc
+    from voc.themes.represent import lemma_doc
 
     labels = np.asarray(labels, dtype=int)
     ids, sims, pairs = _close_pairs(addressee_centred(vectors, texts), labels, min_similarity)
     if not len(pairs):
         return labels
-    said = [frozenset(_lemma_doc(t).split()) for t in texts]
+    said = [frozenset(lemma_doc(t).split()) for t in texts]
     df = Counter(w for s in said for w in s)
     words = {
         k: _key_lemmas(said, np.flatnonzero(labels == ids[k]), df)

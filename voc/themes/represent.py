@@ -32,7 +32,7 @@ def _unit(x: np.ndarray) -> np.ndarray:
 
 
 @lru_cache(maxsize=262144)
-def _lemma_doc(text: str) -> str:
+def lemma_doc(text: str) -> str:
     """The lemma terms of ``text`` joined by spaces, memoised: a statement is lemmatised
     once per process, not again for its theme's sub-themes."""
     return " ".join(lemma_terms(text))
@@ -50,7 +50,7 @@ def lexical_vectors(
     n = len(texts)
     if n < 3:
         return np.zeros((n, 1), dtype=np.float32)
-    docs = [_lemma_doc(t) for t in texts]
+    docs = [lemma_doc(t) for t in texts]
     rng = np.random.default_rng(seed)
     fit = np.sort(rng.choice(n, size=max_fit, replace=False)) if n > max_fit else np.arange(n)
     tfidf = TfidfVectorizer(

@@ -104,7 +104,7 @@ def merge_same_names(
     merged label, cosine)``; pairs :func:`set_apart` in words stay apart. ``keep`` are
     labels never merged (the codeframe's). Lemmas come from the memoised lemma documents
     the clustering space was built from."""
-    from voc.themes.represent import _lemma_doc
+    from voc.themes.represent import lemma_doc
 
     labels = np.asarray(labels, dtype=int)
     if len(names) < 2:
@@ -113,7 +113,7 @@ def merge_same_names(
     pairs = [p for p in same_name_pairs(names, x, labels, keep) if p[2] >= min_similarity]
     if not pairs:
         return labels, []
-    said = {i: frozenset(_lemma_doc(str(texts[i])).split())
+    said = {i: frozenset(lemma_doc(str(texts[i])).split())
             for c in {c for p in pairs for c in p[:2]} for i in np.flatnonzero(labels == c)}
     shares = {c: _shares(said, np.flatnonzero(labels == c)) for p in pairs for c in p[:2]}
     pairs = [p for p in pairs if not set_apart(shares[p[0]], shares[p[1]])]
