@@ -23,6 +23,7 @@ from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pos import glued, lexicon_tag
 from voc.themes.predicate import is_problem
 from voc.themes.qualify import function_word, problem_word
+from voc.themes.written import CLAUSE_WORDS  # words that start a clause: no span crosses one
 
 _TOKEN = re.compile(r"[@#]\w+|https?://\S+|[a-z][a-z'\-]*[a-z]|[a-z]|\d+|[^\sa-z\d]")
 #: Left out of a span as a person naming it would ("lost my suitcase" → "lost suitcase").
@@ -31,10 +32,6 @@ SKIP = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", 
 _NEGATIVE = frozenset({"no", "not", "never", "cannot"})
 #: Words a span never holds: they join two things or stand for a person.
 _BREAK_TAGS = frozenset({"CC", "PRP", "PRP$", "WDT", "WP", "UH"})
-#: Words that start a clause: a span never crosses one.
-CLAUSE_WORDS = frozenset({"and", "but", "because", "cause", "so", "since", "while", "although",
-                          "though", "however", "when", "whenever", "then", "after", "before",
-                          "if", "until", "unless", "or", "also", "plus", "yet", "instead"})
 #: Distinct statements that must say a span, at least, and the share of them.
 MIN_SAID = 2
 MIN_SHARE = 0.1
