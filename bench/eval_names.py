@@ -510,6 +510,35 @@ def same_name_merged(
     ]
 
 
+def centred_renames(
+    rows: list[dict[str, object]], groups: list[np.ndarray], texts: list[str], vecs: np.ndarray
+) -> None:
+    """Vague names the name step replaces by the problem span closest to the theme's
+    centre (:func:`voc.themes.centred.rename_vague`), in place: the shown name, the name
+    checked and its checks."""
+    from voc.themes.centred import rename_vague
+    from voc.themes.table import ThemeDraft
+
+    drafts = [ThemeDraft(k, g, str(r["shown"]), [], []) for k, (r, g) in
+              enumerate(zip(rows, groups, strict=True))]
+    renamed = rename_vague(drafts, vecs, texts, _encoder().encode)  # type: ignore[attr-defined]
+    for old, new, _ in renamed:
+        log.info("vague %r named %r", old, new)
+    for d, r, g in zip(drafts, rows, groups, strict=True):
+        if d.name != r["shown"]:
+            tx = [texts[i] for i in g]
+            r["name"] = r["shown"] = d.name
+            r["fails"] = check_name(d.name, tx)
+            r["on_topic"] = on_topic(d.name, str(r["label"]))
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> object:
+    from voc.embed import Embedder
+
+    return Embedder()
+
+
 def themes_of(name: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, list[int],
                                   list[np.ndarray]]:
     """One set clustered as :func:`name_set` clusters it: texts, reference labels, vectors,
@@ -612,6 +641,8 @@ def name_set(name: str) -> dict[str, object]:
     after = renumbered([after[k] for k in kept], [len(groups[k]) for k in kept])
     for r, shown in zip(rows, after, strict=True):
         r["shown"] = shown  # the name the report shows, after clashes between themes
+    centred_renames(rows, [groups[ids.index(r["id"])] for r in rows], texts, vecs)  # type: ignore[arg-type]
+    after = [str(r["shown"]) for r in rows]
     subrows = [s for r in rows for s in r["subthemes"]]  # type: ignore[attr-defined]
 
     def share(items: list[dict[str, object]], key: str) -> float:

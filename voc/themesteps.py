@@ -150,6 +150,11 @@ class NameParams(Params):
         "folded into \"other\", the smallest first, while it stays within this share of "
         "the friction statements (0: none folded)."
     )
+    vague_share: float = Field(
+        0.2, ge=0, le=1, description="A vague name (\"mixed complaints ...\", \"X issues\", "
+        "\"X and Y\") gives way to the problem phrase closest to the theme's centre that this "
+        "share of its statements say, as written or in a paraphrase (0: never)."
+    )
 
 
 def _fold_nameless(
@@ -207,6 +212,18 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     )
     # small themes nothing names are the "other" bucket, not themes of their own
     _fold_nameless(state, ctx, params, cparams, texts)
+    # large vague themes named by the problem phrase closest to their centre
+    import time
+
+    from voc.themes.centred import rename_vague
+
+    t0 = time.perf_counter()
+    for old, new, size in rename_vague(
+        state.drafts, vectors[fidx], texts, model.encode,
+        pinned=getattr(ctx.models.get("codeframe"), "names", {}), min_share=params.vague_share,
+    ):
+        log.info("vague theme %r (%d) named %r", old, size, new)
+    log.debug("vague themes renamed in %.2f s", time.perf_counter() - t0)
     # key phrases and quotes that show the final name's problem
     from voc.themes.evidence import finish_evidence
 
