@@ -116,9 +116,11 @@ def _drafts(
 def _merge_same_names(
     state: RunState, ctx: RunContext, texts: list[str], threshold: float,
     encode: Callable[[list[str]], np.ndarray] | None = None, synonyms: float = 1.0,
+    carried: float = 1.0,
 ) -> int:
     """Merge themes whose drafts have the same name, or names swapping words ``synonyms``
-    alike in ``encode``'s space, and are close in meaning
+    alike in ``encode``'s space, and are close in meaning, or ``carried`` close with one
+    naming a problem the other's key words say
     (:func:`voc.themes.samename.merge_same_names`) into the run's cluster labels; the
     codeframe's themes are never merged. Returns how many themes were merged away."""
     from voc.themes.samename import merge_same_names, same_name_key
@@ -132,11 +134,11 @@ def _merge_same_names(
     before = ctx.models["cluster_labels"]
     labels, merges = merge_same_names(
         before, names, state.vectors[state.friction_idx], texts, keep, threshold,
-        encode if synonyms < 1 else None, synonyms,
+        encode if synonyms < 1 else None, synonyms, carried_similarity=carried,
     )
     for big, small, sim in merges:
         how = "same name" if same_name_key(names[big]) == same_name_key(names[small]) else (
-            "synonym name")
+            "same problem")
         log.info("theme %r (%d) merged into %r (%d): %s, %.3f similar", names[small],
                  int((before == small).sum()), names[big], int((before == big).sum()), how, sim)
     ctx.models["cluster_labels"] = labels
@@ -155,6 +157,12 @@ class NameParams(Params):
         0.7, gt=0, le=1, description="Names that share a word and swap another for one "
         "this similar in the run's embedding model (\"lost bag\", \"luggage lost\") count "
         "as the same name in that merge, at 0.85 similar (1: off)."
+    )
+    same_problem_merge_threshold: float = Field(
+        0.87, gt=0, le=1, description="Merge themes this similar once the @addressee is "
+        "taken out when one's key words say the problem the other's name says (\"sitting "
+        "on plane\", key word \"delay\", into \"flight delayed\"), unless one sets "
+        "itself apart in words (1: off)."
     )
     other_max_share: float = Field(
         0.05, ge=0, le=1, description="Small themes nothing names (mixed, no subject) are "
@@ -209,7 +217,8 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
         state.drafts = _drafts(state, ctx, params, cparams)
         # themes drafting the same name and close in meaning are one theme
         merged = _merge_same_names(state, ctx, texts, params.same_name_merge_threshold,
-                                   model.encode, params.same_synonym_similarity)
+                                   model.encode, params.same_synonym_similarity,
+                                   params.same_problem_merge_threshold)
         if merged:
             state.drafts = _drafts(state, ctx, params, cparams)
     # equal names told apart by what separates their themes; the user's names stay

@@ -140,15 +140,17 @@ def merge_same_names(
     encode: Callable[[list[str]], np.ndarray] | None = None,
     synonym_similarity: float | None = None,
     synonym_min_similarity: float = SYNONYM_NAME_SIMILARITY,
+    carried_similarity: float = 1.0,
 ) -> tuple[np.ndarray, list[tuple[int, int, float]]]:
     """Labels with same-name themes at least ``min_similarity`` close merged (the larger
     keeps its label; ties by the smaller label), and the merges made as ``(kept label,
     merged label, cosine)``; pairs :func:`set_apart` in words stay apart. With
     ``encode`` (the run's embedding model), themes whose names swap words at least
     ``synonym_similarity`` alike (:func:`synonym_pairs`) are compared the same way, at
-    least ``synonym_min_similarity`` close.
-    ``keep`` are labels never merged (the codeframe's). Lemmas come from the memoised
-    lemma documents the clustering space was built from."""
+    least ``synonym_min_similarity`` close; themes ``carried_similarity`` close where one's
+    key lemmas carry the other's named problem (:func:`voc.themes.carried.carried_pairs`;
+    1: none) too. ``keep`` are labels never merged (the codeframe's). Lemmas come from the
+    memoised lemma documents the clustering space was built from."""
     from voc.themes.represent import lemma_doc
 
     labels = np.asarray(labels, dtype=int)
@@ -159,12 +161,23 @@ def merge_same_names(
     if encode is not None:
         found += [p for p in synonym_pairs(names, x, labels, encode, keep, synonym_similarity)
                   if p[2] >= max(min_similarity, synonym_min_similarity)]
-    found = sorted((p for p in found if p[2] >= min_similarity),
-                   key=lambda p: (-p[2], p[0], p[1]))
+    found = [p for p in found if p[2] >= min_similarity]
+    said: Mapping[int, frozenset[str]] = {}
+    if carried_similarity < 1:
+        from voc.themes.carried import carried_pairs
+
+        every = [frozenset(lemma_doc(str(t)).split()) for t in texts]
+        said = dict(enumerate(every))
+        seen = {p[:2] for p in found}
+        found += [(a, b, sim, ("", "")) for a, b, sim in
+                  carried_pairs(names, x, labels, every, keep, carried_similarity)
+                  if (a, b) not in seen]
+    found.sort(key=lambda p: (-p[2], p[0], p[1]))
     if not found:
         return labels, []
-    said = {i: frozenset(lemma_doc(str(texts[i])).split())
-            for c in {c for p in found for c in p[:2]} for i in np.flatnonzero(labels == c)}
+    said = said or {i: frozenset(lemma_doc(str(texts[i])).split())
+                    for c in {c for p in found for c in p[:2]}
+                    for i in np.flatnonzero(labels == c)}
     pairs = []
     for a, b, sim, (u, v) in found:
         same = {v: u} if u else {}
