@@ -204,3 +204,17 @@ def test_synonym_names_need_closer_centroids_than_same_names() -> None:
                             encode=_word_model)[1] == []
     assert merge_same_names(labels, {0: "lost bag", 1: "lost bag"}, x, LOST_BAG + LOST_BAG[:4],
                             encode=_word_model)[1] == [(0, 1, 0.82)]
+
+
+def test_merges_do_not_chain_through_a_theme_merged_away() -> None:
+    # B sits between A and C: close to both, while A and C are too far apart to merge
+    angle = {0: 0.0, 1: 20.0, 2: 41.0}
+    labels = np.array([0] * 8 + [1] * 4 + [2] * 6)
+    x = np.array([[np.cos(np.radians(angle[c])), np.sin(np.radians(angle[c]))]
+                  for c in labels], dtype=np.float32)
+    texts = (GATE_TOO * 5)[:18]
+    names = {0: "flight delayed", 1: "flight delayed", 2: "flight delayed"}
+    new, merges = merge_same_names(labels, names, x, texts)
+    # B joins A (0.94); C, 0.93 close to B but 0.75 to A, is not taken along through B
+    assert [m[:2] for m in merges] == [(0, 1)]
+    assert new.tolist() == [0] * 12 + [2] * 6

@@ -149,8 +149,11 @@ def merge_same_names(
     ``synonym_similarity`` alike (:func:`synonym_pairs`) are compared the same way, at
     least ``synonym_min_similarity`` close; themes ``carried_similarity`` close where one's
     key lemmas carry the other's named problem (:func:`voc.themes.carried.carried_pairs`;
-    1: none) too. ``keep`` are labels never merged (the codeframe's). Lemmas come from the
-    memoised lemma documents the clustering space was built from."""
+    1: none) too. Pairs are taken most similar first, and a theme already merged into
+    another takes no part in later pairs: merges do not chain through it ("plane delayed"
+    into "flight delayed" does not take "plane delay" along). ``keep`` are labels never
+    merged (the codeframe's). Lemmas come from the memoised lemma documents the
+    clustering space was built from."""
     from voc.themes.represent import lemma_doc
 
     labels = np.asarray(labels, dtype=int)
@@ -195,7 +198,7 @@ def merge_same_names(
     merges: list[tuple[int, int, float]] = []
     for a, b, sim in pairs:
         ra, rb = root(a), root(b)
-        if ra == rb:
+        if ra == rb or ra != a or rb != b:  # no chaining through a theme merged away
             continue
         big, small = sorted((ra, rb), key=lambda c: (-size[c], c))
         parent[small] = big
