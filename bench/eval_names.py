@@ -98,6 +98,7 @@ import math
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -489,6 +490,13 @@ def _draft_names(texts: list[str], vecs: np.ndarray, labels: np.ndarray) -> dict
     return names
 
 
+def _word_encoder() -> Callable[[list[str]], np.ndarray]:
+    """MiniLM, the model the benchmark's vectors come from, for the names' words."""
+    from voc.embed import Embedder
+
+    return Embedder().encode
+
+
 def same_name_merged(
     texts: list[str], vecs: np.ndarray, labels: np.ndarray
 ) -> tuple[np.ndarray, list[dict[str, object]]]:
@@ -498,11 +506,15 @@ def same_name_merged(
     from voc.themes.samename import merge_same_names
     from voc.themesteps import NameParams
 
-    threshold = NameParams().same_name_merge_threshold
+    params = NameParams()
+    threshold = params.same_name_merge_threshold
     if threshold >= 1:
         return labels, []
     names = _draft_names(texts, vecs, labels)
-    new, merges = merge_same_names(labels, names, vecs, texts, min_similarity=threshold)
+    encode = _word_encoder() if params.same_synonym_similarity < 1 else None
+    new, merges = merge_same_names(labels, names, vecs, texts, min_similarity=threshold,
+                                   encode=encode, synonym_similarity=params.same_synonym_similarity,
+                                   carried_similarity=params.same_problem_merge_threshold)
     return new, [
         {"kept": names[a], "n_kept": int((labels == a).sum()), "merged": names[b],
          "n_merged": int((labels == b).sum()), "cosine": sim}

@@ -103,3 +103,118 @@ def test_name_step_merges_same_name_themes(monkeypatch: pytest.MonkeyPatch) -> N
 def test_name_step_leaves_codeframe_themes_apart(monkeypatch: pytest.MonkeyPatch) -> None:
     drafts, _ = _run_name_step({1: "gate-delays"}, monkeypatch)
     assert [(d.label, len(d.statement_idx)) for d in drafts] == [(0, 8), (1, 4), (2, 4)]
+
+
+LOST_BAG = [
+    "They lost my bag on the way home.",
+    "Lost bag again, nobody at the desk can find it.",
+    "My bag was lost between the two flights.",
+    "Still no sign of the bag you lost on Monday.",
+    "Third time this year you lost my bag.",
+    "The bag is lost and the tracking page says nothing.",
+]
+LUGGAGE_LOST = [
+    "Our luggage was lost and the desk is closed.",
+    "You lost all our luggage on a direct flight.",
+    "Lost luggage, two days and no call back.",
+    "My luggage got lost and I have no clothes for the wedding.",
+]
+
+
+def _word_model(words: list[str]) -> np.ndarray:
+    """A fake embedding model: "bag" and "luggage" near-synonyms, other words apart."""
+    axis = {"bag": 0, "luggage": 0, "lose": 1}
+    rows = np.zeros((len(words), 8), dtype=np.float32)
+    for k, w in enumerate(words):
+        rows[k, axis.get(w, 2 + sum(map(ord, w)) % 6)] = 1.0
+    return rows
+
+
+def test_themes_whose_names_swap_a_synonym_are_merged() -> None:
+    texts = LOST_BAG + LUGGAGE_LOST
+    labels = np.array([4] * 6 + [7] * 4)
+    x = _vectors([6, 4], [0, 0])
+    names = {4: "lost bag", 7: "luggage lost"}
+    # without the model's words the names differ and nothing merges (as before)
+    assert merge_same_names(labels, names, x, texts)[1] == []
+    new, merges = merge_same_names(labels, names, x, texts, encode=_word_model)
+    # every "luggage" statement says a word the "bag" theme never says: the swapped
+    # words count as one, so that alone does not keep the two themes apart
+    assert [m[:2] for m in merges] == [(4, 7)] and new.tolist() == [4] * 10
+    assert merge_same_names(labels, names, x, texts, encode=_word_model,
+                            synonym_similarity=1.0)[1] == []
+
+
+def test_synonym_names_far_apart_or_set_apart_in_other_words_stay_apart() -> None:
+    names = {0: "lost bag", 1: "luggage lost"}
+    labels = np.array([0] * 6 + [1] * 4)
+    far = merge_same_names(labels, names, _vectors([6, 4], [0, 5]), LOST_BAG + LUGGAGE_LOST,
+                           encode=_word_model)
+    assert far[1] == []
+    damaged = [f"Damaged, then {t[0].lower()}{t[1:]}" for t in LUGGAGE_LOST]
+    apart = merge_same_names(labels, names, _vectors([6, 4], [0, 0]), LOST_BAG + damaged,
+                             encode=_word_model)
+    assert apart[1] == []
+
+
+class _WordModel:
+    """A fake run embedding model for the name step (16 dimensions, as ``_vectors``)."""
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        rows = np.zeros((len(texts), 16), dtype=np.float32)
+        for k, t in enumerate(texts):
+            axis = {"bag": 0, "luggage": 0, "lose": 1}.get(t, 2 + sum(map(ord, t)) % 14)
+            rows[k, axis] = 1.0
+        return rows
+
+
+def test_name_step_merges_themes_whose_names_swap_a_synonym(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import voc.themes.drafts as drafts
+    from voc.state import RunContext, RunState
+    from voc.themesteps import NameParams, name_step
+
+    def name(phrases: object, texts: list[str], quote: str = "") -> str:
+        return "luggage lost" if all("uggage" in t for t in texts) else "lost bag"
+
+    monkeypatch.setattr(drafts, "theme_name", name)
+    texts = LOST_BAG + LUGGAGE_LOST + BAGS
+    st = pd.DataFrame({"statement_id": [f"s{i}" for i in range(len(texts))], "text": texts})
+    state = RunState(items=pd.DataFrame(), statements=st, vectors=_vectors([6, 4, 4], [0, 0, 5]),
+                     friction_idx=np.arange(len(texts)))
+    labels = np.array([0] * 6 + [1] * 4 + [2] * 4)
+    ctx = RunContext(seed=0, labels=None, models={
+        "cluster_labels": labels, "theme_keys": {}, "naming_embedder": _WordModel()})
+    name_step(state, ctx, NameParams())
+    assert np.asarray(ctx.models["cluster_labels"]).tolist() == [0] * 10 + [2] * 4
+    assert [(d.name, len(d.statement_idx)) for d in state.drafts][0] == ("lost bag", 10)
+    ctx.models["cluster_labels"] = labels
+    name_step(state, ctx, NameParams(same_synonym_similarity=1.0))
+    assert len(state.drafts) == 3
+
+
+def test_synonym_names_need_closer_centroids_than_same_names() -> None:
+    # 0.82 close: enough for one name drafted twice, not for names that swap a synonym
+    rows = [[1.0, 0.0]] * 6 + [[0.82, float(np.sqrt(1 - 0.82**2))]] * 4
+    x = np.array(rows, dtype=np.float32)
+    labels = np.array([0] * 6 + [1] * 4)
+    texts = LOST_BAG + LUGGAGE_LOST
+    assert merge_same_names(labels, {0: "lost bag", 1: "luggage lost"}, x, texts,
+                            encode=_word_model)[1] == []
+    assert merge_same_names(labels, {0: "lost bag", 1: "lost bag"}, x, LOST_BAG + LOST_BAG[:4],
+                            encode=_word_model)[1] == [(0, 1, 0.82)]
+
+
+def test_merges_do_not_chain_through_a_theme_merged_away() -> None:
+    # B sits between A and C: close to both, while A and C are too far apart to merge
+    angle = {0: 0.0, 1: 20.0, 2: 41.0}
+    labels = np.array([0] * 8 + [1] * 4 + [2] * 6)
+    x = np.array([[np.cos(np.radians(angle[c])), np.sin(np.radians(angle[c]))]
+                  for c in labels], dtype=np.float32)
+    texts = (GATE_TOO * 5)[:18]
+    names = {0: "flight delayed", 1: "flight delayed", 2: "flight delayed"}
+    new, merges = merge_same_names(labels, names, x, texts)
+    # B joins A (0.94); C, 0.93 close to B but 0.75 to A, is not taken along through B
+    assert [m[:2] for m in merges] == [(0, 1)]
+    assert new.tolist() == [0] * 12 + [2] * 6

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -113,12 +114,16 @@ def _drafts(
 
 
 def _merge_same_names(
-    state: RunState, ctx: RunContext, texts: list[str], threshold: float
+    state: RunState, ctx: RunContext, texts: list[str], threshold: float,
+    encode: Callable[[list[str]], np.ndarray] | None = None, synonyms: float = 1.0,
+    carried: float = 1.0,
 ) -> int:
-    """Merge themes whose drafts have the same name and are close in meaning
+    """Merge themes whose drafts have the same name, or names swapping words ``synonyms``
+    alike in ``encode``'s space, and are close in meaning, or ``carried`` close with one
+    naming a problem the other's key words say
     (:func:`voc.themes.samename.merge_same_names`) into the run's cluster labels; the
     codeframe's themes are never merged. Returns how many themes were merged away."""
-    from voc.themes.samename import merge_same_names
+    from voc.themes.samename import merge_same_names, same_name_key
 
     if threshold >= 1 or state.vectors is None or state.friction_idx is None:
         return 0
@@ -128,11 +133,14 @@ def _merge_same_names(
     names = {d.label: d.name for d in state.drafts}
     before = ctx.models["cluster_labels"]
     labels, merges = merge_same_names(
-        before, names, state.vectors[state.friction_idx], texts, keep, threshold
+        before, names, state.vectors[state.friction_idx], texts, keep, threshold,
+        encode if synonyms < 1 else None, synonyms, carried_similarity=carried,
     )
     for big, small, sim in merges:
-        log.info("theme %r (%d) merged into %r (%d): same name, %.3f similar", names[small],
-                 int((before == small).sum()), names[big], int((before == big).sum()), sim)
+        how = "same name" if same_name_key(names[big]) == same_name_key(names[small]) else (
+            "same problem")
+        log.info("theme %r (%d) merged into %r (%d): %s, %.3f similar", names[small],
+                 int((before == small).sum()), names[big], int((before == big).sum()), how, sim)
     ctx.models["cluster_labels"] = labels
     return len(merges)
 
@@ -144,6 +152,17 @@ class NameParams(Params):
         0.8, gt=0, le=1, description="Merge themes that draft the same name when this "
         "similar once the @addressee is taken out, unless one sets itself apart in words "
         "(1: off)."
+    )
+    same_synonym_similarity: float = Field(
+        0.7, gt=0, le=1, description="Names that share a word and swap another for one "
+        "this similar in the run's embedding model (\"lost bag\", \"luggage lost\") count "
+        "as the same name in that merge, at 0.85 similar (1: off)."
+    )
+    same_problem_merge_threshold: float = Field(
+        0.87, gt=0, le=1, description="Merge themes this similar once the @addressee is "
+        "taken out when one's key words say the problem the other's name says (\"sitting "
+        "on plane\", key word \"delay\", into \"flight delayed\"), unless one sets "
+        "itself apart in words (1: off)."
     )
     other_max_share: float = Field(
         0.05, ge=0, le=1, description="Small themes nothing names (mixed, no subject) are "
@@ -202,7 +221,9 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     with frame_vectors(texts, vectors[fidx], model):
         state.drafts = _drafts(state, ctx, params, cparams)
         # themes drafting the same name and close in meaning are one theme
-        merged = _merge_same_names(state, ctx, texts, params.same_name_merge_threshold)
+        merged = _merge_same_names(state, ctx, texts, params.same_name_merge_threshold,
+                                   model.encode, params.same_synonym_similarity,
+                                   params.same_problem_merge_threshold)
         if merged:
             state.drafts = _drafts(state, ctx, params, cparams)
     # equal names told apart by what separates their themes; the user's names stay

@@ -106,7 +106,7 @@ DUPLICATE_SAID = 0.1
 DUPLICATE_OVERLAP = 0.3
 
 
-def _key_lemmas(said: list[frozenset[str]], rows: np.ndarray, df: Counter[str]) -> set[str]:
+def key_lemmas(said: list[frozenset[str]], rows: np.ndarray, df: Counter[str]) -> set[str]:
     """The :data:`DUPLICATE_LEMMAS` lemmas of one theme with the highest share of its
     statements times inverse document frequency, among those at least two and
     :data:`DUPLICATE_SAID` of its statements say (ties by lemma)."""
@@ -122,7 +122,7 @@ def merge_duplicates(
 ) -> np.ndarray:
     """Labels with near-duplicate themes merged, compared without their addressee: sentence
     centroids ``min_similarity`` similar once each large @handle group's offset is removed
-    (:func:`voc.themes.addressee.addressee_centred`), and key lemmas (:func:`_key_lemmas`)
+    (:func:`voc.themes.addressee.addressee_centred`), and key lemmas (:func:`key_lemmas`)
     sharing :data:`DUPLICATE_OVERLAP` of their union. Lemmas come from the memoised lemma
     documents the clustering space was built from, so this costs no second parse."""
     from voc.themes.represent import lemma_doc
@@ -134,7 +134,7 @@ def merge_duplicates(
     said = [frozenset(lemma_doc(t).split()) for t in texts]
     df = Counter(w for s in said for w in s)
     words = {
-        k: _key_lemmas(said, np.flatnonzero(labels == ids[k]), df)
+        k: key_lemmas(said, np.flatnonzero(labels == ids[k]), df)
         for k in sorted(set(pairs.ravel().tolist()))
     }
     return _merge_pairs(labels, ids, sims, pairs, words, DUPLICATE_OVERLAP)

@@ -14,14 +14,20 @@ Same-name themes that are further apart stay apart and are told apart as before.
 Themes from the user's codeframe (pinned, named or kept from an earlier run) are never
 merged this way.
 
-Only themes whose drafted names clash are compared, so this costs one centroid per
-clashing theme.
+Names that say the same in other words are one name here too: "lost bag" and "luggage
+lost" (:func:`voc.themes.synonyms.synonym_swap`: the names share a lemma and swap one
+for a near-synonym in the run's embedding model, given as ``encode``). For such a pair
+the swapped words count as one word when :func:`set_apart` looks for a word only one
+of them says ("luggage" is not what sets "luggage lost" apart from "lost bag").
+
+Only themes whose drafted names clash or swap a synonym are compared, so this costs one
+centroid per such theme.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -32,6 +38,10 @@ from voc.themes.qualify import name_key
 
 #: Centroid cosine (addressee taken out) from which two same-name themes are one.
 SAME_NAME_SIMILARITY = 0.8
+
+#: Centroid cosine from which two themes whose names swap a near-synonym are one: above
+#: the same-name threshold, as the names agree less.
+SYNONYM_NAME_SIMILARITY = 0.85
 
 #: A lemma that this share of one theme's statements say, and at most
 #: :data:`APART_OTHER` of the other's, keeps two same-name themes apart.
@@ -52,6 +62,11 @@ def same_name_key(name: str) -> tuple[str, ...]:
                  if w not in _AUXILIARY and (lexicon_tag(w) or "") not in _GLUE_TAGS)
 
 
+def _centroid(x: np.ndarray, labels: np.ndarray, c: int) -> np.ndarray:
+    m = x[labels == c].mean(axis=0)
+    return m / (np.linalg.norm(m) or 1.0)
+
+
 def same_name_pairs(
     names: Mapping[int, str],
     x: np.ndarray,
@@ -68,16 +83,40 @@ def same_name_pairs(
     pairs: list[tuple[int, int, float]] = []
     for group in groups.values():
         for c in group:
-            m = x[labels == c].mean(axis=0)
-            cent[c] = m / (np.linalg.norm(m) or 1.0)
+            cent[c] = _centroid(x, labels, c)
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 pairs.append((a, b, round(float(cent[a] @ cent[b]), 4)))
     return sorted(pairs, key=lambda p: (-p[2], p[0], p[1]))
 
 
-def _shares(said: Mapping[int, frozenset[str]], rows: np.ndarray) -> dict[str, float]:
-    counts = Counter(w for i in rows.tolist() for w in said[i])
+def synonym_pairs(
+    names: Mapping[int, str],
+    x: np.ndarray,
+    labels: np.ndarray,
+    encode: Callable[[list[str]], np.ndarray],
+    keep: Collection[int] = (),
+    min_word_similarity: float | None = None,
+) -> list[tuple[int, int, float, tuple[str, str]]]:
+    """``(label, label, cosine, swapped words)`` for every two themes whose names say the
+    same in other words (:func:`voc.themes.synonyms.synonym_name_pairs`, words at least
+    ``min_word_similarity`` alike, default :data:`voc.themes.synonyms.SYNONYM_SIMILARITY`),
+    most similar first (ties by labels); ``x`` are unit rows."""
+    from voc.themes.synonyms import SYNONYM_SIMILARITY, synonym_name_pairs
+
+    words = SYNONYM_SIMILARITY if min_word_similarity is None else min_word_similarity
+    found = synonym_name_pairs(names, labels, encode, keep, words)
+    cent = {c: _centroid(x, labels, c) for a, b, _ in found for c in (a, b)}
+    pairs = [(a, b, round(float(cent[a] @ cent[b]), 4), swap) for a, b, swap in found]
+    return sorted(pairs, key=lambda p: (-p[2], p[0], p[1]))
+
+
+def _shares(
+    said: Mapping[int, frozenset[str]], rows: np.ndarray, same: Mapping[str, str] | None = None
+) -> dict[str, float]:
+    """Lemma -> share of ``rows`` saying it; ``same`` maps a lemma to the one it counts as."""
+    same = same or {}
+    counts = Counter(w for i in rows.tolist() for w in {same.get(v, v) for v in said[i]})
     return {w: k / len(rows) for w, k in counts.items()}
 
 
@@ -98,25 +137,56 @@ def merge_same_names(
     texts: Sequence[str],
     keep: Collection[int] = (),
     min_similarity: float = SAME_NAME_SIMILARITY,
+    encode: Callable[[list[str]], np.ndarray] | None = None,
+    synonym_similarity: float | None = None,
+    synonym_min_similarity: float = SYNONYM_NAME_SIMILARITY,
+    carried_similarity: float = 1.0,
 ) -> tuple[np.ndarray, list[tuple[int, int, float]]]:
     """Labels with same-name themes at least ``min_similarity`` close merged (the larger
     keeps its label; ties by the smaller label), and the merges made as ``(kept label,
-    merged label, cosine)``; pairs :func:`set_apart` in words stay apart. ``keep`` are
-    labels never merged (the codeframe's). Lemmas come from the memoised lemma documents
-    the clustering space was built from."""
+    merged label, cosine)``; pairs :func:`set_apart` in words stay apart. With
+    ``encode`` (the run's embedding model), themes whose names swap words at least
+    ``synonym_similarity`` alike (:func:`synonym_pairs`) are compared the same way, at
+    least ``synonym_min_similarity`` close; themes ``carried_similarity`` close where one's
+    key lemmas carry the other's named problem (:func:`voc.themes.carried.carried_pairs`;
+    1: none) too. Pairs are taken most similar first, and a theme already merged into
+    another takes no part in later pairs: merges do not chain through it ("plane delayed"
+    into "flight delayed" does not take "plane delay" along). ``keep`` are labels never
+    merged (the codeframe's). Lemmas come from the memoised lemma documents the
+    clustering space was built from."""
     from voc.themes.represent import lemma_doc
 
     labels = np.asarray(labels, dtype=int)
     if len(names) < 2:
         return labels, []
     x = addressee_centred(vectors, texts)
-    pairs = [p for p in same_name_pairs(names, x, labels, keep) if p[2] >= min_similarity]
-    if not pairs:
+    found = [(*p, ("", "")) for p in same_name_pairs(names, x, labels, keep)]
+    if encode is not None:
+        found += [p for p in synonym_pairs(names, x, labels, encode, keep, synonym_similarity)
+                  if p[2] >= max(min_similarity, synonym_min_similarity)]
+    found = [p for p in found if p[2] >= min_similarity]
+    said: Mapping[int, frozenset[str]] = {}
+    if carried_similarity < 1:
+        from voc.themes.carried import carried_pairs
+
+        every = [frozenset(lemma_doc(str(t)).split()) for t in texts]
+        said = dict(enumerate(every))
+        seen = {p[:2] for p in found}
+        found += [(a, b, sim, ("", "")) for a, b, sim in
+                  carried_pairs(names, x, labels, every, keep, carried_similarity)
+                  if (a, b) not in seen]
+    found.sort(key=lambda p: (-p[2], p[0], p[1]))
+    if not found:
         return labels, []
-    said = {i: frozenset(lemma_doc(str(texts[i])).split())
-            for c in {c for p in pairs for c in p[:2]} for i in np.flatnonzero(labels == c)}
-    shares = {c: _shares(said, np.flatnonzero(labels == c)) for p in pairs for c in p[:2]}
-    pairs = [p for p in pairs if not set_apart(shares[p[0]], shares[p[1]])]
+    said = said or {i: frozenset(lemma_doc(str(texts[i])).split())
+                    for c in {c for p in found for c in p[:2]}
+                    for i in np.flatnonzero(labels == c)}
+    pairs = []
+    for a, b, sim, (u, v) in found:
+        same = {v: u} if u else {}
+        rows_a, rows_b = np.flatnonzero(labels == a), np.flatnonzero(labels == b)
+        if not set_apart(_shares(said, rows_a, same), _shares(said, rows_b, same)):
+            pairs.append((a, b, sim))
     size = {c: int(np.sum(labels == c)) for p in pairs for c in p[:2]}
     parent = {c: c for c in size}
 
@@ -128,7 +198,7 @@ def merge_same_names(
     merges: list[tuple[int, int, float]] = []
     for a, b, sim in pairs:
         ra, rb = root(a), root(b)
-        if ra == rb:
+        if ra == rb or ra != a or rb != b:  # no chaining through a theme merged away
             continue
         big, small = sorted((ra, rb), key=lambda c: (-size[c], c))
         parent[small] = big
