@@ -491,10 +491,9 @@ def _draft_names(texts: list[str], vecs: np.ndarray, labels: np.ndarray) -> dict
 
 
 def _word_encoder() -> Callable[[list[str]], np.ndarray]:
-    """MiniLM, the model the benchmark's vectors come from, for the names' words."""
-    from voc.embed import Embedder
-
-    return Embedder().encode
+    """MiniLM, the model the benchmark's vectors come from, for the names' words and the
+    candidate phrases of vague themes (one model per process)."""
+    return _encoder().encode  # type: ignore[attr-defined, no-any-return]
 
 
 def same_name_merged(
@@ -533,7 +532,7 @@ def centred_renames(
 
     drafts = [ThemeDraft(k, g, str(r["shown"]), [], []) for k, (r, g) in
               enumerate(zip(rows, groups, strict=True))]
-    renamed = rename_vague(drafts, vecs, texts, _encoder().encode)  # type: ignore[attr-defined]
+    renamed = rename_vague(drafts, vecs, texts, _word_encoder())
     for old, new, _ in renamed:
         log.info("vague %r named %r", old, new)
     for d, r, g in zip(drafts, rows, groups, strict=True):
