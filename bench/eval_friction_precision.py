@@ -1,13 +1,15 @@
 """Precision and recall of friction detection on one hand-labelled set.
 
-``bench/friction_precision_sample.csv`` holds 111 statements, each labelled by hand:
+``bench/friction_precision_sample.csv`` holds 137 statements, each labelled by hand:
 1 = reports a problem, 0 = not (praise, a question, a request, a neutral aside, or a
 vague remark that names no problem such as "Not great, actually."). ``origin`` says where
 a statement comes from: ``sample`` (85 statements of ``data/sample/``: flagged and not
-flagged by earlier rounds, interview and survey filler included) or ``written`` (26 messy
+flagged by earlier rounds, interview and survey filler included), ``written`` (26 messy
 support-style lines written for this set: chat shorthand, sarcasm-free complaints,
-praise, questions). Labels were set by reading each statement alone, before the detector
-was run on it.
+praise, questions) or ``written-review`` (26 review- and survey-style lines written for
+this set, 13 reporting a problem, often with no negative word: "It shrank a full size in
+a cold wash."; 13 neutral or praise: "I wear it to work every week."). Labels were set
+by reading each statement alone, before the detector was run on it.
 
 The script runs what a pipeline runs, statement by statement: the packaged sentiment
 classifier on the local MiniLM vectors, then :class:`voc.classify.FrictionDetector` with

@@ -174,3 +174,30 @@ def test_topic_word_rule_is_configurable() -> None:
     assert not FrictionDetector(cues).score(text, np.array([-0.95]))[0][0]
     off = cues.model_copy(update={"min_topic_words": 0})
     assert FrictionDetector(off).score(text, np.array([-0.95]))[0][0]
+
+
+def test_corroborate_trusts_negativity_alone_only_when_words_back_it() -> None:
+    """With ``corroborate``, a plain sentence the sentiment model reads as very negative,
+    with no cue, negative word, negation or contrast, is not friction; backed ones are."""
+    plain = [
+        "I wore it over three different dresses this week.",
+        "I picked it up in the store on my lunch break.",
+        "I have been searching for a pale pink sweater for fall.",
+    ]
+    backed = [
+        "The seams are not even on the left sleeve.",  # negation
+        "There is no pocket inside the coat lining.",  # "no": not in VADER's negation list
+        "It looks lovely on the hanger but the fabric is scratchy.",  # contrast
+        "The sleeves are too long for me.",  # excess
+        "The hem came apart and the lining is awful.",  # VADER's lexicon
+        "The zipper broke after one wash.",  # problem cue
+    ]
+    texts = plain + backed
+    neg = np.full(len(texts), -0.9)
+    cues = load_friction_cues()
+    assert FrictionDetector(cues).score(texts, neg)[0].all()  # packaged: off
+    on = cues.model_copy(update={"corroborate": True})
+    flags, scores = FrictionDetector(on).score(texts, neg)
+    assert flags.tolist() == [False] * len(plain) + [True] * len(backed), scores
+    # a cue's own strength does not depend on the gate
+    assert FrictionDetector(on).score(["I wore it twice and it broke."], neg[:1])[0][0]

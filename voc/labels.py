@@ -184,6 +184,10 @@ class FrictionCues(_Model):
     min_topic_words: int = Field(default=0, ge=0)
     #: Words that grade or hedge ("great", "actually", "thing") and so are not topic words.
     vague_words: list[str] = Field(default_factory=list)
+    #: When true, the sentiment model's negativity counts only where the words back it.
+    corroborate: bool = False
+    #: Contrast and regret words that back negativity ("but", "unfortunately", "wish").
+    contrast_words: list[str] = Field(default_factory=list)
 
     _clean = field_validator("negators")(_clean_texts)
 

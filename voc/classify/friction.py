@@ -14,6 +14,13 @@ strongly negative statement with no listed cue still can be::
     score = (1 - (1 - a) * (1 - b)) * (1 - max(0, sentiment))
 
 with ``w = negativity_weight`` and ``alone = negativity_alone`` from the cue file.
+
+The sentiment model was taught on support-inbox examples with a negative prior and reads
+many plain review and survey sentences as strongly negative ("I wore it to work all
+week.", "I recently got this on sale."). With ``corroborate`` on, the negativity-alone
+part ``b`` counts only where the words back that reading (:meth:`corroborated`): a cue
+matched, VADER's lexicon finds a negative word, a word is a negation, or a contrast or
+regret word (``contrast_words``: "but", "unfortunately", "wish") is used.
 A negator ("no problem", "it's perfect", "nothing really") cancels the cue matches it
 contains and, when no other cue is left, the negativity part too: a survey answer
 like "Nothing, it's perfect for me." that the sentiment model reads as negative says
@@ -41,10 +48,24 @@ from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from voc.classify._match import CueMatcher, Span, _docs
+from voc.classify.sentiment import vader_scores
 from voc.labels import FrictionCues
 from voc.repeats import first_rows, first_seen
 
 log = logging.getLogger(__name__)
+
+try:  # VADER's negation words ("not", "never", "cannot", "without", ...)
+    from vaderSentiment.vaderSentiment import NEGATE as _VADER_NEGATE
+except ImportError:  # pragma: no cover - depends on the environment
+    _VADER_NEGATE = ["not", "no", "never", "nothing", "none", "nor", "cannot", "without"]
+#: VADER scores "no" and "nobody" by rules of their own, outside its negation list.
+_NEGATIONS = frozenset(_VADER_NEGATE) | {"no", "nobody"}
+
+
+def negated(word_lower: str) -> bool:
+    """True for a negation word, as VADER tells them ("not", "never", "n't", "cannot")."""
+    return word_lower in _NEGATIONS or "n't" in word_lower
+
 
 #: Extra strength for each further cue group matched in the same statement.
 MULTI_GROUP_BONUS = 0.1
@@ -71,6 +92,22 @@ class FrictionDetector:
         self._evaluative = {g.id for g in cues.groups if g.evaluative}
         self._not_topic = frozenset(STOP_WORDS) | {w.lower() for w in cues.vague_words}
         self._topic: dict[int, str | None] = {}  # orth id -> topic word or None
+        self._contrast = frozenset(w.lower() for w in cues.contrast_words)
+
+    def corroborated(self, texts: list[str], groups_of: list[list[str]]) -> np.ndarray:
+        """True where the words back a negative reading: a cue matched, VADER's lexicon
+        finds a negative word (or a negated positive one), a word is a negation ("not",
+        "never", "n't") or a contrast or regret word is used ("but", "unfortunately",
+        "wish"). Everywhere when ``corroborate`` is off."""
+        if not self.cues.corroborate:
+            return np.ones(len(texts), dtype=bool)
+        out = vader_scores(texts)[:, 2] > 0.0
+        for i, doc in enumerate(_docs(texts)):
+            if not out[i]:
+                out[i] = bool(groups_of[i]) or any(
+                    negated(t.lower_) or t.lower_ in self._contrast for t in doc
+                )
+        return out
 
     def cue_groups(self, texts: list[str]) -> list[list[str]]:
         """Ids of the cue groups found in each text (negated matches removed)."""
@@ -182,7 +219,9 @@ class FrictionDetector:
         groups_of, no_problem = self._analyse(list(texts))
         cue = self.cue_strength(list(texts), groups_of)
         cue_part = cue * (1.0 - w + w * neg)
-        neg_part = self.cues.negativity_alone * np.clip(neg - 0.1, 0.0, 1.0) / 0.9
+        # the model's negativity on its own, with no word to back it, is not trusted
+        alone = np.where(self.corroborated(texts, groups_of), neg, 0.0)
+        neg_part = self.cues.negativity_alone * np.clip(alone - 0.1, 0.0, 1.0) / 0.9
         neg_part = np.where(no_problem, 0.0, neg_part)
         combined = 1.0 - (1.0 - cue_part) * (1.0 - neg_part)
         # unhappy about nothing named: no friction, whatever the sentiment model read
