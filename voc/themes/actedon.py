@@ -6,17 +6,22 @@ true when the statements write the noun so: after the verb ("didn't make a payme
 or before it with the customer between them ("a withdrawal I didn't make",
 "transactions that I don't recognize"). A noun written before the verb with no one
 between is the one doing it ("the court does not verify"): then the name says the noun
-first ("bankruptcy court doesn't verify"), as written. :func:`in_written_order` picks
-the order; :mod:`voc.themes.naming` calls it for names composed verb first.
+first ("bankruptcy court doesn't verify"), as written; written in neither role, the noun
+is dropped ("didn't care", never "didn't care gold"). :func:`in_written_order` picks the
+order; :mod:`voc.themes.naming` calls it (:func:`verb_first_order`) for names composed
+verb first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from voc.themes.bestpred import FIRST_PERSON
 from voc.themes.lemmas import lemma
-from voc.themes.pos import lexicon_tag
+from voc.themes.pos import lexicon_tag, parse
+from voc.themes.predicate import Predicate
 from voc.themes.said import BREAK, VAGUE_NOUNS, raw_tokens, token_keys
+from voc.themes.wording import lemma_key, proper_names
 
 #: Tokens between a verb and what it acts on, at most ("didn't make any of these payments").
 AFTER = 4
@@ -28,7 +33,8 @@ _CUSTOMER = frozenset({"i", "we", "i've", "i'd", "i'm", "we've", "me"})
 _SINGULAR = {"don't": "doesn't", "haven't": "hasn't", "aren't": "isn't", "weren't": "wasn't"}
 #: Words after which a noun is where or with what, not what the verb acts on.
 _PREPOSITIONS = frozenset({"on", "in", "at", "from", "to", "for", "with", "by", "of", "via",
-                           "into", "through", "over", "about", "since", "before", "after"})
+                           "into", "through", "over", "about", "since", "before", "after",
+                           "like"})
 _DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "this",
                           "that", "these", "those", "its", "some", "any"})
 #: Least statements that must write a noun in one role for the name to say it so.
@@ -50,12 +56,13 @@ def _compound(toks: Sequence[str], j: int) -> int:
 
 
 def _in_place(toks: Sequence[str], k: int) -> bool:
-    """Whether the noun phrase starting at ``k`` follows a preposition ("in my app")."""
-    before = list(toks[max(0, k - 2) : k])
-    return bool(before) and (
-        before[-1] in _PREPOSITIONS or len(before) == 2 and before[0] in _PREPOSITIONS
-        and before[1] in _DETERMINERS
-    )
+    """Whether the noun phrase starting at ``k`` follows a preposition, past its
+    determiner and adjectives ("in my app", "from an odd seller")."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and (toks[j] in _DETERMINERS
+                                     or lexicon_tag(toks[j]).startswith("JJ")):
+        j -= 1
+    return j >= 0 and toks[j] in _PREPOSITIONS
 
 
 def _object_after(toks: Sequence[str], keys: Sequence[str], i: int, head: str) -> bool:
@@ -128,7 +135,9 @@ def in_written_order(
     write it: kept when they write ``subject`` as what the verb (``head``) acts on, else
     the verb with the first of ``nouns`` they do write so ("don't recognize
     transactions"), else the subject first when they write it doing the verb ("bankruptcy
-    court doesn't verify"); ``name`` itself when they write neither."""
+    court doesn't verify"); the predicate alone (``surface``) when none of them writes
+    the noun in either role ("didn't care" of "she didn't care if I complained" beside
+    "gold status": a noun glued to a verb nobody writes it with), else ``name``."""
     words = surface.split()
     if not words or not name.startswith(surface) or not head:
         return name
@@ -143,7 +152,7 @@ def in_written_order(
             return f"{surface} {noun}"
     if doing >= LEAST:
         return _with_object(doer_first(subject, surface), mine, head, nouns, texts)
-    return name
+    return name if acted or doing else surface
 
 
 def _with_object(
@@ -160,3 +169,19 @@ def _with_object(
                 and roles(noun, head, texts)[0] >= LEAST:
             return f"{name} {noun}"
     return name
+
+
+def verb_first_order(
+    name: str, pred: Predicate, phrases: Sequence[str], texts: Sequence[str]
+) -> str:
+    """``name`` composed verb first by a customer's negation ("don't recognize card") in
+    the order its statements write it (:func:`in_written_order`, with the best five key
+    ``phrases`` that are nouns: "don't recognize transactions" where they write
+    "transactions I don't recognize"), the predicate alone when they write the noun in
+    neither role ("didn't look" of "did not look the way it does on the model")."""
+    if pred.surface.split()[0] not in FIRST_PERSON or not name.startswith(f"{pred.surface} "):
+        return name
+    nouns = [p for p in phrases[:5] if lemma_key(p) in parse(p).nouns
+             and p.lower() not in proper_names(texts)]
+    said = name[len(pred.surface) + 1 :]
+    return in_written_order(name, said, pred.surface, pred.head, nouns, texts)

@@ -3,9 +3,10 @@ people write, joined to the theme's subject.
 
 :mod:`voc.themes.predicate` finds the problem predicates of each statement; here they
 vote per distinct statement (:func:`best_predicate`), the winner is put in the written
-form of its problem ("charges twice" → "charged twice": :func:`as_written`) and composed
-with the subject ("card verification" + "failed", "can't cancel subscription":
-:func:`compose`).
+form of its problem ("charges twice" → "charged twice", "will expire" → "expires":
+:func:`as_written`; adverbs after its verb dropped, "keep getting delayed later" → "keep
+getting delayed") and composed with the subject ("card verification" + "failed", "can't
+cancel subscription": :func:`compose`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.lemmas import lemma
-from voc.themes.pos import past_participle
+from voc.themes.pos import PARTICLES, lexicon_tag, past_participle
 from voc.themes.predicate import BLOCKED, Predicate, predicates, problem_lemmas
 from voc.themes.requests import brief
 from voc.themes.wording import tokens
@@ -92,7 +93,7 @@ def best_predicate(
             # nobody wrote "can't": name it in their words ("trying to cancel")
             said = Counter(p.said for t in uniq for p in predicates(t) if p.key == key and p.said)
             surface = min(said.items(), key=lambda kv: -kv[1])[0] if said else surface
-        surface = as_written(surface, head, uniq)
+        surface = as_written(" ".join(adverbs_dropped(surface.split(), head)), head, uniq)
         obj = ""
         if key in objs:
             o, k = _top(objs[key])
@@ -137,6 +138,23 @@ def _said_most(
     return key, n, head
 
 
+#: Words after a predicate's problem verb that say what happened ("locked out", "charged
+#: twice"), not how or when ("failed miserably", "delayed later").
+_KEPT_AFTER = PARTICLES | {"twice"}
+
+
+def adverbs_dropped(body: list[str], head: str) -> list[str]:
+    """``body`` without the adverbs and adjectives after its problem verb: "keep getting
+    delayed" of "keep getting delayed later", "failed" of "failed miserably"; particles
+    ("locked out") and "twice" stay, and so does a verb after it ("stopped working")."""
+    at = max((k for k, w in enumerate(body) if lemma(w) == head), default=-1)
+    end = len(body)
+    while at >= 0 and end > at + 1 and body[end - 1] not in _KEPT_AFTER \
+            and lexicon_tag(body[end - 1]).startswith(("RB", "JJ")):
+        end -= 1
+    return body[:end]
+
+
 #: Words that may follow a predicate's verb and keep it one (it then takes the past form).
 _AFTER_VERB = frozenset({"twice", "again", "out", "up", "off", "down", "back", "through", "over",
                          "in"})
@@ -156,11 +174,21 @@ def as_written(surface: str, head: str, texts: Sequence[str]) -> str:
     said = Counter(w for t in texts for w in tokens(t))
     past = past_participle(words[0], said)
     if not past:
-        return surface
+        return _inflected(surface, head, said)
     ongoing = _ongoing(head, past, said) if words[0] != past else ""
     if ongoing:
         return " ".join([ongoing, *words[1:]])
     return " ".join([past, *words[1:]])
+
+
+def _inflected(surface: str, head: str, said: Counter[str]) -> str:
+    """A lone verb in its base form ("expire" of "will expire", "about to expire") in
+    the form the statements say it most otherwise ("expires"): after a subject the base
+    form reads broken ("card expire")."""
+    if surface != head:
+        return surface
+    forms = [(n, w) for w, n in said.items() if w != head and lemma(w) == head]
+    return max(forms)[1] if forms else surface
 
 
 #: The past form names a problem only when at least this share of the times the statements

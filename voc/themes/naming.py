@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from voc.themes.actedon import in_written_order
+from voc.themes.actedon import verb_first_order
 from voc.themes.asked import QWORDS, question_name
 from voc.themes.attest import attested_name, on_topic, rename
-from voc.themes.bestpred import FIRST_PERSON, best_predicate, compose
+from voc.themes.bestpred import best_predicate, compose
 from voc.themes.keyphrases import key_phrases
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import unvague
+from voc.themes.plain import PLAIN_HEADS
 from voc.themes.pos import lexicon_tag, parse, past_participle
 from voc.themes.predicate import (
     Predicate,
@@ -153,7 +154,7 @@ def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> 
     name = _drafted(phrases, texts, fallback)
     if name == UNSPECIFIC:
         return _most_shared(texts) or name
-    if not says_wrong(name) and parse(name).nouns:
+    if not says_wrong(name) and parse(name).nouns and not _plain_headed(name):
         # a bare subject: the problem said beside it, else the predicate or problem word
         # its statements say most ("flight" + "delayed"); a subject few statements say (a
         # small mixed theme) gives way to the problem most of them share
@@ -176,6 +177,14 @@ def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> 
         # no noun ("stuck in", "not help"): what most statements share, said of what
         return _most_shared(texts) or name
     return name
+
+
+def _plain_headed(name: str) -> bool:
+    """Whether ``name`` ends in a plain head ("booking problems"): it says plainly that
+    something is wrong, and another problem word after it glues a second predicate on
+    ("booking problems cancelled")."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in PLAIN_HEADS
 
 
 def _most_shared(texts: Sequence[str]) -> str:
@@ -237,7 +246,7 @@ def shared_problem(texts: Sequence[str]) -> str:
         saying = [t for t in texts if any(p.key == pred.key for p in predicates(t))]
         subject = pred.obj or main_noun(saying, min_share=0.0) or main
         if subject:
-            return compose(subject, pred)
+            return verb_first_order(compose(subject, pred), pred, (), texts)
     if main:
         return subject_problem(main, texts)[0] or judgement(main, texts)[0]
     return ""
@@ -281,13 +290,7 @@ def said_of(subject: str, pred: Predicate, phrases: Sequence[str], texts: Sequen
         n = written_support(other, texts) or 0
         if n > SAID_OF_LIFT * max(best, 1) and p.lower() not in proper_names(texts):
             name, best = other, n
-    if pred.surface.split()[0] in FIRST_PERSON and name.startswith(f"{pred.surface} "):
-        # "don't recognize card" where they write "transactions I don't recognize"
-        nouns = [p for p in phrases[:5] if lemma_key(p) in parse(p).nouns
-                 and p.lower() not in proper_names(texts)]
-        said = name[len(pred.surface) + 1 :]
-        name = in_written_order(name, said, pred.surface, pred.head, nouns, texts)
-    return name
+    return verb_first_order(name, pred, phrases, texts)
 
 
 def subject_as_said(subject: str, pred: Predicate, texts: Sequence[str]) -> str:

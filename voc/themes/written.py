@@ -11,7 +11,8 @@ pronoun ("it was declined") stands for the subject when the statement says the s
 Clauses end at punctuation, handles, links and clause-joining words ("and", "but",
 "because", "when", ...), so a subject in one clause and a failure verb in the next ("the
 ticket was fine but I missed the call") do not attest "ticket missed". A verb the name
-says of its object ("make" of "didn't make app") must be said too in short statements, and
+says of its object ("make" of "didn't make app", "get" of "couldn't get shirt") must be said
+too in short statements, and
 a relative clause after a prepositional phrase is not said of the noun inside it ("payments
 shown in the app that I didn't make" do not attest "didn't make app"). A word after the
 problem, when the subject comes before it ("weather doesn't *excuse*"), is said too.
@@ -165,13 +166,38 @@ def _sides(
     return ([k for k in keys[:at] if k in want], [k for k in keys[at + 1 :] if k in want])
 
 
-def written_support(name: str, texts: Sequence[str]) -> int | None:
-    """How many distinct ``texts`` say ``name`` as written (see :func:`_written`)."""
-    return _written(name, tuple(dict.fromkeys(texts)))
+#: Auxiliaries that are the content verb of a name after a negation: "couldn't *get*
+#: shirt" is not said by "couldn't believe it was the same shirt".
+_CONTENT_AUX = frozenset({"get", "got", "gets", "getting"})
+#: Words a name holds that are never its subject: question words and the verbs of
+#: aspect ("keep getting delayed").
+_NOT_SUBJECT = frozenset({"how", "why", "what", "when", "where", "who", "which", "keep",
+                          "keeps", "kept", "getting", "being"})
+
+
+def _stop_subject(words: Sequence[str], problem: Sequence[str]) -> list[str]:
+    """The keys of a name's nouns and verbs that are stop words ("call" of "call
+    disconnected"): a name whose only subject is such a word is still said of it, not
+    of whatever its statements say the problem of."""
+    from voc.themes.pos import AUX, lexicon_tag
+    from voc.themes.said import key
+
+    return [k for w in words if (k := key(w)) not in problem and w not in AUX
+            and w not in _NOT_SUBJECT and "'" not in w
+            and lexicon_tag(w).startswith(("NN", "VB"))]
+
+
+def written_support(
+    name: str, texts: Sequence[str], stop_subject: bool = False
+) -> int | None:
+    """How many distinct ``texts`` say ``name`` as written (see :func:`_written`); with
+    ``stop_subject``, a name whose only subject words are stop words ("call keep getting
+    delayed") is counted too, said of those words (:func:`_stop_subject`)."""
+    return _written(name, tuple(dict.fromkeys(texts)), stop_subject)
 
 
 @lru_cache(maxsize=4096)
-def _written(name: str, texts: tuple[str, ...]) -> int | None:
+def _written(name: str, texts: tuple[str, ...], stop_subject: bool = False) -> int | None:
     """How many distinct ``texts`` say ``name`` as written (see the module docstring);
     None for a name without a subject word or without a problem word.
 
@@ -186,10 +212,12 @@ def _written(name: str, texts: tuple[str, ...]) -> int | None:
     from voc.themes.said import key
 
     subject, problem = parts(name)
+    words = name.lower().split()
+    if not subject and stop_subject:
+        subject = _stop_subject(words, problem)
     probs = frozenset(problem) - frozenset(subject)
     if not subject or not probs:
         return None
-    words = name.lower().split()
     verbs = [k for k in dict.fromkeys(key(w) for w in words if lexicon_tag(w).startswith("VB")
                                       and not lexicon_tag(w).startswith("NN"))
              if k in subject]
@@ -198,7 +226,7 @@ def _written(name: str, texts: tuple[str, ...]) -> int | None:
     said_verbs = [k for k in dict.fromkeys(key(w) for w in words[:first]
                                            if lexicon_tag(w).startswith("VB")
                                            and not lexicon_tag(w).startswith("NN")
-                                           and w not in AUX)
+                                           and (w not in AUX or w in _CONTENT_AUX))
                   if k not in subject and k not in probs and k not in _NEGATION_KEYS]
     nouns = [k for k in subject if k not in verbs]
     if not nouns:
