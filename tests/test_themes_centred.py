@@ -119,3 +119,12 @@ def test_user_names_and_taken_names_stay(embedder: Embedder) -> None:
     drafts[1].name = "runs small"
     rename_vague(drafts, vecs, texts, embedder.encode)
     assert drafts[0].name != "runs small"
+
+
+def test_a_name_taken_in_other_words_order_stays(embedder: Embedder) -> None:
+    """"small runs" is "runs small" in another order: two themes never read alike."""
+    drafts, texts = _drafts(SMALL, "jacket issues")
+    vecs = embedder.encode(texts)
+    drafts[1].name = "small runs"
+    rename_vague(drafts, vecs, texts, embedder.encode)
+    assert drafts[0].name != "runs small"

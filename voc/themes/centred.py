@@ -42,6 +42,7 @@ from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import is_mixed
 from voc.themes.pos import NEGATIONS, PARTICLES, chunks, glued
 from voc.themes.predicate import evaluative_lemmas, is_problem, problem_lemmas
+from voc.themes.qualify import name_key
 from voc.themes.wording import REDACTED, boilerplate
 
 if TYPE_CHECKING:
@@ -269,14 +270,20 @@ def centred_name(
     vectors: np.ndarray,
     scores: dict[str, float],
     encode: Callable[[list[str]], np.ndarray],
-    taken: Collection[str] = (),
+    taken: Collection[object] = (),
     min_share: float = MIN_SHARE,
 ) -> str:
     """The problem span closest to the theme's centre that enough of its statements say,
     as written or in a paraphrase, or "" (see the module doc). ``vectors`` are the
     statements' (``texts``) rows."""
     ranked = centred_spans(texts, vectors, scores, encode, min_share=min_share)
-    return next((s for s, n, _ in ranked if n and key_of(s) not in taken), "")
+    return next((s for s, n, _ in ranked if n and not set(_keys(s)) & set(taken)), "")
+
+
+def _keys(name: str) -> tuple[object, ...]:
+    """What makes a name taken: its span key (:func:`key_of`) and, words in any order, its
+    name key (:func:`voc.themes.qualify.name_key`: "flight late" is "late flight")."""
+    return key_of(name), name_key(name)
 
 
 def centred_spans(
@@ -349,7 +356,7 @@ def rename_vague(
     if not todo:
         return []
     scores = _ctfidf(groups)
-    taken = {key_of(d.name) for d in drafts}
+    taken = {k for d in drafts for k in _keys(d.name)}
     out: list[tuple[str, str, int]] = []
     for i in todo:
         d = themes[i]
@@ -357,7 +364,7 @@ def rename_vague(
         name = centred_name(groups[i], vectors[g], scores[i], encode, taken, min_share)
         if not name:
             continue
-        taken.add(key_of(name))
+        taken.update(_keys(name))
         out.append((d.name, name, len(g)))
         d.name = name
     return out
