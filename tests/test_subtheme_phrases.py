@@ -102,3 +102,18 @@ def test_a_clash_qualifier_is_worked_in_or_the_part_folded() -> None:
            "stuck at the gate", "stuck again tonight"]
     assert unglued("stuck: gate", few) == "stuck"
     assert unglued("stuck on runway", few) == "stuck on runway"  # no colon: as it is
+
+
+def test_a_qualifier_no_phrase_works_in_stays_only_when_half_say_it() -> None:
+    """"bad staff: agent" from 2 of 6 statements names a word, not the part: folded back
+    (the name before the colon); said by most of them, the qualifier stays."""
+    from voc.themes.evidence import unglued
+
+    rude = ["the staff were rude to my mother", "horrible attitude from the crew",
+            "rude agent at check in", "nobody at the desk would help",
+            "the gate agent laughed at us", "unfriendly people everywhere"]
+    assert unglued("bad staff: agent", rude) == "bad staff"
+    fee = ["annual fee charged again", "they refused to waive the annual fee",
+           "an annual fee I never agreed to", "why is there an annual fee",
+           "card cancelled", "called twice"]
+    assert unglued("card issues: annual fee", fee) == "card issues: annual fee"

@@ -131,13 +131,19 @@ def _settle_subthemes(
         sub, d.subthemes, d.name, siblings=True, texts=tx, common=common)
 
 
+#: Share of a sub-theme's distinct statements that must say a qualifier no phrase of theirs
+#: works in for "name: qualifier" to stay: half. Fewer, and the word sets the part apart
+#: from nothing a reader sees ("stuck hours: middle" from 2 of 13, "bad staff: agent" from
+#: 4 of 23); the part is folded back into its theme.
+QUALIFIER_SAID = 0.5
+
+
 def unglued(name: str, texts: Sequence[str]) -> str:
     """A sub-theme's "name: qualifier" (as told apart from a sibling or its parent) worked
     into the phrase its ``texts`` write (:func:`voc.themes.subphrase.worked_in`: "stuck on
     plane: gate" → "stuck on plane at gate"); the name before the colon when too few of
     them say the qualifier (:data:`voc.themes.drafts.QUALIFIER_SHARE`: a stray word sets
     the part apart from nothing, so it is folded); else as it is."""
-    from voc.themes.drafts import QUALIFIER_SHARE
     from voc.themes.mixed import is_mixed
     from voc.themes.subphrase import worked_in
 
@@ -148,7 +154,7 @@ def unglued(name: str, texts: Sequence[str]) -> str:
     if worked:
         return worked
     said = [said_words(t) for t in dict.fromkeys(t.strip().lower() for t in texts)]
-    return head if said_by(qualifier, said) < QUALIFIER_SHARE * len(said) else name
+    return head if said_by(qualifier, said) < QUALIFIER_SAID * len(said) else name
 
 
 def finish_evidence(
