@@ -245,6 +245,13 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     ):
         log.info("vague theme %r (%d) named %r", old, size, new)
     log.debug("vague themes renamed in %.2f s", time.perf_counter() - t0)
+    # "can't check" is "can't check in" where the statements write the particle
+    from voc.themes.particles import with_particle
+
+    pinned = getattr(ctx.models.get("codeframe"), "names", {})
+    for d in state.drafts:
+        if d.label >= 0 and d.theme_key is None and d.name not in pinned:
+            d.name = with_particle(d.name, [texts[int(j)] for j in d.statement_idx])
     # key phrases and quotes that show the final name's problem
     from voc.themes.evidence import finish_evidence
 

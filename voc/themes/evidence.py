@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from voc.themes.lemmas import lemma
+from voc.themes.particles import with_particle
 from voc.themes.pos import lexicon_tag
 from voc.themes.quotes import representative, says_name
 
@@ -126,7 +127,7 @@ def _settle_subthemes(
         if not named_apart(s.name, d.name):
             rest = [tx[j] for j in np.flatnonzero(sub != s.label)]
             s.name = sub_name(head, s.name, [*s.key_phrases, *s.spare_phrases], stx, rest)
-        s.name = unglued(s.name, stx)
+        s.name = with_particle(unglued(s.name, stx), stx)
     d.sub_labels, d.subthemes = fold_unnamed(
         sub, d.subthemes, d.name, siblings=True, texts=tx, common=common)
 
