@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -205,6 +205,25 @@ def _fold_nameless(
         renumber(state.drafts, pinned)
 
 
+def _reword(
+    drafts: list[ThemeDraft], vectors: np.ndarray, texts: list[str],
+    encode: Callable[[list[str]], np.ndarray], pinned: Collection[str], vague_share: float,
+) -> None:
+    """Last words of the theme names, in place (never the user's): large vague themes
+    named by the problem phrase closest to their centre
+    (:func:`voc.themes.centred.rename_vague`), and phrasal verbs given their particle
+    ("can't check in": :func:`voc.themes.particles.with_particle`)."""
+    from voc.themes.centred import rename_vague
+    from voc.themes.particles import with_particle
+
+    for old, new, size in rename_vague(drafts, vectors, texts, encode, pinned=pinned,
+                                       min_share=vague_share):
+        log.info("vague theme %r (%d) named %r", old, size, new)
+    for d in drafts:
+        if d.label >= 0 and d.theme_key is None and d.name not in pinned:
+            d.name = with_particle(d.name, [texts[int(j)] for j in d.statement_idx])
+
+
 @register("name", NameParams, requires=["clusters"], provides=["names"])
 def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     """Name each theme (and sub-theme) from c-TF-IDF key phrases; pick representative quotes."""
@@ -226,32 +245,12 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
                                    params.same_problem_merge_threshold)
         if merged:
             state.drafts = _drafts(state, ctx, params, cparams)
+    pinned = getattr(ctx.models.get("codeframe"), "names", {})
     # equal names told apart by what separates their themes; the user's names stay
-    distinct_drafts(
-        state.drafts, friction_texts,
-        pinned=getattr(ctx.models.get("codeframe"), "names", {}),
-    )
+    distinct_drafts(state.drafts, friction_texts, pinned=pinned)
     # small themes nothing names are the "other" bucket, not themes of their own
     _fold_nameless(state, ctx, params, cparams, texts)
-    # large vague themes named by the problem phrase closest to their centre
-    import time
-
-    from voc.themes.centred import rename_vague
-
-    t0 = time.perf_counter()
-    for old, new, size in rename_vague(
-        state.drafts, vectors[fidx], texts, model.encode,
-        pinned=getattr(ctx.models.get("codeframe"), "names", {}), min_share=params.vague_share,
-    ):
-        log.info("vague theme %r (%d) named %r", old, size, new)
-    log.debug("vague themes renamed in %.2f s", time.perf_counter() - t0)
-    # "can't check" is "can't check in" where the statements write the particle
-    from voc.themes.particles import with_particle
-
-    pinned = getattr(ctx.models.get("codeframe"), "names", {})
-    for d in state.drafts:
-        if d.label >= 0 and d.theme_key is None and d.name not in pinned:
-            d.name = with_particle(d.name, [texts[int(j)] for j in d.statement_idx])
+    _reword(state.drafts, vectors[fidx], texts, model.encode, pinned, params.vague_share)
     # key phrases and quotes that show the final name's problem
     from voc.themes.evidence import finish_evidence
 
