@@ -27,6 +27,7 @@ from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
+from voc.cosine import unit
 from voc.themes.cluster import OTHER
 from voc.themes.merge import key_lemmas
 from voc.themes.mixed import is_mixed
@@ -71,8 +72,7 @@ def carried_pairs(
                  and np.any(labels == c))
     if len(ids) < 2:
         return []
-    cents = np.stack([x[labels == c].mean(axis=0) for c in ids])
-    cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
+    cents = unit(np.stack([x[labels == c].mean(axis=0) for c in ids]))
     sims = cents @ cents.T
     close = [(i, j) for i in range(len(ids)) for j in range(i + 1, len(ids))
              if sims[i, j] >= min_similarity]

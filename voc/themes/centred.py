@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from voc.cosine import unit
 from voc.themes.idioms import idiomatic, unidiom
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import is_mixed
@@ -277,7 +278,7 @@ def centred_name(
     as written or in a paraphrase, or "" (see the module doc). ``vectors`` are the
     statements' (``texts``) rows."""
     ranked = centred_spans(texts, vectors, scores, encode, min_share=min_share)
-    return next((s for s, n, _ in ranked if n and not set(_keys(s)) & set(taken)), "")
+    return next((s for s, n, _ in ranked if n and not any(k in taken for k in _keys(s))), "")
 
 
 def _keys(name: str) -> tuple[object, ...]:
@@ -314,8 +315,8 @@ def centred_spans(
     if not held:
         return []
     shown = [_shown(k, uniq) for k, _ in held]
-    cand = _unit(np.asarray(encode(shown), dtype=np.float32))
-    centre = _unit(np.asarray(vectors, dtype=np.float32)).mean(axis=0)
+    cand = unit(np.asarray(encode(shown), dtype=np.float32))
+    centre = unit(np.asarray(vectors, dtype=np.float32)).mean(axis=0)
     centre /= max(float(np.linalg.norm(centre)), 1e-12)
     cos = cand @ centre
     near = cand @ cand.T >= (PARAPHRASE if paraphrase is None else paraphrase)
@@ -325,10 +326,6 @@ def centred_spans(
         out.append((shown[i], len(who) if len(who) >= least else 0, float(cos[i])))
     out.sort(key=lambda r: (-(r[1] > 0), -r[2], -r[1], r[0]))
     return out
-
-
-def _unit(v: np.ndarray) -> np.ndarray:
-    return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
 
 
 def rename_vague(

@@ -29,6 +29,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 
+from voc.cosine import unit
 from voc.themes.cluster import OTHER
 from voc.themes.mixed import is_mixed
 from voc.themes.plain import PLAIN_HEADS
@@ -97,8 +98,7 @@ def word_similarity(words: Collection[str], encode: Encode) -> Callable[[str, st
     order = sorted(set(words))
     if not order:
         return lambda x, y: 0.0
-    vecs = np.asarray(encode(order), dtype=np.float32)
-    vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
+    vecs = unit(np.asarray(encode(order), dtype=np.float32))
     row = {w: i for i, w in enumerate(order)}
 
     def similar(x: str, y: str) -> float:
