@@ -160,11 +160,11 @@ def merge_same_names(
     if len(names) < 2:
         return labels, []
     x = addressee_centred(vectors, texts)
-    found = [(*p, ("", "")) for p in same_name_pairs(names, x, labels, keep)]
-    if encode is not None:
+    found = [(*p, ("", "")) for p in same_name_pairs(names, x, labels, keep)
+             if p[2] >= min_similarity]
+    if encode is not None:  # names agreeing less need closer themes
         found += [p for p in synonym_pairs(names, x, labels, encode, keep, synonym_similarity)
                   if p[2] >= max(min_similarity, synonym_min_similarity)]
-    found = [p for p in found if p[2] >= min_similarity]
     said: Mapping[int, frozenset[str]] = {}
     if carried_similarity < 1:
         from voc.themes.carried import carried_pairs
