@@ -19,12 +19,12 @@ from collections.abc import Sequence
 from voc.themes.actedon import verb_first_order
 from voc.themes.asked import QWORDS, question_name
 from voc.themes.attest import attested_name, on_topic, rename
-from voc.themes.bestpred import best_predicate, compose
+from voc.themes.bestpred import best_predicate, compose, distinct_problem
 from voc.themes.keyphrases import key_phrases
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import unvague
 from voc.themes.plain import PLAIN_HEADS
-from voc.themes.pos import lexicon_tag, parse, past_participle
+from voc.themes.pos import PARTICLES, lexicon_tag, parse, past_participle
 from voc.themes.predicate import (
     Predicate,
     evaluative_lemmas,
@@ -162,7 +162,7 @@ def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> 
             shared = _most_shared(texts)
             if shared:
                 return shared
-        pred = best_predicate(name, texts, min_share=0.0)
+        pred = best_predicate(name, texts, min_share=0.0, distinct=phrases)
         named = (
             subject_problem(name, texts)[0]
             or (compose(name, pred) if pred is not None else "")
@@ -172,7 +172,10 @@ def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> 
         )
         return named
     words = name.split()
-    fragment = len(words) == 1 or words[0] in ("not", "no") or words[-1] in STOPWORDS
+    # a particle after a subject's verb ends a phrasal verb ("top-up hasn't gone through"),
+    # not a fragment ("stuck in")
+    ends_open = words[-1] in STOPWORDS and not (words[-1] in PARTICLES and len(words) > 2)
+    fragment = len(words) == 1 or words[0] in ("not", "no") or ends_open
     if fragment and not parse(name).nouns and words[0] not in QWORDS and len(texts) >= 3:
         # no noun ("stuck in", "not help"): what most statements share, said of what
         return _most_shared(texts) or name
@@ -345,10 +348,12 @@ def _drafted(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -
             # "delayed" says what goes wrong but not with what: "flight delayed"
             pair = paired(subject, [*phrases, *([main] if main else [])], texts)
             return pair or asked or _with_noun(main, subject, texts)
-        return subject  # "charged twice", "discount code declined": it says what goes wrong
+        # "charged twice", "discount code declined": it says what goes wrong, unless a
+        # more distinctive key phrase says it otherwise ("pin blocked" over "wrong pin")
+        return distinct_problem(subject, phrases, texts) or subject
     if main and not is_problem(subject):
         subject = main  # "go through" is what happens to the "top-up": the subject
-    pred = best_predicate(subject, texts)
+    pred = best_predicate(subject, texts, distinct=phrases)
     if pred is not None:
         # few say the shown word ("customer service miss"), or more statements judge the
         # subject than say the problem: the shared judgement says more
