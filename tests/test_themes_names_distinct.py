@@ -1,7 +1,9 @@
 """Names keep the word that tells a theme from its neighbours (its first key phrases)."""
 
-from voc.themes.bestpred import best_predicate, distinct_head, distinct_problem, key_rank
-from voc.themes.naming import theme_name
+from voc.themes.bestpred import best_predicate
+from voc.themes.distinctive import distinct_problem, distinct_verb
+from voc.themes.keyrank import distinct_head, key_rank
+from voc.themes.naming import ends_open, theme_name
 
 #: Top-ups still pending: most say it "hasn't gone through"; more say it failed in
 #: scattered words ("didn't work", "rejected", "declined"), the words of failed top-ups.
@@ -41,7 +43,7 @@ def test_the_distinctive_word_needs_enough_statements() -> None:
     hdf = {("failure", "work"): 9, ("not go", "go"): 4}
     assert distinct_head(hdf, ("failure", "work"), 10, 2, PENDING_PHRASES) == (
         "failure", "work", 10,
-    )  # 4 of the kind's 10: fewer than half
+    )  # 4: fewer than half as many as say "work" (9)
     hdf = {("failure", "work"): 9, ("not go", "go"): 6}
     assert distinct_head(hdf, ("failure", "work"), 10, 2, PENDING_PHRASES) == ("not go", "go", 6)
 
@@ -80,3 +82,40 @@ def test_the_subject_stays_when_a_first_key_phrase_holds_its_problem_word() -> N
 
 def test_a_blocked_pin_is_named_so_not_by_the_wrong_pin_that_blocked_it() -> None:
     assert theme_name(BLOCKED_PHRASES, BLOCKED) == "pin blocked"
+
+
+def test_a_particle_after_a_negated_verb_ends_a_phrasal_verb_not_a_fragment() -> None:
+    assert not ends_open(["top-up", "hasn't", "gone", "through"])
+    assert ends_open(["stuck", "in"])
+    assert ends_open(["wait", "dropped", "off"])  # no subject's negated verb before it
+    assert not ends_open(["card", "declined"])
+
+
+#: Stolen cards: "stolen", the first key phrase, is said by nearly all, but it is no
+#: problem word of the cue file, so the name took the word a few say ("card lost").
+STOLEN = [
+    "My card was stolen.",
+    "I think my card has been stolen!",
+    "My card has been stolen, what do I do?",
+    "How do I replace a stolen card?",
+    "I need to report a stolen card.",
+    "Someone stole my wallet with my card in it.",
+    "My card was stolen yesterday.",
+    "I lost my card, or maybe it was stolen.",
+    "I lost my card on the bus.",
+    "My card is lost.",
+]
+STOLEN_PHRASES = ["stolen", "card", "wallet", "report", "lost"]
+
+
+def test_a_first_key_phrase_participle_most_say_names_the_theme() -> None:
+    assert distinct_verb("stolen", best_predicate("card", STOLEN), STOLEN_PHRASES, STOLEN) == (
+        "card stolen"
+    )
+    assert theme_name(STOLEN_PHRASES, STOLEN) == "card stolen"
+
+
+def test_a_participle_needs_to_be_the_first_key_phrase_and_said_by_most() -> None:
+    assert distinct_verb("stolen", None, ["card", "stolen"], STOLEN) == ""
+    assert distinct_verb("lost", None, ["lost", "card"], STOLEN) == ""  # 3 of 10 say it
+    assert distinct_verb("stolen", None, ["keeps stolen", "card"], STOLEN) == ""

@@ -15,11 +15,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from voc.themes.keyrank import distinct_head
 from voc.themes.lemmas import lemma
 from voc.themes.pos import PARTICLES, lexicon_tag, past_participle
-from voc.themes.predicate import BLOCKED, Predicate, is_problem, predicates, problem_lemmas
+from voc.themes.predicate import BLOCKED, Predicate, predicates, problem_lemmas
 from voc.themes.requests import brief
-from voc.themes.wording import lemmas_said, tokens
+from voc.themes.wording import tokens
 
 _CANT = re.compile(r"\b(can'?t|can’t|cannot|unable|couldn'?t|couldn’t)\b")
 #: Negated auxiliaries a customer says of themself ("I haven't received", "I don't recognize").
@@ -46,7 +47,8 @@ def best_predicate(
     as "failure", or a negated verb) is shown by its most frequent problem word in its
     most frequent wording ("rejected" over "sent rejected"). With the theme's key phrases
     (``distinct``, most distinctive first) a problem word one of them holds wins over a
-    less distinctive one when comparably many say it (:func:`distinct_head`).
+    less distinctive one when comparably many say it
+    (:func:`voc.themes.keyrank.distinct_head`).
     """
     subj = _words(subject) - {""}
     uniq = list(dict.fromkeys(texts))
@@ -141,61 +143,6 @@ def _said_most(
         if hdf[(other, word)] >= least:
             return other, m, word
     return key, n, head
-
-
-#: A problem word a more distinctive key phrase holds wins when at least this share of
-#: as many statements say it as say the kind chosen by votes ("hasn't gone through" by 23
-#: of a pending top-up's 142 statements over "didn't work", the most said word of a
-#: "failure" kind 30 say in "work", "wrong", "rejected", ...).
-DISTINCT_SUPPORT = 0.5
-#: Only the theme's first key phrases tell it from its neighbours.
-DISTINCT_TOP = 3
-
-
-def key_rank(word: str, phrases: Sequence[str]) -> int:
-    """Position of the first of the first :data:`DISTINCT_TOP` ``phrases`` holding the
-    lemma ``word``; :data:`DISTINCT_TOP` when none does."""
-    for i, p in enumerate(phrases[:DISTINCT_TOP]):
-        if word in _words(p):
-            return i
-    return DISTINCT_TOP
-
-
-def distinct_head(
-    hdf: Counter[tuple[str, str]], chosen: tuple[str, str], n: int, need: int,
-    phrases: Sequence[str],
-) -> tuple[str, str, int]:
-    """The (kind, problem word, statements) to name: ``chosen`` (said in ``n``
-    statements), unless another kind's word is held by a more distinctive key phrase
-    (:func:`key_rank`) and at least :data:`DISTINCT_SUPPORT` times ``n`` and ``need``
-    statements say it: the word telling the theme from its neighbours ("gone through",
-    not "didn't work", for top-ups still pending beside top-ups that failed)."""
-    best, rank = chosen, key_rank(chosen[1], phrases)
-    least = max(need, DISTINCT_SUPPORT * n)
-    for (kind, word), m in sorted(hdf.items(), key=lambda kv: (-kv[1], kv[0])):
-        if (kind, word) != chosen and m >= least and key_rank(word, phrases) < rank:
-            best, rank = (kind, word), key_rank(word, phrases)
-    return (*best, n) if best == chosen else (*best, hdf[best])
-
-
-def distinct_problem(subject: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
-    """A subject that says its own problem ("wrong pin") named instead by its noun and
-    the predicate a more distinctive key phrase holds ("pin blocked", where "unblock" and
-    "blocked" tell the theme from its neighbours and "wrong" is in no first key phrase),
-    when at least :data:`DISTINCT_SUPPORT` times as many statements say that predicate
-    as say the subject; "" when the subject stays."""
-    words = subject.split()
-    wrong = [w for w in words if is_problem(w, cues=False)]
-    rest = " ".join(w for w in words if w not in wrong)
-    if not wrong or not rest or any(key_rank(lemma(w.lower()), phrases) < DISTINCT_TOP
-                                    for w in wrong):
-        return ""
-    pred = best_predicate(rest, texts, distinct=phrases)
-    if pred is None or key_rank(pred.head, phrases) >= DISTINCT_TOP:
-        return ""
-    want = _words(subject)
-    n = sum(want <= lemmas_said(t) for t in dict.fromkeys(texts))
-    return compose(rest, pred) if pred.support >= DISTINCT_SUPPORT * n else ""
 
 
 #: Words after a predicate's problem verb that say what happened ("locked out", "charged
