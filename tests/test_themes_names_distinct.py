@@ -119,3 +119,16 @@ def test_a_participle_needs_to_be_the_first_key_phrase_and_said_by_most() -> Non
     assert distinct_verb("stolen", None, ["card", "stolen"], STOLEN) == ""
     assert distinct_verb("lost", None, ["lost", "card"], STOLEN) == ""  # 3 of 10 say it
     assert distinct_verb("stolen", None, ["keeps stolen", "card"], STOLEN) == ""
+
+
+def test_a_participle_names_no_theme_of_questions() -> None:
+    asked = [
+        "Where are the cards delivered to?",
+        "What areas are cards delivered to?",
+        "Where can the cards be delivered?",
+        "Where are your cards delivered?",
+        "My card was delivered to the wrong address.",
+    ]
+    assert distinct_verb("delivered", None, ["delivered", "cards"], asked) == ""
+    told = [asked[-1], "The card was delivered to my old flat."]
+    assert distinct_verb("delivered", None, ["delivered", "card"], told) == "card delivered"

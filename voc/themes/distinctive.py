@@ -21,6 +21,7 @@ from voc.themes.keyrank import DISTINCT_SUPPORT, DISTINCT_TOP, key_rank
 from voc.themes.lemmas import lemma
 from voc.themes.pos import lexicon_tag
 from voc.themes.predicate import Predicate, is_problem
+from voc.themes.requests import ask_share
 from voc.themes.subjects import paired
 from voc.themes.wording import lemma_key, lemmas_said
 
@@ -65,8 +66,8 @@ def distinct_verb(
 ) -> str:
     """The first key phrase ``verb`` (a :func:`participle`: "stolen") with the noun the
     statements say it of ("card stolen"), when at least :data:`VERB_MAJORITY` of them and
-    more than say ``pred`` (the predicate the name would take otherwise) say the verb, and
-    ``pred`` does not hold it; "" otherwise."""
+    more than say ``pred`` (the predicate the name would take otherwise) say the verb,
+    ``pred`` does not hold it and fewer than that share ask a question; "" otherwise."""
     if pred is not None and lemma(verb.lower()) in _words(pred.surface):
         return ""
     n = _n_saying(verb, phrases, texts)
@@ -77,8 +78,9 @@ def distinct_verb(
 
 def _n_saying(verb: str, phrases: Sequence[str], texts: Sequence[str]) -> int:
     """How many distinct ``texts`` say ``verb`` when it is a :func:`participle` at least
-    :data:`VERB_MAJORITY` of them say; 0 otherwise."""
-    if not participle(verb, phrases):
+    :data:`VERB_MAJORITY` of them say, and fewer than that share ask; 0 otherwise (most
+    ask, "where are cards delivered?": the theme is named by what they ask)."""
+    if not participle(verb, phrases) or ask_share(texts) >= VERB_MAJORITY:
         return 0
     uniq = list(dict.fromkeys(texts))
     n = sum(lemma(verb.lower()) in lemmas_said(t) for t in uniq)
