@@ -3,7 +3,8 @@
 from voc.themes.bestpred import best_predicate
 from voc.themes.distinctive import distinct_problem, distinct_verb
 from voc.themes.keyrank import distinct_head, key_rank
-from voc.themes.naming import ends_open, theme_name
+from voc.themes.naming import theme_name
+from voc.themes.particles import ends_open
 
 #: Top-ups still pending: most say it "hasn't gone through"; more say it failed in
 #: scattered words ("didn't work", "rejected", "declined"), the words of failed top-ups.

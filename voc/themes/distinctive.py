@@ -17,17 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from voc.themes.bestpred import best_predicate, compose
-from voc.themes.keyrank import DISTINCT_SUPPORT, DISTINCT_TOP, key_rank
+from voc.themes.keyrank import DISTINCT_SUPPORT, DISTINCT_TOP, key_rank, phrase_lemmas
 from voc.themes.lemmas import lemma
 from voc.themes.pos import lexicon_tag
 from voc.themes.predicate import Predicate, is_problem
 from voc.themes.requests import ask_share
 from voc.themes.subjects import paired
 from voc.themes.wording import lemma_key, lemmas_said
-
-
-def _words(phrase: str) -> set[str]:
-    return {lemma(w) for w in phrase.lower().split()}
 
 
 def distinct_problem(subject: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
@@ -45,7 +41,7 @@ def distinct_problem(subject: str, phrases: Sequence[str], texts: Sequence[str])
     pred = best_predicate(rest, texts, distinct=phrases)
     if pred is None or key_rank(pred.head, phrases) >= DISTINCT_TOP:
         return ""
-    want = _words(subject)
+    want = phrase_lemmas(subject)
     n = sum(want <= lemmas_said(t) for t in dict.fromkeys(texts))
     return compose(rest, pred) if pred.support >= DISTINCT_SUPPORT * n else ""
 
@@ -68,7 +64,7 @@ def distinct_verb(
     statements say it of ("card stolen"), when at least :data:`VERB_MAJORITY` of them and
     more than say ``pred`` (the predicate the name would take otherwise) say the verb,
     ``pred`` does not hold it and fewer than that share ask a question; "" otherwise."""
-    if pred is not None and lemma(verb.lower()) in _words(pred.surface):
+    if pred is not None and lemma(verb.lower()) in phrase_lemmas(pred.surface):
         return ""
     n = _n_saying(verb, phrases, texts)
     if not n or (pred is not None and n <= pred.support):

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from voc.themes.lemmas import lemma
 
 
-def _words(phrase: str) -> set[str]:
+def phrase_lemmas(phrase: str) -> set[str]:
+    """The lemmas of ``phrase``'s words."""
     return {lemma(w) for w in phrase.lower().split()}
 
 
@@ -34,7 +35,7 @@ def key_rank(word: str, phrases: Sequence[str]) -> int:
     """Position of the first of the first :data:`DISTINCT_TOP` ``phrases`` holding the
     lemma ``word``; :data:`DISTINCT_TOP` when none does."""
     for i, p in enumerate(phrases[:DISTINCT_TOP]):
-        if word in _words(p):
+        if word in phrase_lemmas(p):
             return i
     return DISTINCT_TOP
 

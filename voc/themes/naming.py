@@ -22,10 +22,11 @@ from voc.themes.attest import attested_name, on_topic, rename
 from voc.themes.bestpred import best_predicate, compose
 from voc.themes.distinctive import distinct_problem, distinct_verb, participle, verb_named
 from voc.themes.keyphrases import key_phrases
-from voc.themes.lemmas import STOPWORDS, lemma
+from voc.themes.lemmas import lemma
 from voc.themes.mixed import unvague
+from voc.themes.particles import ends_open
 from voc.themes.plain import PLAIN_HEADS
-from voc.themes.pos import PARTICLES, lexicon_tag, parse, past_participle
+from voc.themes.pos import lexicon_tag, parse, past_participle
 from voc.themes.predicate import (
     Predicate,
     evaluative_lemmas,
@@ -179,16 +180,6 @@ def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> 
         # no noun ("stuck in", "not help"): what most statements share, said of what
         return _most_shared(texts) or name
     return name
-
-
-def ends_open(words: Sequence[str]) -> bool:
-    """Whether a name ends on a stop word that leaves it open ("stuck in"); a particle
-    after a negated verb that follows its subject ends a phrasal verb ("top-up hasn't gone
-    through"), not a fragment."""
-    if words[-1] not in STOPWORDS:
-        return False
-    negated = any(w.endswith("n't") or w in ("not", "never") for w in words[1:-2])
-    return not (words[-1] in PARTICLES and negated)
 
 
 def _plain_headed(name: str) -> bool:
