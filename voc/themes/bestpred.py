@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from voc.themes.keyrank import distinct_head
 from voc.themes.lemmas import lemma
 from voc.themes.pos import PARTICLES, lexicon_tag, past_participle
 from voc.themes.predicate import BLOCKED, Predicate, predicates, problem_lemmas
@@ -36,14 +37,18 @@ def _top(counts: Counter[str]) -> tuple[str, int]:
 
 
 def best_predicate(
-    subject: str, texts: Sequence[str], min_share: float = 0.1
+    subject: str, texts: Sequence[str], min_share: float = 0.1,
+    distinct: Sequence[str] = (),
 ) -> Predicate | None:
     """The problem predicate most statements of the theme use, preferring those that
     mention the subject; None when fewer than two statements and ``min_share`` say one.
 
     Votes are per distinct statement text. The winning kind of problem (a cue group such
     as "failure", or a negated verb) is shown by its most frequent problem word in its
-    most frequent wording ("rejected" over "sent rejected").
+    most frequent wording ("rejected" over "sent rejected"). With the theme's key phrases
+    (``distinct``, most distinctive first) a problem word one of them holds wins over a
+    less distinctive one when comparably many say it
+    (:func:`voc.themes.keyrank.distinct_head`).
     """
     subj = _words(subject) - {""}
     uniq = list(dict.fromkeys(texts))
@@ -86,6 +91,8 @@ def best_predicate(
             key, n, head = _said_most(df, hdf, heads, pooled, probs)
         else:
             head = _shown(heads[key], probs)
+        if distinct:
+            key, head, n = distinct_head(hdf, (key, head), n, need, distinct)
         k = heads[key][head]
         weak = k < max(1, need // 2)
         surface = min(shown[(key, head)].items(), key=lambda kv: -kv[1])[0]

@@ -20,9 +20,11 @@ from voc.themes.actedon import verb_first_order
 from voc.themes.asked import QWORDS, question_name
 from voc.themes.attest import attested_name, on_topic, rename
 from voc.themes.bestpred import best_predicate, compose
+from voc.themes.distinctive import distinct_problem, distinct_verb, participle, verb_named
 from voc.themes.keyphrases import key_phrases
-from voc.themes.lemmas import STOPWORDS, lemma
+from voc.themes.lemmas import lemma
 from voc.themes.mixed import unvague
+from voc.themes.particles import ends_open
 from voc.themes.plain import PLAIN_HEADS
 from voc.themes.pos import lexicon_tag, parse, past_participle
 from voc.themes.predicate import (
@@ -100,7 +102,7 @@ def theme_name(
             name = attested_name(name, phrases, uniq) if name else rename("", phrases, uniq)
             return unvague(name, uniq, phrases, framed)
     name = _worded(phrases, texts, fallback)
-    if name != UNSPECIFIC:
+    if name != UNSPECIFIC and not verb_named(name, phrases, texts):
         name = on_topic(attested_name(name, phrases, texts), phrases, texts)
     # a vague subject ("times disconnected") or nothing shared: say what, or that it is mixed
     return unvague(name, uniq, phrases, framed)
@@ -154,7 +156,8 @@ def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> 
     name = _drafted(phrases, texts, fallback)
     if name == UNSPECIFIC:
         return _most_shared(texts) or name
-    if not says_wrong(name) and parse(name).nouns and not _plain_headed(name):
+    if not says_wrong(name) and parse(name).nouns and not _plain_headed(name) \
+            and not participle(name.split()[-1], phrases):
         # a bare subject: the problem said beside it, else the predicate or problem word
         # its statements say most ("flight" + "delayed"); a subject few statements say (a
         # small mixed theme) gives way to the problem most of them share
@@ -162,7 +165,7 @@ def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> 
             shared = _most_shared(texts)
             if shared:
                 return shared
-        pred = best_predicate(name, texts, min_share=0.0)
+        pred = best_predicate(name, texts, min_share=0.0, distinct=phrases)
         named = (
             subject_problem(name, texts)[0]
             or (compose(name, pred) if pred is not None else "")
@@ -172,7 +175,7 @@ def _named(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -> 
         )
         return named
     words = name.split()
-    fragment = len(words) == 1 or words[0] in ("not", "no") or words[-1] in STOPWORDS
+    fragment = len(words) == 1 or words[0] in ("not", "no") or ends_open(words)
     if fragment and not parse(name).nouns and words[0] not in QWORDS and len(texts) >= 3:
         # no noun ("stuck in", "not help"): what most statements share, said of what
         return _most_shared(texts) or name
@@ -345,10 +348,15 @@ def _drafted(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -
             # "delayed" says what goes wrong but not with what: "flight delayed"
             pair = paired(subject, [*phrases, *([main] if main else [])], texts)
             return pair or asked or _with_noun(main, subject, texts)
-        return subject  # "charged twice", "discount code declined": it says what goes wrong
+        # "charged twice", "discount code declined": it says what goes wrong, unless a
+        # more distinctive key phrase says it otherwise ("pin blocked" over "wrong pin")
+        return distinct_problem(subject, phrases, texts) or subject
+    verb = subject
     if main and not is_problem(subject):
         subject = main  # "go through" is what happens to the "top-up": the subject
-    pred = best_predicate(subject, texts)
+    pred = best_predicate(subject, texts, distinct=phrases)
+    if main and (kept := distinct_verb(verb, pred, phrases, texts)):
+        return kept  # "card stolen", not "card lost", when most say "stolen"
     if pred is not None:
         # few say the shown word ("customer service miss"), or more statements judge the
         # subject than say the problem: the shared judgement says more

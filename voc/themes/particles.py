@@ -4,7 +4,9 @@ A name that ends on a verb ("can't check", "can't log") drops the particle its s
 write after it ("couldn't check in online", "I can't log into my account"), and the verb
 alone says something else. :func:`with_particle` puts back the particle that
 :data:`PARTICLE_SHARE` of the verb's uses in the statements are followed by (two
-statements at least), "into" counted as "in" and "onto" as "on".
+statements at least), "into" counted as "in" and "onto" as "on". :func:`ends_open` tells a
+name left open by its last word ("stuck in") from one a phrasal verb ends ("top-up hasn't
+gone through").
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from voc.themes.lemmas import lemma
+from voc.themes.lemmas import STOPWORDS, lemma
+from voc.themes.pos import PARTICLES as VERB_PARTICLES
 from voc.themes.pos import lexicon_tag
 
 #: Particles a phrasal verb takes, as a name writes them ("log into" → "log in").
@@ -62,3 +65,13 @@ def with_particle(name: str, texts: Sequence[str]) -> str:
     if n < PARTICLE_LEAST or n < PARTICLE_SHARE * uses:
         return name
     return f"{name} {particle}"
+
+
+def ends_open(words: Sequence[str]) -> bool:
+    """Whether a name ends on a stop word that leaves it open ("stuck in"); a particle
+    after a negated verb that follows its subject ends a phrasal verb ("top-up hasn't gone
+    through"), not a fragment."""
+    if words[-1] not in STOPWORDS:
+        return False
+    negated = any(w.endswith("n't") or w in ("not", "never") for w in words[1:-2])
+    return not (words[-1] in VERB_PARTICLES and negated)
