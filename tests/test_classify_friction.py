@@ -201,3 +201,31 @@ def test_corroborate_trusts_negativity_alone_only_when_words_back_it() -> None:
     assert flags.tolist() == [False] * len(plain) + [True] * len(backed), scores
     # a cue's own strength does not depend on the gate
     assert FrictionDetector(on).score(["I wore it twice and it broke."], neg[:1])[0][0]
+
+
+def test_keep_counts_as_repeated_contact_only_before_an_ing_form() -> None:
+    """"keep getting" repeats something; "keep it", "keep me updated" do not (reviews say
+    "not sure if I'll keep it", support tweets "keep me updated")."""
+    detector = FrictionDetector(load_friction_cues())
+    repeated = ["I keep getting hung up on.", "It keeps crashing", "They kept sending letters."]
+    plain = ["Not sure if I'll keep them.", "Keep me updated.", "I kept it", "I will keep"]
+    groups = detector.cue_groups(repeated + plain)
+    assert all("repeated_contact" in g for g in groups[: len(repeated)]), groups
+    assert groups[len(repeated) :] == [[]] * len(plain)
+    flags, scores = detector.score(
+        ["I will keep this dress no matter what.", "When I call, I keep getting hung up on."],
+        np.array([-0.77, -0.64]),
+    )
+    assert flags.tolist() == [False, True], scores
+
+
+def test_ing_slot_in_a_users_cue_file() -> None:
+    """Any group's phrase may end in ``*ing``; a negator over the -ing form cancels it."""
+    cues = load_friction_cues()
+    waiting = [g for g in cues.groups if g.id == "waiting"][0]
+    mine = waiting.model_copy(update={"phrases": [*waiting.phrases, "left *ing"]})
+    groups = [mine if g.id == "waiting" else g for g in cues.groups]
+    neg = cues.negators + ["left waiting no more"]
+    det = FrictionDetector(cues.model_copy(update={"groups": groups, "negators": neg}))
+    found = det.cue_groups(["I was left waiting", "I left it", "left waiting no more"])
+    assert found == [["waiting"], [], []]

@@ -3,10 +3,12 @@
 A statement is friction when it reports a problem: a failure, waiting,
 repeated contact, confusion, a money issue or being blocked. Cue phrases from
 ``friction_cues.yaml`` are matched on lowercase tokens (``spacy.blank("en")``
-with a PhraseMatcher); their strength is then scaled by how negative the
-statement is, so a neutral question ("Can I get a refund if I cancel?") or
-praise ("I can't believe how easy that was!") is not friction, while a
-strongly negative statement with no listed cue still can be::
+with a PhraseMatcher); a phrase ending in ``*ing`` ("keep *ing") counts only when the
+next word is an -ing form ("keep getting", "keeps crashing"), not for "keep it" or
+"keep me updated", where the same word says nothing is repeated. Their strength is
+then scaled by how negative the statement is, so a neutral question ("Can I get a
+refund if I cancel?") or praise ("I can't believe how easy that was!") is not
+friction, while a strongly negative statement with no listed cue still can be::
 
     neg   = max(0, -sentiment)
     a     = cue * (1 - w + w * neg)            # cue evidence, scaled by negativity
@@ -70,6 +72,10 @@ def negated(word_lower: str) -> bool:
 #: Extra strength for each further cue group matched in the same statement.
 MULTI_GROUP_BONUS = 0.1
 _NEGATOR_KEY = "__negator__"
+#: A cue phrase's last token that stands for any -ing form ("keep *ing").
+GERUND_SLOT = "*ing"
+#: Suffix of the matcher key of a group's phrases that need an -ing form after them.
+_GERUND_KEY = "__ing__"
 #: Words whose topic-word test a detector remembers (then it starts over).
 TOPIC_WORDS_MEMO = 200_000
 _UNSEEN = object()
@@ -79,17 +85,44 @@ def _inside(span: Span, spans: list[Span]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
+def _split_gerund(phrases: list[str]) -> tuple[list[str], list[str]]:
+    """Plain phrases, and the words before the slot of those ending in ``*ing``."""
+    plain: list[str] = []
+    gerund: list[str] = []
+    for p in phrases:
+        words = p.split()
+        if len(words) > 1 and words[-1] == GERUND_SLOT:
+            gerund.append(" ".join(words[:-1]))
+        else:
+            plain.append(p)
+    return plain, gerund
+
+
+def _gerund_at(doc: Any, j: int) -> bool:
+    """True when token ``j`` of ``doc`` is an -ing form ("getting", not "ring" or "it")."""
+    if j >= len(doc):
+        return False
+    w = doc[j].lower_
+    return doc[j].is_alpha and len(w) > 4 and w.endswith("ing")
+
+
 class FrictionDetector:
     """Flag friction statements and score them in [0, 1]."""
 
     def __init__(self, cues: FrictionCues) -> None:
         self.cues = cues
         self._weights = {g.id: g.weight for g in cues.groups}
-        groups: dict[str, list[str]] = {g.id: g.phrases for g in cues.groups}
+        groups: dict[str, list[str]] = {}
+        for g in cues.groups:
+            plain, gerund = _split_gerund(g.phrases)
+            groups[g.id] = plain
+            if gerund:
+                groups[g.id + _GERUND_KEY] = gerund
         if cues.negators:
             groups[_NEGATOR_KEY] = cues.negators
         self._matcher = CueMatcher(groups)
         self._evaluative = {g.id for g in cues.groups if g.evaluative}
+        self._graded = self._evaluative | {g + _GERUND_KEY for g in self._evaluative}
         self._not_topic = frozenset(STOP_WORDS) | {w.lower() for w in cues.vague_words}
         self._topic: dict[int, str | None] = {}  # orth id -> topic word or None
         self._contrast = frozenset(w.lower() for w in cues.contrast_words)
@@ -126,7 +159,7 @@ class FrictionDetector:
         out: list[list[str]] = []
         topic = self._topic
         for i in range(len(texts)) if only is None else only:
-            graded = [sp for g, spans in found[i].items() if g in self._evaluative for sp in spans]
+            graded = [sp for g, spans in found[i].items() if g in self._graded for sp in spans]
             # tokens inside an evaluative match (what _inside tells, one set per text)
             covered = {t for s, e in graded for t in range(s, e)}
             words = []
@@ -170,13 +203,18 @@ class FrictionDetector:
         """Cue group ids per text, and whether a text says "no problem" (negator, no cue)."""
         out: list[list[str]] = []
         no_problem = np.zeros(len(texts), dtype=bool)
+        docs = _docs(texts)
         for i, found in enumerate(self._matcher.match(texts)):
             negated = found.get(_NEGATOR_KEY, [])
-            groups = [
-                gid
-                for gid, spans in found.items()
-                if gid != _NEGATOR_KEY and any(not _inside(sp, negated) for sp in spans)
-            ]
+            groups: set[str] = set()
+            for key, spans in found.items():
+                if key == _NEGATOR_KEY:
+                    continue
+                if key.endswith(_GERUND_KEY):
+                    key = key[: -len(_GERUND_KEY)]
+                    spans = [(s, e + 1) for s, e in spans if _gerund_at(docs[i], e)]
+                if any(not _inside(sp, negated) for sp in spans):
+                    groups.add(key)
             out.append(sorted(groups, key=lambda g: (-self._weights[g], g)))
             no_problem[i] = bool(negated) and not groups
         return out, no_problem
