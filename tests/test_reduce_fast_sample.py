@@ -142,3 +142,20 @@ def test_sample_size_rule_at_the_measured_points() -> None:
     assert fast_sample_size(5_885) == 2_685  # 5,000 generated messages
     assert fast_sample_size(10_003) == 3_500  # Banking77
     assert fast_sample_size(270_000) == 3_500  # 100,000 generated messages: bounded
+
+
+def test_sample_by_ids_moves_only_the_rows_that_changed() -> None:
+    ids = [f"s{i:05d}" for i in range(10_000)]
+    a = sample_positions(len(ids), 2_000, 42, ids)
+    assert np.array_equal(a, sample_positions(len(ids), 2_000, 42, ids))
+    assert len(a) == 2_000 and np.all(np.diff(a) > 0)
+    assert not np.array_equal(a, sample_positions(len(ids), 2_000, 43, ids))
+    # five rows near the start removed: a positional draw would be redrawn entirely
+    kept = ids[:10] + ids[15:]
+    b = sample_positions(len(kept), 2_000, 42, kept)
+    before = {ids[i] for i in a}
+    after = {kept[i] for i in b}
+    assert len(before ^ after) <= 20  # the removed rows and as many at the boundary
+    old = {ids[i] for i in sample_positions(len(ids), 2_000, 42)}
+    moved = {kept[i] for i in sample_positions(len(kept), 2_000, 42)}
+    assert len(old ^ moved) > 1_000  # what the positional draw does

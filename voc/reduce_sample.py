@@ -1,14 +1,15 @@
 """The reduce phase at scale: themes found on a bounded sample, the rest placed in batches.
 
 When the workspace holds more friction statements than ``cluster.with.max_sample``,
-:func:`reduce_sampled` loads text and vectors for a seeded sample of that many only. The
-reduce steps before ``rank`` (cluster, name: themes, names, key phrases, quotes,
-sub-themes) run on the sample; every other friction statement then joins the theme (and
-sub-theme) whose centroid is nearest, if at least ``assign_threshold`` close, reading its
-vector from the workspace in blocks; ``rank`` (and what follows) runs over all friction
-statements, without their text. What is held in memory is the sample, one block of
-vectors, and one row of ids and scores per friction statement and item, so a million
-statements cluster in bounded memory and time.
+:func:`reduce_sampled` loads text and vectors for a seeded sample of that many only, drawn
+by a seeded hash of each statement's id, so a few added, removed or edited statements
+change few of its members. The reduce steps before ``rank`` (cluster, name: themes, names,
+key phrases, quotes, sub-themes) run on the sample; every other friction statement then
+joins the theme (and sub-theme) whose centroid is nearest, if at least
+``assign_threshold`` close, reading its vector from the workspace in blocks; ``rank`` (and
+what follows) runs over all friction statements, without their text. What is held in
+memory is the sample, one block of vectors, and one row of ids and scores per friction
+statement and item, so a million statements cluster in bounded memory and time.
 
 At or under ``max_sample`` friction statements the ordinary path (:func:`voc.reduce.reduce_full`)
 runs, so small workspaces give exactly the same themes as before.
@@ -19,7 +20,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
+from hashlib import blake2b
 
 import duckdb
 import numpy as np
@@ -37,12 +39,28 @@ OTHER = -1
 MAP_PROVIDES = ("items", "redacted", "statements", "vectors", "stage", "sentiment", "friction")
 
 
-def sample_positions(n: int, cap: int, seed: int) -> np.ndarray:
-    """Sorted positions of a seeded sample of at most ``cap`` out of ``n`` rows."""
+def sample_positions(
+    n: int, cap: int, seed: int, keys: Sequence[str] | None = None
+) -> np.ndarray:
+    """Sorted positions of a seeded sample of at most ``cap`` out of ``n`` rows.
+
+    With ``keys`` (the rows' stable ids, e.g. statement ids) a row is drawn when its
+    seeded hash is among the ``cap`` smallest, so adding, removing or editing a few rows
+    changes the membership of those rows and of as many at the boundary, not the whole
+    draw (a position-seeded draw is redrawn entirely when one row before the end goes).
+    """
     if n <= cap:
         return np.arange(n)
-    rng = np.random.default_rng(seed)
-    return np.sort(rng.choice(n, size=cap, replace=False))
+    if keys is None:
+        rng = np.random.default_rng(seed)
+        return np.sort(rng.choice(n, size=cap, replace=False))
+    salt = f"{seed}\0".encode()
+    h = np.fromiter(
+        (int.from_bytes(blake2b(salt + str(k).encode(), digest_size=8).digest(), "big")
+         for k in keys),
+        dtype=np.uint64, count=n,
+    )
+    return np.sort(np.argsort(h, kind="stable")[:cap])
 
 
 #: Fast mode's MiniLM sample: at least ``FAST_SAMPLE_FLOOR`` friction statements (all of them
@@ -238,7 +256,9 @@ def reduce_sampled(
     t = time.perf_counter()
     rows = ws.read_friction_rows(con)
     items = ws.read_items_for_rank(con, ws.RANK_ITEM_COLUMNS)
-    sample = sample_positions(len(rows), max_sample, ctx.seed)
+    sample = sample_positions(
+        len(rows), max_sample, ctx.seed, rows["statement_id"].astype(str).tolist()
+    )
     hashes = rows.pop("text_hash").to_numpy()
     st_s = rows.iloc[sample].reset_index(drop=True)
     st_s.insert(3, "text", ws.read_texts(con, st_s["statement_id"].tolist()))
