@@ -21,6 +21,7 @@ from voc.themes.asked import QWORDS, question_name
 from voc.themes.attest import attested_name, on_topic, rename
 from voc.themes.bestpred import best_predicate, compose
 from voc.themes.distinctive import distinct_problem, distinct_verb, participle, verb_named
+from voc.themes.keyasked import keyed_question
 from voc.themes.keyphrases import key_phrases
 from voc.themes.lemmas import lemma
 from voc.themes.mixed import unvague
@@ -337,7 +338,7 @@ def _drafted(phrases: Sequence[str], texts: Sequence[str], fallback: str = "") -
     subject = subject_core(subject)
     top = list(phrases[:2]) or [subject]
     # a theme of questions ("How do I top up?") is named by what it asks
-    asked = question_name(texts)
+    asked = keyed_question(question_name(texts), phrases, texts)
     if _share_saying(top, texts) < MIN_SUBJECT_SHARE and len(texts) >= 5:
         # no subject most statements share ("casual user" said by 2 of 11): name the
         # shared way of going wrong, or say plainly that nothing specific is shared

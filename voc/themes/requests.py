@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 
 from voc.themes.asked import ask, question_name
+from voc.themes.keyasked import keyed_question
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pairs import has_thing, need, parts, support
 from voc.themes.pos import lexicon_tag
@@ -81,7 +82,7 @@ def request_name(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str
     """A name for a theme of requests whose ``name`` is not said as written (see the
     module docstring); "" when neither a question nor ``name`` fits."""
     uniq = list(dict.fromkeys(texts))
-    asked = question_name(uniq)
+    asked = keyed_question(question_name(uniq), phrases, uniq)
     if asked and (not whole_question(asked) or _negation_dropped(asked, uniq)):
         asked = ""
     window = support(name, uniq) if name else None

@@ -26,8 +26,8 @@ def which_one(name: str, texts: Sequence[str], max_words: int) -> str:
     statements say what it is for (:func:`voc.themes.spans.purpose`): "why fee charged"
     → "why transfer fee charged", "why cash withdrawal fee charged"."""
     words = name.split()
-    if len(words) != 3 or words[0] != "why":
-        return name
+    if len(words) != 3 or words[0] != "why" or lexicon_tag(words[1]) == "JJ":
+        return name  # "why extra charge" says which one already
     what = purpose(words[1], texts, max(2, math.ceil(SPAN_SHARE * len(texts))))
     if not what or len(words) + len(what.split()) > max_words or lemma(words[1]) in {
         lemma(w) for w in what.split()
