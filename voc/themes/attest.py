@@ -39,6 +39,7 @@ from voc.themes.problems import PROBLEMS, SMALL_THEME
 from voc.themes.requests import brief, is_requests, request_name
 from voc.themes.said import Said, key, phrases_said, raw_tokens, said_of_thing, token_keys
 from voc.themes.subjects import main_noun
+from voc.themes.unasserted import unasserted_name
 from voc.themes.wording import TIME_WORDS
 from voc.themes.written import written_support
 
@@ -49,8 +50,10 @@ __all__ = ["MIN_SHARE", "WINDOW", "Said", "attested_name", "best_said", "key", "
 
 def attested_name(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:
     """The attested name (:func:`_attested`), a lone time unit said as a duration
-    ("hour stuck in" → "stuck for hours": :func:`voc.themes.durations.as_duration`)."""
-    return as_duration(_attested(name, phrases, texts), texts)
+    ("hour stuck in" → "stuck for hours": :func:`voc.themes.durations.as_duration`); a
+    state most of its statements only ask for or say was not reached, as they say it
+    ("savings account not closed": :func:`voc.themes.unasserted.unasserted_name`)."""
+    return unasserted_name(name, texts) or as_duration(_attested(name, phrases, texts), texts)
 
 
 def _attested(name: str, phrases: Sequence[str], texts: Sequence[str]) -> str:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from voc.themes.idioms import mask
 from voc.themes.lemmas import STOPWORDS, lemma
+from voc.themes.modality import framed
 from voc.themes.pos import PARTICLES, glued, lexicon_tag
 from voc.themes.predicate import evaluative_lemmas, problem_lemmas
 from voc.themes.subjects import JUDGEMENTS, SAID_AFTER, SAID_WRONG
@@ -183,7 +184,8 @@ def _spans(text: str, vocab: Vocab) -> dict[str, tuple[str, str]]:
             j = i + 1
             while j < len(toks) and toks[j] in _BETWEEN and j - i <= 3:
                 j += 1
-            if j < len(toks) and toks[j] in SAID_AFTER and not glued(toks[j]):
+            if j < len(toks) and toks[j] in SAID_AFTER and not glued(toks[j]) \
+                    and not framed(toks, j):  # not "accounts should be closed"
                 add([w, toks[j]], w)
             continue
         lem = lemma(w)
@@ -192,7 +194,7 @@ def _spans(text: str, vocab: Vocab) -> dict[str, tuple[str, str]]:
         ):
             # "bad seat", "lousy service", "delayed flight" (said "flight delayed")
             obj, _ = _object(toks, i + 1, vocab)
-            if obj and not set(obj.split()) & wrong:
+            if obj and not set(obj.split()) & wrong and not framed(toks, i):
                 if w in SAID_AFTER and w.endswith("ed"):
                     add([*obj.split(), w], obj)
                 else:

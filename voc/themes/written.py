@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from voc.themes.lemmas import STOPWORDS
+from voc.themes.modality import asserts, framed, opens_frame
 
 #: Other words a span may hold besides the name's words and function words.
 MAX_MODIFIERS = 1
@@ -106,11 +107,15 @@ def says(
     words: Sequence[str],
     keys: Sequence[str],
     pronouns: frozenset[str] = frozenset(),
+    asserted: bool = False,
 ) -> bool:
     """Whether one span of a clause holds, for every problem word, one of its keys
     (``problem``: the word and the words of its kind), and at least one key of
     ``subject`` (or, leading the span, one of ``pronouns``: "it was declined"), with at
-    most :data:`MAX_MODIFIERS` other content words."""
+    most :data:`MAX_MODIFIERS` other content words. With ``asserted``, a problem word
+    asked for, failed or only due (:func:`voc.themes.modality.framed`: "asked them to
+    close", "should have been closed") says nothing, nor does a failure or refusal of
+    what is done to the subject ("refused to remove the charge" for "charge refused")."""
     n = len(keys)
     any_problem = frozenset().union(*problem)
     for i in range(n):
@@ -120,12 +125,18 @@ def says(
         got = [False] * len(problem)
         got_s = False
         others = 0
+        opened = False  # a refusal to act ("refused to") before the subject
         for j in range(i, n):
             k = keys[j]
             if k in any_problem:
+                if asserted and framed(words, j):
+                    break
+                opened = opened or asserted and opens_frame(words, j)
                 for m, alts in enumerate(problem):
                     got[m] = got[m] or k in alts
             elif k in subject or (j == i and lead):
+                if opened:
+                    break
                 got_s = got_s or not _antecedent_above(words, j)
             elif not _is_function(words[j], k):
                 others += 1
@@ -188,16 +199,20 @@ def _stop_subject(words: Sequence[str], problem: Sequence[str]) -> list[str]:
 
 
 def written_support(
-    name: str, texts: Sequence[str], stop_subject: bool = False
+    name: str, texts: Sequence[str], stop_subject: bool = False, framed: bool = False
 ) -> int | None:
     """How many distinct ``texts`` say ``name`` as written (see :func:`_written`); with
     ``stop_subject``, a name whose only subject words are stop words ("call keep getting
-    delayed") is counted too, said of those words (:func:`_stop_subject`)."""
-    return _written(name, tuple(dict.fromkeys(texts)), stop_subject)
+    delayed") is counted too, said of those words (:func:`_stop_subject`); with
+    ``framed``, statements that only ask for it, say it failed or was due ("asked them to
+    close my account" for "account closed": :mod:`voc.themes.modality`) count too."""
+    return _written(name, tuple(dict.fromkeys(texts)), stop_subject, framed)
 
 
 @lru_cache(maxsize=4096)
-def _written(name: str, texts: tuple[str, ...], stop_subject: bool = False) -> int | None:
+def _written(
+    name: str, texts: tuple[str, ...], stop_subject: bool = False, framed: bool = False
+) -> int | None:
     """How many distinct ``texts`` say ``name`` as written (see the module docstring);
     None for a name without a subject word or without a problem word.
 
@@ -245,6 +260,8 @@ def _written(name: str, texts: tuple[str, ...], stop_subject: bool = False) -> i
     # keep the looser reading
     alts_short = [*alts, *(frozenset({v}) for v in said_verbs)]
     subj = frozenset(nouns)
+    # "account closed" is not said by "asked them to close it" nor "should have been closed"
+    plain = asserts(words) and not framed
     if words[0] in _BLOCKED and verbs:
         subj = frozenset(verbs)
     n = 0
@@ -253,5 +270,5 @@ def _written(name: str, texts: tuple[str, ...], stop_subject: bool = False) -> i
         # "my card ... it was declined": a pronoun stands for a subject the statement says
         short = sum(len(w) for w, _ in cls) <= PRONOUN_WORDS
         pron = _PRONOUNS if short and any(subj & set(k) for _, k in cls) else frozenset()
-        n += any(says(alts_short if short else alts, subj, w, k, pron) for w, k in cls)
+        n += any(says(alts_short if short else alts, subj, w, k, pron, plain) for w, k in cls)
     return n
