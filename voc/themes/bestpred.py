@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from voc.themes.keyrank import distinct_head
+from voc.themes.keyrank import distinct_head, phrase_lemmas
 from voc.themes.lemmas import lemma
 from voc.themes.pos import PARTICLES, lexicon_tag, past_participle
 from voc.themes.predicate import BLOCKED, Predicate, predicates, problem_lemmas
@@ -25,10 +25,6 @@ from voc.themes.wording import tokens
 _CANT = re.compile(r"\b(can'?t|can’t|cannot|unable|couldn'?t|couldn’t)\b")
 #: Negated auxiliaries a customer says of themself ("I haven't received", "I don't recognize").
 FIRST_PERSON = frozenset({"don't", "didn't", "haven't"})
-
-
-def _words(phrase: str) -> set[str]:
-    return {lemma(w) for w in phrase.lower().split()}
 
 
 def _top(counts: Counter[str]) -> tuple[str, int]:
@@ -50,7 +46,7 @@ def best_predicate(
     less distinctive one when comparably many say it
     (:func:`voc.themes.keyrank.distinct_head`).
     """
-    subj = _words(subject) - {""}
+    subj = phrase_lemmas(subject) - {""}
     uniq = list(dict.fromkeys(texts))
     need = max(2, int(min_share * len(uniq) + 0.999))
     for pool in ("subject", "all"):
@@ -67,7 +63,7 @@ def best_predicate(
             seen: set[str] = set()
             seen_heads: set[tuple[str, str]] = set()
             for p in predicates(text):
-                if _words(p.surface) <= subj:
+                if phrase_lemmas(p.surface) <= subj:
                     continue
                 if p.key not in seen:
                     seen.add(p.key)
@@ -229,18 +225,19 @@ def compose(subject: str, pred: Predicate, max_words: int = 5) -> str:
     """
     pwords = pred.surface.split()
     blocked = bool(pwords) and (pwords[0] in BLOCKED or pwords[-2:-1] == ["to"])
-    subj_words = [w for w in subject.split() if lemma(w) not in _words(pred.surface)]
+    subj_words = [w for w in subject.split() if lemma(w) not in phrase_lemmas(pred.surface)]
     # the subject is what the verb acts on ("haven't received" + "new card"): verb first
     # (or the customer is the one who "don't"/"haven't"/"didn't": "don't recognize payment")
     acted_on = bool(pwords) and (
         pwords[0] in FIRST_PERSON and pwords[-1] not in _INTRANSITIVE
-        or pwords[0] == "never" and bool(_words(pred.obj) & _words(subject))
+        or pwords[0] == "never" and bool(phrase_lemmas(pred.obj) & phrase_lemmas(subject))
     )
     if acted_on and not blocked:
         words = pwords + subj_words[-max(1, max_words - len(pwords)) :]
         return " ".join(words[:max_words])
     if blocked:
-        obj = pred.obj if pred.obj and not _words(pred.obj) <= _words(pred.surface) else ""
+        said_obj = pred.obj and not phrase_lemmas(pred.obj) <= phrase_lemmas(pred.surface)
+        obj = pred.obj if said_obj else ""
         tail = obj.split() if obj else subj_words[-1:]
         words = pwords + tail[-max(0, max_words - len(pwords)) :] if tail else pwords
     else:
