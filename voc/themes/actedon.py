@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from voc.themes.bestpred import FIRST_PERSON
-from voc.themes.lemmas import lemma
+from voc.themes.lemmas import DETERMINERS, lemma
 from voc.themes.pos import lexicon_tag, parse
 from voc.themes.predicate import Predicate
 from voc.themes.said import BREAK, VAGUE_NOUNS, raw_tokens, token_keys
@@ -35,8 +35,6 @@ _SINGULAR = {"don't": "doesn't", "haven't": "hasn't", "aren't": "isn't", "weren'
 _PREPOSITIONS = frozenset({"on", "in", "at", "from", "to", "for", "with", "by", "of", "via",
                            "into", "through", "over", "about", "since", "before", "after",
                            "like"})
-_DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "this",
-                          "that", "these", "those", "its", "some", "any"})
 #: Least statements that must write a noun in one role for the name to say it so.
 LEAST = 2
 
@@ -59,7 +57,7 @@ def _in_place(toks: Sequence[str], k: int) -> bool:
     """Whether the noun phrase starting at ``k`` follows a preposition, past its
     determiner and adjectives ("in my app", "from an odd seller")."""
     j = k - 1
-    while j >= 0 and k - j <= 3 and (toks[j] in _DETERMINERS
+    while j >= 0 and k - j <= 3 and (toks[j] in DETERMINERS
                                      or lexicon_tag(toks[j]).startswith("JJ")):
         j -= 1
     return j >= 0 and toks[j] in _PREPOSITIONS

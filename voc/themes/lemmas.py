@@ -29,6 +29,10 @@ FILLER = frozenset(
     }
 )
 STOPWORDS = frozenset((set(STOP_WORDS) | FILLER) - KEEP)
+#: Articles, possessives and demonstratives: the words that open a noun phrase ("my",
+#: "those"), which theme names step over to reach its noun.
+DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "its",
+                         "this", "that", "these", "those", "some", "any"})
 _TOKEN = re.compile(r"\[[a-z_]+\]|@\w+|#\w+|https?://\S+|\d[\d.,:/]*|[a-z][a-z'’\-]*[a-z]|[a-z]|[.,;:!?()\"]")
 #: Irregular or negated forms the lookup table leaves alone.
 _EXTRA = {"can't": "cannot", "won't": "not", "n't": "not", "cancelled": "cancel",

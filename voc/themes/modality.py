@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from voc.themes.lemmas import lemma
+from voc.themes.lemmas import DETERMINERS, lemma
 
 #: Verbs of asking: what follows them is asked for, not done.
 REQUEST = frozenset({"ask", "request", "demand", "insist", "urge", "beg", "want", "please"})
@@ -57,8 +57,8 @@ def frame_at(words: Sequence[str], j: int) -> str:
     from voc.themes.pos import AUX, lexicon_tag
     from voc.themes.written import CLAUSE_WORDS
 
-    if j and words[j - 1] in _DETERMINERS:
-        return ""
+    if j and words[j - 1] in DETERMINERS:
+        return ""  # an attribute ("request a lost bag form"), which no frame governs
     for i in range(j - 1, max(-1, j - 1 - REACH), -1):
         w = words[i]
         if w in QUESTION or w in CLAUSE_WORDS or not w[:1].isalpha():
@@ -78,7 +78,7 @@ def frame_at(words: Sequence[str], j: int) -> str:
             return "request" if j - i <= 2 else ""
         if lem in REQUEST:
             # a noun of asking ("my request was denied") frames nothing
-            return "" if i and words[i - 1] in _DETERMINERS else "request"
+            return "" if i and words[i - 1] in DETERMINERS else "request"
         if w not in AUX and lexicon_tag(w).startswith("VB"):
             return ""  # the frame, if any, is that verb's
     return ""
@@ -86,9 +86,6 @@ def frame_at(words: Sequence[str], j: int) -> str:
 
 #: Subjects after a modal that ask a question ("should I", "must we").
 _PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she", "it"})
-#: Words before an attribute ("a lost bag"), which no frame governs.
-_DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "his", "her", "their", "its",
-                          "this", "that", "these", "those", "any", "some"})
 
 
 def framed(words: Sequence[str], j: int) -> bool:

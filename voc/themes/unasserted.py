@@ -93,7 +93,7 @@ def unasserted_name(name: str, texts: Sequence[str]) -> str:
             return f"{REFUSALS[lemma(word)]} {act} {subject}"
     kinds: Counter[str] = Counter()
     for text in uniq:
-        if written_support(name, [text], framed=True) and not written_support(name, [text]):
+        if written_support(name, [text], with_framed=True) and not written_support(name, [text]):
             kinds[_frame_of(word, text)] += 1
     kinds.pop("", None)
     framed = sum(kinds.values())

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from voc.themes.lemmas import STOPWORDS
+from voc.themes.lemmas import DETERMINERS, STOPWORDS
 from voc.themes.modality import asserts, framed, opens_frame
 
 #: Other words a span may hold besides the name's words and function words.
@@ -83,8 +83,6 @@ def clauses(text: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
 _RELATIVE = frozenset({"that", "which", "who", "whom", "i", "you", "we", "they", "he", "she"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "from", "with", "into", "onto", "to", "of", "for",
                            "by", "through", "via", "within", "inside"})
-_DETERMINERS = frozenset({"the", "a", "an", "my", "your", "our", "his", "her", "their", "this",
-                          "that", "these", "those", "its", "some", "any"})
 
 
 def _antecedent_above(words: Sequence[str], j: int) -> bool:
@@ -94,7 +92,7 @@ def _antecedent_above(words: Sequence[str], j: int) -> bool:
     if j + 1 >= len(words) or words[j + 1] not in _RELATIVE:
         return False
     k = j - 1
-    while k >= 0 and words[k] in _DETERMINERS:
+    while k >= 0 and words[k] in DETERMINERS:
         k -= 1
     # the phrase modifies a word before it ("payments in", "shown in"), not a pronoun
     # ("help me with the bag you lost": the bag is what was lost)
@@ -199,19 +197,19 @@ def _stop_subject(words: Sequence[str], problem: Sequence[str]) -> list[str]:
 
 
 def written_support(
-    name: str, texts: Sequence[str], stop_subject: bool = False, framed: bool = False
+    name: str, texts: Sequence[str], stop_subject: bool = False, with_framed: bool = False
 ) -> int | None:
     """How many distinct ``texts`` say ``name`` as written (see :func:`_written`); with
     ``stop_subject``, a name whose only subject words are stop words ("call keep getting
     delayed") is counted too, said of those words (:func:`_stop_subject`); with
-    ``framed``, statements that only ask for it, say it failed or was due ("asked them to
+    ``with_framed``, statements that only ask for it, say it failed or was due ("asked them to
     close my account" for "account closed": :mod:`voc.themes.modality`) count too."""
-    return _written(name, tuple(dict.fromkeys(texts)), stop_subject, framed)
+    return _written(name, tuple(dict.fromkeys(texts)), stop_subject, with_framed)
 
 
 @lru_cache(maxsize=4096)
 def _written(
-    name: str, texts: tuple[str, ...], stop_subject: bool = False, framed: bool = False
+    name: str, texts: tuple[str, ...], stop_subject: bool = False, with_framed: bool = False
 ) -> int | None:
     """How many distinct ``texts`` say ``name`` as written (see the module docstring);
     None for a name without a subject word or without a problem word.
@@ -261,7 +259,7 @@ def _written(
     alts_short = [*alts, *(frozenset({v}) for v in said_verbs)]
     subj = frozenset(nouns)
     # "account closed" is not said by "asked them to close it" nor "should have been closed"
-    plain = asserts(words) and not framed
+    plain = asserts(words) and not with_framed
     if words[0] in _BLOCKED and verbs:
         subj = frozenset(verbs)
     n = 0
