@@ -7,7 +7,7 @@ STAMP := $(VENV)/.voc-installed
 
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup demo test test-fast lint bench clean chromium screenshots
+.PHONY: setup demo test test-fast lint clean chromium screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -229,3 +229,48 @@ def test_ing_slot_in_a_users_cue_file() -> None:
     det = FrictionDetector(cues.model_copy(update={"groups": groups, "negators": neg}))
     found = det.cue_groups(["I was left waiting", "I left it", "left waiting no more"])
     assert found == [["waiting"], [], []]
+
+
+def test_top_score_needs_a_cue() -> None:
+    """In an item scored at the top of its scale, the model's negativity alone is not
+    friction (a 5-star review's "I recently got this on sale."); a cue still is, and
+    the same sentences from a lower score stay friction."""
+    plain = ["I recently got this on sale after looking at it forever on my wish list."]
+    cued = ["The zipper broke after one wash."]
+    texts = plain + cued + plain + cued
+    neg = np.full(len(texts), -0.9)
+    top = np.array([True, True, False, False])
+    cues = load_friction_cues()
+    flags, scores = FrictionDetector(cues).score(texts, neg, top)
+    assert flags.tolist() == [False, True, True, True], scores
+    assert scores[0] == 0.0
+    off = cues.model_copy(update={"satisfied_needs_cue": False})
+    assert FrictionDetector(off).score(texts, neg, top)[0].all()
+    # a repeated text keeps its own score: the flag is part of what is deduplicated
+    twice = FrictionDetector(cues).score(plain * 2, neg[:2], np.array([True, False]))[0]
+    assert twice.tolist() == [False, True]
+    with pytest.raises(ValueError, match="satisfied"):
+        FrictionDetector(cues).score(texts, neg, top[:2])
+
+
+def test_satisfied_scores_read_nps_and_five_point_scales() -> None:
+    from voc.classify.friction import satisfied_scores
+
+    scores = [10, 9, 8, 5, 4, 5, 4, float("nan"), 5]
+    kinds = ["nps", "nps", "nps", "rating", "rating", "csat", "csat", "rating", ""]
+    got = satisfied_scores(scores, kinds).tolist()
+    assert got == [True, True, False, True, False, True, False, False, True]
+
+
+def test_friction_step_reads_each_statements_item_score() -> None:
+    import pandas as pd
+
+    from voc.stepdefs import _satisfied
+
+    items = pd.DataFrame(
+        {"item_id": ["a", "b", "c"], "score": [5.0, 3.0, None], "score_kind": ["rating"] * 3}
+    )
+    st = pd.DataFrame({"item_id": ["b", "a", "a", "c"]})
+    assert _satisfied(items, st).tolist() == [False, True, True, False]
+    unscored = items.assign(score=None)
+    assert not _satisfied(unscored, st).any()

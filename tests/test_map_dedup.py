@@ -85,8 +85,9 @@ def test_friction_same_with_and_without_dedup(statements: list[str]) -> None:
     by_text = {t: rng.uniform(-1, 1) for t in statements}
     s = np.array([by_text[t] for t in statements])
     s[:5] = -0.0  # exact bits: -0.0 and 0.0 are kept apart
-    flags, scores = det.score(statements, s)
-    flags0, scores0 = det._score(list(statements), s)
+    top = rng.uniform(size=len(statements)) < 0.3  # a repeated text may differ in its score
+    flags, scores = det.score(statements, s, top)
+    flags0, scores0 = det._score(list(statements), s, top)
     assert np.array_equal(flags, flags0) and np.array_equal(scores, scores0)
     assert flags.any()
 

@@ -186,6 +186,8 @@ class FrictionCues(_Model):
     vague_words: list[str] = Field(default_factory=list)
     #: When true, the sentiment model's negativity counts only where the words back it.
     corroborate: bool = False
+    #: When true, negativity alone is not friction in an item scored at the top of its scale.
+    satisfied_needs_cue: bool = False
     #: Contrast and regret words that back negativity ("but", "unfortunately", "wish").
     contrast_words: list[str] = Field(default_factory=list)
 

@@ -236,6 +236,17 @@ def _aggregate_items(state: RunState, item_stage: Any, item_sentiment: Any) -> N
     items["n_statements"] = n_col
 
 
+def _satisfied(items: pd.DataFrame, st: pd.DataFrame) -> np.ndarray:
+    """Per statement: its item was scored at the top of its scale (a promoter, 5 of 5)."""
+    from voc.classify.friction import satisfied_scores
+
+    if "score" not in items.columns or items["score"].isna().all():
+        return np.zeros(len(st), dtype=bool)
+    kinds = items["score_kind"] if "score_kind" in items.columns else [""] * len(items)
+    top = dict(zip(items["item_id"], satisfied_scores(items["score"], kinds), strict=True))
+    return np.fromiter((top.get(i, False) for i in st["item_id"]), bool, len(st))
+
+
 @register("friction", NoParams, requires=["sentiment"], provides=["friction"], phase="map")
 def friction_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
     """Flag friction statements: negativity combined with problem cues."""
@@ -251,7 +262,9 @@ def friction_step(state: RunState, ctx: RunContext, params: NoParams) -> None:
     det = ctx.models.get(key)
     if det is None:
         det = ctx.models[key] = FrictionDetector(load_friction_cues(path))
-    flags, scores = det.score(st["text"].tolist(), st["sentiment_score"].to_numpy())
+    flags, scores = det.score(
+        st["text"].tolist(), st["sentiment_score"].to_numpy(), _satisfied(state.items, st)
+    )
     st["is_friction"] = flags.astype(bool)
     st["friction_score"] = np.round(scores.astype(float), 4)
     counts = st.groupby("item_id")["is_friction"].sum()

@@ -28,6 +28,13 @@ contains and, when no other cue is left, the negativity part too: a survey answe
 like "Nothing, it's perfect for me." that the sentiment model reads as negative says
 there is no problem.
 
+A customer's own score outranks the model's reading: in an item scored at the top of its
+scale (an NPS promoter, 9-10; a CSAT answer or rating of 5 on the 1-5 scale the impact
+score assumes), negativity alone makes nothing friction when ``satisfied_needs_cue`` is on;
+a cue still does ("5 stars, though the zip broke after a week" is a problem told by a happy
+customer). On the clothing reviews most plain sentences misread as negative come from
+5-star reviews ("I recently got this on sale.").
+
 Negativity and evaluative cues ("terrible", "frustrating", group ``evaluative: true``)
 say *that* the speaker is unhappy, not *what* about. Interview and survey talk is full
 of such turns ("Not great, actually.", "So this is where it gets frustrating.", "No
@@ -232,25 +239,35 @@ class FrictionDetector:
         return strength
 
     def score(
-        self, texts: list[str], sentiment_scores: np.ndarray
+        self,
+        texts: list[str],
+        sentiment_scores: np.ndarray,
+        satisfied: np.ndarray | None = None,
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Boolean friction flags and scores in [0, 1] for each text."""
+        """Boolean friction flags and scores in [0, 1] for each text; ``satisfied`` marks
+        texts of items scored at the top of their scale (:func:`satisfied_scores`)."""
         s = np.asarray(sentiment_scores, dtype=np.float64)
         if len(texts) != len(s):
             raise ValueError("texts and sentiment_scores must have the same length")
+        top = np.zeros(len(s), dtype=bool) if satisfied is None else np.asarray(satisfied, bool)
+        if len(top) != len(s):
+            raise ValueError("texts and satisfied must have the same length")
         if len(texts) == 0:
             return np.zeros(0, dtype=bool), np.zeros(0)
-        # A (text, sentiment) pair repeated in the batch is scored once: every step below
-        # works row by row, so copying the result is the same as scoring it again.
-        # (Scores are keyed by their bits, so -0.0 and NaN are told apart exactly.)
+        # A (text, sentiment, satisfied) row repeated in the batch is scored once: every
+        # step below works row by row, so copying the result is the same as scoring it
+        # again. (Scores are keyed by their bits, so -0.0 and NaN are told apart exactly.)
         bits = np.ascontiguousarray(s).view(np.uint64).tolist()
-        pairs, where = first_seen(list(zip(texts, bits, strict=True)))
+        pairs, where = first_seen(list(zip(texts, bits, top.tolist(), strict=True)))
         if len(pairs) < len(texts):
-            flags, scores = self._score([t for t, _ in pairs], s[first_rows(where)])
+            rows = first_rows(where)
+            flags, scores = self._score([p[0] for p in pairs], s[rows], top[rows])
             return flags[where], scores[where]
-        return self._score(list(texts), s)
+        return self._score(list(texts), s, top)
 
-    def _score(self, texts: list[str], s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _score(
+        self, texts: list[str], s: np.ndarray, satisfied: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         w = self.cues.negativity_weight
         neg = np.clip(-s, 0.0, 1.0)
         pos = np.clip(s, 0.0, 1.0)
@@ -261,8 +278,25 @@ class FrictionDetector:
         alone = np.where(self.corroborated(texts, groups_of), neg, 0.0)
         neg_part = self.cues.negativity_alone * np.clip(alone - 0.1, 0.0, 1.0) / 0.9
         neg_part = np.where(no_problem, 0.0, neg_part)
+        if self.cues.satisfied_needs_cue:  # the customer's top score outranks the model
+            neg_part = np.where(satisfied, 0.0, neg_part)
         combined = 1.0 - (1.0 - cue_part) * (1.0 - neg_part)
         # unhappy about nothing named: no friction, whatever the sentiment model read
         combined = np.where(self.vague(list(texts), groups_of), 0.0, combined)
         scores = np.clip(combined * (1.0 - pos), 0.0, 1.0)
         return scores >= self.cues.threshold, scores
+
+
+#: Lowest NPS of a promoter, and the top of the 1-5 scale CSAT and ratings are read on.
+PROMOTER_NPS = 9.0
+TOP_OF_FIVE = 5.0
+
+
+def satisfied_scores(scores: Any, kinds: Any) -> np.ndarray:
+    """True where an item's score is at the top of its scale: an NPS of 9-10 (a promoter),
+    a CSAT or rating of 5 (read on 1-5, as the impact score reads them). Missing scores
+    are never satisfied."""
+    s = np.asarray(scores, dtype=np.float64)
+    nps = np.asarray([str(k or "") == "nps" for k in kinds], dtype=bool)
+    with np.errstate(invalid="ignore"):
+        return np.where(nps, s >= PROMOTER_NPS, s >= TOP_OF_FIVE) & ~np.isnan(s)
