@@ -641,7 +641,7 @@ def name_set(name: str) -> dict[str, object]:
     names = [str(r["name"]) for r in rows]
     tx = [[texts[i] for i in g] for g in groups]
     after = distinct_names(names, tx, common=common_lemmas([t for g in tx for t in g]))
-    # small themes nothing names are folded into "other", as the name step folds them
+    # themes nothing names are folded into "other", as the name step folds them
     gone, folded = folded_into_other(after, groups, labels)
     nmi["folded"] = round(float(normalized_mutual_info_score(y, folded)), 4)
     from voc.themes.numbered import renumbered
@@ -707,12 +707,11 @@ def folded_into_other(
     """Positions of the themes (``names``, rows ``groups``) the name step folds into
     "other" (:mod:`voc.themes.fold`, shipped defaults) and the labels once folded."""
     from voc.themes.cluster import OTHER
-    from voc.themes.fold import choose_folds, small_size
-    from voc.themesteps import ClusterParams, NameParams
+    from voc.themes.fold import choose_folds
+    from voc.themesteps import NameParams
 
     folds = choose_folds(
         names, [len(g) for g in groups], len(labels), int((labels == OTHER).sum()),
-        small_size(len(labels), ClusterParams().subtheme_min_size),
         NameParams().other_max_share,
     )
     gone = {f.position for f in folds if f.folded}

@@ -1,4 +1,4 @@
-"""Small themes nothing names are folded into "other" (voc.themes.fold), the names left
+"""Themes nothing names are folded into "other" (voc.themes.fold), the names left
 are numbered without gaps (voc.themes.numbered), and the name and rank steps keep every
 friction statement counted once."""
 
@@ -42,15 +42,26 @@ def test_nameless_is_a_mixed_name_naming_no_subject() -> None:
     assert not nameless("flight delayed (2)")
 
 
-def test_small_nameless_themes_fold_smallest_first_up_to_the_cap() -> None:
+def test_nameless_themes_fold_smallest_first_up_to_the_cap() -> None:
     names = ["flight delayed", "mixed complaints", "mixed complaints (2)",
              "mixed complaints about bag", "mixed complaints (3)", "mixed complaints (4)"]
     sizes = [500, 9, 3, 5, 4, 40]
-    folds = choose_folds(names, sizes, n_friction=1000, n_other=2, small=12, max_share=0.01)
-    # (4) is not small; named ones never fold; 2 + 3 + 4 fit under 10, 9 more would not
-    assert [(f.position, f.folded) for f in folds] == [(2, True), (4, True), (1, False)]
-    assert choose_folds(names, sizes, 1000, 2, 12, 0.05, keep={2})[0].position == 4
-    assert all(not f.folded for f in choose_folds(names, sizes, 1000, 60, 12, 0.05))
+    folds = choose_folds(names, sizes, n_friction=1000, n_other=2, max_share=0.01)
+    # named ones never fold; 2 + 3 + 4 fit under 10, 9 more would not, nor 40
+    assert [(f.position, f.folded) for f in folds] == [(2, True), (4, True), (1, False),
+                                                      (5, False)]
+    assert choose_folds(names, sizes, 1000, 2, 0.05, keep={2})[0].position == 4
+    assert all(not f.folded for f in choose_folds(names, sizes, 1000, 60, 0.05))
+
+
+def test_a_large_nameless_theme_folds_too_while_other_stays_under_the_cap() -> None:
+    # 163 airline tweets of venting ("epic fail", "tough break") name nothing a team can
+    # act on, however many they are (the old rule kept every theme of 12 or more)
+    names = ["flight delayed", "mixed complaints", "mixed complaints saying rude"]
+    sizes = [2000, 163, 52]
+    folds = choose_folds(names, sizes, n_friction=2688, n_other=47, max_share=0.09)
+    assert [(f.position, f.folded) for f in folds] == [(1, True)]
+    assert not choose_folds(names, sizes, 2688, 47, 0.05)[0].folded  # 210 pass 5%
 
 
 def _drafts() -> tuple[list[ThemeDraft], np.ndarray]:
@@ -67,7 +78,7 @@ def _drafts() -> tuple[list[ThemeDraft], np.ndarray]:
 def test_folded_statements_join_other_and_nothing_is_lost() -> None:
     drafts, labels = _drafts()
     texts = DELAYED + MIXED + MIXED[:3] + ["Spent $200 for the inconvenience."]
-    out, new, folds = fold_drafts(drafts, labels, texts, small=12, max_share=0.25)
+    out, new, folds = fold_drafts(drafts, labels, texts, max_share=0.25)
     # the cap (4 of 16) lets the 3-statement theme fold beside the 1 in "other", not both
     assert [(f.name, f.folded) for f in folds] == [("mixed complaints (2)", True),
                                                   ("mixed complaints", False)]
@@ -83,7 +94,7 @@ def test_codeframe_themes_never_fold() -> None:
     drafts, labels = _drafts()
     drafts[2].theme_key = "misc"
     texts = DELAYED + MIXED + MIXED[:3] + ["x"]
-    out, new, _ = fold_drafts(drafts, labels, texts, small=12, max_share=0.5, keep={1})
+    out, new, _ = fold_drafts(drafts, labels, texts, max_share=0.5, keep={1})
     assert [d.label for d in out] == [0, 1, 2, OTHER] and new.tolist() == labels.tolist()
 
 

@@ -165,9 +165,9 @@ class NameParams(Params):
         "itself apart in words (1: off)."
     )
     other_max_share: float = Field(
-        0.05, ge=0, le=1, description="Small themes nothing names (mixed, no subject) are "
-        "folded into \"other\", the smallest first, while it stays within this share of "
-        "the friction statements (0: none folded)."
+        0.09, ge=0, le=1, description="Themes nothing names (mixed, no subject, no "
+        "problem a third say) are folded into \"other\", the smallest first, while it stays "
+        "within this share of the friction statements (0: none folded)."
     )
     vague_share: float = Field(
         0.2, ge=0, le=1, description="A vague name (\"mixed complaints ...\", \"X issues\", "
@@ -180,11 +180,11 @@ def _fold_nameless(
     state: RunState, ctx: RunContext, params: NameParams, cparams: ClusterParams | None,
     texts: list[str],
 ) -> None:
-    """Fold the small themes nothing names into "other" (:mod:`voc.themes.fold`): the
+    """Fold the themes nothing names into "other" (:mod:`voc.themes.fold`): the
     run's cluster labels and drafts change, and the names left are numbered again
     without gaps (:func:`voc.themes.numbered.renumber`); the codeframe's themes never
     fold."""
-    from voc.themes.fold import fold_drafts, small_size
+    from voc.themes.fold import fold_drafts
     from voc.themes.numbered import renumber
 
     labels = ctx.models["cluster_labels"]
@@ -192,13 +192,11 @@ def _fold_nameless(
     ctx.models["unfolded_labels"], ctx.models["folded_labels"] = labels, []
     if params.other_max_share <= 0 or not len(labels):
         return
-    sub_size = cparams.subtheme_min_size if cparams is not None else 12
     pinned = set(getattr(ctx.models.get("codeframe"), "names", {}))
     keep = set(ctx.models.get("theme_keys", {})) | pinned
     before = state.drafts
     state.drafts, ctx.models["cluster_labels"], folds = fold_drafts(
-        before, labels, texts, small_size(len(labels), sub_size),
-        params.other_max_share, keep, params.n_key_phrases,
+        before, labels, texts, params.other_max_share, keep, params.n_key_phrases,
     )
     ctx.models["folded_labels"] = sorted(before[f.position].label for f in folds if f.folded)
     if ctx.models["folded_labels"]:

@@ -1,24 +1,22 @@
-"""Fold small themes that nothing names into "other".
+"""Fold themes that nothing names into "other".
 
-Clustering leaves small themes whose statements share no subject. The name step can
-only call such a theme mixed ("mixed complaints", numbered "mixed complaints (2)" ... when
-there are several), which tells a report reader nothing: these statements are what issue
-6 calls the explicit "other" bucket. So, once every name is final, a discovered theme is
-folded into "other" (its statements get no theme) when
+Clustering leaves themes whose statements share no subject and no problem. The name step
+can only call such a theme mixed ("mixed complaints", numbered "mixed complaints (2)" ...
+when there are several), which tells a report reader nothing: these statements are what
+issue 6 calls the explicit "other" bucket. So, once every name is final, a discovered
+theme is folded into "other" (its statements get no theme) when
 
 - nothing names it: the name step found neither a subject nor a word of what is wrong
-  that its statements share, and said so with the bare mixed name
-  (:data:`voc.themes.mixed.MIXED`, numbered or not: "mixed complaints", "mixed complaints
-  (3)"). "mixed complaints about bag and seat" names what its statements say, and
-  "mixed complaints saying missing" what goes wrong ("missing a full day of work",
-  "missed surprise 60th bday": a problem a team may act on), so neither is folded. The
-  verdict is the name step's, not the statements' read again: a theme whose only subject
-  another theme's name holds ("fee", taken by "mixed complaints about fee") is named by
-  nothing of its own, though its statements say one;
-- it is small: fewer statements than ``small`` (the name step passes the larger of the
-  size at which themes get sub-themes and :data:`SMALL_SHARE` of the friction
-  statements): a theme that small ranks near the bottom, and too few statements share
-  a subject for one to show;
+  that a third of its statements share (:data:`voc.themes.mixed.SAYING_SHARE`), and said
+  so with the bare mixed name (:data:`voc.themes.mixed.MIXED`, numbered or not: "mixed
+  complaints", "mixed complaints (3)"). "mixed complaints about bag and seat" names what
+  its statements say, and "mixed complaints saying missing" what goes wrong ("missing a
+  full day of work", "missed surprise 60th bday": a problem a team may act on), so
+  neither is folded. The verdict is the name step's, not the statements' read again: a
+  theme whose only subject another theme's name holds ("fee", taken by "mixed complaints
+  about fee") is named by nothing of its own, though its statements say one. Size is no
+  reason to keep a nameless theme: 163 airline tweets of venting ("epic fail", "tough
+  break", "stop trying to make #fleek happen") share nothing a team can act on;
 - "other" stays within ``max_share`` of the friction statements once it is folded: the
   smallest are folded first (then the later ones), and folding stops at the first theme
   that would pass the cap, so "other" never grows past it.
@@ -32,7 +30,6 @@ whole run.
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -45,17 +42,8 @@ from voc.themes.table import ThemeDraft
 
 log = logging.getLogger(__name__)
 
-#: A theme nothing names is small below this share of the run's friction statements
-#: (or below the sub-theme size, whichever is larger).
-SMALL_SHARE = 0.01
 #: Name of the "other" bucket's draft, as :func:`voc.themes.drafts.build_drafts` names it.
 OTHER_NAME = "other friction"
-
-
-def small_size(n_friction: int, subtheme_min_size: int) -> float:
-    """Statements a theme nothing names must hold fewer than to be small: the larger of
-    the size from which themes get sub-themes and :data:`SMALL_SHARE` of the run."""
-    return max(float(subtheme_min_size), SMALL_SHARE * n_friction)
 
 
 @dataclass(frozen=True)
@@ -80,16 +68,15 @@ def choose_folds(
     sizes: Sequence[int],
     n_friction: int,
     n_other: int,
-    small: float,
     max_share: float,
     keep: Collection[int] = (),
 ) -> list[Fold]:
-    """The small nameless themes among ``names`` (their ``sizes`` in statements), the
+    """The nameless themes among ``names`` (their ``sizes`` in statements), the
     smallest first, each folded or, once "other" (``n_other`` statements now) would pass
     ``max_share`` of ``n_friction``, kept; ``keep`` positions (user themes) never fold."""
     cap = max_share * n_friction
     todo = sorted(
-        (i for i, n in enumerate(names) if i not in keep and nameless(n) and sizes[i] < small),
+        (i for i, n in enumerate(names) if i not in keep and nameless(n)),
         key=lambda i: (sizes[i], -i),
     )
     out: list[Fold] = []
@@ -106,7 +93,6 @@ def fold_drafts(
     drafts: list[ThemeDraft],
     labels: np.ndarray,
     texts: Sequence[str],
-    small: float,
     max_share: float,
     keep: Collection[int] = (),
     n_key_phrases: int = 8,
@@ -124,14 +110,14 @@ def fold_drafts(
             if drafts[k].label in keep or drafts[k].theme_key is not None}
     folds = choose_folds(
         [drafts[k].name for k in themes], [len(drafts[k].statement_idx) for k in themes],
-        len(labels), int((labels == OTHER).sum()), small, max_share, kept,
+        len(labels), int((labels == OTHER).sum()), max_share, kept,
     )
     folds = [Fold(themes[f.position], f.name, f.size, f.folded) for f in folds]
     gone = {drafts[f.position].label for f in folds if f.folded}
     for f in folds:
         if f.folded:
-            log.info("theme %r (%d statements) folded into \"other\": nothing names it and "
-                     "it is smaller than %d", f.name, f.size, math.ceil(small))
+            log.info("theme %r (%d statements) folded into \"other\": nothing names it",
+                     f.name, f.size)
         else:
             log.info("theme %r (%d statements) kept: \"other\" would pass %.0f%% of the "
                      "friction statements", f.name, f.size, 100 * max_share)

@@ -37,12 +37,13 @@ from voc.themes.framenames import (
 )
 from voc.themes.frames import frame_library_name
 from voc.themes.idioms import unidiom
+from voc.themes.judged import judged_name, wrongs_said
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.owned import abbreviation, handles, idiom_nouns, owned
 from voc.themes.pos import glued, lexicon_tag, parse
 from voc.themes.problemspans import said_span, unsaid_head
 from voc.themes.requests import is_requests
-from voc.themes.said import VAGUE_NOUNS, wrong_words
+from voc.themes.said import VAGUE_NOUNS
 from voc.themes.wording import REDACTED, TIME_WORDS, boilerplate, proper_names, surface, tokens
 from voc.themes.written import written_support
 
@@ -78,6 +79,12 @@ SINGLE_LEAST = 10
 #: Statements that must say one of two subjects (or a compound) for them to name the
 #: theme: four of seven saying "crew" or "plane" named a theme about passengers.
 PAIR_LEAST = 5
+#: Share of a mixed theme's distinct statements that must say the word of what is wrong
+#: for "mixed complaints saying W" to name it: a third. A word a few of its statements
+#: say names nothing the theme shares, and few say it in one sense: "break" said by 3
+#: of 52 airline tweets ("tough break", "broken foot", "on break"), "stop" by 3 of 44
+#: ("stop trying to make #fleek happen").
+SAYING_SHARE = 1 / 3
 
 
 def is_mixed(name: str) -> bool:
@@ -148,8 +155,9 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
     they say as a verb at least as often (:func:`voc.themes.compounds.verb_said`:
     "board", "land"); "mixed complaints about X" with one such noun; with none, "mixed
     complaints saying W" with the word of what is wrong most of them say ("fail",
-    "rude"), else "mixed complaints". A name in ``taken`` (another theme's) gives way to
-    the next nouns or word, so two mixed themes never share a name while one is left.
+    "rude") when :data:`SAYING_SHARE` of them say it, else "mixed complaints". A name in
+    ``taken`` (another theme's) gives way to the next nouns or word, so two mixed themes
+    never share a name while one is left.
     A subject ``about`` (the noun phrase of an unsaid "X problems") as many say
     comes first: "mixed complaints about credit report", "mixed complaints about phone
     and line"; never a proper name, person or generic word (:mod:`voc.themes.owned`) as
@@ -166,7 +174,8 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
         rest = [w for w in ranked if lemma(w.lower()) not in own]
         first = f"{MIXED} about {about}"
         names = [f"{first} and {rest[0]}" if rest and " " not in about else first, *names]
-    names += [f"{MIXED} saying {w}" for w in _wrong_words(texts)]
+    names += [f"{MIXED} saying {w}"
+              for w in wrongs_said(texts, SAYING_SHARE * len(set(texts)))]
     taken_set = {t.lower() for t in taken}
     return next((n for n in names if n not in taken_set), MIXED)
 
@@ -218,12 +227,21 @@ def undomained(names: Sequence[str], texts: Sequence[Sequence[str]],
                             common=commons[i])
     for i, name in enumerate(out):
         if i not in keep and is_mixed(name):
-            out[i] = subjects_name(texts[i], common=commons[i],
-                                   taken=[n for k, n in enumerate(out) if k != i]) or name
+            taken = [n for k, n in enumerate(out) if k != i]
+            out[i] = subjects_name(texts[i], common=commons[i], taken=taken) \
+                or judged(texts[i], taken) or name
             if out[i] != name:
                 log.debug("mixed theme of %d statements %r named by its subjects: %r",
                           len(set(texts[i])), name, out[i])
     return out
+
+
+def judged(texts: Sequence[str], taken: Sequence[str] = ()) -> str:
+    """"rude staff" for a theme a third of whose statements (:data:`SAYING_SHARE`) judge
+    one thing (:func:`voc.themes.judged.judged_name`), "" else."""
+    uniq = list(dict.fromkeys(texts))
+    return judged_name(uniq, wrongs_said(uniq, SAYING_SHARE * len(uniq)), _subject_word,
+                       taken)
 
 
 def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
@@ -301,25 +319,6 @@ def _n_saying(phrase: str, texts: Sequence[str]) -> int:
     """How many distinct ``texts`` say every word of ``phrase`` (by lemma)."""
     want = {lemma(w) for w in phrase.lower().split()}
     return sum(want <= {lemma(w) for w in tokens(t)} for t in dict.fromkeys(texts))
-
-
-def _wrong_words(texts: Sequence[str]) -> list[str]:
-    """Words of what is wrong (problem or judgement words, no negation) two distinct
-    statements say at least, the most said first, as most often written."""
-    wrong = wrong_words() - {"not", "can't", "never", "no", "zero", "without", "unable"}
-    df: Counter[str] = Counter()
-    shown: dict[str, Counter[str]] = {}
-    for text in dict.fromkeys(texts):
-        seen: set[str] = set()
-        for w in tokens(text):
-            k = lemma(w)
-            if (k in wrong or w in wrong) and k not in seen and w.isalpha() and len(w) > 2 \
-                    and w not in STOPWORDS and k not in STOPWORDS:
-                seen.add(k)
-                df[k] += 1
-                shown.setdefault(k, Counter())[w] += 1
-    ranked = sorted((kv for kv in df.items() if kv[1] >= 2), key=lambda kv: (-kv[1], kv[0]))
-    return [surface(shown[k]) for k, _ in ranked]
 
 
 #: A plain "X problems" name: one or two subjects and a plain head, nothing wrong said.

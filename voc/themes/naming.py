@@ -24,7 +24,7 @@ from voc.themes.distinctive import distinct_problem, distinct_verb, participle, 
 from voc.themes.keyasked import keyed_question
 from voc.themes.keyphrases import key_phrases
 from voc.themes.lemmas import lemma
-from voc.themes.mixed import unvague
+from voc.themes.mixed import unvague, vague_name
 from voc.themes.particles import ends_open
 from voc.themes.plain import PLAIN_HEADS
 from voc.themes.pos import lexicon_tag, parse, past_participle
@@ -100,7 +100,9 @@ def theme_name(
         phrases = [p for p in phrases if _n_saying(p, uniq) >= 2]
         if not phrases:  # a small mixed theme: the problem most of its statements share
             name = _most_shared(uniq)
-            name = attested_name(name, phrases, uniq) if name else rename("", phrases, uniq)
+            # a vague problem ("epic failing") is not attested into a paraphrase of it
+            name = (name if vague_name(name) else attested_name(name, phrases, uniq)) \
+                if name else rename("", phrases, uniq)
             return unvague(name, uniq, phrases, framed)
     name = _worded(phrases, texts, fallback)
     if name != UNSPECIFIC and not verb_named(name, phrases, texts):
