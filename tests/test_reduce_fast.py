@@ -100,10 +100,16 @@ def _run(src: Path, out: Path, max_sample: int) -> tuple[dict[str, str], dict[st
 
 
 @pytest.mark.slow
-def test_fast_mode_clusters_a_minilm_sample_deterministically(tmp_path: Path) -> None:
+def test_fast_mode_clusters_a_minilm_sample_deterministically(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Generated messages with planted topics, fast mode, a sample smaller than the friction
     statements: the sample is embedded with MiniLM, the rest placed; the items' themes match
     the planted topics and the same seed gives the same themes."""
+    # Item ids hash the source path relative to the working directory (absolute outside
+    # it), and the sample is drawn by a hash of statement ids: run inside tmp_path so the
+    # ids, the sample and the NMI do not depend on where pytest puts its temp directory.
+    monkeypatch.chdir(tmp_path)
     sys.path.insert(0, str(ROOT / "bench"))
     from generate_inbox import generate
 
