@@ -207,14 +207,29 @@ def test_synonym_names_need_closer_centroids_than_same_names() -> None:
 
 
 def test_merges_do_not_chain_through_a_theme_merged_away() -> None:
-    # B sits between A and C: close to both, while A and C are too far apart to merge
-    angle = {0: 0.0, 1: 20.0, 2: 41.0}
+    # B sits between A and C: close to both, while A and C are too far apart to merge,
+    # and C stays too far from A and B merged (0.78) to join in a next round
+    angle = {0: 0.0, 1: 20.0, 2: 45.0}
     labels = np.array([0] * 8 + [1] * 4 + [2] * 6)
     x = np.array([[np.cos(np.radians(angle[c])), np.sin(np.radians(angle[c]))]
                   for c in labels], dtype=np.float32)
     texts = (GATE_TOO * 5)[:18]
     names = {0: "flight delayed", 1: "flight delayed", 2: "flight delayed"}
     new, merges = merge_same_names(labels, names, x, texts)
-    # B joins A (0.94); C, 0.93 close to B but 0.75 to A, is not taken along through B
+    # B joins A (0.94); C, 0.91 close to B but 0.71 to A, is not taken along through B
     assert [m[:2] for m in merges] == [(0, 1)]
     assert new.tolist() == [0] * 12 + [2] * 6
+
+
+def test_a_theme_that_took_another_is_compared_again() -> None:
+    # "luggage lost" B joins "lost bag" A (0.98) in the first round; the second
+    # "luggage lost" C, 0.84 from A (a swap needs 0.85), is 0.87 from A and B merged
+    angle = {0: 0.0, 1: 10.0, 2: 33.0}
+    labels = np.array([0] * 6 + [1] * 4 + [2] * 4)
+    x = np.array([[np.cos(np.radians(angle[c])), np.sin(np.radians(angle[c]))]
+                  for c in labels], dtype=np.float32)
+    texts = LOST_BAG + LUGGAGE_LOST + LUGGAGE_LOST
+    names = {0: "lost bag", 1: "luggage lost", 2: "luggage lost"}
+    new, merges = merge_same_names(labels, names, x, texts, encode=_word_model)
+    assert [m[:2] for m in merges] == [(0, 1), (0, 2)] and new.tolist() == [0] * 14
+    assert merges[1][2] > 0.85 > float(x[0] @ x[-1])

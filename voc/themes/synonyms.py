@@ -61,7 +61,7 @@ def _noun(lemma: str) -> bool:
 _FUNCTION_TAGS = ("W", "MD", "RB", "DT", "IN", "CC", "TO", "PRP", "EX", "RP")
 
 
-def _content(lemma: str) -> bool:
+def content_word(lemma: str) -> bool:
     """A word that can be swapped for a synonym: no contraction, negation or question word."""
     tag = lexicon_tag(lemma) or ""
     return "'" not in lemma and not tag.startswith(_FUNCTION_TAGS)
@@ -82,7 +82,7 @@ def synonym_swap(
     if not ra or not rb or len(ra) + len(rb) > 2 + MAX_LEFTOVER:
         return None
     best = max(((similar(x, y), x, y) for x in ra for y in rb
-                if problem_word(x) == problem_word(y) and _content(x) and _content(y)),
+                if problem_word(x) == problem_word(y) and content_word(x) and content_word(y)),
                default=None)
     if best is None or best[0] < min_similarity:
         return None
