@@ -178,3 +178,18 @@ def test_a_found_phrase_says_its_verb_as_the_statements_do() -> None:
 
 def test_a_tenth_of_a_subthemes_statements_write_its_name_at_least_two() -> None:
     assert [least(n) for n in (4, 20, 21, 60)] == [2, 2, 3, 6]
+
+
+def test_drafted_subthemes_saying_the_parent_again_are_folded() -> None:
+    from voc.themes.drafts import name_subthemes
+
+    texts = ["no bags on the carousel", "still no bags after two hours", "no bags and no answers",
+             "we have no bags", "no bags for the whole family",
+             "they lost my stroller", "lost stroller at the gate", "stroller lost again",
+             "the stroller was lost", "lost our stroller on the way",
+             "lost my suitcase with the gifts", "suitcase lost on connection",
+             "they lost my suitcase", "lost suitcase and no call", "suitcase was lost"]
+    sub = np.array([0] * 5 + [1] * 5 + [2] * 5)
+    kept = name_subthemes(sub, texts, "bag lost")
+    assert 0 not in {s.label for s in kept}  # "no bags" says "bag lost" again
+    assert [s.name for s in kept] == ["suitcase lost"]

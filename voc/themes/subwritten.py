@@ -244,12 +244,20 @@ def reworded(name: str, parent: str, similar: Callable[[str, str], float] | None
 
 
 def set_apart(name: str, texts: Sequence[str], rest: Sequence[str]) -> bool:
-    """Whether ``texts`` write ``name`` :data:`LIFT` times as often as ``rest`` does."""
+    """Whether ``texts`` write ``name`` :data:`LIFT` times as often as ``rest`` does
+    (counting at most the statements that say each of its content words: "can't book" does
+    not write "can't book by phone")."""
     uniq, others = _distinct(texts), _distinct(rest)
     if not others:
         return True
-    inside = written_count(name, uniq) / len(uniq)
-    return inside >= LIFT * written_count(name, others) / len(others)
+    return _strict(name, uniq) / len(uniq) >= LIFT * _strict(name, others) / len(others)
+
+
+def _strict(name: str, uniq: Sequence[str]) -> int:
+    """Statements writing ``name``, at most as many as say each of its content words."""
+    if ": " in name:
+        return written_count(name, uniq)
+    return min(written_count(name, uniq), said_by(_content(name), [said_words(t) for t in uniq]))
 
 
 #: Words before a phrasal verb whose particle may end a name ("can't log in").
