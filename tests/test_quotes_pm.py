@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from voc.themes import subwritten
 from voc.themes.evidence import code_like, finish_evidence, shown_phrases
 from voc.themes.quotes import gist, is_retweet, near_copy, readable, representative
 from voc.themes.table import SubTheme, ThemeDraft
@@ -104,7 +106,12 @@ def test_shown_phrases_drop_name_words_codes_and_one_statement_phrases() -> None
                                                                 "hotel voucher"]
 
 
-def test_finish_evidence_refills_phrases_and_requotes_with_the_final_name() -> None:
+def test_finish_evidence_refills_phrases_and_requotes_with_the_final_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the sub-themes' placeholder names ("a", "b") would be folded as unwritten
+    # (tests/test_subwritten.py); here only their key phrases are checked
+    monkeypatch.setattr(subwritten, "written_subthemes", lambda subs, *a, **k: list(subs))
     texts = CANCELLED + ["Gate agent was rude about the cancellation.", "Rude gate agent."]
     vecs = _near_centre(len(texts))
     d = ThemeDraft(0, np.arange(8), "flight cancelled", ["flight", "cancelled"], [],

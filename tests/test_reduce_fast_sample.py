@@ -59,10 +59,15 @@ def test_themes_method_names_the_sample_and_the_placement() -> None:
 
 
 @pytest.mark.slow
-def test_fast_run_says_it_used_a_sample_and_finds_planted_themes(tmp_path: Path) -> None:
+def test_fast_run_says_it_used_a_sample_and_finds_planted_themes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """300 generated messages with planted topics, fast mode with a 150-statement sample: the
     run summary and the report's method notes say themes came from a MiniLM sample and the
     rest were placed by static centroids, and the items' themes match the planted topics."""
+    # item ids hash the source path relative to the working directory, and the sample is
+    # drawn by a hash of statement ids: inside tmp_path neither depends on where it is
+    monkeypatch.chdir(tmp_path)
     from test_reduce_fast import item_themes, planted_nmi, run_fast
 
     from voc import workspace as ws

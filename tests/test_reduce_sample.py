@@ -122,3 +122,28 @@ def test_sampled_reduce_end_to_end(tmp_path: Path) -> None:
     assert con.execute("SELECT sum(n_statements) FROM themes").fetchone()[0] == n_friction
     names = [r[0] for r in con.execute("SELECT name FROM themes").fetchall()]
     assert len(names) >= 2 and all(names)
+
+
+def test_statements_nearest_a_themes_remainder_stay_in_no_subtheme(tmp_path: Path) -> None:
+    """A theme's sample rows in no sub-theme (folded, unnamed) place the rest too: a
+    statement nearest them gets no sub-theme instead of the nearest named one."""
+    rng = np.random.default_rng(5)
+    n = 600
+    side = rng.choice([1.0, -1.0], size=n)
+    vecs = np.zeros((n, DIM), dtype=np.float32)
+    vecs[:, 0] = 1.0
+    vecs[:, 5] = 0.3 * side
+    vecs += rng.normal(0, 0.02, size=(n, DIM)).astype(np.float32)
+    hashes = np.array([f"h{i:08d}" for i in range(n)], dtype=object)
+    con = ws.connect(tmp_path / "w.duckdb")
+    frame = pd.DataFrame({"model_id": "m", "text_hash": hashes, "vector": list(vecs)})
+    con.register("_v", frame)
+    con.execute("INSERT INTO embeddings SELECT model_id, text_hash, vector::FLOAT[] FROM _v")
+    con.unregister("_v")
+    sample = sample_positions(n, 200, seed=0)
+    labels = np.zeros(len(sample), dtype=int)
+    sub = {0: np.where(side[sample] > 0, 0, -1)}  # one named sub-theme, the rest remainder
+    got = place_all(con, "m", hashes, sample, vecs[sample], labels, sub, 0.45)  # type: ignore[arg-type]
+    rest = np.setdiff1d(np.arange(n), sample)
+    assert (got.labels[rest] == 0).all()
+    assert np.array_equal(got.sub_labels[rest], np.where(side[rest] > 0, 0, -1))

@@ -105,6 +105,14 @@ def _centroids(x: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarra
     return ids, unit(cents)
 
 
+def _sub_centroids(x: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sub-theme label ids, unit mean vectors) of one theme's sample rows, the theme's
+    remainder (label -1, in no sub-theme) among them: a statement nearest the remainder
+    stays in no sub-theme instead of joining the nearest named one."""
+    ids, cents = _centroids(x, np.asarray(labels) + 1)  # the remainder as label 0
+    return ids - 1, cents
+
+
 def _nearest(
     x: np.ndarray, ids: np.ndarray, cents: np.ndarray, threshold: float
 ) -> np.ndarray:
@@ -176,7 +184,7 @@ def place_all(
     subs: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     for lab, sl in sample_sub.items():
         rows = np.flatnonzero(sample_labels == lab)
-        subs[lab] = _centroids(x_s[rows], sl)
+        subs[lab] = _sub_centroids(x_s[rows], sl)
     labels = np.full(n, OTHER, dtype=int)
     sub_labels = np.full(n, -1, dtype=int)
     labels[sample] = sample_labels

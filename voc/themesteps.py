@@ -254,7 +254,7 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
 
     finish_evidence(
         state.drafts, vectors[fidx], friction_texts,
-        st["statement_id"].to_numpy()[fidx], params.n_quotes,
+        st["statement_id"].to_numpy()[fidx], params.n_quotes, model.encode,
     )
     cf = ctx.models.get("codeframe")
     if cf is not None and cparams is not None and cparams.codeframe and cparams.update_codeframe:

@@ -18,6 +18,7 @@ from voc.themes.predicate import is_problem
 from voc.themes.quotes import centre_quote
 from voc.themes.represent import cluster_statements
 from voc.themes.subphrase import worked_in
+from voc.themes.subwritten import written_subthemes
 from voc.themes.table import SubTheme, ThemeDraft
 
 _WORD = re.compile(r"[a-z][a-z'’\-]*|\d+")
@@ -294,6 +295,8 @@ def name_subthemes(
         )
         for c, g, n, ph, m in zip(ids, groups, names, phrases, more, strict=True)
     ]
+    # named by what their statements write, or folded (:mod:`voc.themes.subwritten`)
+    subs = written_subthemes(subs, sub, texts, parent)
     return fold_unnamed(sub, subs, parent, siblings=True, texts=texts, common=common)[1]
 
 

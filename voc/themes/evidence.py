@@ -21,7 +21,7 @@ statements.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -112,13 +112,15 @@ def shown_phrases(phrases: Sequence[str], name: str, texts: Sequence[str]) -> li
 
 
 def _settle_subthemes(
-    d: ThemeDraft, tx: Sequence[str], common: Collection[str] = frozenset()
+    d: ThemeDraft, tx: Sequence[str], common: Collection[str] = frozenset(),
+    similar: Callable[[str, str], float] | None = None,
 ) -> None:
     """Sub-themes of ``d`` told apart from its final name, in place: one named as the
     parent gets the parent's name with a phrase of its own
     (:func:`voc.themes.drafts.sub_name`) or, without one, is folded into the theme's
     remainder (:func:`voc.themes.drafts.fold_unnamed`)."""
     from voc.themes.drafts import fold_unnamed, named_apart, sub_name
+    from voc.themes.subwritten import written_subthemes
 
     sub = np.asarray(d.sub_labels, dtype=int)
     head = d.name.split(":", 1)[0].strip()  # "flight delayed: home" → "flight delayed"
@@ -128,6 +130,7 @@ def _settle_subthemes(
             rest = [tx[j] for j in np.flatnonzero(sub != s.label)]
             s.name = sub_name(head, s.name, [*s.key_phrases, *s.spare_phrases], stx, rest)
         s.name = with_particle(unglued(s.name, stx), stx)
+    d.subthemes = written_subthemes(d.subthemes, sub, tx, d.name, similar)
     d.sub_labels, d.subthemes = fold_unnamed(
         sub, d.subthemes, d.name, siblings=True, texts=tx, common=common)
 
@@ -164,18 +167,22 @@ def finish_evidence(
     texts: Sequence[str],
     ids: Sequence[str],
     n_quotes: int = 4,
+    encode: Callable[[list[str]], np.ndarray] | None = None,
 ) -> None:
     """Final key phrases and quotes of every draft and sub-theme, in place.
 
     ``vectors``, ``texts`` and ``ids`` are the friction statements' (what
-    ``statement_idx`` indexes).
+    ``statement_idx`` indexes); ``encode`` (the run's embedding model) tells a sub-theme
+    name that says its parent's in near-synonyms (:func:`voc.themes.subwritten.reworded`).
     """
     from voc.themes.distinct import common_lemmas
     from voc.themes.drafts import SUB_COMMON_SHARE
+    from voc.themes.subwritten import WordSimilarity
 
     # the run's domain words, as the drafts weighed them (:func:`build_drafts`)
     common = common_lemmas([str(texts[int(j)]) for d in drafts if d.label >= 0
                             for j in d.statement_idx], SUB_COMMON_SHARE)
+    similar = WordSimilarity(encode) if encode is not None else None
     for d in drafts:
         g = np.asarray(d.statement_idx, dtype=int)
         tx = [str(texts[int(j)]) for j in g]
@@ -190,7 +197,7 @@ def finish_evidence(
             d.key_phrases = shown_phrases([*d.key_phrases, *d.spare_phrases], d.name, tx)[:n]
         if d.sub_labels is None or not d.subthemes:
             continue
-        _settle_subthemes(d, tx, common)
+        _settle_subthemes(d, tx, common, similar)
         sub = np.asarray(d.sub_labels, dtype=int)
         for s in d.subthemes:
             stx = [tx[j] for j in np.flatnonzero(sub == s.label)]
