@@ -17,15 +17,18 @@ Once the parent's name is final, every sub-theme name is checked (:func:`passes`
   lacks beyond a negation, a "problems" word, a stop word or a time unit ("no luggage",
   "hour delay" say "luggage lost", "flight delayed" again), not only in near-synonyms
   of the parent's words in the run's model ("luggage lost: baggage"); no larger sibling
-  has its name, and it is not left open ("information blocked in");
+  has its name, it is not left open ("information blocked in") and it is no cut question
+  (:func:`voc.themes.wellformed.well_formed`: "long do bank transfers", "what atms can i
+  accept");
 - **set apart** (:func:`set_apart`): its statements write it at least :data:`LIFT`
   times as often (as a share) as the rest of its theme does (the class-based contrast
   its key phrases are chosen by).
 
 A name that fails gives way to the problem phrase its statements write that passes
 (written by :data:`MIN_FOUND` of them at least), the most written first, weighted by how
-distinctive its words are among the sub-theme's key phrases: the theme chain's problem
-phrases (:func:`voc.themes.said.phrases_said`) and the span most write
+distinctive its words are among the sub-theme's key phrases: the question they ask, as a
+theme of questions is named (:func:`voc.themes.asked.question_name`), the theme chain's
+problem phrases (:func:`voc.themes.said.phrases_said`) and the span most write
 (:func:`voc.themes.problemspans.said_span`), each naming a thing. With none, the
 sub-theme is folded into its theme's remainder ("other, in no sub-theme").
 """
@@ -41,6 +44,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from voc.cosine import unit
+from voc.themes.asked import question_name
 from voc.themes.bestsaid import distinctness
 from voc.themes.durations import UNITS
 from voc.themes.evidence import junk_phrase, norm_word, said_by, said_words
@@ -55,6 +59,7 @@ from voc.themes.qualify import name_key
 from voc.themes.question import QWORDS
 from voc.themes.quotes import gist, near_copy
 from voc.themes.said import key, phrases_said, wrong_words
+from voc.themes.wellformed import aux_at, well_formed
 from voc.themes.wording import TIME_WORDS
 from voc.themes.written import clauses, written_support
 
@@ -267,10 +272,13 @@ _LEADS = frozenset({"can't", "cannot", "couldn't", "won't", "didn't", "don't", "
 
 def _open(name: str) -> bool:
     """Whether ``name`` is left open by its last word ("information blocked in"), unless
-    that is the particle of a verb after a negation ("can't log in")."""
+    that is the particle of a verb after a negation ("can't log in") or the verb of a
+    question with an auxiliary ("how long do transfers take")."""
     words = name.lower().split()
     if not ends_open(words):
         return False
+    if asks(name) and aux_at(words) >= 0 and lexicon_tag(words[-1]) == "VB":
+        return False  # a question its verb closes: "how long do transfers take"
     return not (len(words) >= 3 and words[-1] in PARTICLES and words[-3] in _LEADS)
 
 
@@ -287,12 +295,15 @@ def passes(
         return False
     if len(name.split()) > MAX_WORDS or name_key(name) == name_key(parent) or _open(name):
         return False
+    if not well_formed(name, texts):  # a cut question: "long do bank transfers"
+        return False
     return (own_words(name, parent) and written_by(name, texts)
             and set_apart(name, texts, rest) and not reworded(name, parent, similar))
 
 
 def candidates(texts: Sequence[str], phrases: Sequence[str]) -> list[str]:
-    """Problem phrases ``texts`` write, best first: the theme chain's
+    """Problem phrases ``texts`` write, best first: the question they ask
+    (:func:`voc.themes.asked.question_name`), the theme chain's
     (:func:`voc.themes.said.phrases_said`) and the short span most write
     (:func:`voc.themes.problemspans.said_span`), each as written (with its particle:
     :func:`voc.themes.particles.with_particle`), none a code, an idiom or too long."""
@@ -301,7 +312,9 @@ def candidates(texts: Sequence[str], phrases: Sequence[str]) -> list[str]:
     span = said_span(uniq, phrases)
     out: list[str] = []
     said = Counter(w for t in uniq for w in _WORD.findall(t.lower()))
-    for c in [*found, span]:
+    # a part of questions is named by what it asks, as a theme of them is
+    asked = question_name(uniq)
+    for c in [asked, *found, span]:
         c = with_particle(inflected(c, said), uniq) if c else c
         if c and c not in out and len(c.split()) <= MAX_WORDS and not idiomatic(c) \
                 and names_thing(c) and not junk_phrase(c, uniq):
