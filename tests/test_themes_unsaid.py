@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import numpy as np
+from test_themes_centred import _drafts
 
 from voc.embed import Embedder
-from voc.themes.table import ThemeDraft
 from voc.themes.unsaid import better_said, name_saying, rename_unsaid
 
 #: A plane held on the tarmac: one statement says a delay, five say they sat stuck.
@@ -44,21 +43,6 @@ DELAYED = [
     "Stuck on the plane during the delay.",
     *STUCK20[5:],
 ]
-OTHER = [
-    "My card was declined at the shop.",
-    "Card declined again when paying online.",
-    "Why is my card declined abroad?",
-    "The app declined my card twice.",
-]
-
-
-def _drafts(first: list[str], name: str) -> tuple[list[ThemeDraft], list[str]]:
-    texts = [*first, *OTHER]
-    a = ThemeDraft(0, np.arange(len(first)), name, [], [])
-    b = ThemeDraft(1, np.arange(len(first), len(texts)), "card declined", [], [])
-    return [a, b], texts
-
-
 def test_name_saying_counts_all_its_words_or_a_paraphrase(embedder: Embedder) -> None:
     assert name_saying("plane delays", STUCK, [], embedder.encode) == 0
     assert name_saying("stuck plane", STUCK, [], embedder.encode) == 5
