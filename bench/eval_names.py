@@ -529,12 +529,14 @@ def centred_renames(
     checked and its checks."""
     from voc.themes.centred import rename_vague
     from voc.themes.table import ThemeDraft
+    from voc.themes.unsaid import rename_unsaid
 
     drafts = [ThemeDraft(k, g, str(r["shown"]), [], []) for k, (r, g) in
               enumerate(zip(rows, groups, strict=True))]
     renamed = rename_vague(drafts, vecs, texts, _word_encoder())
+    renamed += rename_unsaid(drafts, vecs, texts, _word_encoder())
     for old, new, _ in renamed:
-        log.info("vague %r named %r", old, new)
+        log.info("vague or unsaid %r named %r", old, new)
     for d, r, g in zip(drafts, rows, groups, strict=True):
         if d.name != r["shown"]:
             tx = [texts[i] for i in g]

@@ -209,14 +209,19 @@ def _reword(
 ) -> None:
     """Last words of the theme names, in place (never the user's): large vague themes
     named by the problem phrase closest to their centre
-    (:func:`voc.themes.centred.rename_vague`), and phrasal verbs given their particle
+    (:func:`voc.themes.centred.rename_vague`), so are themes few of whose statements say
+    their name (:func:`voc.themes.unsaid.rename_unsaid`), and phrasal verbs given their particle
     ("can't check in": :func:`voc.themes.particles.with_particle`)."""
     from voc.themes.centred import rename_vague
     from voc.themes.particles import with_particle
+    from voc.themes.unsaid import rename_unsaid
 
     for old, new, size in rename_vague(drafts, vectors, texts, encode, pinned=pinned,
                                        min_share=vague_share):
         log.info("vague theme %r (%d) named %r", old, size, new)
+    # names few of their statements say: the problem span clearly more of them write
+    for old, new, size in rename_unsaid(drafts, vectors, texts, encode, pinned, vague_share):
+        log.info("theme %r (%d) said by few, named %r", old, size, new)
     for d in drafts:
         if d.label >= 0 and d.theme_key is None and d.name not in pinned:
             d.name = with_particle(d.name, [texts[int(j)] for j in d.statement_idx])
