@@ -177,8 +177,7 @@ class NameParams(Params):
 
 
 def _fold_nameless(
-    state: RunState, ctx: RunContext, params: NameParams, cparams: ClusterParams | None,
-    texts: list[str],
+    state: RunState, ctx: RunContext, params: NameParams, texts: list[str]
 ) -> None:
     """Fold the themes nothing names into "other" (:mod:`voc.themes.fold`): the
     run's cluster labels and drafts change, and the names left are numbered again
@@ -252,7 +251,7 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     # equal names told apart by what separates their themes; the user's names stay
     distinct_drafts(state.drafts, friction_texts, pinned=pinned)
     # small themes nothing names are the "other" bucket, not themes of their own
-    _fold_nameless(state, ctx, params, cparams, texts)
+    _fold_nameless(state, ctx, params, texts)
     _reword(state.drafts, vectors[fidx], texts, model.encode, pinned, params.vague_share)
     # key phrases and quotes that show the final name's problem
     from voc.themes.evidence import finish_evidence

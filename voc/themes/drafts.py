@@ -18,7 +18,7 @@ from voc.themes.predicate import is_problem
 from voc.themes.quotes import centre_quote
 from voc.themes.represent import cluster_statements
 from voc.themes.subphrase import worked_in
-from voc.themes.subwritten import written_subthemes
+from voc.themes.subwritten import FILLER, name_words, written_subthemes
 from voc.themes.table import SubTheme, ThemeDraft
 
 _WORD = re.compile(r"[a-z][a-z'’\-]*|\d+")
@@ -26,11 +26,6 @@ _WORD = re.compile(r"[a-z][a-z'’\-]*|\d+")
 
 def _lemmas(phrase: str) -> set[str]:
     return {lemma(w) for w in _WORD.findall(phrase.lower())}
-
-
-#: Lemmas that say only that something is wrong: "card problems" under "haven't
-#: received card" names nothing its parent does not.
-FILLER = frozenset({"problem", "issue", "complaint", "trouble"})
 
 
 def named_apart(name: str, parent: str) -> bool:
@@ -61,15 +56,15 @@ def lone_kept(
     :data:`DOMINANT`); said, as one span of a clause
     (:func:`voc.themes.written.written_support`), by :data:`QUALIFIER_SHARE` of its
     distinct ``texts`` (its own statements; ``n_theme``: its theme's count)."""
-    from voc.themes.evidence import norm_word, said_by, said_words
+    from voc.themes.evidence import said_by, said_words
     from voc.themes.written import written_support
 
     if ":" in s.name or is_mixed(s.name) or is_mixed(parent) or not texts:
         return False
     if not max(LONE_MIN, LONE_SHARE * n_theme) <= len(texts) < DOMINANT * n_theme:
         return False
-    own = {norm_word(w) for w in _WORD.findall(parent.lower())}
-    new = {norm_word(w) for w in _WORD.findall(s.name.lower())} - own - FILLER - {"not"}
+    own = name_words(parent)
+    new = name_words(s.name) - own - FILLER - {"not"}
     if (not new and not own & FILLER) or (new and new <= set(common)):
         return False
     distinct = list(dict.fromkeys(t.strip().lower() for t in texts))

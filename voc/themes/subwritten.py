@@ -67,7 +67,8 @@ if TYPE_CHECKING:
     from voc.themes.table import SubTheme
 
 _WORD = re.compile(r"[a-z][a-z'’\-]*|\d+")
-#: Lemmas that say only that something is wrong (as :data:`voc.themes.drafts.FILLER`).
+#: Lemmas that say only that something is wrong: "card problems" under "haven't
+#: received card" names nothing its parent does not (also :mod:`voc.themes.drafts`').
 FILLER = frozenset({"problem", "issue", "complaint", "trouble"})
 #: Share of a sub-theme's distinct statements that must write its name: a tenth, as a
 #: theme's (:data:`voc.themes.pairs.MIN_SHARE`). A fifth folded readable parts ("can't
@@ -109,7 +110,8 @@ def _distinct(texts: Sequence[str]) -> list[str]:
     return out
 
 
-def _words(phrase: str) -> set[str]:
+def name_words(phrase: str) -> set[str]:
+    """The words of ``phrase`` as :func:`voc.themes.evidence.norm_word` compares them."""
     return {norm_word(w) for w in _WORD.findall(phrase.lower())}
 
 
@@ -201,8 +203,8 @@ def own_words(name: str, parent: str) -> bool:
     "hour delay" under "flight delayed", nor
     "bag problems" under "bag lost"), or ``parent`` is only "X problems" or mixed and
     ``name`` says a word it lacks ("no seat" under "seat issues")."""
-    own = _words(parent)
-    added = _words(name) - own - FILLER - STOPWORDS
+    own = name_words(parent)
+    added = name_words(name) - own - FILLER - STOPWORDS
     # a time unit says how long, not what sets the part apart ("hour delay" under
     # "flight delayed")
     new = added - {"not"} - set(UNITS) - TIME_WORDS
@@ -242,8 +244,8 @@ def reworded(name: str, parent: str, similar: Callable[[str, str], float] | None
     "luggage lost: baggage" under "luggage lost" say the parent again."""
     if similar is None:
         return False
-    own = [w for w in _words(parent) if w not in STOPWORDS and w != "not"]
-    new = sorted(_words(name) - set(own) - FILLER - {"not"} - STOPWORDS)
+    own = [w for w in name_words(parent) if w not in STOPWORDS and w != "not"]
+    new = sorted(name_words(name) - set(own) - FILLER - {"not"} - STOPWORDS)
     return bool(new) and bool(own) and all(
         any(similar(w, o) >= SYNONYM_SIMILARITY for o in own) for w in new)
 
