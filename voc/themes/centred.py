@@ -343,12 +343,42 @@ def rename_vague(
 
     ``vectors`` and ``texts`` are the friction statements' (what ``statement_idx``
     indexes)."""
+    return rename_where(
+        drafts, vectors, texts, vague,
+        lambda _name, tx, vecs, scores, taken: centred_name(
+            tx, vecs, scores, encode, taken, min_share),
+        pinned, min_share, MIN_THEME,
+    )
+
+
+#: ``propose(name, texts, vectors, scores, taken)``: a theme's new name, or "" to keep it.
+Propose = Callable[
+    [str, list[str], np.ndarray, dict[str, float], Collection[object]], str
+]
+
+
+def rename_where(
+    drafts: Sequence[ThemeDraft],
+    vectors: np.ndarray,
+    texts: Sequence[str],
+    select: Callable[[str], bool],
+    propose: Propose,
+    pinned: Collection[str] = (),
+    min_share: float = MIN_SHARE,
+    min_theme: int = MIN_THEME,
+) -> list[tuple[str, str, int]]:
+    """Rename, in place, the themes whose name ``select`` picks and that hold
+    ``min_theme`` distinct statements or more, to what ``propose`` gives them (their name,
+    statements, statement ``vectors``, span c-TF-IDF scores and the keys other names
+    hold: :func:`_keys`); the user's names (``pinned``) and codeframe themes never change,
+    ``min_share`` 0 renames none, and a new name is never one another theme has. Returns
+    (old, new, size) per rename. ``vectors`` and ``texts`` are the friction statements'."""
     themes = [d for d in drafts if d.label >= 0]
     groups = [[str(texts[int(j)]) for j in d.statement_idx] for d in themes]
     todo = [] if min_share <= 0 else [
         i for i, d in enumerate(themes)
-        if vague(d.name) and d.theme_key is None and d.name not in pinned
-        and len(set(groups[i])) >= MIN_THEME
+        if select(d.name) and d.theme_key is None and d.name not in pinned
+        and len(set(groups[i])) >= min_theme
     ]
     if not todo:
         return []
@@ -358,7 +388,7 @@ def rename_vague(
     for i in todo:
         d = themes[i]
         g = np.asarray(d.statement_idx, dtype=int)
-        name = centred_name(groups[i], vectors[g], scores[i], encode, taken, min_share)
+        name = propose(d.name, groups[i], vectors[g], scores[i], taken)
         if not name:
             continue
         taken.update(_keys(name))

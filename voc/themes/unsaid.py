@@ -100,26 +100,9 @@ def rename_unsaid(
     """Rename, in place, the themes few of whose statements say their name
     (:func:`better_said`); ``min_share`` 0 renames none. Returns (old, new, size) per
     rename. ``vectors`` and ``texts`` are the friction statements'."""
-    themes = [d for d in drafts if d.label >= 0]
-    groups = [[str(texts[int(j)]) for j in d.statement_idx] for d in themes]
-    todo = [] if min_share <= 0 else [
-        i for i, d in enumerate(themes)
-        if not c.vague(d.name) and d.theme_key is None and d.name not in pinned
-        and len(set(groups[i])) >= MIN_THEME
-    ]
-    if not todo:
-        return []
-    scores = c._ctfidf(groups)
-    taken = {k for d in drafts for k in c._keys(d.name)}
-    out: list[tuple[str, str, int]] = []
-    for i in todo:
-        d = themes[i]
-        g = np.asarray(d.statement_idx, dtype=int)
-        name, _, _ = better_said(d.name, groups[i], vectors[g], scores[i], encode, taken,
-                                 min_share)
-        if not name:
-            continue
-        taken.update(c._keys(name))
-        out.append((d.name, name, len(g)))
-        d.name = name
-    return out
+    return c.rename_where(
+        drafts, vectors, texts, lambda name: not c.vague(name),
+        lambda name, tx, vecs, scores, taken: better_said(
+            name, tx, vecs, scores, encode, taken, min_share)[0],
+        pinned, min_share, MIN_THEME,
+    )
