@@ -147,3 +147,43 @@ def test_statements_nearest_a_themes_remainder_stay_in_no_subtheme(tmp_path: Pat
     rest = np.setdiff1d(np.arange(n), sample)
     assert (got.labels[rest] == 0).all()
     assert np.array_equal(got.sub_labels[rest], np.where(side[rest] > 0, 0, -1))
+
+
+def test_sample_keys_ignore_ids_and_count_repeats() -> None:
+    from voc.reduce_sample import sample_keys
+
+    a = pd.DataFrame({"statement_id": ["p1", "p2", "p3"], "text_hash": ["x", "y", "x"]})
+    b = a.assign(statement_id=["q1", "q2", "q3"])
+    assert sample_keys(a) == sample_keys(b) == ["x#0", "y#0", "x#1"]
+
+
+def test_same_file_from_another_folder_gets_the_same_sampled_themes(tmp_path: Path) -> None:
+    """Item ids hash the source path, so the sample must not be drawn by them: the survey
+    copied into two folders outside the working directory gives the same themes."""
+    import shutil
+
+    from voc import api
+    from voc.config import DEFAULT_STEPS, parse_pipeline
+
+    survey = Path(__file__).resolve().parents[1] / "data" / "sample" / "survey" / "nps_survey.csv"
+    steps = [
+        {"name": n, "with": {"max_sample": 40}} if n == "cluster" else {"name": n}
+        for n in DEFAULT_STEPS
+    ]
+    got = []
+    for folder in ("a", "elsewhere/b"):
+        src = tmp_path / folder / "survey.csv"
+        src.parent.mkdir(parents=True)
+        shutil.copy(survey, src)
+        out = tmp_path / folder / "out"
+        pipeline = parse_pipeline({
+            "name": "sampled", "seed": 7, "fast": True,
+            "sources": [{"path": str(src), "kind": "survey"}],
+            "steps": steps, "output": {"dir": str(out), "formats": ["md"]},
+        })
+        api.run(pipeline)  # type: ignore[arg-type]
+        con = ws.connect(out / "voc.duckdb", read_only=True)
+        got.append(con.execute(
+            "SELECT name, n_statements FROM themes ORDER BY name").fetchall())
+        con.close()
+    assert got[0] == got[1] and len(got[0]) >= 2

@@ -2,10 +2,11 @@
 
 When the workspace holds more friction statements than ``cluster.with.max_sample``,
 :func:`reduce_sampled` loads text and vectors for a seeded sample of that many only, drawn
-by a seeded hash of each statement's id, so a few added, removed or edited statements
-change few of its members. The reduce steps before ``rank`` (cluster, name: themes, names,
-key phrases, quotes, sub-themes) run on the sample; every other friction statement then
-joins the theme (and sub-theme) whose centroid is nearest, if at least
+by a seeded hash of each statement's text and repeat count (:func:`sample_keys`), so a few
+added, removed or edited statements change few of its members, and the same file run from
+another folder draws the same sample. The reduce steps before ``rank`` (cluster, name:
+themes, names, key phrases, quotes, sub-themes) run on the sample; every other friction
+statement then joins the theme (and sub-theme) whose centroid is nearest, if at least
 ``assign_threshold`` close, reading its vector from the workspace in blocks; ``rank`` (and
 what follows) runs over all friction statements, without their text. What is held in
 memory is the sample, one block of vectors, and one row of ids and scores per friction
@@ -44,7 +45,7 @@ def sample_positions(
 ) -> np.ndarray:
     """Sorted positions of a seeded sample of at most ``cap`` out of ``n`` rows.
 
-    With ``keys`` (the rows' stable ids, e.g. statement ids) a row is drawn when its
+    With ``keys`` (the rows' stable keys, :func:`sample_keys`) a row is drawn when its
     seeded hash is among the ``cap`` smallest, so adding, removing or editing a few rows
     changes the membership of those rows and of as many at the boundary, not the whole
     draw (a position-seeded draw is redrawn entirely when one row before the end goes).
@@ -61,6 +62,16 @@ def sample_positions(
         dtype=np.uint64, count=n,
     )
     return np.sort(np.argsort(h, kind="stable")[:cap])
+
+
+def sample_keys(rows: pd.DataFrame) -> list[str]:
+    """Keys the sample is drawn by: each statement's text hash and how many statements
+    before it (in ingest order) have the same text.
+
+    Not the statement id, which hashes the source file's path: the same file run from
+    another folder must draw the same sample, and so get the same themes."""
+    nth = rows.groupby("text_hash", sort=False).cumcount().astype(str)
+    return (rows["text_hash"].astype(str) + "#" + nth).tolist()
 
 
 #: Fast mode's MiniLM sample: at least ``FAST_SAMPLE_FLOOR`` friction statements (all of them
@@ -264,9 +275,7 @@ def reduce_sampled(
     t = time.perf_counter()
     rows = ws.read_friction_rows(con)
     items = ws.read_items_for_rank(con, ws.RANK_ITEM_COLUMNS)
-    sample = sample_positions(
-        len(rows), max_sample, ctx.seed, rows["statement_id"].astype(str).tolist()
-    )
+    sample = sample_positions(len(rows), max_sample, ctx.seed, sample_keys(rows))
     hashes = rows.pop("text_hash").to_numpy()
     st_s = rows.iloc[sample].reset_index(drop=True)
     st_s.insert(3, "text", ws.read_texts(con, st_s["statement_id"].tolist()))
