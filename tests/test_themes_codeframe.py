@@ -62,3 +62,36 @@ def test_split_cuts_a_theme_into_new_ones(tmp_path: Path) -> None:
     assert res.split_ids == ["sync"] and "sync" not in res.keys.values()
     a, b = set(res.labels[12:18].tolist()), set(res.labels[18:24].tolist())
     assert len(a) == 1 and len(b) == 1 and a != b and min(a | b) >= 0
+
+
+class _Model:
+    """A fake embedder: ``encode`` maps each seed to ``axis[seed]``."""
+
+    def __init__(self, axis: dict[str, int]) -> None:
+        self.axis = axis
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.stack([_axis(self.axis[t]) for t in texts])
+
+
+def test_cluster_step_embeds_seeds_with_the_model_of_the_vectors(tmp_path: Path) -> None:
+    # fast mode clusters MiniLM vectors of its sample while the run's embedder is the static
+    # model: seeds embedded by the static model land in another space and miss their theme
+    import pandas as pd
+
+    from voc.state import RunContext, RunState
+    from voc.themesteps import ClusterParams, cluster_step
+
+    x = _vectors(np.random.default_rng(0))
+    cf = _write(tmp_path / "cf.yaml", [{"id": "billing", "name": "billing", "seeds": ["billing"]}])
+    st = pd.DataFrame({"statement_id": [f"s{i}" for i in range(len(x))],
+                       "text": [f"statement {i}" for i in range(len(x))]})
+    state = RunState(items=pd.DataFrame(), statements=st, vectors=x,
+                     friction_idx=np.arange(len(x)))
+    ctx = RunContext(seed=0, labels=None, models={
+        "embedder": _Model({"billing": 5}),  # the run's (static) model: another space
+        "naming_embedder": _Model({"billing": 0}),  # the model of the vectors
+    })
+    cluster_step(state, ctx, ClusterParams(codeframe=str(cf), update_codeframe=False))
+    labels = np.asarray(ctx.models["cluster_labels"])
+    assert (labels[:6] == KEYED_BASE).all() and (labels[6:] != KEYED_BASE).all()

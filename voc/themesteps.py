@@ -82,8 +82,11 @@ def cluster_step(state: RunState, ctx: RunContext, params: ClusterParams) -> Non
     texts = st["text"].to_numpy()[state.friction_idx].tolist()
     fidx = state.friction_idx
     stages = st["stage"].astype(str).to_numpy()[fidx].tolist() if "stage" in st else None
+    # codeframe seeds are compared with the vectors, so the model that made them embeds
+    # the seeds too: in fast mode MiniLM (the sample's), not the static run embedder
+    model = ctx.models.get("naming_embedder") or embedder(ctx)
     result = cluster_with_codeframe(
-        vecs, params.codeframe, lambda t: embedder(ctx).encode(t), ctx.seed, opts, texts, stages
+        vecs, params.codeframe, lambda t: model.encode(t), ctx.seed, opts, texts, stages
     )
     ctx.models["cluster_labels"] = result.labels
     ctx.models["theme_keys"] = result.keys
