@@ -3,7 +3,8 @@
 Each entry is a theme with a stable ``id``, a ``name`` and ``seeds`` (example statements).
 Friction statements are assigned to the user's themes first (nearest seed at least
 ``assign_threshold`` cosine-similar); only the rest is clustered into new themes, which
-are appended to the file (``origin: discovered``) so the next run keeps them. Edit it to:
+are appended to the file (``origin: discovered``) so the next run keeps them, and the
+statements seen before go back to their themes (:mod:`voc.codeframe_members`). Edit it to:
 
 - rename: change ``name`` (the id stays, so history and trends stay joined);
 - merge: set ``merge_into: OTHER_ID``; the theme's seeds join that theme;
@@ -59,29 +60,33 @@ class Codeframe(BaseModel):
     assign_threshold: float = Field(0.55, ge=0, le=1)
     themes: list[CodeframeTheme] = Field(default_factory=list)
 
+    def targets(self, path: Path | str = "codeframe") -> dict[str, str]:
+        """Theme id -> the id it ends in after ``merge_into`` chains (itself when not merged)."""
+        by_id = {t.id: t for t in self.themes}
+        out: dict[str, str] = {}
+        for t in self.themes:
+            target, seen = t.id, {t.id}
+            while by_id[target].merge_into:
+                nxt = str(by_id[target].merge_into)
+                if nxt not in by_id:
+                    raise ConfigError(
+                        f"{path}: themes[{target}].merge_into: unknown theme id '{nxt}'"
+                    )
+                if nxt in seen:
+                    raise ConfigError(f"{path}: merge_into cycle through '{nxt}'")
+                seen.add(nxt)
+                target = nxt
+            out[t.id] = target
+        return out
+
     def resolved(self, path: Path | str = "codeframe") -> list[CodeframeTheme]:
         """Themes after merges (seeds folded into their target), splits excluded."""
-        by_id = {t.id: t for t in self.themes}
-        out: dict[str, CodeframeTheme] = {}
+        targets = self.targets(path)
+        out = {t.id: t.model_copy(deep=True) for t in self.themes if not t.merge_into}
         for t in self.themes:
             if t.merge_into:
-                continue
-            out[t.id] = t.model_copy(deep=True)
-        for t in self.themes:
-            if not t.merge_into:
-                continue
-            target = t.merge_into
-            seen = {t.id}
-            while by_id.get(target) is not None and by_id[target].merge_into:
-                if target in seen:
-                    raise ConfigError(f"{path}: merge_into cycle through '{target}'")
-                seen.add(target)
-                target = str(by_id[target].merge_into)
-            if target not in out:
-                raise ConfigError(
-                    f"{path}: themes[{t.id}].merge_into: unknown theme id '{t.merge_into}'"
-                )
-            out[target].seeds.extend(s for s in t.seeds if s not in out[target].seeds)
+                target = out[targets[t.id]]
+                target.seeds.extend(s for s in t.seeds if s not in target.seeds)
         return list(out.values())
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from voc.codeframe import Codeframe, CodeframeTheme, assign, load_codeframe, save_codeframe, slug
+from voc.codeframe_members import load_members, member_owner, save_members, text_key
 from voc.cosine import unit
 from voc.themes.cluster import OTHER
 from voc.themes.represent import cluster_statements
@@ -34,7 +35,8 @@ class ClusterResult:
     split_ids: list[str] = field(default_factory=list)
 
     def persist(self, drafts: list[Any], texts: np.ndarray, path: str | Path) -> None:
-        """Write the codeframe back: user themes kept, split ones replaced, new ones added."""
+        """Write the codeframe back (user themes kept, split ones replaced, new ones added)
+        and which theme each themed statement joined (:mod:`voc.codeframe_members`)."""
         cf = self.codeframe or Codeframe()
         kept = [t for t in cf.themes if t.id not in self.split_ids]
         taken = {t.id for t in kept}
@@ -47,6 +49,10 @@ class ClusterResult:
             seeds = [str(texts[d.statement_idx[i]]) for i in d.quote_rows[:5]]
             kept.append(CodeframeTheme(id=tid, name=d.name, seeds=seeds, origin="discovered"))
         save_codeframe(Codeframe(assign_threshold=cf.assign_threshold, themes=kept), path)
+        themed = sorted((d for d in drafts if d.label >= 0 and d.theme_key), key=lambda d: d.label)
+        save_members(path, (
+            (text_key(str(texts[i])), str(d.theme_key)) for d in themed for i in d.statement_idx
+        ))
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -80,6 +86,11 @@ def cluster_with_codeframe(
     keys: dict[int, str] = {}
     names: dict[int, str] = {}
     owner = assign(x, themes, encode, cf.assign_threshold)
+    if texts is not None:
+        index = {t.id: j for j, t in enumerate(themes)}
+        index_of = {tid: index[end] for tid, end in cf.targets(codeframe).items() if end in index}
+        user = np.array([t.origin == "user" for t in themes], dtype=bool)
+        owner = member_owner(texts, load_members(codeframe), index_of, owner, user)
     next_label = KEYED_BASE
     split_ids: list[str] = []
     for j, t in enumerate(themes):
