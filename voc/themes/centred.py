@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from voc.cosine import unit
+from voc.themes.badwords import negative_words
 from voc.themes.idioms import idiomatic, unidiom
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import is_mixed
@@ -103,37 +104,6 @@ def reads_wrong(phrase: str) -> bool:
     return is_problem(phrase, cues=False)
 
 
-@lru_cache(maxsize=1)
-def negative_words() -> frozenset[str]:
-    """Words that judge badly: adjectives whose senses average a negative polarity in
-    pattern's sentiment lexicon (in the TextBlob wheel: "small", "thin", "poor") and
-    the words VADER's lexicon rates negative ("wrong", "broken", "itchy")."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    from voc.themes.pos import load_text_module
-
-    out = {w for w, v in SentimentIntensityAnalyzer().lexicon.items() if v <= -NEGATIVE_VADER}
-    polar: dict[str, list[float]] = {}
-    xml = load_text_module().EN_DIR / "en-sentiment.xml"
-    for m in _SENSE.finditer(xml.read_text(encoding="utf-8")):
-        polar.setdefault(m["form"].lower(), []).append(float(m["polarity"]))
-    out |= {w for w, ps in polar.items() if sum(ps) / len(ps) <= -NEGATIVE_POLARITY}
-    return frozenset(w for w in out if _WORD.fullmatch(w) and lemma(w) not in _META)
-
-
-#: Words that say a text complains, not what is wrong ("complaint experian").
-_META = frozenset({"complaint", "problem", "issue", "complain"})
-
-
-#: A word judges badly at this VADER valence or lower (its scale is -4 to 4).
-NEGATIVE_VADER = 0.5
-#: An adjective judges badly when its senses average this polarity or lower (-1 to 1).
-NEGATIVE_POLARITY = 0.1
-_SENSE = re.compile(
-    r'<word form="(?P<form>[^"]+)"[^>]*?\spos="JJ"[^>]*?\spolarity="(?P<polarity>[-\d.]+)"'
-)
-
-
 def _function(word: str) -> bool:
     return word in STOPWORDS or lemma(word) in STOPWORDS or not _WORD.fullmatch(word)
 
@@ -186,11 +156,10 @@ def _norm(word: str) -> str:
     return lemma(w)
 
 
-@lru_cache(maxsize=65536)
-def spans(text: str) -> dict[str, str]:
-    """Problem spans of ``text`` as written, lemma key → surface (see the module doc)."""
+def candidates(text: str) -> Iterator[tuple[list[tuple[str, str]], str]]:
+    """Every span of ``text`` as written ((word, tag) list, phrase) that may name a theme,
+    before any reading of what it says (see the module doc)."""
     runs = _words(text)
-    out: dict[str, str] = {}
     for i in range(len(runs)):
         for n in (1, 2, 3):
             if i + n > len(runs):
@@ -207,8 +176,16 @@ def spans(text: str) -> dict[str, str]:
             phrase = " ".join(words)
             if any(REDACTED.fullmatch(w) for w in words) or boilerplate(phrase):
                 continue
-            if not reads_wrong(phrase) or idiomatic(phrase):
-                continue
+            if not idiomatic(phrase):
+                yield span, phrase
+
+
+@lru_cache(maxsize=65536)
+def spans(text: str) -> dict[str, str]:
+    """Problem spans of ``text`` as written, lemma key → surface (see the module doc)."""
+    out: dict[str, str] = {}
+    for _, phrase in candidates(text):
+        if reads_wrong(phrase):
             out.setdefault(key_of(phrase), phrase)
     return out
 
@@ -242,14 +219,18 @@ def says(key: str, text_lemmas: Sequence[str]) -> bool:
     return False
 
 
-def _ctfidf(groups: Sequence[Sequence[str]]) -> list[dict[str, float]]:
+#: What finds a statement's candidate spans (key → surface): :func:`spans` or another.
+SpanOf = Callable[[str], dict[str, str]]
+
+
+def _ctfidf(groups: Sequence[Sequence[str]], span_of: SpanOf = spans) -> list[dict[str, float]]:
     """c-TF-IDF of every group's spans: share of its statements saying one, against all."""
     per: list[Counter[str]] = []
     total: Counter[str] = Counter()
     for texts in groups:
         c: Counter[str] = Counter()
         for t in dict.fromkeys(texts):
-            c.update(spans(t).keys())
+            c.update(span_of(t).keys())
         per.append(c)
         total.update(c)
     n = max(len(groups), 1)
@@ -260,9 +241,9 @@ def _ctfidf(groups: Sequence[Sequence[str]]) -> list[dict[str, float]]:
     return out
 
 
-def _shown(key: str, texts: Sequence[str]) -> str:
+def _shown(key: str, texts: Sequence[str], span_of: SpanOf = spans) -> str:
     """The most frequent wording of span ``key`` in ``texts``."""
-    forms = Counter(s for t in texts for k, s in spans(t).items() if k == key)
+    forms = Counter(s for t in texts for k, s in span_of(t).items() if k == key)
     return sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if forms else ""
 
 
@@ -294,6 +275,7 @@ def centred_spans(
     encode: Callable[[list[str]], np.ndarray],
     paraphrase: float | None = None,
     min_share: float = MIN_SHARE,
+    span_of: SpanOf = spans,
 ) -> list[tuple[str, int, float]]:
     """(span, statements saying it or a paraphrase, cosine to the centre) of the
     theme's candidate spans said by two statements or more, closest to the centre first;
@@ -314,7 +296,7 @@ def centred_spans(
             break
     if not held:
         return []
-    shown = [_shown(k, uniq) for k, _ in held]
+    shown = [_shown(k, uniq, span_of) for k, _ in held]
     cand = unit(np.asarray(encode(shown), dtype=np.float32))
     centre = unit(np.asarray(vectors, dtype=np.float32)).mean(axis=0)
     centre /= max(float(np.linalg.norm(centre)), 1e-12)
@@ -366,12 +348,14 @@ def rename_where(
     pinned: Collection[str] = (),
     min_share: float = MIN_SHARE,
     min_theme: int = MIN_THEME,
+    span_of: SpanOf = spans,
 ) -> list[tuple[str, str, int]]:
     """Rename, in place, the themes whose name ``select`` picks and that hold
     ``min_theme`` distinct statements or more, to what ``propose`` gives them (their name,
     statements, statement ``vectors``, span c-TF-IDF scores and the keys other names
-    hold: :func:`_keys`); the user's names (``pinned``) and codeframe themes never change,
-    ``min_share`` 0 renames none, and a new name is never one another theme has. Returns
+    hold: :func:`_keys`; spans found by ``span_of``); the user's names (``pinned``) and
+    codeframe themes never change, ``min_share`` 0 renames none, and a new name is never
+    one another theme has. Returns
     (old, new, size) per rename. ``vectors`` and ``texts`` are the friction statements'."""
     themes = [d for d in drafts if d.label >= 0]
     groups = [[str(texts[int(j)]) for j in d.statement_idx] for d in themes]
@@ -382,7 +366,7 @@ def rename_where(
     ]
     if not todo:
         return []
-    scores = _ctfidf(groups)
+    scores = _ctfidf(groups, span_of)
     taken = {k for d in drafts for k in _keys(d.name)}
     out: list[tuple[str, str, int]] = []
     for i in todo:
