@@ -63,18 +63,6 @@ def test_int8_is_close_to_float32_and_deterministic() -> None:
     assert a.shape == (len(TEXTS), 384) and a.dtype == np.float32
 
 
-def test_int8_vector_does_not_depend_on_the_texts_beside_it() -> None:
-    # the int8 graph quantizes a run's activations with one scale over all its rows and
-    # padding: batched, a text's vector moved with its neighbours (0.98 cosine at worst)
-    from voc.embed_onnx import OnnxSentenceModel
-
-    model = OnnxSentenceModel(default_model_path(), 1, int8=True)
-    together = model.encode(TEXTS, batch_size=len(TEXTS))
-    for k, text in enumerate(TEXTS):
-        assert np.array_equal(model.encode([text])[0], together[k])
-    assert np.array_equal(model.encode(TEXTS[3:], batch_size=3), together[3:])
-
-
 def test_int8_graph_is_cached_and_reused(own_cache: Path) -> None:
     from voc.embed_onnx import QUANT_VERSION, quantized_file
 

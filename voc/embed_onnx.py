@@ -225,7 +225,6 @@ class OnnxSentenceModel:
         from voc.embed_tokenizer import fast_tokenizer
 
         self.session_ = session(model_path, threads, int8)
-        self.int8 = int8
         tok = fast_tokenizer(model_path)  # no torch/transformers import when the graph is cached
         if tok is None:
             from voc.embed import _load
@@ -259,15 +258,7 @@ class OnnxSentenceModel:
         return out
 
     def encode(self, texts: list[str], batch_size: int = 64, **_: Any) -> np.ndarray:
-        """Vectors of ``texts`` in order, ``batch_size`` texts per run (extra options ignored).
-
-        The int8 graph runs one text at a time: its activations are quantized with one
-        scale per run, taken over every row and padding position, so a batched text's
-        vector would depend on the texts beside it (0.98 cosine at worst on airline tweets,
-        enough to move a seeded clustering); alone, it is a function of the text, and no
-        slower (docs/benchmarks.md, round 29)."""
-        if self.int8:
-            batch_size = 1
+        """Vectors of ``texts`` in order, ``batch_size`` texts per run (extra options ignored)."""
         out = np.zeros((len(texts), 384), dtype=np.float32)
         for start in range(0, len(texts), batch_size):
             batch = texts[start : start + batch_size]

@@ -20,19 +20,13 @@ from voc.embed import DIM, cache_dir, text_hash
 
 log = logging.getLogger(__name__)
 
-#: In the file name: bumped when the vectors an encoder gives change (v2: the int8 graph
-#: embeds one text per run, so its vectors no longer depend on the texts batched beside
-#: them), so vectors of an older voc are not mixed with new ones.
-CACHE_VERSION = 2
-
-
 class CachedEncoder:
     """``encode(texts)`` through a persistent text-hash → vector cache."""
 
     def __init__(self, encode: Callable[[list[str]], np.ndarray], model_id: str) -> None:
         self.encode_uncached = encode
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in model_id)
-        self.path = cache_dir() / f"label-vectors-{safe}-v{CACHE_VERSION}.npz"
+        self.path = cache_dir() / f"label-vectors-{safe}.npz"
         self._store: dict[str, np.ndarray] | None = None
 
     def _load(self) -> dict[str, np.ndarray]:
