@@ -14,12 +14,12 @@ the file to let every statement meet the seeds again.
 from __future__ import annotations
 
 import csv
-import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 
+from voc.embed import text_hash
 from voc.errors import ConfigError
 
 COLUMNS = ("theme_id", "text_key")
@@ -32,8 +32,8 @@ def members_path(codeframe: str | Path) -> Path:
 
 
 def text_key(text: str) -> str:
-    """A short stable hash of a statement's text (whitespace at the ends ignored)."""
-    return hashlib.sha1(text.strip().encode("utf-8")).hexdigest()[:16]
+    """The statement's content hash (:func:`voc.embed.text_hash`), ends' whitespace ignored."""
+    return text_hash(text.strip())
 
 
 def load_members(codeframe: str | Path) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from pydantic import Field
@@ -65,6 +65,12 @@ class ClusterParams(Params):
     )
 
 
+def _vectors_model(ctx: RunContext) -> Any:
+    """The model of the vectors the reduce steps cluster: in fast mode the sample's MiniLM
+    (``naming_embedder``), not the static run embedder; else the run's embedder."""
+    return ctx.models.get("naming_embedder") or embedder(ctx)
+
+
 @register("cluster", ClusterParams, requires=["friction", "vectors"], provides=["clusters"])
 def cluster_step(state: RunState, ctx: RunContext, params: ClusterParams) -> None:
     """Group friction statements into themes without a preset number; the rest is "other".
@@ -82,9 +88,8 @@ def cluster_step(state: RunState, ctx: RunContext, params: ClusterParams) -> Non
     texts = st["text"].to_numpy()[state.friction_idx].tolist()
     fidx = state.friction_idx
     stages = st["stage"].astype(str).to_numpy()[fidx].tolist() if "stage" in st else None
-    # codeframe seeds are compared with the vectors, so the model that made them embeds
-    # the seeds too: in fast mode MiniLM (the sample's), not the static run embedder
-    model = ctx.models.get("naming_embedder") or embedder(ctx)
+    # codeframe seeds are compared with the vectors, so the model that made them embeds them
+    model = _vectors_model(ctx)
     result = cluster_with_codeframe(
         vecs, params.codeframe, lambda t: model.encode(t), ctx.seed, opts, texts, stages
     )
@@ -239,7 +244,7 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     assert st is not None and vectors is not None and fidx is not None
     cparams = ctx.models.get("cluster_params")
     # friction frames compare the statement vectors with examples their own model embeds
-    model = ctx.models.get("naming_embedder") or embedder(ctx)
+    model = _vectors_model(ctx)
     friction_texts = st["text"].to_numpy()[fidx]
     texts = friction_texts.tolist()
     with frame_vectors(texts, vectors[fidx], model):
