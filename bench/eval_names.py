@@ -513,7 +513,8 @@ def same_name_merged(
     encode = _word_encoder() if params.same_synonym_similarity < 1 else None
     new, merges = merge_same_names(labels, names, vecs, texts, min_similarity=threshold,
                                    encode=encode, synonym_similarity=params.same_synonym_similarity,
-                                   carried_similarity=params.same_problem_merge_threshold)
+                                   carried_similarity=params.same_problem_merge_threshold,
+                                   subject_similarity=params.same_subject_merge_threshold)
     return new, [
         {"kept": names[a], "n_kept": int((labels == a).sum()), "merged": names[b],
          "n_merged": int((labels == b).sum()), "cosine": sim}

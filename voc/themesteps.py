@@ -124,7 +124,7 @@ def _drafts(
 def _merge_same_names(
     state: RunState, ctx: RunContext, texts: list[str], threshold: float,
     encode: Callable[[list[str]], np.ndarray] | None = None, synonyms: float = 1.0,
-    carried: float = 1.0,
+    carried: float = 1.0, subject: float = 1.0,
 ) -> int:
     """Merge themes whose drafts have the same name, or names swapping words ``synonyms``
     alike in ``encode``'s space, and are close in meaning, or ``carried`` close with one
@@ -143,6 +143,7 @@ def _merge_same_names(
     labels, merges = merge_same_names(
         before, names, state.vectors[state.friction_idx], texts, keep, threshold,
         encode if synonyms < 1 else None, synonyms, carried_similarity=carried,
+        subject_similarity=subject,
     )
     for big, small, sim in merges:
         how = "same name" if same_name_key(names[big]) == same_name_key(names[small]) else (
@@ -170,6 +171,12 @@ class NameParams(Params):
         0.87, gt=0, le=1, description="Merge themes this similar once the @addressee is "
         "taken out when one's key words say the problem the other's name says (\"sitting "
         "on plane\", key word \"delay\", into \"flight delayed\"), unless one sets "
+        "itself apart in words (1: off)."
+    )
+    same_subject_merge_threshold: float = Field(
+        0.85, gt=0, le=1, description="Merge themes this similar once the @addressee is "
+        "taken out when their names share the thing they are about or the event they "
+        "name (\"can't get through by phone\", \"waiting for phone\"), unless one sets "
         "itself apart in words (1: off)."
     )
     other_max_share: float = Field(
@@ -252,7 +259,8 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
         # themes drafting the same name and close in meaning are one theme
         merged = _merge_same_names(state, ctx, texts, params.same_name_merge_threshold,
                                    model.encode, params.same_synonym_similarity,
-                                   params.same_problem_merge_threshold)
+                                   params.same_problem_merge_threshold,
+                                   params.same_subject_merge_threshold)
         if merged:
             state.drafts = _drafts(state, ctx, params, cparams)
     pinned = getattr(ctx.models.get("codeframe"), "names", {})

@@ -159,6 +159,7 @@ def merge_same_names(
     synonym_min_similarity: float = SYNONYM_NAME_SIMILARITY,
     carried_similarity: float = 1.0,
     everyday: bool = True,
+    subject_similarity: float = 1.0,
 ) -> tuple[np.ndarray, list[tuple[int, int, float]]]:
     """Labels with same-name themes at least ``min_similarity`` close merged (the larger
     keeps its label; ties by the smaller label), and the merges made as ``(kept label,
@@ -169,7 +170,11 @@ def merge_same_names(
     least ``synonym_similarity`` alike (:func:`synonym_pairs`) are compared the same way,
     at least ``synonym_min_similarity`` close; themes ``carried_similarity`` close where
     one's key lemmas carry the other's named problem
-    (:func:`voc.themes.carried.carried_pairs`; 1: none) too. Pairs are taken most similar
+    (:func:`voc.themes.carried.carried_pairs`; 1: none) too, and themes
+    ``subject_similarity`` close whose names share their subject noun
+    (:func:`voc.themes.samesubject.subject_pairs`; 1: none), these only once nothing
+    else merges ("worst customer service" twice is one theme before "poor customer
+    service" takes it). Pairs are taken most similar
     first, and a theme already merged into another takes no part in later pairs of that
     round: merges do not chain through it ("plane delayed" into "flight delayed" does not
     take "plane delay" along). A theme that took another is compared again in a next
@@ -190,6 +195,10 @@ def merge_same_names(
         labels, done = _merge_round(labels, names, x, texts, keep, min_similarity, encode,
                                     synonym_similarity, synonym_min_similarity,
                                     carried_similarity, common)
+        if not done and subject_similarity < 1:  # shared subjects once the names agree
+            labels, done = _merge_round(labels, names, x, texts, keep, min_similarity,
+                                        encode, synonym_similarity, synonym_min_similarity,
+                                        carried_similarity, common, subject_similarity)
         if not done:
             return labels, merges
         merges += done
@@ -207,6 +216,7 @@ def _merge_round(
     synonym_min_similarity: float,
     carried_similarity: float,
     everyday: Collection[str] | None,
+    subject_similarity: float = 1.0,
 ) -> tuple[np.ndarray, list[tuple[int, int, float]]]:
     """One round of :func:`merge_same_names` on unit rows ``x`` (addressee out)."""
     from voc.themes.represent import lemma_doc
@@ -230,6 +240,13 @@ def _merge_round(
         seen = {p[:2] for p in found}
         found += [(a, b, sim, ("", "")) for a, b, sim in
                   carried_pairs(names, x, labels, every, keep, carried_similarity)
+                  if (a, b) not in seen]
+    if subject_similarity < 1:
+        from voc.themes.samesubject import subject_pairs as shared_subject
+
+        seen = {p[:2] for p in found}
+        found += [(a, b, sim, ("", "")) for a, b, sim in
+                  shared_subject(names, x, labels, everyday or (), keep, subject_similarity)
                   if (a, b) not in seen]
     found.sort(key=lambda p: (-p[2], p[0], p[1]))
     if not found:
