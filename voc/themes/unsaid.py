@@ -27,7 +27,6 @@ import numpy as np
 
 from voc.cosine import unit
 from voc.themes import centred as c
-from voc.themes.keeps import keeps_problem
 
 if TYPE_CHECKING:
     from voc.themes.table import ThemeDraft
@@ -60,18 +59,15 @@ def name_saying(
 ) -> int:
     """Distinct statements of ``texts`` saying ``name``: all its content lemmas, or one of
     ``spans`` (candidate wordings) whose vector is a paraphrase of the name's
-    (:data:`voc.themes.centred.PARAPHRASE`) and that says the name's problem
-    (:func:`voc.themes.keeps.keeps_problem`: "don't recognise cash withdrawal" is close
-    to "cash withdrawal declined" but says another problem)."""
+    (:data:`voc.themes.centred.PARAPHRASE`)."""
     uniq = list(dict.fromkeys(texts))
     said = [c._lemmas(t) for t in uniq]
     want = _content(name)
     who = {i for i, s in enumerate(said) if want and want <= set(s)}
     if spans:
         vec = unit(np.asarray(encode([name, *spans]), dtype=np.float32))
-        near = [s for s, sim in zip(spans, vec[1:] @ vec[0], strict=True) if sim >= c.PARAPHRASE]
-        for s, kept in zip(near, keeps_problem(name, near, encode), strict=True):
-            if kept:
+        for s, sim in zip(spans, vec[1:] @ vec[0], strict=True):
+            if sim >= c.PARAPHRASE:
                 key = c.key_of(s)
                 who |= {i for i, lem in enumerate(said) if c.says(key, lem)}
     return len(who)
@@ -92,20 +88,16 @@ def better_said(
     said by fewer than ``min_share`` of the distinct ``texts`` and a centred span by
     :data:`FACTOR` times as many and that share; ("", old, 0) otherwise. ``span_of``
     finds the candidate spans (problem spans, or :func:`voc.themes.events.event_spans`),
-    ``paraphrase`` how alike two of them say the same; the new name reads as a problem
-    and, counted as the old name is (:func:`name_saying`), is said by :data:`FACTOR` times
-    as many ("bag you lost" is no rename of "bag lost": both are said by the same)."""
+    ``paraphrase`` how alike two of them say the same; the new name reads as a problem."""
     uniq = list(dict.fromkeys(texts))
     ranked = c.centred_spans(texts, vectors, scores, encode, paraphrase, min_share, span_of)
-    spans = [s for s, _, _ in ranked]
-    old = name_saying(name, uniq, spans, encode)
+    old = name_saying(name, uniq, [s for s, _, _ in ranked], encode)
     least = max(c.MIN_SAYING, math.ceil(min_share * len(uniq)))
     if old >= least:
         return "", old, 0
     for span, n, _ in ranked:
         if n >= max(least, FACTOR * old) and c.reads_wrong(span) \
-                and not any(k in taken for k in c._keys(span)) \
-                and name_saying(span, uniq, spans, encode) >= FACTOR * old:
+                and not any(k in taken for k in c._keys(span)):
             return span, old, n
     return "", old, 0
 
