@@ -61,9 +61,9 @@ def subject_pairs(
     min_similarity: float = SUBJECT_SIMILARITY,
 ) -> list[tuple[int, int, float]]:
     """``(label, label, cosine)`` for every two themes whose names share a
-    the same :func:`subject_words` lemma and whose centroids are at least ``min_similarity``
-    close, neither "other", in ``keep`` nor mixed, most similar first (ties by labels);
-    ``x`` are unit rows (addressee out); ``min_similarity`` 1 or more: none."""
+    :func:`subject_words` lemma and whose centroids are at least ``min_similarity`` close,
+    neither "other", in ``keep`` nor mixed, most similar first (ties by labels); ``x`` are
+    unit rows (addressee out); ``min_similarity`` 1 or more: none."""
     if min_similarity >= 1:
         return []
     groups: dict[str, list[int]] = {}
