@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
-import pytest
 
 from voc.themes.carried import carried_pairs, carries, named_events
 from voc.themes.represent import lemma_doc
@@ -87,27 +88,17 @@ def test_merge_same_names_merges_a_carried_problem_when_asked() -> None:
     assert merge_same_names(labels, names, far, texts, carried_similarity=0.87)[1] == []
 
 
-def test_name_step_merges_a_carried_problem(monkeypatch: pytest.MonkeyPatch) -> None:
-    import pandas as pd
-
-    import voc.themes.drafts as drafts
-    from voc.state import RunContext, RunState
-    from voc.themesteps import NameParams, name_step
+def test_name_step_merges_a_carried_problem(name_step_drafts: Callable[..., int]) -> None:
+    from voc.themesteps import NameParams
 
     def name(phrases: object, texts: list[str], quote: str = "") -> str:
         if all("eat" in t for t in texts):
             return "seat given away"
         return "sitting on plane" if len(texts) == 4 else "flight delayed"
 
-    monkeypatch.setattr(drafts, "theme_name", name)
     texts = DELAYED + SITTING + SEATS
-    st = pd.DataFrame({"statement_id": [f"s{i}" for i in range(len(texts))], "text": texts})
     labels = np.array([0] * 8 + [1] * 4 + [2] * 4)
     for threshold, n_themes in ((0.87, 2), (1.0, 3)):
-        state = RunState(items=pd.DataFrame(), statements=st,
-                         vectors=_vectors([8, 4, 4], [0, 0, 5]),
-                         friction_idx=np.arange(len(texts)))
-        ctx = RunContext(seed=0, labels=None, models={"cluster_labels": labels,
-                                                      "theme_keys": {}})
-        name_step(state, ctx, NameParams(same_problem_merge_threshold=threshold))
-        assert len(state.drafts) == n_themes
+        params = NameParams(same_problem_merge_threshold=threshold)
+        assert name_step_drafts(name, texts, _vectors([8, 4, 4], [0, 0, 5]), labels,
+                                params) == n_themes

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
-import pytest
 
 from voc.themes.samename import merge_same_names
 from voc.themes.samesubject import SUBJECT_SIMILARITY, subject_pairs, subject_words
@@ -112,31 +113,21 @@ def test_same_names_merge_before_shared_subjects() -> None:
     assert merges[0][:2] == (1, 2) and new.tolist() == [0] * 10 + [3] * 80
 
 
-def test_name_step_merges_themes_about_one_subject(monkeypatch: pytest.MonkeyPatch) -> None:
-    import pandas as pd
-
-    import voc.themes.drafts as drafts
-    from voc.state import RunContext, RunState
-    from voc.themesteps import NameParams, name_step
+def test_name_step_merges_themes_about_one_subject(name_step_drafts: Callable[..., int]) -> None:
+    from voc.themesteps import NameParams
 
     def name(phrases: object, texts: list[str], quote: str = "") -> str:
         if all("eat" in t for t in texts):
             return "broken seat"
         return "waiting for phone" if len(texts) == 4 else "can't get through by phone"
 
-    monkeypatch.setattr(drafts, "theme_name", name)
     texts = GET_THROUGH + WAITING + SEATS
-    st = pd.DataFrame({"statement_id": [f"s{i}" for i in range(len(texts))], "text": texts})
     rng = np.random.default_rng(0)
     x = np.zeros((len(texts), 16))
     x[:10, 0], x[10:, 5] = 1.0, 1.0
     x = x + 0.05 * rng.normal(size=x.shape)
     x = (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
     for threshold, n_themes in ((SUBJECT_SIMILARITY, 2), (1.0, 3)):
-        state = RunState(items=pd.DataFrame(), statements=st, vectors=x,
-                         friction_idx=np.arange(len(texts)))
-        ctx = RunContext(seed=0, labels=None, models={"cluster_labels": _labels(),
-                                                      "theme_keys": {}})
-        name_step(state, ctx, NameParams(same_subject_merge_threshold=threshold))
-        assert len(state.drafts) == n_themes
+        params = NameParams(same_subject_merge_threshold=threshold)
+        assert name_step_drafts(name, texts, x, _labels(), params) == n_themes
     assert NameParams().same_subject_merge_threshold == SUBJECT_SIMILARITY
