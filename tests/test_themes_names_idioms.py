@@ -155,3 +155,21 @@ SCATTERED = [
 def test_words_no_two_statements_say_together_are_glued() -> None:
     assert glued_pair("fraud alert denied", ["fraud", "bank"], SCATTERED)
     assert not glued_pair("bank denied", ["fraud", "bank"], SCATTERED)
+
+
+ASKED_FOR_MORE = [
+    "Couldn't ask for more from the crew, but the phone rep hung up on me.",
+    "The flight itself? Couldn't ask for more. The call centre transferred me twice.",
+    "Honestly couldn't ask for more on board, but the rep never called back.",
+    "Could not ask for more from the app, yet the agent put me through to the wrong desk.",
+    "I couldn’t ask for more, except a rep who answers the phone.",
+    "The rep transferred me and then the line went dead.",
+]
+
+
+def test_couldnt_ask_for_more_is_praise_not_a_problem() -> None:
+    """Fails before the expression was listed: "couldn't ask" was a problem phrase the
+    statements say (airline tweets named a theme of phone holds "couldn't ask")."""
+    said = {s.text for s in phrases_said(ASKED_FOR_MORE)}
+    assert not any("ask" in s for s in said) and "never called back" in said
+    assert idiomatic("couldn't ask for more") and not idiomatic("can't ask for a refund")
