@@ -28,11 +28,10 @@ from collections.abc import Collection, Mapping, Sequence
 import numpy as np
 
 from voc.cosine import unit
-from voc.themes.cluster import OTHER
 from voc.themes.merge import key_lemmas
-from voc.themes.mixed import is_mixed
 from voc.themes.pos import lexicon_tag
 from voc.themes.qualify import problem_words
+from voc.themes.samename import mergeable
 
 #: Centroid cosine (addressee out) from which a carried problem makes two themes one.
 CARRIED_SIMILARITY = 0.87
@@ -68,8 +67,7 @@ def carried_pairs(
     "other", in ``keep`` nor mixed; ``min_similarity`` 1 or more: none."""
     if min_similarity >= 1:
         return []
-    ids = sorted(c for c in names if c != OTHER and c not in keep and not is_mixed(names[c])
-                 and np.any(labels == c))
+    ids = mergeable(names, labels, keep)
     if len(ids) < 2:
         return []
     cents = unit(np.stack([x[labels == c].mean(axis=0) for c in ids]))

@@ -23,12 +23,10 @@ from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
-from voc.themes.cluster import OTHER
 from voc.themes.distinct import COMMON_SHARE, common_lemmas
 from voc.themes.durations import UNITS
-from voc.themes.mixed import is_mixed
 from voc.themes.qualify import problem_word
-from voc.themes.samename import group_pairs, same_name_key
+from voc.themes.samename import group_pairs, mergeable, same_name_key
 from voc.themes.synonyms import content_word
 
 
@@ -58,10 +56,9 @@ def subject_pairs(
     different :func:`same_name_key` (those are same names), neither "other", in ``keep``
     nor mixed, most similar first (ties by labels); ``x`` are unit rows."""
     groups: dict[tuple[str, ...], list[int]] = {}
-    for c in sorted(names):
-        if c != OTHER and c not in keep and not is_mixed(names[c]) and np.any(labels == c):
-            key = subject_key(names[c], everyday)
-            if key:
-                groups.setdefault(key, []).append(c)
+    for c in mergeable(names, labels, keep):
+        key = subject_key(names[c], everyday)
+        if key:
+            groups.setdefault(key, []).append(c)
     return [p for p in group_pairs(groups.values(), x, labels)
             if same_name_key(names[p[0]]) != same_name_key(names[p[1]])]

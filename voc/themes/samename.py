@@ -85,10 +85,21 @@ def same_name_pairs(
     """``(label, label, cosine)`` for every two themes with equal :func:`name_key`, not in
     ``keep`` and not "other", most similar first (ties by labels); ``x`` are unit rows."""
     groups: dict[tuple[str, ...], list[int]] = {}
-    for c in sorted(names):
-        if c != OTHER and c not in keep and np.any(labels == c):
-            groups.setdefault(same_name_key(names[c]), []).append(c)
+    for c in mergeable(names, labels, keep, mixed=True):
+        groups.setdefault(same_name_key(names[c]), []).append(c)
     return group_pairs(groups.values(), x, labels)
+
+
+def mergeable(
+    names: Mapping[int, str], labels: np.ndarray, keep: Collection[int] = (),
+    mixed: bool = False,
+) -> list[int]:
+    """Labels of ``names`` a merge may take, in order: not "other", not in ``keep``, with
+    statements in ``labels``, and not named "mixed complaints" unless ``mixed``."""
+    from voc.themes.mixed import is_mixed
+
+    return [c for c in sorted(names) if c != OTHER and c not in keep and np.any(labels == c)
+            and (mixed or not is_mixed(names[c]))]
 
 
 def group_pairs(
@@ -192,19 +203,27 @@ def merge_same_names(
                              if c != OTHER]) if everyday else None
     merges: list[tuple[int, int, float]] = []
     while True:
-        labels, done = _merge_round(labels, names, x, texts, keep, min_similarity, encode,
-                                    synonym_similarity, synonym_min_similarity,
-                                    carried_similarity, common)
-        if not done and subject_similarity < 1:  # shared subjects once the names agree
-            labels, done = _merge_round(labels, names, x, texts, keep, min_similarity,
-                                        encode, synonym_similarity, synonym_min_similarity,
-                                        carried_similarity, common, subject_similarity)
+        found, said = _candidates(labels, names, x, texts, keep, min_similarity, encode,
+                                  synonym_similarity, synonym_min_similarity,
+                                  carried_similarity, common)
+        labels, done = _merge_found(labels, texts, found, said)
+        if not done and subject_similarity < 1:  # shared subjects once nothing else merges
+            from voc.themes.samesubject import subject_pairs as shared_subject
+
+            seen = {p[:2] for p in found}  # set apart already, as the pair they are
+            found = [(a, b, sim, ("", "")) for a, b, sim in
+                     shared_subject(names, x, labels, common or (), keep, subject_similarity)
+                     if (a, b) not in seen]
+            labels, done = _merge_found(labels, texts, found, said)
         if not done:
             return labels, merges
         merges += done
 
 
-def _merge_round(
+Found = list[tuple[int, int, float, tuple[str, str]]]
+
+
+def _candidates(
     labels: np.ndarray,
     names: Mapping[int, str],
     x: np.ndarray,
@@ -216,9 +235,10 @@ def _merge_round(
     synonym_min_similarity: float,
     carried_similarity: float,
     everyday: Collection[str] | None,
-    subject_similarity: float = 1.0,
-) -> tuple[np.ndarray, list[tuple[int, int, float]]]:
-    """One round of :func:`merge_same_names` on unit rows ``x`` (addressee out)."""
+) -> tuple[Found, dict[int, frozenset[str]]]:
+    """The pairs one round of :func:`merge_same_names` may merge, on unit rows ``x``
+    (addressee out), unsorted, with every statement's lemmas when the carried-problem
+    pairs needed them (else empty)."""
     from voc.themes.represent import lemma_doc
 
     found = [(*p, ("", "")) for p in same_name_pairs(names, x, labels, keep)
@@ -231,7 +251,7 @@ def _merge_round(
     if encode is not None:
         found += [p for p in synonym_pairs(names, x, labels, encode, keep, synonym_similarity)
                   if p[2] >= max(min_similarity, synonym_min_similarity)]
-    said: Mapping[int, frozenset[str]] = {}
+    said: dict[int, frozenset[str]] = {}
     if carried_similarity < 1:
         from voc.themes.carried import carried_pairs
 
@@ -241,14 +261,19 @@ def _merge_round(
         found += [(a, b, sim, ("", "")) for a, b, sim in
                   carried_pairs(names, x, labels, every, keep, carried_similarity)
                   if (a, b) not in seen]
-    if subject_similarity < 1:
-        from voc.themes.samesubject import subject_pairs as shared_subject
+    return found, said
 
-        seen = {p[:2] for p in found}
-        found += [(a, b, sim, ("", "")) for a, b, sim in
-                  shared_subject(names, x, labels, everyday or (), keep, subject_similarity)
-                  if (a, b) not in seen]
-    found.sort(key=lambda p: (-p[2], p[0], p[1]))
+
+def _merge_found(
+    labels: np.ndarray, texts: Sequence[str], found: Found,
+    said: Mapping[int, frozenset[str]],
+) -> tuple[np.ndarray, list[tuple[int, int, float]]]:
+    """Labels with the ``found`` pairs merged, most similar first, but for the pairs one
+    of which sets itself apart in words (``said``: every statement's lemmas, or empty and
+    then computed here for the pairs' rows), and the merges made."""
+    from voc.themes.represent import lemma_doc
+
+    found = sorted(found, key=lambda p: (-p[2], p[0], p[1]))
     if not found:
         return labels, []
     said = said or {i: frozenset(lemma_doc(str(texts[i])).split())

@@ -26,12 +26,10 @@ from collections.abc import Collection, Mapping
 
 import numpy as np
 
-from voc.themes.cluster import OTHER
-from voc.themes.mixed import is_mixed
 from voc.themes.plain import PLAIN_HEADS
 from voc.themes.pos import lexicon_tag
 from voc.themes.qualify import problem_word
-from voc.themes.samename import group_pairs, same_name_key
+from voc.themes.samename import group_pairs, mergeable, same_name_key
 
 #: Centroid cosine (addressee out) from which two themes naming one subject are one.
 SUBJECT_SIMILARITY = 0.85
@@ -67,10 +65,9 @@ def subject_pairs(
     if min_similarity >= 1:
         return []
     groups: dict[str, list[int]] = {}
-    for c in sorted(names):
-        if c != OTHER and c not in keep and not is_mixed(names[c]) and np.any(labels == c):
-            for w in subject_words(names[c], everyday):
-                groups.setdefault(w, []).append(c)
+    for c in mergeable(names, labels, keep):
+        for w in subject_words(names[c], everyday):
+            groups.setdefault(w, []).append(c)
     best: dict[tuple[int, int], float] = {}
     for a, b, sim in group_pairs(groups.values(), x, labels):
         if sim >= min_similarity:

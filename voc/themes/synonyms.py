@@ -30,12 +30,10 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 import numpy as np
 
 from voc.cosine import unit
-from voc.themes.cluster import OTHER
-from voc.themes.mixed import is_mixed
 from voc.themes.plain import PLAIN_HEADS
 from voc.themes.pos import lexicon_tag
 from voc.themes.qualify import problem_word
-from voc.themes.samename import same_name_key
+from voc.themes.samename import mergeable, same_name_key
 
 #: Cosine of two lemmas' embeddings from which they may be a synonym swap.
 SYNONYM_SIMILARITY = 0.7
@@ -121,8 +119,7 @@ def synonym_name_pairs(
     ``keep`` nor mixed; 1 or more: none), by labels."""
     if min_similarity >= 1:
         return []
-    keys = {c: name_head_key(names[c]) for c in sorted(names)
-            if c != OTHER and c not in keep and not is_mixed(names[c]) and np.any(labels == c)}
+    keys = {c: name_head_key(names[c]) for c in mergeable(names, labels, keep)}
     similar = word_similarity({w for k in keys.values() for w in k}, encode)
     out: list[tuple[int, int, tuple[str, str]]] = []
     ids = sorted(keys)
