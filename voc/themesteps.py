@@ -179,6 +179,12 @@ class NameParams(Params):
         "name (\"can't get through by phone\", \"waiting for phone\"), unless one sets "
         "itself apart in words (1: off)."
     )
+    misfit_rank: int = Field(
+        5, ge=0, description="A name fewer than a tenth of its theme's statements say, "
+        "closer to this many other themes' centres than to its own, gives way to the name "
+        "of a theme the step cannot name truthfully (\"mixed complaints about ...\"; "
+        "0: off)."
+    )
     other_max_share: float = Field(
         0.09, ge=0, le=1, description="Themes nothing names (mixed, no subject, no "
         "problem a third say) are folded into \"other\", the smallest first, while it stays "
@@ -263,7 +269,13 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
                                    params.same_subject_merge_threshold)
         if merged:
             state.drafts = _drafts(state, ctx, params, cparams)
-    pinned = getattr(ctx.models.get("codeframe"), "names", {})
+        pinned = getattr(ctx.models.get("codeframe"), "names", {})
+        # names few statements say that describe other themes better: honest names
+        if params.misfit_rank:
+            from voc.themes.misfit import rename_misfits
+
+            rename_misfits(state.drafts, vectors[fidx], texts, model.encode, pinned,
+                           params.misfit_rank)
     # equal names told apart by what separates their themes; the user's names stay
     distinct_drafts(state.drafts, friction_texts, pinned=pinned)
     # small themes nothing names are the "other" bucket, not themes of their own
