@@ -167,3 +167,10 @@ def test_name_step_applies_distinct_names(monkeypatch: pytest.MonkeyPatch) -> No
     names = [d.name for d in state.drafts]
     assert not clashes(names)
     assert names[0] == "flight delayed"  # the largest keeps the plain name
+
+
+def test_a_twin_name_says_no_word_twice() -> None:
+    from voc.themes.twinname import worked_name
+
+    said = ["three hours on hold", "hours on hold again", "on hold for hours"]
+    assert "on hold on hold" not in worked_name("hours on hold", "hold", said)

@@ -41,11 +41,11 @@ def _share(phrase: str, said: Sequence[frozenset[str]]) -> float:
 
 
 def _free(name: str, own: str, used: Collection[tuple[str, ...]]) -> bool:
-    """A candidate name that reads apart from the twin's drafted ``own`` and no other
-    theme holds."""
-    key = name_key(name)
+    """A candidate name that reads apart from the twin's drafted ``own``, no other theme
+    holds, and says no word twice ("hours on hold on hold")."""
+    key, words = name_key(name), name.lower().split()
     return bool(key) and key != name_key(own) and key not in used \
-        and len(name.split()) <= MAX_WORDS
+        and len(words) <= MAX_WORDS and len(set(words)) == len(words)
 
 
 def own_phrase(
