@@ -174,3 +174,29 @@ def test_a_twin_name_says_no_word_twice() -> None:
 
     said = ["three hours on hold", "hours on hold again", "on hold for hours"]
     assert "on hold on hold" not in worked_name("hours on hold", "hold", said)
+
+
+TRANSFERS = [
+    "How do I transfer money to my bank account?",
+    "How can I transfer money from my account?",
+    "how to transfer money to another bank",
+    "I want to transfer money abroad, how?",
+    "How long does it take to transfer money?",
+    "Transfer money to a friend, how do I do it?",
+]
+CARDS = [
+    "Can I transfer money using my credit card?",
+    "How do I transfer money using a credit card?",
+    "Is it possible to transfer money using credit card?",
+    "Which credit card can I use to top up?",
+    "Do you accept American Express credit card?",
+]
+
+
+def test_a_question_twin_is_named_by_what_its_queries_ask() -> None:
+    """Banking77's "how to transfer money" twins (r31q): the one asking about credit
+    cards is named by what its queries write, never "how to transfer money: credit card"
+    (glued) nor "how to transfer money (2)" (it says which)."""
+    name = "how to transfer money"
+    out = distinct_names([name, name], [TRANSFERS, CARDS])
+    assert out == [name, "transfer money using credit card"]

@@ -8,7 +8,9 @@ together to every blind reader. A twin is named instead, as a person would write
 
 1. by that phrase worked into the span its statements write with it
    (:func:`voc.themes.subphrase.worked_in`: "no response to letter"), when the span holds
-   a word of the name or a problem word;
+   a word of the name or a problem word; for a question name, into what they ask
+   (:func:`asked_span`: "how to transfer money: credit card" is "transfer money using
+   credit card");
 2. else by the problem phrase (:func:`voc.themes.said.phrases_said`, said of a thing or a
    blocked action) the most of its distinct statements say, at least
    :func:`voc.themes.pairs.need` of them, and :data:`MIN_LIFT` times as often as any twin's
@@ -23,11 +25,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from voc.themes.bestsaid import of_thing
-from voc.themes.evidence import code_like, said_by, said_words
+from voc.themes.evidence import code_like, norm_word, said_by, said_words
+from voc.themes.lemmas import STOPWORDS
 from voc.themes.pairs import need
 from voc.themes.qualify import name_key
+from voc.themes.question import QWORDS, YES_NO
 from voc.themes.said import phrases_said
-from voc.themes.subphrase import worked_in
+from voc.themes.subphrase import spans_holding, worked_in
 
 #: A twin's own phrase is said by this many times the share of any other twin's statements.
 MIN_LIFT = 1.5
@@ -77,9 +81,38 @@ def worked_name(
     name: str, qualifier: str, texts: Sequence[str], used: Collection[tuple[str, ...]] = (),
 ) -> str:
     """``qualifier`` worked into the span ``texts`` write it in with a problem word or a
-    word of ``name`` (:func:`voc.themes.subphrase.worked_in`), when that is free; else ""."""
-    worked = worked_in(name, qualifier, texts) if qualifier else ""
-    return worked if worked and _free(worked, name, used) else ""
+    word of ``name`` (:func:`voc.themes.subphrase.worked_in`), else, for a question name,
+    into what they ask (:func:`asked_span`), when that is free; else ""."""
+    if not qualifier:
+        return ""
+    for worked in (worked_in(name, qualifier, texts), asked_span(name, qualifier, texts)):
+        if worked and _free(worked, name, used):
+            return worked
+    return ""
+
+
+def asked_span(name: str, qualifier: str, texts: Sequence[str]) -> str:
+    """For a question name ("how to transfer money", "what is top-up limit"), the span of
+    ``texts`` holding ``qualifier`` and the most content words of the name (then the
+    most said; said by two and a tenth of them), after the question's opening when it
+    fits :data:`MAX_WORDS` ("what is" + "limit on auto top-up"; "transfer money using
+    credit card" alone); "" for a name that asks nothing (a problem name wants a problem
+    word: "account number" names none)."""
+    words = name.lower().split()
+    if not words or words[0] not in QWORDS | YES_NO:
+        return ""
+    content = {norm_word(w) for w in words if w not in STOPWORDS and w not in QWORDS | YES_NO}
+    held = {f: (len(content & {norm_word(w) for w in f.split()}), n)
+            for f, n in spans_holding(qualifier, texts).items()}
+    held = {f: k for f, k in held.items() if k[0]}
+    if not held:
+        return ""
+    # the span keeping the most of the name's words, then the most said
+    span = min(held, key=lambda f: (-held[f][0], -held[f][1], len(f.split()), f))
+    first = {norm_word(w) for w in span.split()}
+    opening = next((words[:k] for k, w in enumerate(words) if norm_word(w) in first), [])
+    asked = " ".join([*opening, span])
+    return asked if len(asked.split()) <= MAX_WORDS else span
 
 
 def twin_name(
