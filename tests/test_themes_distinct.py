@@ -54,13 +54,15 @@ def test_clashing_names_are_told_apart_by_what_separates_the_themes() -> None:
     out = distinct_names(names, texts)
     assert n_duplicates(out) == 0
     assert out[3] == "bag lost"  # not in a clash: unchanged
-    # the largest keeps the plain name
+    # the largest keeps the plain name, because the others became specific
     assert out[0] == "flight delayed"
-    # r31q: never "delayed flights: call" (two labels glued together); the call-back and
-    # lost-bag themes say no problem phrase of their own that is free ("bag lost" is
-    # taken), so they are numbered, the last resort
-    assert not any(":" in n for n in out)
-    assert out[1:3] == ["delayed flights (2)", "flight delayed (3)"]
+    assert "call" in out[1]
+    assert out[1].startswith("delayed flights: ")  # its own wording, then what differs
+    assert "bag" in out[2]
+    # a qualifier is said in the theme's statements, not made up
+    for name, tx in zip(out[1:3], texts[1:3], strict=True):
+        tail = name.split(":")[-1].strip().split()
+        assert all(any(w in t.lower() for t in tx) for w in tail)
     assert distinct_names(names, texts) == out  # deterministic
 
 
@@ -89,13 +91,14 @@ HOLD = [
 def test_twin_is_named_by_the_problem_its_statements_say_never_glued() -> None:
     """Two themes drafting "can't get through by phone" (CFPB and airline, r31q): the
     smaller, whose statements say "hours on hold" and the other's do not, is named so, as
-    a person would write it, not "can't get through by phone: hold"."""
+    a person would write it, not "can't get through by phone: hold" (glued on only when no
+    phrase of its own is free)."""
     name = "can't get through by phone"
     out = distinct_names([name, name], [CALLS, HOLD])
     assert out == [name, "hours on hold"]
-    # the phrase must be free: with "hours on hold" taken it is numbered, never glued
+    # the phrase must be free: with "hours on hold" taken, what sets it apart is glued on
     out = distinct_names([name, name, "hours on hold"], [CALLS, HOLD, ["hours on hold"] * 2])
-    assert out[0] == name and ":" not in out[1] and n_duplicates(out) == 0
+    assert out[0] == name and out[1] != "hours on hold" and n_duplicates(out) == 0
 
 
 def test_user_names_never_change_and_the_others_all_become_specific() -> None:

@@ -36,9 +36,8 @@ def test_a_clash_is_not_told_apart_by_a_lone_verb() -> None:
     out = distinct_names(["flight delayed", "delayed flight"], [gate, supposed])
     assert n_duplicates(out) == 0
     assert out[0] == "flight delayed"
-    # "supposed" is said most, but a verb says nothing of the theme; "pilot", the next
-    # thing, is said beside no problem twice: numbered, never "delayed flight: pilot" (r31q)
-    assert out[1] == "delayed flight (2)", out
+    # "supposed" is said most, but a verb after a colon says nothing: the next thing
+    assert out[1] == "delayed flight: pilot", out
 
 
 def test_filler_word_alone_does_not_set_a_subtheme_apart() -> None:
@@ -56,9 +55,8 @@ def test_a_clash_is_not_told_apart_by_the_domain_word() -> None:
     common = common_lemmas(run)
     assert "flight" in common and "gate" not in common
     out = distinct_names(["rude staff", "staff rude"], [big, small], common=common)
-    # "flight" (said by most of the run) tells no two themes apart; "gate", the next
-    # thing, is never glued on ("staff rude: gate", r31q): numbered
-    assert out == ["rude staff", "staff rude (2)"], out
+    # "flight" (said by most of the run) tells no two themes apart: the next thing does
+    assert out == ["rude staff", "staff rude: gate"], out
 
 
 def test_a_subtheme_is_not_told_apart_by_the_domain_word() -> None:

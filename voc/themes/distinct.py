@@ -18,12 +18,13 @@ the themes:
    stolen"); when that name is taken, or when its most specific phrase is such a
    problem said of the subject by fewer (at least :data:`MIN_SAID_OF`), it is named for
    both ("flight delayed or cancelled"); either way it leaves the clash;
-3. else it is named for that phrase, as a person would write it, never "<name>: <its
-   phrase>" (every blind reader rejected "can't get through by phone: hold" and "account
-   issues: number" as two labels glued together): the phrase worked into the span its
-   statements write with it ("no response to letter"), else the problem phrase most of its
-   statements say that the other themes of the clash say at most a :data:`MIN_LIFT`-th as
-   often ("hours on hold"; :mod:`voc.themes.twinname`); a phrase is said by at least
+3. else it is named for that phrase, as a person would write it: the phrase worked into
+   the span its statements write with it ("no response to letter"), else the problem
+   phrase most of its statements say that the other themes of the clash say at most a
+   :data:`MIN_LIFT`-th as often ("hours on hold"; :mod:`voc.themes.twinname`); only when
+   they write neither is it "<name>: <its phrase>" (blind readers reject "account issues:
+   number" as two labels glued together, but it says what sets the theme apart, which a
+   number would not); a phrase is said by at least
    :data:`MIN_SAID` distinct statements of the theme and is never a code ("jfk", "ua",
    "pm": see :func:`voc.themes.evidence.code_like`), a stray token, a cut clause ("not
    control") or what names no thing (:func:`voc.themes.qualify.plain_qualifier`: a time,
@@ -31,9 +32,9 @@ the themes:
 4. the largest theme left in the clash keeps the plain name; a theme still without a
    name of its own tries every phrase ending in a noun that at least two of its
    statements say, :data:`MIN_LIFT` times as often as any other member, worked in the
-   same way (:func:`_loose`), then the problem phrase only it says; only a theme with
-   none at all is numbered ("delay (2)"): a near duplicate of the larger, which the
-   number says, so names are always distinct.
+   same way (:func:`_loose`), then the problem phrase only it says, then the first such
+   phrase after a colon; only a theme with none at all is numbered ("delay (2)"): a
+   near duplicate of the larger, which the number says, so names are always distinct.
 
 A mixed name ("mixed complaints", :mod:`voc.themes.mixed`) takes no qualifier: a clash
 of mixed names is told apart by the themes' subjects (:func:`mixed_apart`: "mixed
@@ -290,7 +291,8 @@ def _loose(
     they write it in (:func:`voc.themes.twinname.worked_name`): said by :data:`MIN_SAID`
     of them and :data:`MIN_LIFT` times as often as by any other member, no code, no
     general word, no word of the name, no ``common`` word alone, ending in a noun; else
-    by the problem phrase only it says (:func:`voc.themes.twinname.own_phrase`)."""
+    by the problem phrase only it says (:func:`voc.themes.twinname.own_phrase`); else
+    the first such phrase after a colon."""
     order = sorted(group, key=lambda i: (-len(texts[i]), i))
     keep_plain = [] if set(group) & pinned else order[:1]
     phrases = key_phrases(
@@ -305,6 +307,7 @@ def _loose(
         own = set(name_lemmas(out[i]))
         heard = distinct_said(texts[i])
         room = max(1, MAX_WORDS - len(out[i].split()))
+        first = ""  # the first phrase that tells it apart: glued on when none works in
         for p in phrases[at[i]]:
             if set(name_lemmas(p)) & own or len(p.split()) > room \
                     or set(name_lemmas(p)) <= common:
@@ -316,13 +319,15 @@ def _loose(
             rest = max(_said_share(p, said[j]) for j in group if j != i)
             if _said_share(p, said[i]) < MIN_LIFT * rest:
                 continue  # the others say it as much: it tells this theme from none
+            first = first or p
             found = worked_name(out[i], p, texts[i], used)
             if found:
                 out[i] = found
                 used.add(name_key(found))
                 break
         else:  # no phrase worked in: the problem it says that its twins do not
-            found = own_phrase(out[i], texts[i], [texts[j] for j in group if j != i], used)
+            found = own_phrase(out[i], texts[i], [texts[j] for j in group if j != i], used) \
+                or (qualified(out[i], first) if first else "")
             if found:
                 out[i] = found
                 used.add(name_key(found))
@@ -335,12 +340,12 @@ def _apart(
     """``name`` told apart by ``phrase``: "flight delayed or cancelled" when the phrase is
     another problem (:func:`voc.themes.qualify.qualified`), else a name of the twin's own
     (:func:`voc.themes.twinname.twin_name`: the phrase worked into what its statements
-    write, else the problem they say that the twins' (``others``) do not); never "name:
-    phrase", which reads as two labels glued together; "" when none."""
+    write, else the problem they say that the twins' (``others``) do not); else "name:
+    phrase", which reads as glued but says what sets it apart; "" without a phrase."""
     joined = qualified(name, phrase) if phrase else ""
     if joined and ":" not in joined and ", " not in joined:
         return joined
-    return twin_name(name, phrase, texts, others, used)
+    return twin_name(name, phrase, texts, others, used) or joined
 
 
 def _resolve(

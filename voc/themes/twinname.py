@@ -16,7 +16,8 @@ together to every blind reader. A twin is named instead, as a person would write
    :func:`voc.themes.pairs.need` of them, and :data:`MIN_LIFT` times as often as any twin's
    statements say its words ("hours on hold" beside "can't get through by phone").
 
-"" when neither gives a name no other theme holds: the caller numbers the twin, the last
+"" when neither gives a name no other theme holds: the caller glues the phrase on after a
+colon (it still says what sets the twin apart), or numbers a twin without one, the last
 resort.
 """
 
