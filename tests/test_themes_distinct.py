@@ -66,6 +66,41 @@ def test_clashing_names_are_told_apart_by_what_separates_the_themes() -> None:
     assert distinct_names(names, texts) == out  # deterministic
 
 
+CALLS = [
+    "I called five times and nobody calls back.",
+    "Called again, no call back from anyone.",
+    "They promised a call back and never called.",
+    "Still waiting for a call back after three days.",
+    "No call back, no email, nothing.",
+    "Can't get through, the line just rings.",
+    "Tried calling all day, can't get through to anyone.",
+    "I called and the call dropped.",
+    "no call back again today",
+    "Called twice, no answer at all.",
+]
+HOLD = [
+    "On hold for two hours and then they hung up.",
+    "Two hours on hold and nobody picked up.",
+    "I was put on hold for an hour.",
+    "Hours on hold just to speak to someone.",
+    "on hold again, 90 minutes so far",
+    "They keep me on hold forever.",
+]
+
+
+def test_twin_is_named_by_the_problem_its_statements_say_never_glued() -> None:
+    """Two themes drafting "can't get through by phone" (CFPB and airline, r31q): the
+    smaller, whose statements say "hours on hold" and the other's do not, is named so, as
+    a person would write it, not "can't get through by phone: hold" (glued on only when no
+    phrase of its own is free)."""
+    name = "can't get through by phone"
+    out = distinct_names([name, name], [CALLS, HOLD])
+    assert out == [name, "hours on hold"]
+    # the phrase must be free: with "hours on hold" taken, what sets it apart is glued on
+    out = distinct_names([name, name, "hours on hold"], [CALLS, HOLD, ["hours on hold"] * 2])
+    assert out[0] == name and out[1] != "hours on hold" and n_duplicates(out) == 0
+
+
 def test_user_names_never_change_and_the_others_all_become_specific() -> None:
     names = ["flight delayed", "flight delayed", "flight delayed"]
     texts = [GATE, CALL, BAGS]
@@ -135,3 +170,36 @@ def test_name_step_applies_distinct_names(monkeypatch: pytest.MonkeyPatch) -> No
     names = [d.name for d in state.drafts]
     assert not clashes(names)
     assert names[0] == "flight delayed"  # the largest keeps the plain name
+
+
+def test_a_twin_name_says_no_word_twice() -> None:
+    from voc.themes.twinname import worked_name
+
+    said = ["three hours on hold", "hours on hold again", "on hold for hours"]
+    assert "on hold on hold" not in worked_name("hours on hold", "hold", said)
+
+
+TRANSFERS = [
+    "How do I transfer money to my bank account?",
+    "How can I transfer money from my account?",
+    "how to transfer money to another bank",
+    "I want to transfer money abroad, how?",
+    "How long does it take to transfer money?",
+    "Transfer money to a friend, how do I do it?",
+]
+CARDS = [
+    "Can I transfer money using my credit card?",
+    "How do I transfer money using a credit card?",
+    "Is it possible to transfer money using credit card?",
+    "Which credit card can I use to top up?",
+    "Do you accept American Express credit card?",
+]
+
+
+def test_a_question_twin_is_named_by_what_its_queries_ask() -> None:
+    """Banking77's "how to transfer money" twins (r31q): the one asking about credit
+    cards is named by what its queries write, never "how to transfer money: credit card"
+    (glued) nor "how to transfer money (2)" (it says which)."""
+    name = "how to transfer money"
+    out = distinct_names([name, name], [TRANSFERS, CARDS])
+    assert out == [name, "transfer money using credit card"]

@@ -21,9 +21,8 @@ def test_qualifier_is_never_a_code_or_a_unit_of_time() -> None:
     out = distinct_names(["flight delayed", "flight delayed"], [GATE, JFK])
     assert n_duplicates(out) == 0
     assert out[0] == "flight delayed"
-    tail = out[1].split(":", 1)[1]
-    assert "information" in tail
-    assert "jfk" not in tail.lower() and "minute" not in tail
+    # named by the problem three of five say (r31q: was "flight delayed: information")
+    assert out[1] == "no information"
 
 
 CREW = [
@@ -69,7 +68,14 @@ def test_subtheme_qualifier_is_said_by_two_statements_and_is_a_thing() -> None:
     # "minutes" and "jfk" come first among the sub-theme's phrases, "checked" is a verb
     name = sub_name("flight delayed", "flight delayed", ["minutes", "jfk", "checked", "crew"],
                      SUB)
-    assert name == "flight delayed: crew"
+    # "crew" is the one qualifier, but no span of two statements says it with a problem
+    # word: r31q never glues it ("flight delayed: crew"), the sub-theme is named as its
+    # parent (folded)
+    assert name == "flight delayed"
+    said = [*SUB, "flight delayed, crew missing again"]
+    assert sub_name("flight delayed", "flight delayed", ["minutes", "jfk", "crew"], said) == (
+        "crew missing"
+    )
     # nothing usable: the sub-theme keeps its own name, never a code
     assert sub_name("flight delayed", "flight delayed", ["jfk", "minutes"], SUB) == (
         "flight delayed"
@@ -91,9 +97,10 @@ def test_subtheme_without_a_problem_under_a_problem_is_named_as_its_parent() -> 
     # so the sub-theme is named as its parent (folded), never "baggage claim" alone
     assert sub_name("bag lost", "baggage claim", [], texts) == "bag lost"
     texts = [*texts, "baggage claim was empty"]
-    assert sub_name("bag lost", "baggage claim", [], texts) == (
-        "bag lost: baggage claim"
-    )
+    # said twice now, but with no problem word: never "bag lost: baggage claim" (r31q)
+    assert sub_name("bag lost", "baggage claim", [], texts) == "bag lost"
+    texts = [*texts, "bag lost at baggage claim", "my bag was lost at baggage claim"]
+    assert sub_name("bag lost", "baggage claim", [], texts) == "lost at baggage claim"
 
 
 def test_qualifier_said_as_often_by_the_siblings_does_not_set_a_subtheme_apart() -> None:

@@ -161,17 +161,20 @@ def test_sub_theme_names_differ_from_their_parent() -> None:
         "wrong exchange rate on the cash withdrawal in Spain",
         "exchange rate wrong when I took cash at the ATM",
         "cash withdrawal exchange rate is wrong",
+        # r31q: a second statement writing it with a problem word; with one, the part was
+        # "exchange rate wrong: cash withdrawal", glued, and is now folded
+        "the exchange rate on my cash withdrawal was wrong",
         "the exchange rate on my card payment was wrong",
         "card payment in dollars had the wrong exchange rate",
         "wrong exchange rate for a card payment abroad",
         "exchange rate of my card payment is wrong",
     ]
-    sub = np.array([0, 0, 0, 0, 1, 1, 1, 1])
+    sub = np.array([0, 0, 0, 0, 0, 1, 1, 1, 1])
     subs = name_subthemes(sub, texts, "exchange rate wrong")
     names = [s.name for s in subs]
     assert len(names) == 2 and len(set(names)) == 2, names
-    assert all(n != "exchange rate wrong" for n in names), names
-    assert all(len(n.replace(":", "").split()) <= 5 for n in names), names
+    assert all(n != "exchange rate wrong" and ":" not in n for n in names), names
+    assert all(len(n.split()) <= 5 for n in names), names
 
 
 def test_names_never_use_words_nobody_wrote_nor_times_of_day() -> None:

@@ -122,9 +122,10 @@ def test_sub_themes_of_and_named_mixed_themes() -> None:
     assert sub_name(parent, "no contact", ["contact"], []) == "no contact"
     # named as its parent: what it mentions, never the parent's name with a qualifier
     assert sub_name(parent, parent, ["row"], []) == f"{MIXED} about row"
-    # a mixed sub-theme is its parent with a noun it names, else its best key phrase, never
-    # a cut of its words ("no flight bag: and customer")
+    # a mixed sub-theme is its parent with a noun it names worked into what its statements
+    # write; never glued ("no flight bag: customer", r31q) nor a cut of its words ("no
+    # flight bag: and customer"): without statements it stays mixed, and is folded
     mixed = f"{MIXED} about bag and customer"
-    assert sub_name("no flight bag", mixed, ["bag"], []) == "no flight bag: customer"
-    assert sub_name("bag lost", f"{MIXED} about bag", ["suitcase"], []) == "bag lost: suitcase"
+    assert sub_name("no flight bag", mixed, ["bag"], []) == mixed
+    assert sub_name("bag lost", f"{MIXED} about bag", ["suitcase"], []) == f"{MIXED} about bag"
     assert sub_name("bag lost", MIXED, ["suitcase"], []) == MIXED  # names nothing: kept

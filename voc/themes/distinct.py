@@ -18,19 +18,23 @@ the themes:
    stolen"); when that name is taken, or when its most specific phrase is such a
    problem said of the subject by fewer (at least :data:`MIN_SAID_OF`), it is named for
    both ("flight delayed or cancelled"); either way it leaves the clash;
-3. else it is named "<name>: <its most specific phrase>" ("flight delayed: call",
-   "why fee charged: transfer"); a qualifier is said by at least :data:`MIN_SAID` distinct
-   statements of the theme and is never a code ("jfk", "ua", "pm": see
-   :func:`voc.themes.evidence.code_like`), a stray token, a cut clause ("not control")
-   or what names no thing (:func:`voc.themes.qualify.plain_qualifier`: a time, a vague
-   noun, a person or a place: "tomorrow", "reason", "customers", "miami");
+3. else it is named for that phrase, as a person would write it: the phrase worked into
+   the span its statements write with it ("no response to letter"), else the problem
+   phrase most of its statements say that the other themes of the clash say at most a
+   :data:`MIN_LIFT`-th as often ("hours on hold"; :mod:`voc.themes.twinname`); only when
+   they write neither is it "<name>: <its phrase>" (blind readers reject "account issues:
+   number" as two labels glued together, but it says what sets the theme apart, which a
+   number would not); a phrase is said by at least
+   :data:`MIN_SAID` distinct statements of the theme and is never a code ("jfk", "ua",
+   "pm": see :func:`voc.themes.evidence.code_like`), a stray token, a cut clause ("not
+   control") or what names no thing (:func:`voc.themes.qualify.plain_qualifier`: a time,
+   a vague noun, a person or a place: "tomorrow", "reason", "customers", "miami");
 4. the largest theme left in the clash keeps the plain name; a theme still without a
-   qualifier takes any phrase ending in a noun that at least two of its statements say,
-   :data:`MIN_LIFT` times as often as any other member, and no other member is named
-   with (:func:`_loose`), never a lone verb ("flight issues: came") nor what one
-   statement says ("connection missed: inch");
-   only a theme with no such phrase at all is numbered ("delay (2)"): a near duplicate
-   of the larger, which the number says, so names are always distinct.
+   name of its own tries every phrase ending in a noun that at least two of its
+   statements say, :data:`MIN_LIFT` times as often as any other member, worked in the
+   same way (:func:`_loose`), then the problem phrase only it says, then the first such
+   phrase after a colon; only a theme with none at all is numbered ("delay (2)"): a
+   near duplicate of the larger, which the number says, so names are always distinct.
 
 A mixed name ("mixed complaints", :mod:`voc.themes.mixed`) takes no qualifier: a clash
 of mixed names is told apart by the themes' subjects (:func:`mixed_apart`: "mixed
@@ -70,6 +74,7 @@ from voc.themes.qualify import (
     rewrite,
     said_of,
 )
+from voc.themes.twinname import own_phrase, twin_name, worked_name
 
 if TYPE_CHECKING:
     from voc.themes.table import ThemeDraft
@@ -281,10 +286,13 @@ def _loose(
     group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int],
     common: Collection[str] = frozenset(),
 ) -> None:
-    """Qualify every member of a clash but the largest (all, next to a user's name) with
-    any phrase its statements say that no other member is named with: said by
-    :data:`MIN_SAID` of them and :data:`MIN_LIFT` times as often as by any other member, no code, no
-    general word, no word of the name, no ``common`` word alone, ending in a noun."""
+    """Name every member of a clash but the largest (all, next to a user's name) by any
+    phrase its statements say that no other member is named with, worked into the span
+    they write it in (:func:`voc.themes.twinname.worked_name`): said by :data:`MIN_SAID`
+    of them and :data:`MIN_LIFT` times as often as by any other member, no code, no
+    general word, no word of the name, no ``common`` word alone, ending in a noun; else
+    by the problem phrase only it says (:func:`voc.themes.twinname.own_phrase`); else
+    the first such phrase after a colon."""
     order = sorted(group, key=lambda i: (-len(texts[i]), i))
     keep_plain = [] if set(group) & pinned else order[:1]
     phrases = key_phrases(
@@ -299,6 +307,7 @@ def _loose(
         own = set(name_lemmas(out[i]))
         heard = distinct_said(texts[i])
         room = max(1, MAX_WORDS - len(out[i].split()))
+        first = ""  # the first phrase that tells it apart: glued on when none works in
         for p in phrases[at[i]]:
             if set(name_lemmas(p)) & own or len(p.split()) > room \
                     or set(name_lemmas(p)) <= common:
@@ -310,9 +319,33 @@ def _loose(
             rest = max(_said_share(p, said[j]) for j in group if j != i)
             if _said_share(p, said[i]) < MIN_LIFT * rest:
                 continue  # the others say it as much: it tells this theme from none
-            out[i] = qualified(out[i], p)
-            used.add(name_key(out[i]))
-            break
+            first = first or p
+            found = worked_name(out[i], p, texts[i], used)
+            if found:
+                out[i] = found
+                used.add(name_key(found))
+                break
+        else:  # no phrase worked in: the problem it says that its twins do not
+            found = own_phrase(out[i], texts[i], [texts[j] for j in group if j != i], used) \
+                or (qualified(out[i], first) if first else "")
+            if found:
+                out[i] = found
+                used.add(name_key(found))
+
+
+def _apart(
+    name: str, phrase: str, texts: Sequence[str], others: Sequence[Sequence[str]],
+    used: Collection[tuple[str, ...]],
+) -> str:
+    """``name`` told apart by ``phrase``: "flight delayed or cancelled" when the phrase is
+    another problem (:func:`voc.themes.qualify.qualified`), else a name of the twin's own
+    (:func:`voc.themes.twinname.twin_name`: the phrase worked into what its statements
+    write, else the problem they say that the twins' (``others``) do not); else "name:
+    phrase", which reads as glued but says what sets it apart; "" without a phrase."""
+    joined = qualified(name, phrase) if phrase else ""
+    if joined and ":" not in joined and ", " not in joined:
+        return joined
+    return twin_name(name, phrase, texts, others, used) or joined
 
 
 def _resolve(
@@ -332,7 +365,10 @@ def _resolve(
         if rewritten and name_key(rewritten) not in used:
             new[i] = rewritten
         elif phrase:
-            new[i] = qualified(out[i], phrase)
+            own = _apart(out[i], phrase, texts[i], [texts[j] for j in group if j != i], used)
+            if not own:
+                continue
+            new[i] = own
         else:
             continue
         if rewritten and new[i] == rewritten or " or " in new[i] and " or " not in out[i]:

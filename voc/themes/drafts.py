@@ -151,8 +151,9 @@ def _qualifier_ok(
 def joined(parent: str, qualifier: str, texts: Sequence[str]) -> str:
     """The sub-theme's ``qualifier`` worked into the phrase its statements write with it
     ("lost suitcase" for "luggage lost" + "suitcase": :func:`voc.themes.subphrase.worked_in`),
-    else "parent: qualifier" when they write none."""
-    return worked_in(parent, qualifier, texts) or f"{parent}: {qualifier}"
+    else "": "parent: qualifier" reads as two labels glued together (every blind reader
+    rejected "worst airline: airport"), so the sub-theme keeps its own name or folds."""
+    return worked_in(parent, qualifier, texts) if qualifier else ""
 
 
 def sub_name(
@@ -165,17 +166,18 @@ def sub_name(
 ) -> str:
     """A sub-theme name that reads as a problem and differs from its parent's: its own
     when it says one ("identity check failed"), else the parent's problem with the
-    sub-theme's subject ("charged twice: billing period"); when its own name is the
-    parent's (or only its words), the parent's with the sub-theme's best key phrase
-    of other words ("exchange rate wrong: cash withdrawal"). A qualifier is said by at
-    least two of the sub-theme's statements (when ``texts`` are given), said much more
-    by them than by the theme's ``others`` (:func:`_qualifier_ok`), never a code or a
-    general word ("flight delayed: minutes") and a thing named ("bag lost: suitcase"),
-    never a verb or an adjective ("bag lost: updated"). A name that is the parent's with
-    words added ("card charged twice") keeps them only when they pass as a qualifier;
-    "X problems" under a parent gives "parent: X" when X does. Without one, the sub-theme
-    keeps its own name when that says a problem; a name without one under a problem ("bag
-    drop" under "bag lost") gives the parent's, so :func:`fold_unnamed` folds it."""
+    sub-theme's subject worked into what its statements write (:func:`joined`: "lost
+    suitcase" under "luggage lost"); when its own name is the parent's (or only its
+    words), the first of the sub-theme's key phrases of other words its statements work
+    in so ("wrong exchange rate for cash"). A qualifier is said by at least two of the
+    sub-theme's statements (when ``texts`` are given), said much more by them than by
+    the theme's ``others`` (:func:`_qualifier_ok`), never a code or a general word
+    ("minutes") and a thing named ("suitcase"), never a verb or an adjective
+    ("updated"). A name that is the parent's with words added ("card charged twice")
+    keeps them only when they pass as a qualifier. Never "parent: qualifier" (r31q: read
+    as two labels glued together): without a qualifier worked in, the sub-theme keeps its
+    own name when that says a problem; a name without one under a problem ("bag drop"
+    under "bag lost") gives the parent's, so :func:`fold_unnamed` folds it."""
     room = max(1, 5 - len(parent.split()))
 
     def ok(q: str, thing: bool) -> bool:
@@ -185,6 +187,10 @@ def sub_name(
 
     def tail(thing: bool) -> str:
         return next((p for p in phrases if len(p.split()) <= room and ok(p, thing)), "")
+
+    def worked(thing: bool) -> str:  # the first qualifier its statements work in
+        return next((w for p in phrases if len(p.split()) <= room and ok(p, thing)
+                     and (w := joined(parent, p, texts))), "")
 
     if is_mixed(parent):
         # the parts of a mixed theme are named by their own statements, or what they mention
@@ -197,17 +203,16 @@ def sub_name(
         nouns = [q for q in named if not _lemmas(q) & _lemmas(parent)]
         found = next((q for q in nouns if ok(q, True)), "") or tail(True) \
             if parent and named else ""
-        return joined(parent, found, texts) if found else name
+        return joined(parent, found, texts) or name
     if parent and _lemmas(name) <= _lemmas(parent):
-        found = tail(True)
-        return joined(parent, found, texts) if found else name
+        return worked(True) or name
     if parent and texts and lemma(name.split()[-1].lower()) in FILLER:
         # "delivery problems" under "haven't received card" says only that something is
         # wrong with a thing: that thing qualifies the parent, if it sets the part apart
         subject = " ".join(w for w in name.split()
                            if lemma(w.lower()) not in FILLER | _lemmas(parent))
-        found = subject if subject and ok(subject, True) else tail(True)
-        return joined(parent, found, texts) if found else parent
+        found = joined(parent, subject, texts) if subject and ok(subject, True) else ""
+        return found or worked(True) or parent
     extra = _lemmas(name) - _lemmas(parent)
     if parent and _lemmas(parent) <= _lemmas(name) and texts:
         # the parent's name with a word added ("card charged twice" under "charged
@@ -215,14 +220,13 @@ def sub_name(
         added = [w for w in name.split() if lemma(w.lower()) in extra]
         if added and ok(" ".join(added), False):
             return name
-        found = tail(True)
-        return joined(parent, found, texts) if found else parent
+        return worked(True) or parent
     if is_problem(name) or not is_problem(parent) or name in parent:
         return name
     words = [w for w in name.split() if lemma(w) not in _lemmas(parent)] or name.split()
     own = " ".join(words[-room:])
-    found = own if ok(own, True) else tail(True)
-    return joined(parent, found, texts) if found else parent
+    found = joined(parent, own, texts) if ok(own, True) else ""
+    return found or worked(True) or parent
 
 
 def subtheme_labels(vecs: np.ndarray, texts: list[str], min_size: int, seed: int) -> np.ndarray:

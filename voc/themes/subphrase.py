@@ -116,6 +116,12 @@ def _spans(want: set[str], texts: Sequence[str]) -> dict[str, int]:
     return out
 
 
+def spans_holding(words: str, texts: Sequence[str]) -> dict[str, int]:
+    """Spans of ``texts`` (as written, articles left out) holding every word of ``words``,
+    with how many distinct statements say each, said by enough of them (two, and a tenth)."""
+    return _spans({norm_word(w) for w in words.lower().split()}, texts)
+
+
 def _best(scored: dict[str, float]) -> str:
     """The phrase of highest score, the shorter one on a tie, then by spelling."""
     ranked = sorted(scored, key=lambda f: (-scored[f], len(f.split()), f))
