@@ -87,6 +87,20 @@ def test_a_name_few_say_that_fits_another_theme_is_a_misfit(embedder: Embedder) 
     assert drafts[1].name == "weather delay"  # the others keep theirs
 
 
+def test_a_name_many_say_is_a_misfit_only_far_from_its_theme(embedder: Embedder) -> None:
+    # three of the twenty say "weather delay": a tenth, so only a far rank makes it one
+    said = [*ANGER[:17], "Weather delay, again.", "Another weather delay today.",
+            "A weather delay and no help."]
+    drafts, texts = _run("weather delay")
+    texts = [*said, *texts[20:]]
+    drafts[1].name = "storm cancellations"
+    vectors = embedder.encode(texts)
+    assert written_support("weather delay", said) == 3
+    assert misfits(drafts, vectors, texts, embedder.encode, max_rank=1) == []
+    found = misfits(drafts, vectors, texts, embedder.encode, max_rank=1, far_rank=1)
+    assert [(k, n) for k, n, _ in found] == [(0, 3)]
+
+
 def test_names_that_fit_or_that_many_say_stay(embedder: Embedder) -> None:
     # the same theme under its gist: few say it, but it fits no other theme better
     drafts, texts = _run("customers let down")

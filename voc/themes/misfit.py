@@ -11,14 +11,18 @@ A discovered theme is a *misfit* when both hold:
 
 - few of its statements say its name as written: fewer than :func:`voc.themes.pairs.need`
   of its distinct statements (about a tenth; :func:`voc.themes.written.written_support`).
-  A name without a problem word ("seat problems" is a topic) or a mixed name is never
-  judged here;
+  A name that count cannot judge (no subject word or no problem word) or a mixed name
+  is never judged here;
 - the name, embedded with the run's model, is closer to the centres of at least
   :data:`MAX_RANK` other themes than to its own: it describes other themes better.
 
-Either alone is no evidence: a name said by few can still be the gist of its theme
+Either alone is weak evidence: a name said by few can still be the gist of its theme
 ("internet down" over statements saying "outage", "no service", "wifi not working"),
-and a name said by many can sit near other themes' centres in a run about one domain.
+and a name said by many can sit near a few other themes' centres in a run about one
+domain. A name closer to twice as many other centres (10) than to its own is a misfit
+however many say it: airline "can't change" (53 tweets, six saying it, most about fares
+that rose), CFPB "account closed" (22, two saying it, beside an 18-statement theme
+nearly all of which say it).
 
 A misfit is named as the name step names a theme it cannot name truthfully
 (:func:`voc.themes.mixed.unvague`: "mixed complaints about X", a friction frame many of
@@ -62,11 +66,14 @@ def centre_rank(name_vec: np.ndarray, centres: np.ndarray, own: int) -> int:
 def misfits(
     drafts: Sequence[ThemeDraft], vectors: np.ndarray, texts: Sequence[str],
     encode: Callable[[list[str]], np.ndarray], pinned: Collection[str] = (),
-    max_rank: int = MAX_RANK,
+    max_rank: int = MAX_RANK, far_rank: int | None = None,
 ) -> list[tuple[int, int, int]]:
     """Positions in ``drafts`` of the misfit themes (see the module docstring), with how
     many statements say each name and its rank among the centres; ``vectors`` and
-    ``texts`` are the friction statements' (rows of ``statement_idx``)."""
+    ``texts`` are the friction statements' (rows of ``statement_idx``); ``far_rank``
+    (twice ``max_rank`` by default) is the rank that makes a misfit of a name however
+    many say it."""
+    far = 2 * max_rank if far_rank is None else far_rank
     themes = [k for k, d in enumerate(drafts) if d.label >= 0 and len(d.statement_idx)]
     if len(themes) <= max_rank:
         return []
@@ -80,8 +87,8 @@ def misfits(
         if len(uniq) < MIN_THEME:
             continue
         said = written_support(d.name, uniq)
-        if said is not None and said < need(len(uniq)):
-            judged.append((row, said))
+        if said is not None:  # said by many: negative, a misfit only at ``far``
+            judged.append((row, said if said < need(len(uniq)) else -said))
     if not judged:
         return []
     vecs = unit(np.asarray(encode([drafts[themes[row]].name for row, _ in judged]),
@@ -90,21 +97,22 @@ def misfits(
     for (row, said), vec in zip(judged, vecs, strict=True):
         rank = centre_rank(vec, centres, row)
         log.debug("name %r of %d statements: said by %d, centre rank %d",
-                  drafts[themes[row]].name, len(drafts[themes[row]].statement_idx), said, rank)
-        if rank >= max_rank:
-            found.append((themes[row], said, rank))
+                  drafts[themes[row]].name, len(drafts[themes[row]].statement_idx), abs(said),
+                  rank)
+        if (said >= 0 and rank >= max_rank) or rank >= far:
+            found.append((themes[row], abs(said), rank))
     return found
 
 
 def rename_misfits(
     drafts: Sequence[ThemeDraft], vectors: np.ndarray, texts: Sequence[str],
     encode: Callable[[list[str]], np.ndarray], pinned: Collection[str] = (),
-    max_rank: int = MAX_RANK,
+    max_rank: int = MAX_RANK, far_rank: int | None = None,
 ) -> list[tuple[str, str, int]]:
     """Rename the misfit themes in place as the name step names a theme it cannot name
     truthfully; (old name, new name, size) of each."""
     out = []
-    for k, said, rank in misfits(drafts, vectors, texts, encode, pinned, max_rank):
+    for k, said, rank in misfits(drafts, vectors, texts, encode, pinned, max_rank, far_rank):
         d = drafts[k]
         tx = [texts[int(j)] for j in d.statement_idx]
         new = unvague(UNSPECIFIC, list(dict.fromkeys(tx)), d.key_phrases)
