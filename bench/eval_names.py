@@ -95,6 +95,7 @@ import hashlib
 import json
 import logging
 import math
+import os
 import re
 import sys
 from collections import Counter
@@ -522,6 +523,34 @@ def same_name_merged(
     ]
 
 
+def misfit_renames(
+    rows: list[dict[str, object]], groups: list[np.ndarray], phrases: list[list[str]],
+    texts: list[str], vecs: np.ndarray,
+) -> None:
+    """Names that fit other themes better than their own renamed as the name step renames
+    them (:mod:`voc.themes.misfit`, shipped defaults: off unless ``VOC_BENCH_MISFIT`` gives
+    a rank), in place, before clashes."""
+    from voc.themes.misfit import rename_misfits
+    from voc.themes.table import ThemeDraft
+    from voc.themesteps import NameParams
+
+    rank = int(os.environ.get("VOC_BENCH_MISFIT", NameParams().misfit_rank))
+    if not rank:
+        return
+
+    drafts = [ThemeDraft(int(r["id"]), g, str(r["name"]), ph, [])  # type: ignore[call-overload]
+              for r, g, ph in zip(rows, groups, phrases, strict=True)]
+    before = [d.name for d in drafts]
+    for old, new, size in rename_misfits(drafts, vecs, texts, _word_encoder(), max_rank=rank):
+        log.info("misfit %r (%d) named %r", old, size, new)
+    for r, d, g, was in zip(rows, drafts, groups, before, strict=True):
+        if d.name != was:
+            tx = [texts[i] for i in g]
+            r["name"] = d.name
+            r["fails"] = check_name(d.name, tx)
+            r["on_topic"] = on_topic(d.name, str(r["label"]))
+
+
 def centred_renames(
     rows: list[dict[str, object]], groups: list[np.ndarray], texts: list[str], vecs: np.ndarray
 ) -> None:
@@ -635,6 +664,7 @@ def name_set(name: str) -> dict[str, object]:
                     "on_topic": on_topic(s.name, str(slabel)),
                 })
         rows.append(row)
+    misfit_renames(rows, groups, phrases, texts, vecs)
     from voc.themes.distinct import (  # as the name step applies it
         common_lemmas,
         distinct_names,

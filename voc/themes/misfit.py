@@ -24,7 +24,9 @@ however many say it: airline "can't change" (53 tweets, six saying it, most abou
 that rose), CFPB "account closed" (22, two saying it, beside an 18-statement theme
 nearly all of which say it).
 
-A misfit is named as the name step names a theme it cannot name truthfully
+A misfit the name step's later rename by what more of its statements write would rename
+(:func:`voc.themes.unsaid.rename_unsaid`: "plane delay" → "stuck on the plane") is left to
+it. Any other misfit is named as the name step names a theme it cannot name truthfully
 (:func:`voc.themes.mixed.unvague`: "mixed complaints about X", a friction frame many of
 its statements say, or the bare mixed name, which :mod:`voc.themes.fold` folds into
 "other"); a later step may still name it by the problem phrase closest to its centre
@@ -33,6 +35,7 @@ its statements say, or the bare mixed name, which :mod:`voc.themes.fold` folds i
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
@@ -112,7 +115,16 @@ def rename_misfits(
     """Rename the misfit themes in place as the name step names a theme it cannot name
     truthfully; (old name, new name, size) of each."""
     out = []
-    for k, said, rank in misfits(drafts, vectors, texts, encode, pinned, max_rank, far_rank):
+    found = misfits(drafts, vectors, texts, encode, pinned, max_rank, far_rank)
+    if found:
+        # a name the later step renames by what more statements write is no final name
+        # ("plane delay" → "stuck on the plane"): that step names it, not this one
+        from voc.themes.unsaid import rename_unsaid
+
+        trial = [copy.copy(d) for d in drafts]
+        rename_unsaid(trial, vectors, texts, encode, pinned)
+        found = [f for f in found if trial[f[0]].name == drafts[f[0]].name]
+    for k, said, rank in found:
         d = drafts[k]
         tx = [texts[int(j)] for j in d.statement_idx]
         new = unvague(UNSPECIFIC, list(dict.fromkeys(tx)), d.key_phrases)
