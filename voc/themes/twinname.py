@@ -121,6 +121,6 @@ def twin_name(
     used: Collection[tuple[str, ...]] = (), phrases: Sequence[str] = (),
 ) -> str:
     """A name of its own for a twin named ``name`` that ``qualifier`` sets apart (see the
-    module docstring), or "" (then it is numbered)."""
+    module docstring), or "" (then the caller glues ``qualifier`` on, or numbers it)."""
     return worked_name(name, qualifier, texts, used) or own_phrase(
         name, texts, others, used, phrases)
