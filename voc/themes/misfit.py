@@ -81,7 +81,7 @@ def misfits(
     if len(themes) <= max_rank:
         return []
     centres = unit(np.stack([vectors[drafts[k].statement_idx].mean(axis=0) for k in themes]))
-    judged: list[tuple[int, int]] = []
+    judged: list[tuple[int, int, bool]] = []  # row, statements saying it, said by few
     for row, k in enumerate(themes):
         d = drafts[k]
         if d.theme_key is not None or d.name in pinned or is_mixed(d.name):
@@ -90,20 +90,19 @@ def misfits(
         if len(uniq) < MIN_THEME:
             continue
         said = written_support(d.name, uniq)
-        if said is not None:  # said by many: negative, a misfit only at ``far``
-            judged.append((row, said if said < need(len(uniq)) else -said))
+        if said is not None:  # said by many: a misfit only at ``far``
+            judged.append((row, said, said < need(len(uniq))))
     if not judged:
         return []
-    vecs = unit(np.asarray(encode([drafts[themes[row]].name for row, _ in judged]),
+    vecs = unit(np.asarray(encode([drafts[themes[row]].name for row, _, _ in judged]),
                            dtype=np.float32))
     found = []
-    for (row, said), vec in zip(judged, vecs, strict=True):
+    for (row, said, few), vec in zip(judged, vecs, strict=True):
         rank = centre_rank(vec, centres, row)
         log.debug("name %r of %d statements: said by %d, centre rank %d",
-                  drafts[themes[row]].name, len(drafts[themes[row]].statement_idx), abs(said),
-                  rank)
-        if (said >= 0 and rank >= max_rank) or rank >= far:
-            found.append((themes[row], abs(said), rank))
+                  drafts[themes[row]].name, len(drafts[themes[row]].statement_idx), said, rank)
+        if (few and rank >= max_rank) or rank >= far:
+            found.append((themes[row], said, rank))
     return found
 
 
