@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -185,34 +185,36 @@ def sub_name(
             return bool(q) and not _lemmas(q) & _lemmas(parent)
         return _qualifier_ok(q, parent, texts, thing, others, common)
 
-    def tail(thing: bool) -> str:
-        return next((p for p in phrases if len(p.split()) <= room and ok(p, thing)), "")
+    def fitting() -> Iterator[str]:  # key phrases short enough that qualify as a thing
+        return (p for p in phrases if len(p.split()) <= room and ok(p, True))
 
-    def worked(thing: bool) -> str:  # the first qualifier its statements work in
-        return next((w for p in phrases if len(p.split()) <= room and ok(p, thing)
-                     and (w := joined(parent, p, texts))), "")
+    def tail() -> str:
+        return next(fitting(), "")
+
+    def worked() -> str:  # the first qualifier its statements work in
+        return next((w for p in fitting() if (w := joined(parent, p, texts))), "")
 
     if is_mixed(parent):
         # the parts of a mixed theme are named by their own statements, or what they mention
-        found = tail(True) if name == parent else ""
+        found = tail() if name == parent else ""
         return f"{MIXED} about {found}" if found else name
     if is_mixed(name):
         # a noun it names, else its best key phrase, as a qualifier ("no flight bag:
         # customer"), never a cut of its words ("no flight bag: and customer")
         named = [q for q in name.partition(" about ")[2].split(" and ") if q]
         nouns = [q for q in named if not _lemmas(q) & _lemmas(parent)]
-        found = next((q for q in nouns if ok(q, True)), "") or tail(True) \
+        found = next((q for q in nouns if ok(q, True)), "") or tail() \
             if parent and named else ""
         return joined(parent, found, texts) or name
     if parent and _lemmas(name) <= _lemmas(parent):
-        return worked(True) or name
+        return worked() or name
     if parent and texts and lemma(name.split()[-1].lower()) in FILLER:
         # "delivery problems" under "haven't received card" says only that something is
         # wrong with a thing: that thing qualifies the parent, if it sets the part apart
         subject = " ".join(w for w in name.split()
                            if lemma(w.lower()) not in FILLER | _lemmas(parent))
         found = joined(parent, subject, texts) if subject and ok(subject, True) else ""
-        return found or worked(True) or parent
+        return found or worked() or parent
     extra = _lemmas(name) - _lemmas(parent)
     if parent and _lemmas(parent) <= _lemmas(name) and texts:
         # the parent's name with a word added ("card charged twice" under "charged
@@ -220,13 +222,13 @@ def sub_name(
         added = [w for w in name.split() if lemma(w.lower()) in extra]
         if added and ok(" ".join(added), False):
             return name
-        return worked(True) or parent
+        return worked() or parent
     if is_problem(name) or not is_problem(parent) or name in parent:
         return name
     words = [w for w in name.split() if lemma(w) not in _lemmas(parent)] or name.split()
     own = " ".join(words[-room:])
     found = joined(parent, own, texts) if ok(own, True) else ""
-    return found or worked(True) or parent
+    return found or worked() or parent
 
 
 def subtheme_labels(vecs: np.ndarray, texts: list[str], min_size: int, seed: int) -> np.ndarray:
