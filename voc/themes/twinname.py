@@ -55,7 +55,7 @@ def _free(name: str, own: str, used: Collection[tuple[str, ...]]) -> bool:
 
 def own_phrase(
     name: str, texts: Sequence[str], others: Sequence[Sequence[str]],
-    used: Collection[tuple[str, ...]] = (), phrases: Sequence[str] = (),
+    used: Collection[tuple[str, ...]] = (),
 ) -> str:
     """The problem phrase the most distinct ``texts`` say (at least :func:`need`) that
     every twin's statements (``others``) say :data:`MIN_LIFT` times less often, said of
@@ -65,7 +65,7 @@ def own_phrase(
     mine = [said_words(t) for t in uniq]
     theirs = [[said_words(t) for t in dict.fromkeys(o)] for o in others]
     least = need(len(uniq))
-    for s in phrases_said(uniq, phrases):
+    for s in phrases_said(uniq, ()):
         if s.support < least:
             break
         if not of_thing(s) or any(code_like(w, uniq) for w in s.text.split()):
@@ -118,9 +118,8 @@ def asked_span(name: str, qualifier: str, texts: Sequence[str]) -> str:
 
 def twin_name(
     name: str, qualifier: str, texts: Sequence[str], others: Sequence[Sequence[str]],
-    used: Collection[tuple[str, ...]] = (), phrases: Sequence[str] = (),
+    used: Collection[tuple[str, ...]] = (),
 ) -> str:
     """A name of its own for a twin named ``name`` that ``qualifier`` sets apart (see the
     module docstring), or "" (then the caller glues ``qualifier`` on, or numbers it)."""
-    return worked_name(name, qualifier, texts, used) or own_phrase(
-        name, texts, others, used, phrases)
+    return worked_name(name, qualifier, texts, used) or own_phrase(name, texts, others, used)
