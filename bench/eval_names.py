@@ -541,7 +541,8 @@ def misfit_renames(
     drafts = [ThemeDraft(int(r["id"]), g, str(r["name"]), ph, [])  # type: ignore[call-overload]
               for r, g, ph in zip(rows, groups, phrases, strict=True)]
     before = [d.name for d in drafts]
-    for old, new, size in rename_misfits(drafts, vecs, texts, _word_encoder(), max_rank=rank):
+    for old, new, size in rename_misfits(drafts, vecs, texts, _word_encoder(), max_rank=rank,
+                                         vague_share=NameParams().vague_share):
         log.info("misfit %r (%d) named %r", old, size, new)
     for r, d, g, was in zip(rows, drafts, groups, before, strict=True):
         if d.name != was:

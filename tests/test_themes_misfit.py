@@ -134,3 +134,37 @@ def test_name_step_renames_a_misfit_unless_turned_off(
             name_step_drafts(name, texts, embedder.encode(texts), labels,
                              NameParams(misfit_rank=rank))
         assert any("'awful weather'" in r.getMessage() for r in caplog.records) is renamed
+
+
+def test_misfit_leaves_to_the_later_rename_at_the_runs_share(
+    embedder: Embedder, monkeypatch: pytest.MonkeyPatch, name_step_drafts: Callable[..., int]
+) -> None:
+    # the trial of the later rename asks the share the run gives it, not its default
+    import voc.themes.unsaid as unsaid
+
+    shares: list[float] = []
+
+    def trial(drafts: list[ThemeDraft], *args: object) -> list[tuple[str, str, int]]:
+        shares.append(float(args[-1]))
+        return []
+
+    monkeypatch.setattr(unsaid, "rename_unsaid", trial)
+    drafts, texts = _run("awful weather")
+    vectors = embedder.encode(texts)
+    rename_misfits(drafts, vectors, texts, embedder.encode, max_rank=1, vague_share=0.35)
+    drafts, texts = _run("awful weather")
+    rename_misfits(drafts, vectors, texts, embedder.encode, max_rank=1)
+    assert shares == [0.35, 0.2]
+    # the name step gives it ``name.with.vague_share``
+    from voc.themesteps import NameParams
+
+    shares.clear()
+    drafts, texts = _run("awful weather")
+    labels = np.zeros(len(texts), dtype=int)
+    for d in drafts:
+        labels[d.statement_idx] = d.label
+    def name(phrases: list[str], tx: list[str], first: str = "", framed: bool = True) -> str:
+        return drafts[int(labels[texts.index(tx[0])])].name
+
+    name_step_drafts(name, texts, vectors, labels, NameParams(misfit_rank=1, vague_share=0.35))
+    assert shares and set(shares) == {0.35}

@@ -276,7 +276,7 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
             from voc.themes.misfit import rename_misfits
 
             rename_misfits(state.drafts, vectors[fidx], texts, model.encode, pinned,
-                           params.misfit_rank)
+                           params.misfit_rank, vague_share=params.vague_share)
     # equal names told apart by what separates their themes; the user's names stay
     distinct_drafts(state.drafts, friction_texts, pinned=pinned)
     # small themes nothing names are the "other" bucket, not themes of their own

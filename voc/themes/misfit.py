@@ -110,18 +110,23 @@ def rename_misfits(
     drafts: Sequence[ThemeDraft], vectors: np.ndarray, texts: Sequence[str],
     encode: Callable[[list[str]], np.ndarray], pinned: Collection[str] = (),
     max_rank: int = MAX_RANK, far_rank: int | None = None,
+    vague_share: float | None = None,
 ) -> list[tuple[str, str, int]]:
     """Rename the misfit themes in place as the name step names a theme it cannot name
-    truthfully; (old name, new name, size) of each."""
+    truthfully; (old name, new name, size) of each. ``vague_share`` is the share the later
+    rename by what more statements write asks (:func:`voc.themes.unsaid.rename_unsaid`;
+    its default when None): a misfit that rename would rename is left to it."""
     out = []
     found = misfits(drafts, vectors, texts, encode, pinned, max_rank, far_rank)
     if found:
         # a name the later step renames by what more statements write is no final name
         # ("plane delay" → "stuck on the plane"): that step names it, not this one
+        from voc.themes import centred
         from voc.themes.unsaid import rename_unsaid
 
+        share = centred.MIN_SHARE if vague_share is None else vague_share
         trial = [copy.copy(d) for d in drafts]
-        rename_unsaid(trial, vectors, texts, encode, pinned)
+        rename_unsaid(trial, vectors, texts, encode, pinned, share)
         found = [f for f in found if trial[f[0]].name == drafts[f[0]].name]
     for k, said, rank in found:
         d = drafts[k]
