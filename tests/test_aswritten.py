@@ -1,0 +1,100 @@
+"""Names in the words, forms and word order their statements write (voc.themes.aswritten)."""
+
+from __future__ import annotations
+
+from voc.themes.aswritten import as_written, checked, stands_written, written_as_is
+from voc.themes.naming import theme_name
+from voc.themes.subwritten import passes
+
+MISSED = [
+    "Mechanical issues caused me to miss my flight.",
+    "Gate agent gave me wrong info and I missed my flight.",
+    "I missed my flight because of the line at security.",
+    "Stranded at the airport, no flights home.",
+]
+UNCLEARED = [
+    "My bank uncleared the check for no reason and without warning.",
+    "They uncleared the check two days after the deposit.",
+    "They have no reason to hold this check.",
+]
+REPORTED = [
+    "My payments were reported late although I paid on time.",
+    "The lender reported late payments to all three bureaus.",
+    "The account was reported late for two months.",
+    "There is a late payment on my credit report.",
+]
+
+
+def test_a_name_written_as_it_stands_stays() -> None:
+    texts = ["My bag was lost on the way to Denver.", "Bag lost again!", "They lost my bag."]
+    assert written_as_is("bag lost", texts) == 2
+    assert as_written("bag lost", texts) == "bag lost"
+    assert as_written("flight cancelled", ["My flight was cancelled", "flight cancelled"]) \
+        == "flight cancelled"
+    assert as_written("hours on hold", ["3 hours on hold", "on hold for hours"]) \
+        == "hours on hold"
+
+
+def test_a_word_form_no_statement_writes_takes_the_written_form() -> None:
+    # "unclear" is no form these statements write; "uncleared" is
+    assert not stands_written("unclear check", UNCLEARED)
+    assert as_written("unclear check", UNCLEARED) == "uncleared the check"
+    assert as_written("report late", REPORTED) == "reported late"
+
+
+def test_a_word_goes_where_the_statements_put_it() -> None:
+    assert as_written("flight missing", MISSED) == "missed my flight"
+    texts = ["You put me on the wrong flight.", "Booked the wrong flight twice."]
+    assert as_written("flight wrong", texts) == "wrong flight"
+
+
+def test_words_glued_from_different_places_give_way() -> None:
+    texts = [
+        "We're not boarding because we're waiting for catering.",
+        "It sat at the gate for an hour.",
+        "No answer on the 800 number.",
+    ]
+    assert as_written("gate not boarding", texts) == ""
+    assert as_written("no number", texts) == ""
+    # "theft" is no form of "the": a span never ends on a cut word
+    statute = ["information resulting from identity theft", "resulting from identity theft"]
+    assert as_written("result theft", statute) == ""
+
+
+def test_a_negation_never_stands_for_another() -> None:
+    texts = ["I didn't dispute the charge.", "They say I didn't dispute it in time."]
+    assert as_written("can't dispute", texts) == ""
+
+
+def test_summary_names_are_not_checked() -> None:
+    assert checked("hotel and voucher problems") == ""
+    assert checked("mixed complaints about email") == ""
+    assert checked("account issues: number") == ""
+    assert checked("seat problems") == "seat"
+
+
+def test_a_theme_name_is_written_as_its_statements_write_it() -> None:
+    missing = [
+        "Mechanical issues caused me to miss my flight.",
+        "Gate agent gave me wrong info and caused me to miss my flight.",
+        "in line for 90 min, going to miss my flight",
+        "the delay made me miss my flight again",
+        "will I miss my flight?",
+        "missing my flight because of your crew",
+    ]
+    assert theme_name(["flight", "miss"], missing) == "miss my flight"  # not "flight missing"
+    boarding = [
+        "Mobile boarding pass disappeared from phone.",
+        "My boarding pass disappeared from the app.",
+        "cannot board because crew is missing",
+        "why is my KTN not showing on my boarding pass?",
+        "boarding pass disappeared again",
+        "messed up boarding pass",
+    ]
+    # "board disappeared" glues a verb's lemma to what the boarding pass did
+    assert theme_name(["board", "pass"], boarding) == "boarding pass disappeared"
+
+
+def test_a_sub_theme_name_must_stand_written() -> None:
+    rest = ["The plane was late.", "Gate changed twice.", "Seat was broken."] * 3
+    assert not passes("report late", "payments late", REPORTED, rest)

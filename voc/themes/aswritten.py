@@ -1,0 +1,190 @@
+"""Names in the words, word forms and word order their statements write.
+
+A name is drafted from lemmas: a key phrase's subject and a predicate's problem word
+are joined by :func:`voc.themes.bestpred.compose` and checked by lemma
+(:mod:`voc.themes.written`, :mod:`voc.themes.attest`). So a name can say a word in a form
+no statement writes ("board disappeared" of "boarding pass disappeared", "report late" of
+payments "reported late"), put a word where no statement puts it ("flight wrong" of "my
+flight stuff wrong", "flight missing" of "miss my flight"), or glue words from different
+places of a sentence ("gate not boarding", "no number" of "no answer on the 800 number").
+
+:func:`written_as_is` counts the distinct statements that write a name as it stands: its
+words in the forms written (case aside; a noun's plural for its singular; "can't" =
+"cannot" = "cant"), in its order, in one clause (:func:`voc.themes.written.clauses`),
+with nothing but function words (stop words, negations, numbers) between two of them.
+:func:`as_written` keeps a name :func:`least` statements write so, else puts its words
+in the forms and order the most statements write them, when that many do ("missed
+flight"), else returns "" so the caller's next candidate names the theme. Names that
+summarise by design are not checked (:func:`checked`): questions, mixed names, "X and Y"
+names, "parent: qualifier" names; a plain-headed name ("seat problems") has only its
+subject checked.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from itertools import permutations
+
+from voc.themes.evidence import norm_word
+from voc.themes.lemmas import STOPWORDS
+from voc.themes.plain import PLAIN_HEADS
+from voc.themes.question import QWORDS
+from voc.themes.written import _is_function, clauses
+
+#: Fewest distinct statements that must write a name as it stands (all when fewer).
+LEAST = 1
+#: Names of more content words than this are not reordered (too many orders to try).
+MAX_REORDER = 3
+_CANT = frozenset({"can't", "cannot", "cant"})
+#: Words a reworded name keeps between its own: articles, possessives, prepositions,
+#: forms of "be" and "have" ("missed my flight", "stuck on the plane", "bag was lost").
+BETWEEN = frozenset({
+    "a", "an", "the", "my", "our", "your", "their", "his", "her", "its", "on", "in", "at",
+    "to", "for", "of", "from", "with", "by", "is", "was", "were", "are", "be", "been",
+    "being", "has", "have", "had",
+})
+_NEGATIONS = frozenset({"no", "not", "never", "can't", "cannot", "cant", "unable"})
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "en", "n")
+#: Most words a reworded name keeps between its own.
+MAX_BETWEEN = 2
+
+
+def least(n: int) -> int:
+    """Statements of ``n`` distinct ones that must write a name: :data:`LEAST`, or all."""
+    return min(LEAST, n)
+
+
+def _form(word: str) -> str:
+    """The written form a name word matches: lowercase, "can't" for its spellings."""
+    w = word.lower().replace("’", "'")
+    return "can't" if w in _CANT else w
+
+
+def _same(name_word: str, written: str) -> bool:
+    """Whether ``written`` is ``name_word`` as written: the same form, or a noun's
+    plural of it or its singular ("flight" of "flights")."""
+    a, b = _form(name_word), _form(written)
+    return a == b or b in (a + "s", a + "es") or a in (b + "s", b + "es")
+
+
+def content(name: str) -> list[str]:
+    """The words of ``name`` that must be written in order: all but stop words (a
+    negation stays)."""
+    return [w for w in name.lower().split()
+            if w not in STOPWORDS or norm_word(w) == "not" or w in ("no", "never")]
+
+
+def checked(name: str) -> str:
+    """The part of ``name`` the statements must write as is; "" for names that
+    summarise by design (questions, mixed names, "X and Y", "parent: qualifier")."""
+    words = name.lower().split()
+    if not words or ":" in name or "and" in words or words[0] in QWORDS \
+            or words[0] in ("how", "can", "could") or words[0] == "mixed":
+        return ""
+    if len(words) > 1 and words[-1] in PLAIN_HEADS:
+        return " ".join(words[:-1])  # "seat problems": the statements write the seat
+    return name
+
+
+def _writes(want: Sequence[str], words: Sequence[str], keys: Sequence[str]) -> bool:
+    """Whether one clause (``words``, their ``keys``) writes ``want`` in its order with
+    only function words between."""
+    for i, w in enumerate(words):
+        if not _same(want[0], w):
+            continue
+        k, j = 1, i + 1
+        while k < len(want) and j < len(words):
+            if _same(want[k], words[j]):
+                k += 1
+            elif not _is_function(words[j], keys[j]):
+                break
+            j += 1
+        if k == len(want):
+            return True
+    return False
+
+
+def written_as_is(name: str, texts: Sequence[str]) -> int:
+    """How many distinct ``texts`` write ``name`` as it stands (see the module doc)."""
+    want = content(name)
+    if not want:
+        return 0
+    return sum(
+        any(_writes(want, words, keys) for words, keys in clauses(t))
+        for t in dict.fromkeys(texts)
+    )
+
+
+def stands_written(name: str, texts: Sequence[str]) -> bool:
+    """Whether :func:`least` of the distinct ``texts`` write ``name`` as it stands (a
+    name not :func:`checked` always stands)."""
+    part = checked(name)
+    uniq = list(dict.fromkeys(texts))
+    return not part or not uniq or written_as_is(part, uniq) >= least(len(uniq))
+
+
+def _inflected(name_word: str, written: str) -> bool:
+    """Whether ``written`` is ``name_word`` in another form: the same lemma, or one is the
+    other with an inflectional ending ("uncleared" of "unclear", "missed" of "miss",
+    "boarding" of "board"; never "worst" of "wrong", "theft" of "the"); a negation
+    matches only its own spellings ("can't" never stands for "didn't")."""
+    a, b = _form(name_word), _form(written)
+    if a == b:
+        return True
+    if a in _NEGATIONS or b in _NEGATIONS or norm_word(a) == "not" or norm_word(b) == "not":
+        return False
+    if norm_word(a) == norm_word(b):
+        return True
+    short, long_ = sorted((a, b), key=len)
+    stems = {short, short + short[-1:]} | ({short[:-1]} if short.endswith("e") else set())
+    return len(short) >= 3 and any(long_ == st + end for st in stems for end in _ENDINGS)
+
+
+def _spans(want: Sequence[str], texts: Sequence[str]) -> Counter[str]:
+    """The spans one clause writes ``want``'s words in (matched by :func:`_inflected`, in
+    any order, only :data:`BETWEEN` words between), per distinct statement."""
+    found: Counter[str] = Counter()
+    for t in dict.fromkeys(texts):
+        seen: set[str] = set()
+        for words, _keys in clauses(t):
+            for order in set(permutations(range(len(want)))):
+                for i, w in enumerate(words):
+                    if not _inflected(want[order[0]], w):
+                        continue
+                    k, j = 1, i + 1
+                    while k < len(order) and j < len(words):
+                        if _inflected(want[order[k]], words[j]):
+                            k += 1
+                        elif words[j] not in BETWEEN:
+                            break
+                        j += 1
+                    if k == len(order):
+                        span = list(words[i:j])
+                        if span[-1] not in _NEGATIONS and len(span) <= len(want) + MAX_BETWEEN:
+                            seen.add(" ".join(span))
+        for s in seen:
+            found[s] += 1
+    return found
+
+
+def as_written(name: str, texts: Sequence[str]) -> str:
+    """``name`` when :func:`least` of the distinct ``texts`` write it as it stands (or it
+    is not :func:`checked`); else the span the most of them write its words in, in the
+    forms and order they write ("flight missing" → "missed my flight", "unclear check" →
+    "uncleared check"), when that many do; else "" (the caller's next candidate)."""
+    if stands_written(name, texts):
+        return name
+    part = checked(name)
+    uniq = list(dict.fromkeys(texts))
+    need = least(len(uniq))
+    want = content(part)
+    if not 1 < len(want) <= MAX_REORDER or len(want) != len(part.split()):
+        return ""
+    found = _spans(want, uniq)
+    if not found:
+        return ""
+    best, n = min(found.items(), key=lambda kv: (-kv[1], len(kv[0].split()), kv[0]))
+    if n < need:
+        return ""
+    return " ".join([best, *name.split()[len(part.split()):]])
