@@ -48,6 +48,11 @@ def test_a_word_goes_where_the_statements_put_it() -> None:
     assert as_written("flight wrong", texts) == "wrong flight"
 
 
+def test_an_adjective_before_another_noun_is_not_said_of_the_subject() -> None:
+    texts = ["The flight is the wrong day.", "Husband and I complain about same flight."]
+    assert as_written("flight wrong", texts) == ""
+
+
 def test_words_glued_from_different_places_give_way() -> None:
     texts = [
         "We're not boarding because we're waiting for catering.",

@@ -29,6 +29,7 @@ from itertools import permutations
 from voc.themes.evidence import norm_word
 from voc.themes.lemmas import STOPWORDS
 from voc.themes.plain import PLAIN_HEADS
+from voc.themes.pos import lexicon_tag
 from voc.themes.question import QWORDS
 from voc.themes.written import _is_function, clauses
 
@@ -100,9 +101,16 @@ def _writes(want: Sequence[str], words: Sequence[str], keys: Sequence[str]) -> b
             elif not _is_function(words[j], keys[j]):
                 break
             j += 1
-        if k == len(want):
+        if k == len(want) and not _modifies_next(words, j):
             return True
     return False
+
+
+def _modifies_next(words: Sequence[str], j: int) -> bool:
+    """Whether the adjective ending a match (at ``j - 1``) is said of the noun after it,
+    not of the name's subject ("the flight is the wrong *day*" writes no "flight wrong")."""
+    return j < len(words) and lexicon_tag(words[j - 1]).startswith("JJ") \
+        and lexicon_tag(words[j]).startswith("NN") and words[j] not in STOPWORDS
 
 
 def written_as_is(name: str, texts: Sequence[str]) -> int:
@@ -159,7 +167,7 @@ def _spans(want: Sequence[str], texts: Sequence[str]) -> Counter[str]:
                         elif words[j] not in BETWEEN:
                             break
                         j += 1
-                    if k == len(order):
+                    if k == len(order) and not _modifies_next(words, j):
                         span = list(words[i:j])
                         if span[-1] not in _NEGATIONS and len(span) <= len(want) + MAX_BETWEEN:
                             seen.add(" ".join(span))

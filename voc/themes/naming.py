@@ -24,7 +24,7 @@ from voc.themes.bestpred import best_predicate, compose
 from voc.themes.distinctive import distinct_problem, distinct_verb, participle, verb_named
 from voc.themes.keyasked import keyed_question
 from voc.themes.keyphrases import key_phrases
-from voc.themes.lemmas import lemma
+from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import unvague, vague_name
 from voc.themes.particles import ends_open
 from voc.themes.plain import PLAIN_HEADS
@@ -119,15 +119,19 @@ def theme_name(
 def _written_so(name: str, uniq: Sequence[str], phrases: Sequence[str]) -> str:
     """``name`` in the words, forms and order the statements write it
     (:func:`voc.themes.aswritten.as_written`: "miss my flight" for "flight missing"),
-    else the problem span most of them write (:func:`said_span`) when they write it so,
-    else :data:`UNSPECIFIC` (:func:`unvague` says what the theme mentions)."""
+    else the problem span most of them write (:func:`said_span`) when they write it so
+    and it shares a word with ``name``, else :data:`UNSPECIFIC` (:func:`unvague` says
+    what the theme mentions)."""
     if not name or name == UNSPECIFIC or vague_name(name):
         return name
     said = as_written(name, uniq)
     if said:
         return said
     span = said_span(uniq, phrases)
-    return span if span and as_written(span, uniq) == span else UNSPECIFIC
+    # the span must be about what the name was about ("hasn't boarded" for "gate not
+    # boarding"; not "waiting in line" for "useless agent")
+    near = {lemma(w) for w in tokens(name)} & {lemma(w) for w in tokens(span)} - STOPWORDS
+    return span if near and as_written(span, uniq) == span else UNSPECIFIC
 
 
 def _n_saying(phrase: str, texts: Sequence[str]) -> int:
