@@ -9,9 +9,11 @@ flight stuff wrong", "flight missing" of "miss my flight"), or glue words from d
 places of a sentence ("gate not boarding", "no number" of "no answer on the 800 number").
 
 :func:`written_as_is` counts the distinct statements that write a name as it stands: its
-words in the forms written (case aside; a noun's plural for its singular; "can't" =
-"cannot" = "cant"), in its order, in one clause (:func:`voc.themes.written.clauses`),
-with nothing but function words (stop words, negations, numbers) between two of them.
+words in the forms written (case aside; a noun's plural for its singular; a negation as
+its class: "can't" = "cannot" = "couldn't" = "unable", "not" = "never" = "didn't"), in
+its order, in one clause (:func:`voc.themes.written.clauses`), with nothing but function
+words (stop words, negations, numbers) between two of them, and an adjective ending it
+not said of the noun after it ("the flight is the wrong day" writes no "flight wrong").
 :func:`as_written` keeps a name :func:`least` statements write so, else puts its words
 in the forms and order the most statements write them, when that many do ("missed
 flight"), else returns "" so the caller's next candidate names the theme. Names that
@@ -37,7 +39,7 @@ from voc.themes.written import _is_function, clauses
 LEAST = 1
 #: Names of more content words than this are not reordered (too many orders to try).
 MAX_REORDER = 3
-_CANT = frozenset({"can't", "cannot", "cant"})
+_CANT = frozenset({"can't", "cannot", "cant", "couldn't", "couldnt", "unable"})
 #: Words a reworded name keeps between its own: articles, possessives, prepositions,
 #: forms of "be" and "have" ("missed my flight", "stuck on the plane", "bag was lost").
 BETWEEN = frozenset({
@@ -57,9 +59,12 @@ def least(n: int) -> int:
 
 
 def _form(word: str) -> str:
-    """The written form a name word matches: lowercase, "can't" for its spellings."""
+    """The written form a name word matches: lowercase; a negation as its class ("can't"
+    for "cannot", "couldn't", "unable"; "not" for "never", "didn't", "isn't"; "no")."""
     w = word.lower().replace("’", "'")
-    return "can't" if w in _CANT else w
+    if w in _CANT:
+        return "can't"
+    return "not" if w != "no" and norm_word(w) == "not" else w
 
 
 def _same(name_word: str, written: str) -> bool:
