@@ -71,6 +71,12 @@ def test_a_negation_never_stands_for_another() -> None:
     assert as_written("can't dispute", texts) == ""
 
 
+def test_a_negation_matches_its_class() -> None:
+    texts = ["I am unable to log in.", "Couldn't log in since Monday."]
+    assert as_written("can't log in", texts) == "can't log in"
+    assert stands_written("account not closed", ["my account was never closed"])
+
+
 def test_summary_names_are_not_checked() -> None:
     assert checked("hotel and voucher problems") == ""
     assert checked("mixed complaints about email") == ""

@@ -29,9 +29,10 @@ from collections.abc import Sequence
 from itertools import permutations
 
 from voc.themes.evidence import norm_word
-from voc.themes.lemmas import STOPWORDS
+from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.plain import PLAIN_HEADS
 from voc.themes.pos import lexicon_tag
+from voc.themes.predicate import ATTEMPT
 from voc.themes.question import QWORDS
 from voc.themes.written import _is_function, clauses
 
@@ -69,8 +70,11 @@ def _form(word: str) -> str:
 
 def _same(name_word: str, written: str) -> bool:
     """Whether ``written`` is ``name_word`` as written: the same form, or a noun's
-    plural of it or its singular ("flight" of "flights")."""
+    plural of it or its singular ("flight" of "flights"); an attempt ("trying", "let")
+    for "can't", as the predicate step reads "trying to cancel"."""
     a, b = _form(name_word), _form(written)
+    if a == "can't" and lemma(b) in ATTEMPT:
+        return True  # "trying to cancel" says "can't cancel" (voc.themes.predicate)
     return a == b or b in (a + "s", a + "es") or a in (b + "s", b + "es")
 
 
