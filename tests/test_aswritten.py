@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from voc.themes.aswritten import as_written, checked, stands_written, written_as_is
+from voc.themes.aswritten import checked, stands_written, written_as_is, written_form
 from voc.themes.naming import theme_name
 from voc.themes.subwritten import passes
 
@@ -28,29 +28,29 @@ REPORTED = [
 def test_a_name_written_as_it_stands_stays() -> None:
     texts = ["My bag was lost on the way to Denver.", "Bag lost again!", "They lost my bag."]
     assert written_as_is("bag lost", texts) == 2
-    assert as_written("bag lost", texts) == "bag lost"
-    assert as_written("flight cancelled", ["My flight was cancelled", "flight cancelled"]) \
+    assert written_form("bag lost", texts) == "bag lost"
+    assert written_form("flight cancelled", ["My flight was cancelled", "flight cancelled"]) \
         == "flight cancelled"
-    assert as_written("hours on hold", ["3 hours on hold", "on hold for hours"]) \
+    assert written_form("hours on hold", ["3 hours on hold", "on hold for hours"]) \
         == "hours on hold"
 
 
 def test_a_word_form_no_statement_writes_takes_the_written_form() -> None:
     # "unclear" is no form these statements write; "uncleared" is
     assert not stands_written("unclear check", UNCLEARED)
-    assert as_written("unclear check", UNCLEARED) == "uncleared the check"
-    assert as_written("report late", REPORTED) == "reported late"
+    assert written_form("unclear check", UNCLEARED) == "uncleared the check"
+    assert written_form("report late", REPORTED) == "reported late"
 
 
 def test_a_word_goes_where_the_statements_put_it() -> None:
-    assert as_written("flight missing", MISSED) == "missed my flight"
+    assert written_form("flight missing", MISSED) == "missed my flight"
     texts = ["You put me on the wrong flight.", "Booked the wrong flight twice."]
-    assert as_written("flight wrong", texts) == "wrong flight"
+    assert written_form("flight wrong", texts) == "wrong flight"
 
 
 def test_an_adjective_before_another_noun_is_not_said_of_the_subject() -> None:
     texts = ["The flight is the wrong day.", "Husband and I complain about same flight."]
-    assert as_written("flight wrong", texts) == ""
+    assert written_form("flight wrong", texts) == ""
 
 
 def test_words_glued_from_different_places_give_way() -> None:
@@ -59,21 +59,21 @@ def test_words_glued_from_different_places_give_way() -> None:
         "It sat at the gate for an hour.",
         "No answer on the 800 number.",
     ]
-    assert as_written("gate not boarding", texts) == ""
-    assert as_written("no number", texts) == ""
+    assert written_form("gate not boarding", texts) == ""
+    assert written_form("no number", texts) == ""
     # "theft" is no form of "the": a span never ends on a cut word
     statute = ["information resulting from identity theft", "resulting from identity theft"]
-    assert as_written("result theft", statute) == ""
+    assert written_form("result theft", statute) == ""
 
 
 def test_a_negation_never_stands_for_another() -> None:
     texts = ["I didn't dispute the charge.", "They say I didn't dispute it in time."]
-    assert as_written("can't dispute", texts) == ""
+    assert written_form("can't dispute", texts) == ""
 
 
 def test_a_negation_matches_its_class() -> None:
     texts = ["I am unable to log in.", "Couldn't log in since Monday."]
-    assert as_written("can't log in", texts) == "can't log in"
+    assert written_form("can't log in", texts) == "can't log in"
     assert stands_written("account not closed", ["my account was never closed"])
 
 

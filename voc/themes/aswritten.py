@@ -14,7 +14,7 @@ its class: "can't" = "cannot" = "couldn't" = "unable", "not" = "never" = "didn't
 its order, in one clause (:func:`voc.themes.written.clauses`), with nothing but function
 words (stop words, negations, numbers) between two of them, and an adjective ending it
 not said of the noun after it ("the flight is the wrong day" writes no "flight wrong").
-:func:`as_written` keeps a name :func:`least` statements write so, else puts its words
+:func:`written_form` keeps a name :func:`least` statements write so, else puts its words
 in the forms and order the most statements write them, when that many do ("missed
 flight"), else returns "" so the caller's next candidate names the theme. Names that
 summarise by design are not checked (:func:`checked`): questions, mixed names, "X and Y"
@@ -185,7 +185,7 @@ def _spans(want: Sequence[str], texts: Sequence[str]) -> Counter[str]:
     return found
 
 
-def as_written(name: str, texts: Sequence[str]) -> str:
+def written_form(name: str, texts: Sequence[str]) -> str:
     """``name`` when :func:`least` of the distinct ``texts`` write it as it stands (or it
     is not :func:`checked`); else the span the most of them write its words in, in the
     forms and order they write ("flight missing" → "missed my flight", "unclear check" →

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from voc.themes.actedon import verb_first_order
 from voc.themes.asked import QWORDS, question_name
-from voc.themes.aswritten import as_written
+from voc.themes.aswritten import written_form
 from voc.themes.attest import attested_name, on_topic, rename
 from voc.themes.bestpred import best_predicate, compose
 from voc.themes.distinctive import distinct_problem, distinct_verb, participle, verb_named
@@ -118,20 +118,20 @@ def theme_name(
 
 def _written_so(name: str, uniq: Sequence[str], phrases: Sequence[str]) -> str:
     """``name`` in the words, forms and order the statements write it
-    (:func:`voc.themes.aswritten.as_written`: "miss my flight" for "flight missing"),
+    (:func:`voc.themes.aswritten.written_form`: "miss my flight" for "flight missing"),
     else the problem span most of them write (:func:`said_span`) when they write it so
     and it shares a word with ``name``, else :data:`UNSPECIFIC` (:func:`unvague` says
     what the theme mentions)."""
     if not name or name == UNSPECIFIC or vague_name(name):
         return name
-    said = as_written(name, uniq)
+    said = written_form(name, uniq)
     if said:
         return said
     span = said_span(uniq, phrases)
     # the span must be about what the name was about ("hasn't boarded" for "gate not
     # boarding"; not "waiting in line" for "useless agent")
     near = {lemma(w) for w in tokens(name)} & {lemma(w) for w in tokens(span)} - STOPWORDS
-    return span if near and as_written(span, uniq) == span else UNSPECIFIC
+    return span if near and written_form(span, uniq) == span else UNSPECIFIC
 
 
 def _n_saying(phrase: str, texts: Sequence[str]) -> int:

@@ -45,7 +45,7 @@ import numpy as np
 
 from voc.cosine import unit
 from voc.themes.asked import question_name
-from voc.themes.aswritten import as_written, stands_written
+from voc.themes.aswritten import stands_written, written_form
 from voc.themes.bestsaid import distinctness
 from voc.themes.durations import UNITS
 from voc.themes.evidence import junk_phrase, norm_word, said_by, said_words
@@ -352,7 +352,7 @@ def written_name(
     uniq = _distinct(texts)
     scored: list[tuple[float, int, str]] = []
     # the name reworded as its statements write it ("missed payment") is a candidate too
-    for c in [as_written(name, texts), *candidates(texts, phrases)]:
+    for c in [written_form(name, texts), *candidates(texts, phrases)]:
         if passes(c, parent, texts, rest, taken, similar) and written_count(c, uniq) >= MIN_FOUND:
             score = written_count(c, uniq) * distinctness(c.lower(), phrases)
             scored.append((-score, len(c.split()), c))
