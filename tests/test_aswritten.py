@@ -48,6 +48,11 @@ def test_a_word_goes_where_the_statements_put_it() -> None:
     assert written_form("flight wrong", texts) == "wrong flight"
 
 
+def test_a_reworded_name_never_spans_two_phrases() -> None:
+    texts = ["I was 30 days late the account was closed.", "Paid late the account got a fee."]
+    assert written_form("account late", texts) == ""
+
+
 def test_an_adjective_before_another_noun_is_not_said_of_the_subject() -> None:
     texts = ["The flight is the wrong day.", "Husband and I complain about same flight."]
     assert written_form("flight wrong", texts) == ""

@@ -50,6 +50,7 @@ BETWEEN = frozenset({
 })
 _NEGATIONS = frozenset({"no", "not", "never", "can't", "cannot", "cant", "unable"})
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "en", "n")
+_DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "their", "his", "her", "its"})
 #: Most words a reworded name keeps between its own.
 MAX_BETWEEN = 2
 
@@ -158,6 +159,13 @@ def _inflected(name_word: str, written: str) -> bool:
     return len(short) >= 3 and any(long_ == st + end for st in stems for end in _ENDINGS)
 
 
+def _new_phrase(span: Sequence[str]) -> bool:
+    """Whether ``span`` opens a new noun phrase after an adjective or adverb ("late *the*
+    account" of "30 days late the account was closed"): its words are of two phrases."""
+    return any(w in _DETERMINERS and lexicon_tag(prev)[:2] in ("JJ", "RB")
+               for prev, w in zip(span, span[1:], strict=False))
+
+
 def _spans(want: Sequence[str], texts: Sequence[str]) -> Counter[str]:
     """The spans one clause writes ``want``'s words in (matched by :func:`_inflected`, in
     any order, only :data:`BETWEEN` words between), per distinct statement."""
@@ -178,7 +186,8 @@ def _spans(want: Sequence[str], texts: Sequence[str]) -> Counter[str]:
                         j += 1
                     if k == len(order) and not _modifies_next(words, j):
                         span = list(words[i:j])
-                        if span[-1] not in _NEGATIONS and len(span) <= len(want) + MAX_BETWEEN:
+                        if span[-1] not in _NEGATIONS and len(span) <= len(want) + MAX_BETWEEN \
+                                and not _new_phrase(span):
                             seen.add(" ".join(span))
         for s in seen:
             found[s] += 1
