@@ -114,3 +114,22 @@ def test_a_theme_name_is_written_as_its_statements_write_it() -> None:
 def test_a_sub_theme_name_must_stand_written() -> None:
     rest = ["The plane was late.", "Gate changed twice.", "Seat was broken."] * 3
     assert not passes("report late", "payments late", REPORTED, rest)
+
+
+def test_a_name_no_statement_writes_stays_unless_reworded() -> None:
+    # a noun compound is a label people write, never reordered ("dispute the debt" read worse)
+    from voc.themes.naming import _written_so
+
+    debts = ["I had to dispute the debt twice.",
+             "They never answered when I tried to dispute the debt.",
+             "The collector keeps calling about a debt I paid."]
+    assert _written_so("debt dispute", debts, []) == "debt dispute"
+    # no rewording and no problem span about the agent: the name stays, not "agent problems"
+    agents = ["The agent at the desk was no help at all.",
+              "Only one agent for a line of 100 people.",
+              "Your agents on the ground are useless.",
+              "Slow agent made us miss our flight."]
+    assert _written_so("useless agent", agents, []) == "useless agent"
+    flights = ["I missed my flight because of the delay.",
+               "We will miss our flight at this rate.", "Missed my flight again."]
+    assert _written_so("flight missing", flights, []) == "missed my flight"

@@ -120,9 +120,14 @@ def _written_so(name: str, uniq: Sequence[str], phrases: Sequence[str]) -> str:
     """``name`` in the words, forms and order the statements write it
     (:func:`voc.themes.aswritten.written_form`: "miss my flight" for "flight missing"),
     else the problem span most of them write (:func:`said_span`) when they write it so
-    and it shares a word with ``name``, else :data:`UNSPECIFIC` (:func:`unvague` says
-    what the theme mentions)."""
+    and it shares a word with ``name``, else ``name`` itself: a blind read found the
+    honest fallback ("agent problems" for "useless agent") worse than the name. A name
+    ending in a noun ("debt dispute") is a compound people write as a label, never
+    reordered ("dispute the debt" read worse)."""
     if not name or name == UNSPECIFIC or vague_name(name):
+        return name
+    words = tokens(name)
+    if words and lexicon_tag(words[-1]).startswith("NN"):
         return name
     said = written_form(name, uniq)
     if said:
@@ -131,7 +136,7 @@ def _written_so(name: str, uniq: Sequence[str], phrases: Sequence[str]) -> str:
     # the span must be about what the name was about ("hasn't boarded" for "gate not
     # boarding"; not "waiting in line" for "useless agent")
     near = {lemma(w) for w in tokens(name)} & {lemma(w) for w in tokens(span)} - STOPWORDS
-    return span if near and written_form(span, uniq) == span else UNSPECIFIC
+    return span if near and written_form(span, uniq) == span else name
 
 
 def _n_saying(phrase: str, texts: Sequence[str]) -> int:
