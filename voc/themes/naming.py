@@ -18,12 +18,13 @@ from collections.abc import Sequence
 
 from voc.themes.actedon import verb_first_order
 from voc.themes.asked import QWORDS, question_name
+from voc.themes.aswritten import written_form
 from voc.themes.attest import attested_name, on_topic, rename
 from voc.themes.bestpred import best_predicate, compose
 from voc.themes.distinctive import distinct_problem, distinct_verb, participle, verb_named
 from voc.themes.keyasked import keyed_question
 from voc.themes.keyphrases import key_phrases
-from voc.themes.lemmas import lemma
+from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import unvague, vague_name
 from voc.themes.particles import ends_open
 from voc.themes.plain import PLAIN_HEADS
@@ -44,6 +45,7 @@ from voc.themes.problems import (
     problem_phrase,
     waiting_at,
 )
+from voc.themes.problemspans import said_span
 from voc.themes.subjects import (
     JUDGEMENTS,
     SAID_WRONG,
@@ -103,12 +105,38 @@ def theme_name(
             # a vague problem ("epic failing") is not attested into a paraphrase of it
             name = (name if vague_name(name) else attested_name(name, phrases, uniq)) \
                 if name else rename("", phrases, uniq)
-            return unvague(name, uniq, phrases, framed)
+            return unvague(_written_so(name, uniq, phrases), uniq, phrases, framed)
     name = _worded(phrases, texts, fallback)
     if name != UNSPECIFIC and not verb_named(name, phrases, texts):
         name = on_topic(attested_name(name, phrases, texts), phrases, texts)
+    # in the words and order the statements write, else the next candidate ("gate not
+    # boarding", "board disappeared" are written by none)
+    name = _written_so(name, uniq, phrases)
     # a vague subject ("times disconnected") or nothing shared: say what, or that it is mixed
     return unvague(name, uniq, phrases, framed)
+
+
+def _written_so(name: str, uniq: Sequence[str], phrases: Sequence[str]) -> str:
+    """``name`` in the words, forms and order the statements write it
+    (:func:`voc.themes.aswritten.written_form`: "miss my flight" for "flight missing"),
+    else the problem span most of them write (:func:`said_span`) when they write it so
+    and it shares a word with ``name``, else ``name`` itself: a blind read found the
+    honest fallback ("agent problems" for "useless agent") worse than the name. A name
+    ending in a noun ("debt dispute") is a compound people write as a label, never
+    reordered ("dispute the debt" read worse)."""
+    if not name or name == UNSPECIFIC or vague_name(name):
+        return name
+    words = tokens(name)
+    if words and lexicon_tag(words[-1]).startswith("NN"):
+        return name
+    said = written_form(name, uniq)
+    if said:
+        return said
+    span = said_span(uniq, phrases)
+    # the span must be about what the name was about ("hasn't boarded" for "gate not
+    # boarding"; not "waiting in line" for "useless agent")
+    near = {lemma(w) for w in tokens(name)} & {lemma(w) for w in tokens(span)} - STOPWORDS
+    return span if near and written_form(span, uniq) == span else name
 
 
 def _n_saying(phrase: str, texts: Sequence[str]) -> int:

@@ -45,6 +45,7 @@ import numpy as np
 
 from voc.cosine import unit
 from voc.themes.asked import question_name
+from voc.themes.aswritten import stands_written, written_form
 from voc.themes.bestsaid import distinctness
 from voc.themes.durations import UNITS
 from voc.themes.evidence import junk_phrase, norm_word, said_by, said_words
@@ -300,6 +301,7 @@ def passes(
     if not well_formed(name, texts):  # a cut question: "long do bank transfers"
         return False
     return (own_words(name, parent) and written_by(name, texts)
+            and stands_written(name, texts)  # its words in forms and order written
             and set_apart(name, texts, rest) and not reworded(name, parent, similar))
 
 
@@ -349,7 +351,8 @@ def written_name(
         return name
     uniq = _distinct(texts)
     scored: list[tuple[float, int, str]] = []
-    for c in candidates(texts, phrases):
+    # the name reworded as its statements write it ("missed payment") is a candidate too
+    for c in [written_form(name, texts), *candidates(texts, phrases)]:
         if passes(c, parent, texts, rest, taken, similar) and written_count(c, uniq) >= MIN_FOUND:
             score = written_count(c, uniq) * distinctness(c.lower(), phrases)
             scored.append((-score, len(c.split()), c))
