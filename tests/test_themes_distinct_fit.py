@@ -37,6 +37,16 @@ def test_the_twin_that_says_the_name_keeps_it() -> None:
     assert is_mixed(out[0]) and ":" not in out[0], out
 
 
+def test_a_smaller_twin_that_does_not_say_the_name_is_mixed() -> None:
+    # the largest says "account closed" and keeps it; the smaller says it once in eight
+    texts = [[*CLOSED, "They closed my checking account.", "Account closed overnight.",
+              "The account was closed twice."], BANK]
+    assert keeper([0, 1], "account closed", texts) == 0
+    assert misnamed([0, 1], "account closed", texts) == [1]
+    out = distinct_names(["account closed", "account closed"], texts)
+    assert out[0] == "account closed" and is_mixed(out[1]) and ":" not in out[1], out
+
+
 def test_the_largest_keeps_the_name_when_both_say_it() -> None:
     more = [*CLOSED, "They closed my checking account.", "Account closed overnight."]
     texts = [more, CLOSED[:4]]

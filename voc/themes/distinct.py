@@ -31,9 +31,10 @@ the themes:
    a vague noun, a person or a place: "tomorrow", "reason", "customers", "miami");
 4. the largest theme left in the clash keeps the plain name, unless a smaller one is the
    one whose statements say it (:func:`keeper`: half of them, three times as often as
-   the largest's); then a twin saying it three times less often than that one is not
-   its twin but misnamed, and takes its honest mixed name (:func:`misnamed`: CFPB's
-   "account closed" on 22 statements about one bank, 2 saying it, beside 17 of 18); a
+   the largest's); a twin saying it three times less often than the one that keeps it,
+   when half of that one's statements say it, is not its twin but misnamed, and takes
+   its honest mixed name (:func:`misnamed`: CFPB's "account closed" on 22 statements
+   about one bank, 2 saying it, beside 17 of 18); a
    theme still without a
    name of its own tries every phrase ending in a noun that at least two of its
    statements say, :data:`MIN_LIFT` times as often as any other member, worked in the
@@ -317,14 +318,14 @@ def keeper(order: Sequence[int], name: str, texts: Sequence[Sequence[str]]) -> i
 
 def misnamed(order: Sequence[int], name: str, texts: Sequence[Sequence[str]]) -> list[int]:
     """Members of a clash whose statements say its ``name`` :data:`FIT_LIFT` times less
-    often than those of the one that keeps it by saying it (:func:`keeper`, when that is
-    not the largest): the name is another theme's, not theirs (the larger "account
+    often than those of the one that keeps it (:func:`keeper`), when :data:`FIT_SHARE`
+    of that one's say it: the name is another theme's, not theirs (the larger "account
     closed" above: letters and runarounds from one bank, 2 of 22 saying it)."""
     keep = keeper(order, name, texts)
-    if keep == order[0]:
+    fit = _name_share(name, texts[keep])
+    if fit < FIT_SHARE:
         return []
-    least = _name_share(name, texts[keep]) / FIT_LIFT
-    return [i for i in order if i != keep and _name_share(name, texts[i]) < least]
+    return [i for i in order if i != keep and _name_share(name, texts[i]) < fit / FIT_LIFT]
 
 
 def _loose(
