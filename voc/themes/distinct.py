@@ -63,7 +63,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from voc.themes.evidence import junk_phrase, said_by, said_words
-from voc.themes.lemmas import lemma
+from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import MIXED, is_mixed, mixed_name, subject_nouns, undomained
 from voc.themes.naming import key_phrases
 from voc.themes.pairs import need
@@ -81,6 +81,7 @@ from voc.themes.qualify import (
     rewrite,
     said_of,
 )
+from voc.themes.question import QWORDS, YES_NO
 from voc.themes.twinname import own_phrase, twin_name, worked_name
 
 if TYPE_CHECKING:
@@ -298,9 +299,13 @@ FIT_LIFT = 3.0
 
 
 def _name_share(name: str, texts: Sequence[str]) -> float:
-    """Share of the distinct ``texts`` saying every word of ``name`` as written."""
+    """Share of the distinct ``texts`` saying every content word of ``name`` as written
+    (no stop or question word: "can I transfer money using my credit card" says "how to
+    transfer money")."""
     said = distinct_said(texts)
-    return said_by(name, said) / len(said) if said else 0.0
+    words = " ".join(w for w in name.lower().split()
+                     if w not in STOPWORDS and w not in QWORDS | YES_NO) or name
+    return said_by(words, said) / len(said) if said else 0.0
 
 
 def keeper(order: Sequence[int], name: str, texts: Sequence[Sequence[str]]) -> int:
