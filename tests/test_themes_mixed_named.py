@@ -1,6 +1,7 @@
-"""A theme headed for "mixed complaints" is named by the subjects most of its statements
-say (r19b): "student loan and mortgage", what is wrong with them when enough write it,
-and stays "mixed complaints about …" only when no subject covers half of them."""
+"""A theme headed for "mixed complaints" is named by the subject most of its statements
+say (r19b): "student loan", what is wrong with it when enough write it, and stays
+"mixed complaints about …" when no subject covers half of them, or when two subjects
+share it (r32s: "vehicle and car", "color and bust" read as two labels glued)."""
 
 from __future__ import annotations
 
@@ -32,9 +33,26 @@ SCATTERED = [
 ]
 
 
-def test_a_mixed_theme_is_named_by_the_subjects_most_statements_say() -> None:
-    # nine of ten say a student loan or a mortgage; "student loan" is written as one
-    assert subjects_name(LOANS) == "student loan and mortgage", subjects_name(LOANS)
+#: Five of eight say "student loan"; one says "mortgage", a stray.
+STUDENT = [*(t for t in LOANS if "student loan" in t), "The mortgage company never answered.",
+           "Nobody called me back.", "Still waiting, again."]
+
+
+def test_a_mixed_theme_is_named_by_the_subject_most_statements_say() -> None:
+    # "student loan" is written as one: the compound names the theme
+    assert subjects_name(STUDENT) == "student loan", subjects_name(STUDENT)
+
+
+def test_two_subjects_never_name_a_theme_together() -> None:
+    # nine of ten say a student loan (5) or a mortgage (4): "student loan and mortgage"
+    # names two topics glued, not what is wrong; the theme stays mixed
+    assert subjects_name(LOANS) == "", subjects_name(LOANS)
+    cars = ["The vehicle was repossessed without notice.", "They took the vehicle.",
+            "Dealer sold me a vehicle with a bad engine.", "My vehicle loan was sold.",
+            "The vehicle title never came.", "The vehicle insurance lapsed.",
+            "The car was towed.", "My car payment went up.", "The car broke down.",
+            "Car dealer lied.", "Nobody answers.", "Still waiting."]
+    assert subjects_name(cars) == "", subjects_name(cars)  # was "vehicle and car"
 
 
 def test_no_subject_covering_half_the_statements_keeps_the_theme_mixed() -> None:
@@ -53,16 +71,19 @@ def test_one_plain_noun_is_no_name() -> None:
 
 def test_undomained_names_a_mixed_theme_by_its_subjects_unless_kept() -> None:
     other = ["My bag was lost.", "Lost bag again.", "Bag never came."]
-    names = [f"{MIXED} about loan and mortgage", "bag lost"]
-    assert undomained(names, [LOANS, other], common=frozenset()) == [
-        "student loan and mortgage", "bag lost"]
-    assert undomained(names, [LOANS, other], common=frozenset(), keep={0}) == names
-    out = distinct_names(names, [LOANS, other])
-    assert out[0] == "student loan and mortgage" and not is_mixed(out[0])
+    names = [f"{MIXED} about loan", "bag lost"]
+    assert undomained(names, [STUDENT, other], common=frozenset()) == [
+        "student loan", "bag lost"]
+    assert undomained(names, [STUDENT, other], common=frozenset(), keep={0}) == names
+    out = distinct_names(names, [STUDENT, other])
+    assert out[0] == "student loan" and not is_mixed(out[0])
+    # two subjects: the honest mixed name stays
+    pair = [f"{MIXED} about loan and mortgage", "bag lost"]
+    assert undomained(pair, [LOANS, other], common=frozenset()) == pair
 
 
 def test_a_subject_name_another_theme_holds_is_not_given() -> None:
-    assert subjects_name(LOANS, taken=["Student loan and mortgage"]) == ""
+    assert subjects_name(STUDENT, taken=["Student loan"]) == ""
 
 
 def test_what_is_wrong_with_the_subject_names_the_theme_when_enough_write_it() -> None:

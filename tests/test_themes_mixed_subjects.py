@@ -33,8 +33,9 @@ def test_distinct_names_renames_a_mixed_name_with_the_domain_word_without_a_clas
     other = ["My bag was lost.", "Lost bag again.", "Bag never came."]
     names = [f"{MIXED} about flight and gate", "bag lost"]
     out = distinct_names(names, [GATE, other], common={"flight"})
-    # five of six statements say the gate or the crew: named by them, not "mixed" (r19b)
-    assert out == ["gate and crew", "bag lost"], out
+    # five of six statements say the gate or the crew: two subjects glued name no problem,
+    # so the theme stays honestly mixed (r32s; r19b named it "gate and crew")
+    assert out == [f"{MIXED} about gate and crew", "bag lost"], out
     # a user's name is kept as written
     assert undomained(names, [GATE, other], {"flight"}, keep={0}) == names
 

@@ -67,17 +67,17 @@ MIXED_NOUNS = 2
 #: subjects for them to name it without "mixed complaints about": half, so the name says
 #: what most of the theme is about.
 SUBJECT_COVER = 0.5
-#: A second subject names the theme beside the first only when this share as many
-#: statements say it as say the first: two in five ("loan and mortgage", not "size and
-#: pants", 6 of 19).
+#: A second subject said by this share as many statements as the first, two in five,
+#: makes the theme about two things ("loan and mortgage"), which no subject names;
+#: fewer, and it is a stray beside the first ("size and pants", 6 of 19).
 SECOND_SHARE = 0.4
 #: The head after one plain subject ("sweater complaints"): a bare noun names no theme.
 HEAD = "complaints"
 #: Statements that must say one plain subject for "X complaints": two of four saying
 #: "work" is no evidence of what a theme is about.
 SINGLE_LEAST = 10
-#: Statements that must say one of two subjects (or a compound) for them to name the
-#: theme: four of seven saying "crew" or "plane" named a theme about passengers.
+#: Statements that must say the subject (or a compound) for it to name the theme: four
+#: of seven saying "crew" or "plane" named a theme about passengers.
 PAIR_LEAST = 5
 #: Share of a mixed theme's distinct statements that must say the word of what is wrong
 #: for "mixed complaints saying W" to name it: a third. A word a few of its statements
@@ -254,10 +254,12 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
     most of its statements write (:func:`voc.themes.compounds.compound`: "student loan").
     What is wrong with a subject names the theme when enough statements write it
     (:func:`voc.themes.problemspans.said_span`, a span holding the subject: "battery
-    drains"); else the subjects do ("loan and mortgage"; one plain noun as "X
-    complaints", when :data:`SINGLE_LEAST` say it) when :data:`SUBJECT_COVER` of the
-    statements, and :data:`PAIR_LEAST` at least, say one of them. A name in ``taken``
-    is never given."""
+    drains"); else one subject does (a compound as written, "student loan"; one plain
+    noun as "X complaints", when :data:`SINGLE_LEAST` say it) when :data:`SUBJECT_COVER`
+    of the statements, and :data:`PAIR_LEAST` at least, say it. Two subjects never name
+    it together: "vehicle and car", "color and bust" read as two labels glued and say
+    nothing wrong (blind readers reject every one), so such a theme keeps its honest
+    mixed name. A name in ``taken`` is never given."""
     uniq = list(dict.fromkeys(texts))
     if not uniq:
         return ""
@@ -276,9 +278,11 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
         span = said_span(uniq, phrases, subject)
         if span and phrase_lemmas(span) & phrase_lemmas(subject):
             names.append(span)
-    plain = " and ".join(subjects)
+    # two subjects as "X and Y" are two topics glued ("vehicle and car", "color and
+    # bust"): they name no problem and no one subject, so only one subject names it
+    plain = subjects[0] if len(subjects) == 1 else ""
     cover = covered(subjects, uniq)
-    if cover >= max(SUBJECT_COVER * len(uniq), PAIR_LEAST) \
+    if plain and cover >= max(SUBJECT_COVER * len(uniq), PAIR_LEAST) \
             and (" " in plain or cover >= SINGLE_LEAST):
         names.append(plain if " " in plain else f"{plain} {HEAD}")
     taken_set = {t.lower() for t in taken}
