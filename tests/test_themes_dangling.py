@@ -63,7 +63,8 @@ def test_clipped_names_dangle(name: str) -> None:
     "flight cancelled", "never arrived", "crashes", "internet down", "can't log in",
     "can't check in", "can't withdraw", "how to transfer money", "card not received",
     "top-up hasn't gone through", "address change", "hours on hold", "can't change flight",
-    "never received letters", "stuck on plane", "payment refused",
+    "never received letters", "stuck on plane", "payment refused", "balance hasn't updated",
+    "where do funds come from", "app won't allow",
 ])
 def test_whole_names_do_not(name: str) -> None:
     assert not dangles(name)

@@ -39,9 +39,12 @@ NEEDS_OBJECT = frozenset({
 })
 #: Who does things to a customer: a past form after one is active ("bank refused").
 AGENTS = frozenset({"bank", "company", "agent", "agents", "lender", "servicer", "rep", "reps",
-                    "staff", "creditor", "collector", "airline", "store", "seller", "merchant",
-                    "plaintiff", "employee", "manager", "supervisor", "representative",
-                    "attorney", "lawyer", "they", "insurer", "landlord"})
+                    "staff", "creditor", "collector", "airline", "plaintiff", "employee",
+                    "manager", "supervisor", "representative", "attorney", "lawyer", "they",
+                    "insurer", "landlord"})
+#: Words a question starts with: a question ending on a preposition is whole.
+QUESTION_WORDS = frozenset({"how", "what", "where", "why", "when", "which", "who", "whom",
+                            "is", "are", "can", "do", "does"})
 #: Prepositions that leave a name open when nothing follows them.
 PREPOSITIONS = frozenset({"in", "on", "at", "to", "for", "with", "from", "of", "into", "onto",
                           "about", "by", "after", "before", "without"})
@@ -79,20 +82,21 @@ def dangles(name: str) -> bool:
     """Whether ``name`` ends on a verb of :data:`NEEDS_OBJECT` or an open preposition
     (see the module doc): "can't change", "never received", "bank refused", "stuck in"."""
     words = _head(name)
-    if not words:
-        return False
+    if not words or words[0] in QUESTION_WORDS:
+        return False  # "where do funds come from" asks a whole question
     if open_preposition(words):
         return True
     last = words[-1]
     if len(words) < 2 or not needs_object(last):
         return False
-    if words[-2] in ("not", "never") and len(words) > 2:
-        return False  # passive: "card not received" says what was not received
-    if words[-2] in _LEADS:
-        return True
-    # after a noun a past form is passive ("payment refused"), unless the noun is who
-    # did it ("bank refused"); a noun ending a name ("address change") is its subject
-    return lexicon_tag(last) in ("VBD", "VBN") and words[-2] in AGENTS
+    lead = next((k for k, w in enumerate(words) if w in _LEADS), -1)
+    if lead == 0:
+        return True  # "can't change", "never received": nobody says of what
+    subject = words[lead - 1] if lead > 0 else words[-2]
+    # a noun before the verb is what it is said of ("balance hasn't updated", "card not
+    # received", "payment refused"), unless it is who did it ("bank refused"); a noun
+    # ending a name ("address change") is its subject, not a verb
+    return subject in AGENTS and (lead > 0 or lexicon_tag(last) in ("VBD", "VBN"))
 
 
 #: Words a verb follows in a name when it is one: a negation or a modal.
