@@ -19,7 +19,8 @@ quality", "didn't fit"). KeyBERT-style, on top of the c-TF-IDF key phrases:
    says a candidate whose vector is :data:`PARAPHRASE` similar ("no response",
    "haven't received a response"); a candidate may rename the theme when at least
    :data:`MIN_SHARE` of its distinct statements (and :data:`MIN_SAYING`) say it, and of
-   those the one closest to the theme's centroid wins.
+   those the one closest to the theme's centroid wins; never one that leaves out what
+   its verb is done to ("never received": :func:`voc.themes.dangling.dangles`).
 
 Otherwise the vague name stays: it is honest. Names the user chose never change, and a
 new name is never one another theme has.
@@ -39,6 +40,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from voc.cosine import unit
 from voc.themes.badwords import negative_words
+from voc.themes.dangling import dangles
 from voc.themes.idioms import idiomatic, unidiom
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.mixed import is_mixed
@@ -259,7 +261,8 @@ def centred_name(
     as written or in a paraphrase, or "" (see the module doc). ``vectors`` are the
     statements' (``texts``) rows."""
     ranked = centred_spans(texts, vectors, scores, encode, min_share=min_share)
-    return next((s for s, n, _ in ranked if n and not any(k in taken for k in _keys(s))), "")
+    return next((s for s, n, _ in ranked
+                 if n and not dangles(s) and not any(k in taken for k in _keys(s))), "")
 
 
 def _keys(name: str) -> tuple[object, ...]:

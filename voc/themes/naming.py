@@ -8,7 +8,8 @@ from the clauses of its statements whose subject it is ("card verification" +
 "failed"), so names read like "card verification failed" or "bank sync keeps
 disconnecting"; a predicate goes to another of the best key nouns when clearly more
 statements say it of that noun (:func:`said_of`: "didn't make payment", not "didn't make
-app").
+app"). A name that leaves out what its verb is done to ("can't change", "stuck in") takes
+the object its statements write, else says the theme is mixed (:func:`_whole`).
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from voc.themes.asked import QWORDS, question_name
 from voc.themes.aswritten import written_form
 from voc.themes.attest import attested_name, on_topic, rename
 from voc.themes.bestpred import best_predicate, compose
+from voc.themes.dangling import completed, dangles
 from voc.themes.distinctive import distinct_problem, distinct_verb, participle, verb_named
 from voc.themes.keyasked import keyed_question
 from voc.themes.keyphrases import key_phrases
 from voc.themes.lemmas import STOPWORDS, lemma
-from voc.themes.mixed import unvague, vague_name
+from voc.themes.mixed import mixed_name, unvague, vague_name
 from voc.themes.particles import ends_open
 from voc.themes.plain import PLAIN_HEADS
 from voc.themes.pos import lexicon_tag, parse, past_participle
@@ -105,7 +107,8 @@ def theme_name(
             # a vague problem ("epic failing") is not attested into a paraphrase of it
             name = (name if vague_name(name) else attested_name(name, phrases, uniq)) \
                 if name else rename("", phrases, uniq)
-            return unvague(_written_so(name, uniq, phrases), uniq, phrases, framed)
+            name = _written_so(name, uniq, phrases)
+            return unvague(_whole(name, uniq, phrases), uniq, phrases, framed)
     name = _worded(phrases, texts, fallback)
     if name != UNSPECIFIC and not verb_named(name, phrases, texts):
         name = on_topic(attested_name(name, phrases, texts), phrases, texts)
@@ -113,7 +116,16 @@ def theme_name(
     # boarding", "board disappeared" are written by none)
     name = _written_so(name, uniq, phrases)
     # a vague subject ("times disconnected") or nothing shared: say what, or that it is mixed
-    return unvague(name, uniq, phrases, framed)
+    return unvague(_whole(name, uniq, phrases), uniq, phrases, framed)
+
+
+def _whole(name: str, texts: Sequence[str], phrases: Sequence[str]) -> str:
+    """``name``, or when it leaves out what its verb is done to ("can't change", "stuck
+    in": :func:`voc.themes.dangling.dangles`) the object enough statements write after
+    it ("can't change flight"), else the honest mixed name: nothing said names it."""
+    if not dangles(name):
+        return name
+    return completed(name, texts) or mixed_name(texts, phrases=phrases)
 
 
 def _written_so(name: str, uniq: Sequence[str], phrases: Sequence[str]) -> str:

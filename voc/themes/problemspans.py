@@ -10,8 +10,10 @@ pass", "stuck in airport", "no updates", "flight late"), keyed by the lemmas of 
 content words, so "was stuck in the airport" and "stuck at airport" differ but "stuck in
 the airports" counts with the first. A span is kept only when at least
 :func:`voc.themes.pairs.need` distinct statements write it, the chain's attestation
-threshold; it scores by how many do, weighted by how distinctive its words are among the
-theme's class-based TF-IDF key phrases (:func:`voc.themes.bestsaid.distinctness`).
+threshold, and never one that leaves out what its verb is done to or where
+("can't find", "stuck in": :mod:`voc.themes.dangling`); it scores by how many do,
+weighted by how distinctive its words are among the theme's class-based TF-IDF key
+phrases (:func:`voc.themes.bestsaid.distinctness`).
 :func:`unsaid_head` tells a plain-head name its statements do not write.
 """
 
@@ -21,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from voc.themes.bestsaid import distinctness
+from voc.themes.dangling import dangles
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.pairs import need
 from voc.themes.plain import PLAIN_HEADS
@@ -151,8 +154,9 @@ def _spans(text: str, wrong: frozenset[str], names: frozenset[str]) -> dict[str,
                 if "wrong" not in part or "thing" not in part:
                     continue
                 span = [x for x in words[i : j + 1] if x not in _DROPPED]
-                if not 2 <= len(span) <= MAX_WORDS or not _readable(words[i : j + 1], part):
-                    continue
+                if not 2 <= len(span) <= MAX_WORDS or not _readable(words[i : j + 1], part) \
+                        or dangles(" ".join(span)):
+                    continue  # "can't find", "stuck in": what, where? (voc.themes.dangling)
                 found = " ".join(kk for kk, x in zip(keys[i : j + 1], part, strict=True) if x)
                 out.setdefault(found, " ".join(span))
     return out

@@ -2,7 +2,8 @@
 
 :func:`phrases_said` collects the short spans people write to say what is wrong, as
 written and normalised: a negation and a noun ("no response"), a blocked or negated
-verb with its particle and what it acts on ("can't check in", "never received refund"),
+verb with its particle and what it acts on ("can't check in", "never received refund";
+a verb that needs its object never without it, :mod:`voc.themes.dangling`),
 a noun and what happened to it ("flight cancelled", "bag lost"), a judgement before a
 noun, all judgements of one noun voting together ("bad seat", "lousy coach seat"),
 being stuck or waiting somewhere ("stuck on plane", "hours on hold"); each counted once
@@ -18,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from voc.themes.dangling import needs_object
 from voc.themes.idioms import mask
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.modality import framed
@@ -242,9 +244,12 @@ def _negated(toks: Sequence[str], i: int, vocab: Vocab, add: Callable[..., None]
     k = i - 1 if w.endswith("n't") or w in _CANT else i - 2
     while k >= 0 and toks[k] in _BETWEEN and i - k <= 3:
         k -= 1
+    # "can't change", "never received": a verb that says nothing without what it is
+    # done to is a phrase only with its object (:mod:`voc.themes.dangling`)
+    bare = len(verb) == 1 and needs_object(toks[j])
     if k >= 0 and is_noun(toks[k], vocab) and not light:
         add([toks[k], *lead.split(), *verb], toks[k])
-    elif not light or len(verb) > 1:
+    elif (not light or len(verb) > 1) and not bare:
         add([*lead.split(), *verb], toks[j])
     if obj:
         add([*lead.split(), *verb, *obj.split()], obj)

@@ -27,6 +27,7 @@ import numpy as np
 
 from voc.cosine import unit
 from voc.themes import centred as c
+from voc.themes.dangling import dangles
 
 if TYPE_CHECKING:
     from voc.themes.table import ThemeDraft
@@ -88,7 +89,8 @@ def better_said(
     said by fewer than ``min_share`` of the distinct ``texts`` and a centred span by
     :data:`FACTOR` times as many and that share; ("", old, 0) otherwise. ``span_of``
     finds the candidate spans (problem spans, or :func:`voc.themes.events.event_spans`),
-    ``paraphrase`` how alike two of them say the same; the new name reads as a problem."""
+    ``paraphrase`` how alike two of them say the same; the new name reads as a problem
+    and says what its verb is done to (no "never received": :mod:`voc.themes.dangling`)."""
     uniq = list(dict.fromkeys(texts))
     ranked = c.centred_spans(texts, vectors, scores, encode, paraphrase, min_share, span_of)
     old = name_saying(name, uniq, [s for s, _, _ in ranked], encode)
@@ -96,7 +98,7 @@ def better_said(
     if old >= least:
         return "", old, 0
     for span, n, _ in ranked:
-        if n >= max(least, FACTOR * old) and c.reads_wrong(span) \
+        if n >= max(least, FACTOR * old) and c.reads_wrong(span) and not dangles(span) \
                 and not any(k in taken for k in c._keys(span)):
             return span, old, n
     return "", old, 0
