@@ -133,3 +133,13 @@ def test_a_name_no_statement_writes_stays_unless_reworded() -> None:
     flights = ["I missed my flight because of the delay.",
                "We will miss our flight at this rate.", "Missed my flight again."]
     assert _written_so("flight missing", flights, []) == "missed my flight"
+
+
+def test_a_span_replaces_a_name_only_when_it_says_the_same_problem() -> None:
+    from voc.themes.naming import _same_problem
+
+    assert _same_problem("no response from email", "no response")  # a shortening
+    assert _same_problem("gate not boarding", "hasn't boarded")  # the problem, as written
+    # the subject alone is not the problem: "refund never arrived" stays
+    assert not _same_problem("refund never arrived", "refund was wrong")
+    assert not _same_problem("useless agent", "waiting in line")

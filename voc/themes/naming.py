@@ -145,10 +145,20 @@ def _written_so(name: str, uniq: Sequence[str], phrases: Sequence[str]) -> str:
     if said:
         return said
     span = said_span(uniq, phrases)
-    # the span must be about what the name was about ("hasn't boarded" for "gate not
-    # boarding"; not "waiting in line" for "useless agent")
-    near = {lemma(w) for w in tokens(name)} & {lemma(w) for w in tokens(span)} - STOPWORDS
-    return span if near and written_form(span, uniq) == span else name
+    return span if _same_problem(name, span) and written_form(span, uniq) == span else name
+
+
+def _same_problem(name: str, span: str) -> bool:
+    """Whether ``span`` says what ``name`` says: a shortening of it ("no response" of "no
+    response from email"), or it shares a word of the name past the name's subject, the
+    problem ("hasn't boarded" for "gate not boarding"); not a span sharing only the
+    subject ("refund was wrong" for "refund never arrived"), nor one sharing nothing
+    ("waiting in line" for "useless agent")."""
+    own = [lemma(w) for w in tokens(name) if lemma(w) not in STOPWORDS]
+    said = {lemma(w) for w in tokens(span)} - STOPWORDS
+    if not own or not said:
+        return False
+    return said <= set(own) or bool(said & set(own[1:]))
 
 
 def _n_saying(phrase: str, texts: Sequence[str]) -> int:
