@@ -68,6 +68,22 @@ def _run(anger_name: str) -> tuple[list[ThemeDraft], list[str]]:
     return drafts, texts
 
 
+def _named_by_drafts(
+    anger_name: str,
+) -> tuple[list[str], np.ndarray, Callable[..., str]]:
+    """Texts, theme labels and a naming function giving each theme its :func:`_run` name:
+    what the name step fixture takes."""
+    drafts, texts = _run(anger_name)
+    labels = np.zeros(len(texts), dtype=int)
+    for d in drafts:
+        labels[d.statement_idx] = d.label
+
+    def name(phrases: list[str], tx: list[str], first: str = "", framed: bool = True) -> str:
+        return drafts[int(labels[texts.index(tx[0])])].name
+
+    return texts, labels, name
+
+
 def test_centre_rank_counts_closer_centres() -> None:
     centres = np.eye(3, dtype=np.float32)
     name = np.array([0.6, 0.8, 0.0], dtype=np.float32)
@@ -121,13 +137,7 @@ def test_name_step_renames_a_misfit_unless_turned_off(
 ) -> None:
     from voc.themesteps import NameParams
 
-    drafts, texts = _run("awful weather")
-    labels = np.zeros(len(texts), dtype=int)
-    for d in drafts:
-        labels[d.statement_idx] = d.label
-    def name(phrases: list[str], tx: list[str], first: str = "", framed: bool = True) -> str:
-        return drafts[int(labels[texts.index(tx[0])])].name
-
+    texts, labels, name = _named_by_drafts("awful weather")
     for rank, renamed in ((1, True), (0, False)):
         caplog.clear()
         with caplog.at_level(logging.INFO, logger="voc.themes.misfit"):
@@ -159,12 +169,6 @@ def test_misfit_leaves_to_the_later_rename_at_the_runs_share(
     from voc.themesteps import NameParams
 
     shares.clear()
-    drafts, texts = _run("awful weather")
-    labels = np.zeros(len(texts), dtype=int)
-    for d in drafts:
-        labels[d.statement_idx] = d.label
-    def name(phrases: list[str], tx: list[str], first: str = "", framed: bool = True) -> str:
-        return drafts[int(labels[texts.index(tx[0])])].name
-
+    texts, labels, name = _named_by_drafts("awful weather")
     name_step_drafts(name, texts, vectors, labels, NameParams(misfit_rank=1, vague_share=0.35))
     assert shares and set(shares) == {0.35}
