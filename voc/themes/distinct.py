@@ -34,9 +34,8 @@ the themes:
    the largest's); a twin saying it three times less often than the one that keeps it,
    when half of that one's statements say it, is not its twin but misnamed, and takes
    its honest mixed name (:func:`misnamed`: CFPB's "account closed" on 22 statements
-   about one bank, 2 saying it, beside 17 of 18); a
-   theme still without a
-   name of its own tries every phrase ending in a noun that at least two of its
+   about one bank, 2 saying it, beside 17 of 18); a theme still without a name of its
+   own tries every phrase ending in a noun that at least two of its
    statements say, :data:`MIN_LIFT` times as often as any other member, worked in the
    same way (:func:`_loose`), then the problem phrase only it says, then the first such
    phrase after a colon; only a theme with none at all is numbered ("delay (2)"): a
