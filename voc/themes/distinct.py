@@ -68,6 +68,7 @@ from voc.themes.naming import key_phrases
 from voc.themes.pairs import need
 from voc.themes.pos import lexicon_tag, past_participle
 from voc.themes.qualify import (
+    another_problem,
     function_word,
     is_noun_strict,
     name_key,
@@ -392,10 +393,11 @@ def _apart(
     (:func:`voc.themes.twinname.twin_name`: the phrase worked into what its statements
     write, else the problem they say that the twins' (``others``) do not); else "name:
     phrase", which reads as glued but says what sets it apart; "" without a phrase."""
-    joined = qualified(name, phrase) if phrase else ""
-    if joined and ":" not in joined and ", " not in joined:
-        return joined
-    return twin_name(name, phrase, texts, others, used) or joined
+    if not phrase:
+        return ""
+    if another_problem(name, phrase):
+        return qualified(name, phrase)
+    return twin_name(name, phrase, texts, others, used) or qualified(name, phrase)
 
 
 def _resolve(

@@ -68,13 +68,18 @@ def said_of(name: str, word: str, texts: Sequence[str]) -> float:
     return hits / len(texts)
 
 
+def another_problem(name: str, phrase: str) -> bool:
+    """Whether the one word ``phrase`` is a problem ``name`` does not say, so the two join
+    with "or" ("flight delayed or cancelled")."""
+    return ":" not in name and not is_mixed(name) and len(phrase.split()) == 1 \
+        and bool(problem_words(phrase)) and not problem_words(phrase) & problem_words(name)
+
+
 def qualified(name: str, phrase: str) -> str:
     """"flight delayed: call" (what else the theme is about), or "flight delayed or
-    cancelled" when the phrase is another problem, as a person would write it."""
-    if ":" not in name and not is_mixed(name) and len(phrase.split()) == 1 \
-            and problem_words(phrase) and not (
-        problem_words(phrase) & problem_words(name)
-    ):
+    cancelled" when the phrase is another problem (:func:`another_problem`), as a person
+    would write it."""
+    if another_problem(name, phrase):
         return f"{name} or {phrase}"
     return f"{name}, {phrase}" if ":" in name else f"{name}: {phrase}"
 
