@@ -25,7 +25,7 @@ subject checked.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import permutations
 
 from voc.themes.evidence import norm_word
@@ -98,22 +98,29 @@ def checked(name: str) -> str:
     return name
 
 
+def _end(want: Sequence[str], words: Sequence[str], i: int,
+         same: Callable[[str, str], bool], between: Callable[[int], bool]) -> int:
+    """Where a match of ``want`` starting at ``words[i]`` ends (one past its last word):
+    each word matched by ``same`` in order, only words ``between`` (by position) between;
+    -1 when there is none or its last word is an adjective of the next noun
+    (:func:`_modifies_next`)."""
+    if not same(want[0], words[i]):
+        return -1
+    k, j = 1, i + 1
+    while k < len(want) and j < len(words):
+        if same(want[k], words[j]):
+            k += 1
+        elif not between(j):
+            break
+        j += 1
+    return j if k == len(want) and not _modifies_next(words, j) else -1
+
+
 def _writes(want: Sequence[str], words: Sequence[str], keys: Sequence[str]) -> bool:
     """Whether one clause (``words``, their ``keys``) writes ``want`` in its order with
     only function words between."""
-    for i, w in enumerate(words):
-        if not _same(want[0], w):
-            continue
-        k, j = 1, i + 1
-        while k < len(want) and j < len(words):
-            if _same(want[k], words[j]):
-                k += 1
-            elif not _is_function(words[j], keys[j]):
-                break
-            j += 1
-        if k == len(want) and not _modifies_next(words, j):
-            return True
-    return False
+    return any(_end(want, words, i, _same, lambda j: _is_function(words[j], keys[j])) >= 0
+               for i in range(len(words)))
 
 
 def _modifies_next(words: Sequence[str], j: int) -> bool:
@@ -174,21 +181,16 @@ def _spans(want: Sequence[str], texts: Sequence[str]) -> Counter[str]:
         seen: set[str] = set()
         for words, _keys in clauses(t):
             for order in set(permutations(range(len(want)))):
-                for i, w in enumerate(words):
-                    if not _inflected(want[order[0]], w):
+                ordered = [want[o] for o in order]
+                for i in range(len(words)):
+                    j = _end(ordered, words, i, _inflected,
+                             lambda j, words=words: words[j] in BETWEEN)
+                    if j < 0:
                         continue
-                    k, j = 1, i + 1
-                    while k < len(order) and j < len(words):
-                        if _inflected(want[order[k]], words[j]):
-                            k += 1
-                        elif words[j] not in BETWEEN:
-                            break
-                        j += 1
-                    if k == len(order) and not _modifies_next(words, j):
-                        span = list(words[i:j])
-                        if span[-1] not in _NEGATIONS and len(span) <= len(want) + MAX_BETWEEN \
-                                and not _new_phrase(span):
-                            seen.add(" ".join(span))
+                    span = list(words[i:j])
+                    if span[-1] not in _NEGATIONS and len(span) <= len(want) + MAX_BETWEEN \
+                            and not _new_phrase(span):
+                        seen.add(" ".join(span))
         for s in seen:
             found[s] += 1
     return found
