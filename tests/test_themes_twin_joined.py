@@ -87,3 +87,10 @@ def test_a_twin_saying_the_name_as_much_is_still_numbered() -> None:
     same = ["the flight was delayed", "flight delayed again"]
     out = distinct_names(["flight delayed", "flight delayed"], [same, list(same)])
     assert sorted(out) == ["flight delayed", "flight delayed (2)"]
+
+
+def test_joined_name_keeps_the_determiner_most_write() -> None:
+    asked = ["Can I exchange currencies in the app?", "How do I exchange currency in the app?",
+             "exchange currencies in app please", "where to exchange currency"]
+    assert joined_name("how to exchange currencies", "app", asked) == \
+        "how to exchange currencies in the app"

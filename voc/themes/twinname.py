@@ -130,28 +130,30 @@ def asked_span(name: str, qualifier: str, texts: Sequence[str]) -> str:
 JOIN_PREPOSITIONS = frozenset({
     "to", "on", "about", "with", "for", "from", "in", "at", "by", "over", "regarding",
 })
-#: Words a joined phrase may hold between its preposition and the phrase: a possessive
-#: is kept as written ("on my credit report"), an article is left out.
-_POSSESSIVES = frozenset({"my", "our"})
-_ARTICLES = frozenset({"a", "an", "the", "this", "these", "those", "their", "his", "her"})
+#: Determiners a joined phrase keeps as written between its preposition and the phrase
+#: ("on my credit report", "in the app") ...
+_KEPT = frozenset({"my", "our", "your", "the"})
+#: ... and those it leaves out ("about a letter", "to these letters").
+_LEFT_OUT = frozenset({"a", "an", "this", "these", "those", "their", "his", "her"})
 #: Words a joined name may have at most ("late payments on my credit report").
 JOINED_WORDS = 7
 _WORD = re.compile(r"[a-z][a-z']*")
 
 
-def _joins(qualifier: Sequence[str], words: Sequence[str]) -> set[str]:
+def _joins(qualifier: Sequence[str], words: Sequence[str]) -> dict[str, str]:
     """The joined phrases one clause (``words``) writes ``qualifier`` in: a preposition
-    of :data:`JOIN_PREPOSITIONS`, at most one article or possessive (the possessive
-    kept), the qualifier as written and the noun after it ("on my credit report")."""
-    out: set[str] = set()
+    of :data:`JOIN_PREPOSITIONS`, at most one determiner (kept when it is a possessive or
+    "the", :data:`_KEPT`), the qualifier as written and the noun after it ("on my credit
+    report"); each keyed by the phrase without its determiner ("on credit report")."""
+    out: dict[str, str] = {}
     keys = [norm_word(w) for w in words]
     n = len(qualifier)
     for i, w in enumerate(words):
         if w not in JOIN_PREPOSITIONS:
             continue
         j, mid = i + 1, []
-        if j < len(words) and words[j] in _POSSESSIVES | _ARTICLES:
-            mid = [words[j]] if words[j] in _POSSESSIVES else []
+        if j < len(words) and words[j] in _KEPT | _LEFT_OUT:
+            mid = [words[j]] if words[j] in _KEPT else []
             j += 1
         if keys[j:j + n] != list(qualifier):
             continue
@@ -159,7 +161,7 @@ def _joins(qualifier: Sequence[str], words: Sequence[str]) -> set[str]:
         after = words[j + n] if j + n < len(words) else ""
         if after and after not in STOPWORDS and is_noun_strict(after):
             tail.append(after)
-        out.add(" ".join([w, *mid, *tail]))
+        out.setdefault(" ".join([w, *tail]), " ".join([w, *mid, *tail]))
     return out
 
 
@@ -167,11 +169,12 @@ def joined_name(
     name: str, qualifier: str, texts: Sequence[str], used: Collection[tuple[str, ...]] = (),
 ) -> str:
     """``name`` joined to ``qualifier`` (a noun) as the distinct ``texts`` write it after a
-    preposition (:func:`_joins`: "no response" + "to my letters"), the form the most of
-    them write, when :func:`voc.themes.pairs.need` of them write it and say every content
-    word of ``name`` in the same statement (CFPB: 3 of 24 statements about credit bureaus
-    saying "response" name no "no response to credit bureaus"); "" when none, or the
-    name is taken or longer than :data:`JOINED_WORDS`."""
+    preposition (:func:`_joins`: "no response" + "to my letters"), the phrase the most of
+    them write (in the form most of those write, a determiner kept on a tie), when
+    :func:`voc.themes.pairs.need` of them write it and say every content word of ``name``
+    in the same statement (CFPB: 3 of 24 statements about credit bureaus saying
+    "response" name no "no response to credit bureaus"); "" when none, or the name is
+    taken or longer than :data:`JOINED_WORDS`."""
     uniq = list(dict.fromkeys(t.strip() for t in texts))
     want = [norm_word(w) for w in _WORD.findall(qualifier.lower())]
     if not uniq or not want or not is_noun_strict(want[-1]):
@@ -180,17 +183,22 @@ def joined_name(
     content = " ".join(w for w in name.lower().split()
                        if w not in STOPWORDS and w not in QWORDS | YES_NO) or name
     counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
     for t in uniq:
         if not said_by(content, [said_words(t)]):
             continue  # a statement not saying the name writes no joined name
-        found: set[str] = set()
+        found: dict[str, str] = {}
         for words, _ in clauses(t):
-            found |= _joins(want, [w.lower() for w in words])
-        counts.update(found)
+            for key, form in _joins(want, [w.lower() for w in words]).items():
+                found.setdefault(key, form)
+        counts.update(found.keys())
+        for key, form in found.items():
+            forms.setdefault(key, Counter())[form] += 1
     for phrase, n in sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
-        joined = f"{name} {phrase}"
         if n < least:
             break
+        form = min(forms[phrase], key=lambda f: (-forms[phrase][f], -len(f.split()), f))
+        joined = f"{name} {form}"
         key, words = name_key(joined), joined.lower().split()
         if key and key not in used and len(words) <= JOINED_WORDS \
                 and len(set(words)) == len(words):
