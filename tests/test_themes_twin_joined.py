@@ -94,3 +94,10 @@ def test_joined_name_keeps_the_determiner_most_write() -> None:
              "exchange currencies in app please", "where to exchange currency"]
     assert joined_name("how to exchange currencies", "app", asked) == \
         "how to exchange currencies in the app"
+
+
+def test_a_twin_saying_the_name_in_few_statements_is_mixed_not_numbered() -> None:
+    # half as often as the keeper (1 of 6 against 2 of 6), but under a third of its own
+    twin = [*NUMBERS, "I still have account issues with them."]
+    out = distinct_names(["account issues", "account issues"], [ACCOUNT, twin])
+    assert out[0] == "account issues" and is_mixed(out[1]), out
