@@ -21,10 +21,12 @@ the themes:
 3. else it is named for that phrase, as a person would write it: the phrase worked into
    the span its statements write with it ("no response to letter"), else the problem
    phrase most of its statements say that the other themes of the clash say at most a
-   :data:`MIN_LIFT`-th as often ("hours on hold"; :mod:`voc.themes.twinname`); only when
-   they write neither is it "<name>: <its phrase>" (blind readers reject "account issues:
-   number" as two labels glued together, but it says what sets the theme apart, which a
-   number would not); a phrase is said by at least
+   :data:`MIN_LIFT`-th as often ("hours on hold"; :mod:`voc.themes.twinname`), else the
+   name joined to the phrase as the statements saying the name write it after a
+   preposition ("no response about my letters", :func:`voc.themes.twinname.joined_name`);
+   never "<name>: <its phrase>" (blind readers read "account issues: number" as two
+   labels glued together, claiming what the statements do not say); a phrase is said by
+   at least
    :data:`MIN_SAID` distinct statements of the theme and is never a code ("jfk", "ua",
    "pm": see :func:`voc.themes.evidence.code_like`), a stray token, a cut clause ("not
    control") or what names no thing (:func:`voc.themes.qualify.plain_qualifier`: a time,
@@ -38,8 +40,13 @@ the themes:
    own tries every phrase ending in a noun that at least two of its
    statements say, :data:`MIN_LIFT` times as often as any other member, worked in the
    same way (:func:`_loose`), then the problem phrase only it says, then the first such
-   phrase after a colon; only a theme with none at all is numbered ("delay (2)"): a
-   near duplicate of the larger, which the number says, so names are always distinct.
+   phrase joined as written;
+5. a theme still without a name of its own is named honestly as mixed
+   (:func:`_unnamed`: "mixed complaints about account and number"), unless its
+   statements say the name :data:`SAME_SHARE` as often as the keeper's (and
+   :data:`SAME_SAID` of them at least): the same
+   problem twice, the only theme numbered ("delay (2)"), the last resort that keeps
+   names distinct.
 
 A mixed name ("mixed complaints", :mod:`voc.themes.mixed`) takes no qualifier: a clash
 of mixed names is told apart by the themes' subjects (:func:`mixed_apart`: "mixed
@@ -82,7 +89,7 @@ from voc.themes.qualify import (
     said_of,
 )
 from voc.themes.question import QWORDS, YES_NO
-from voc.themes.twinname import own_phrase, twin_name, worked_name
+from voc.themes.twinname import joined_name, own_phrase, twin_name, worked_name
 
 if TYPE_CHECKING:
     from voc.themes.table import ThemeDraft
@@ -265,6 +272,8 @@ def distinct_names(
             _resolve(group, out, texts, pinned, common)
     for group in clashes(out, skip):  # any phrase that separates, before a number
         _loose(group, out, texts, pinned, common=common)
+    for group in clashes(out, skip):  # no name of its own: honestly mixed, or the same
+        _unnamed(group, out, texts, pinned, common)
     skip -= mixed
     from voc.themes.numbered import number_clashes  # last resort: numbered
 
@@ -343,7 +352,8 @@ def _loose(
     of them and :data:`MIN_LIFT` times as often as by any other member, no code, no
     general word, no word of the name, no ``common`` word alone, ending in a noun; else
     by the problem phrase only it says (:func:`voc.themes.twinname.own_phrase`); else
-    the first such phrase after a colon."""
+    the first such phrase joined as written (:func:`voc.themes.twinname.joined_name`);
+    else it is left to :func:`_unnamed`."""
     order = sorted(group, key=lambda i: (-len(texts[i]), i))
     keep_plain = [] if set(group) & pinned else [keeper(order, out[order[0]], texts)]
     phrases = key_phrases(
@@ -378,10 +388,46 @@ def _loose(
                 break
         else:  # no phrase worked in: the problem it says that its twins do not
             found = own_phrase(out[i], texts[i], [texts[j] for j in group if j != i], used) \
-                or (qualified(out[i], first) if first else "")
+                or joined_name(out[i], first, texts[i], used)
             if found:
                 out[i] = found
                 used.add(name_key(found))
+
+
+#: A twin with no name of its own is the same problem as the one keeping the name (and
+#: numbered) when its statements say the name at least this share of as often as that
+#: one's do...
+SAME_SHARE = 0.5
+#: ... and at least this share of them say it (CFPB seed 2: "no response" 42 beside a
+#: twin of 10 about letters sent to credit bureaus, 3 saying a negation and "response",
+#: against 60% of the five airline tweets of "hours on hold (2)"); else it is mixed.
+SAME_SAID = 1 / 3
+
+
+def _unnamed(
+    group: list[int], out: list[str], texts: Sequence[Sequence[str]], pinned: set[int],
+    common: Collection[str] = frozenset(),
+) -> None:
+    """The twins of a clash left without a name of their own (no phrase worked in, no
+    problem phrase, no joined phrase) and not named by the user: one whose statements
+    say the name :data:`SAME_SHARE` as often as the keeper's (:func:`keeper`) is the
+    same problem, left for a number; any other takes its honest mixed name
+    (:func:`voc.themes.mixed.mixed_name`), never "name: phrase"."""
+    order = sorted(group, key=lambda i: (-len(texts[i]), i))
+    fixed = [i for i in order if i in pinned]
+    keep = fixed[0] if fixed else keeper(order, out[order[0]], texts)
+    fit = _name_share(out[keep], texts[keep])
+    for i in order:
+        if i in pinned or i == keep:
+            continue
+        share = _name_share(out[i], texts[i])
+        if share >= max(SAME_SAID, SAME_SHARE * fit):
+            continue
+        old, out[i] = out[i], mixed_name(texts[i], taken=out, common=common)
+        if name_key(out[i]) in {name_key(n) for k, n in enumerate(out) if k != i}:
+            out[i] = mixed_apart(texts[i], out, common) or out[i]
+        log.debug("theme %r (%d) says its name %.2f (its twin %.2f): %r", old,
+                  len(texts[i]), share, fit, out[i])
 
 
 def _apart(
@@ -391,13 +437,14 @@ def _apart(
     """``name`` told apart by ``phrase``: "flight delayed or cancelled" when the phrase is
     another problem (:func:`voc.themes.qualify.qualified`), else a name of the twin's own
     (:func:`voc.themes.twinname.twin_name`: the phrase worked into what its statements
-    write, else the problem they say that the twins' (``others``) do not); else "name:
-    phrase", which reads as glued but says what sets it apart; "" without a phrase."""
+    write, else the problem they say that the twins' (``others``) do not, else the
+    phrase joined as written); "" without a phrase or such a name (never "name:
+    phrase", which reads as glued)."""
     if not phrase:
         return ""
     if another_problem(name, phrase):
         return qualified(name, phrase)
-    return twin_name(name, phrase, texts, others, used) or qualified(name, phrase)
+    return twin_name(name, phrase, texts, others, used)
 
 
 def _resolve(

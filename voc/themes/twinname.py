@@ -16,23 +16,31 @@ together to every blind reader. A twin is named instead, as a person would write
    :func:`voc.themes.pairs.need` of them, and :data:`MIN_LIFT` times as often as any twin's
    statements say its words ("hours on hold" beside "can't get through by phone").
 
-"" when neither gives a name no other theme holds: the caller glues the phrase on after a
-colon (it still says what sets the twin apart), or numbers a twin without one, the last
-resort.
+3. else by the name joined to the phrase the way its statements write the phrase
+   (:func:`joined_name`: "no response to my letters", "late payments on my credit
+   report"): a preposition, a possessive at most and the phrase, written so by
+   :func:`voc.themes.pairs.need` of its distinct statements that say the name too.
+
+"" when none gives a name no other theme holds: the caller names the twin honestly
+mixed, or numbers one that says the name as much as its twin does, the last resort
+("name: phrase" read as two labels glued together to every blind reader).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 
 from voc.themes.bestsaid import of_thing
 from voc.themes.evidence import code_like, norm_word, said_by, said_words
 from voc.themes.lemmas import STOPWORDS
 from voc.themes.pairs import need
-from voc.themes.qualify import name_key
+from voc.themes.qualify import is_noun_strict, name_key
 from voc.themes.question import QWORDS, YES_NO
 from voc.themes.said import phrases_said
 from voc.themes.subphrase import spans_holding, worked_in
+from voc.themes.written import clauses
 
 #: A twin's own phrase is said by this many times the share of any other twin's statements.
 MIN_LIFT = 1.5
@@ -116,10 +124,93 @@ def asked_span(name: str, qualifier: str, texts: Sequence[str]) -> str:
     return asked if len(asked.split()) <= MAX_WORDS else span
 
 
+#: Prepositions a twin's phrase is joined to its name by, as its statements write them
+#: before the phrase ("no response to my letters"; "of" joins no problem to a thing:
+#: "round of letters").
+JOIN_PREPOSITIONS = frozenset({
+    "to", "on", "about", "with", "for", "from", "in", "at", "by", "over", "regarding",
+})
+#: Determiners a joined phrase keeps as written between its preposition and the phrase
+#: ("on my credit report", "in the app") ...
+_KEPT = frozenset({"my", "our", "your", "the"})
+#: ... and those it leaves out ("about a letter", "to these letters").
+_LEFT_OUT = frozenset({"a", "an", "this", "these", "those", "their", "his", "her"})
+#: Words a joined name may have at most ("late payments on my credit report").
+JOINED_WORDS = 7
+_WORD = re.compile(r"[a-z][a-z']*")
+
+
+def _joins(qualifier: Sequence[str], words: Sequence[str]) -> dict[str, str]:
+    """The joined phrases one clause (``words``) writes ``qualifier`` in: a preposition
+    of :data:`JOIN_PREPOSITIONS`, at most one determiner (kept when it is a possessive or
+    "the", :data:`_KEPT`), the qualifier as written and the noun after it ("on my credit
+    report"); each keyed by the phrase without its determiner ("on credit report")."""
+    out: dict[str, str] = {}
+    keys = [norm_word(w) for w in words]
+    n = len(qualifier)
+    for i, w in enumerate(words):
+        if w not in JOIN_PREPOSITIONS:
+            continue
+        j, mid = i + 1, []
+        if j < len(words) and words[j] in _KEPT | _LEFT_OUT:
+            mid = [words[j]] if words[j] in _KEPT else []
+            j += 1
+        if keys[j:j + n] != list(qualifier):
+            continue
+        tail = list(words[j:j + n])
+        after = words[j + n] if j + n < len(words) else ""
+        if after and after not in STOPWORDS and is_noun_strict(after):
+            tail.append(after)
+        out.setdefault(" ".join([w, *tail]), " ".join([w, *mid, *tail]))
+    return out
+
+
+def joined_name(
+    name: str, qualifier: str, texts: Sequence[str], used: Collection[tuple[str, ...]] = (),
+) -> str:
+    """``name`` joined to ``qualifier`` (a noun) as the distinct ``texts`` write it after a
+    preposition (:func:`_joins`: "no response" + "to my letters"), the phrase the most of
+    them write (in the form most of those write, a determiner kept on a tie), when
+    :func:`voc.themes.pairs.need` of them write it and say every content word of ``name``
+    in the same statement (CFPB: 3 of 24 statements about credit bureaus saying
+    "response" name no "no response to credit bureaus"); "" when none, or the name is
+    taken or longer than :data:`JOINED_WORDS`."""
+    uniq = list(dict.fromkeys(t.strip() for t in texts))
+    want = [norm_word(w) for w in _WORD.findall(qualifier.lower())]
+    if not uniq or not want or not is_noun_strict(want[-1]):
+        return ""  # "to call" is a verb's infinitive, no thing the name happened to
+    least = need(len(uniq))
+    content = " ".join(w for w in name.lower().split()
+                       if w not in STOPWORDS and w not in QWORDS | YES_NO) or name
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    for t in uniq:
+        if not said_by(content, [said_words(t)]):
+            continue  # a statement not saying the name writes no joined name
+        found: dict[str, str] = {}
+        for words, _ in clauses(t):
+            for key, form in _joins(want, [w.lower() for w in words]).items():
+                found.setdefault(key, form)
+        counts.update(found.keys())
+        for key, form in found.items():
+            forms.setdefault(key, Counter())[form] += 1
+    for phrase, n in sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
+        if n < least:
+            break
+        form = min(forms[phrase], key=lambda f: (-forms[phrase][f], -len(f.split()), f))
+        joined = f"{name} {form}"
+        key, words = name_key(joined), joined.lower().split()
+        if key and key not in used and len(words) <= JOINED_WORDS \
+                and len(set(words)) == len(words):
+            return joined
+    return ""
+
+
 def twin_name(
     name: str, qualifier: str, texts: Sequence[str], others: Sequence[Sequence[str]],
     used: Collection[tuple[str, ...]] = (),
 ) -> str:
     """A name of its own for a twin named ``name`` that ``qualifier`` sets apart (see the
-    module docstring), or "" (then the caller glues ``qualifier`` on, or numbers it)."""
-    return worked_name(name, qualifier, texts, used) or own_phrase(name, texts, others, used)
+    module docstring), or "" (then the caller names it mixed, or numbers it)."""
+    return worked_name(name, qualifier, texts, used) or own_phrase(name, texts, others, used) \
+        or joined_name(name, qualifier, texts, used)
