@@ -1,0 +1,249 @@
+"""Names that are a phrase a person writes: its words together, in that order.
+
+Every naming step checks its own name its own way, and the checks are loose: a name's
+words in one clause with any function words between (:mod:`voc.themes.aswritten`), or
+its subject and problem side by side (:mod:`voc.themes.written`). So a name can drop the
+preposition that held its words together ("waiting plane" of "waiting on the plane",
+"waited line" of "waited in line", "refund cancelled" of "refund for a cancelled
+flight", "result theft" of "as a result of identity theft"), or glue words from
+different places ("couldn't help told", "worse is plane", "beer delay"): words no
+statement writes in that order, no phrase a person writes.
+
+:func:`together` counts the distinct statements that write a name's words (all of them,
+its prepositions too) side by side, in its order, in their forms or another inflection
+of them (:func:`voc.themes.aswritten._inflected`: "cancelled" of "cancel", "bags" of
+"bag"), with at most :data:`MAX_GAP` words between two of them, each a determiner, a
+possessive, a form of "be" or "have" or a light adverb (:data:`GAP_WORDS`: "bag *was*
+lost", "lost *my* bag", "still waiting"); a preposition never stands between (its
+dropping is the garble). :func:`person_phrase` keeps a name that :func:`least` of its
+distinct statements write so; a name not checked by design (questions, mixed names, "X
+and Y", "parent: qualifier", one word; :func:`voc.themes.aswritten.checked`) and a plain
+"X problems" name whose X is written (the pattern a person writes of a thing) always
+stand. A name ending on a negated light verb whose object the statements write after it
+("won't let" of "won't let me", "didn't give" of "didn't give us") is clipped, however
+many write it. :func:`rephrased` gives a theme that fails the problem phrase its
+statements write that passes (:func:`voc.themes.said.phrases_said`,
+:func:`voc.themes.problemspans.said_span`), else its honest mixed name
+(:func:`voc.themes.mixed.mixed_name`): readers keep a vague honest name over a garbled one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Collection, Sequence
+from functools import lru_cache
+
+from voc.themes.aswritten import _inflected, checked
+from voc.themes.dangling import PREPOSITIONS
+from voc.themes.evidence import norm_word
+from voc.themes.lemmas import STOPWORDS, lemma
+from voc.themes.pos import lexicon_tag
+from voc.themes.predicate import ATTEMPT
+from voc.themes.written import clauses
+
+#: Share of a theme's distinct statements that must write its name together (at least
+#: :data:`LEAST_MIN`; all when fewer).
+SHARE = 0.05
+#: Fewest distinct statements that must write a name together.
+LEAST_MIN = 2
+#: Most words between two of a name's words.
+MAX_GAP = 2
+#: Words that may stand between two of a name's words: determiners, possessives, forms of
+#: "be" and "have", light adverbs. No preposition: a name that drops one is garbled.
+GAP_WORDS = frozenset({
+    "a", "an", "the", "my", "our", "your", "their", "his", "her", "its", "this", "that",
+    "these", "those", "some", "any", "all", "is", "was", "were", "are", "be", "been",
+    "being", "has", "have", "had", "got", "get", "gets", "still", "just", "again", "so",
+    "really", "even", "already", "now", "totally", "completely", "very", "ever", "also",
+})
+#: Most words of any kind before a preposition of the name ("can't get through *to
+#: anyone* by phone").
+PP_GAP = 3
+#: Light verbs a negated name may not end on when the statements write what follows
+#: them ("won't let me", "didn't give us").
+LIGHT_VERBS = frozenset({"let", "give", "get", "make", "take", "tell", "say", "do", "have",
+                         "follow", "keep", "put", "want", "know"})
+#: Share of the statements writing such a name whose clause goes on after it.
+CLIPPED_SHARE = 0.5
+_CANT = frozenset({"can't", "cannot", "couldn't", "unable"})
+_NEGATED = frozenset({"can't", "cannot", "couldn't", "won't", "didn't", "don't", "doesn't",
+                      "not", "never", "wouldn't", "isn't", "wasn't", "haven't", "hasn't"})
+_NUMBERED = re.compile(r"\s*\(\d+\)$")
+_PLAIN = frozenset({"problems", "problem", "issues", "issue", "complaints", "errors"})
+
+
+def least(n: int) -> int:
+    """Distinct statements of ``n`` that must write a name together."""
+    return min(n, max(LEAST_MIN, math.ceil(SHARE * n)))
+
+
+def _negation(word: str) -> bool:
+    """Whether ``word`` negates a verb ("not", "never", "can't", "didn't", "unable")."""
+    w = word.replace("’", "'")
+    return w in _NEGATED or w == "unable" or norm_word(w) == "not"
+
+
+def _same(name_word: str, written: str) -> bool:
+    """Whether ``written`` writes ``name_word``: another inflection of it
+    (:func:`voc.themes.aswritten._inflected`), a negation any other ("haven't" of
+    "have not", "can't" of "unable to"), "can't" an attempt ("trying to")."""
+    if _negation(name_word):
+        return _negation(written) or lemma(written) in ATTEMPT and name_word in _CANT
+    return _inflected(name_word, written)
+
+
+def _match(want: Sequence[str], words: Sequence[str], i: int) -> int:
+    """One past the end of ``want`` written from ``words[i]`` (:data:`MAX_GAP` gap words
+    at most between two of its words; up to :data:`PP_GAP` words of any kind before a
+    preposition of the name, which opens a phrase of its own), else -1."""
+    if not _same(want[0], words[i]):
+        return -1
+    j, gap = i + 1, 0
+    for w in want[1:]:
+        while j < len(words) and not _same(w, words[j]):
+            if w in PREPOSITIONS and words[j] not in PREPOSITIONS and gap < PP_GAP:
+                gap += 1
+                j += 1
+                continue
+            infinitive = words[j] == "to" and _same("can't", words[j - 1])
+            if words[j] not in GAP_WORDS and not infinitive or gap >= MAX_GAP:
+                return -1
+            gap += 1
+            j += 1
+        if j >= len(words):
+            return -1
+        j, gap = j + 1, 0
+    return j
+
+
+def _ends(name: str, texts: Sequence[str]) -> list[tuple[tuple[str, ...], int]]:
+    """Per distinct text writing ``name`` together, its clause and where the name ends."""
+    want = [w for w in name.lower().replace("’", "'").split() if w not in GAP_WORDS]
+    if not want:
+        return []
+    out: list[tuple[tuple[str, ...], int]] = []
+    for t in dict.fromkeys(texts):
+        for words, _keys in clauses(t):
+            end = next((e for i in range(len(words)) if (e := _match(want, words, i)) >= 0), -1)
+            if end >= 0:
+                out.append((words, end))
+                break
+    return out
+
+
+def together(name: str, texts: Sequence[str]) -> int:
+    """Distinct ``texts`` that write ``name``'s words together, in its order."""
+    return len(_ends(name, texts)) if name.split() else 0
+
+
+def clipped(name: str, texts: Sequence[str]) -> bool:
+    """Whether ``name`` ends on a negated light verb the statements go on after ("won't
+    let" of "won't let me")."""
+    words = name.lower().split()
+    if len(words) < 2 or words[-2] not in _NEGATED or lemma(words[-1]) not in LIGHT_VERBS:
+        return False
+    ends = _ends(name, texts)
+    return bool(ends) and sum(e < len(w) for w, e in ends) >= CLIPPED_SHARE * len(ends)
+
+
+def paired(name: str) -> bool:
+    """Whether ``name`` is a thing and what it is or what happened to it, in either
+    order: an adjective or participle and a noun ("rude staff", "bag lost")."""
+    words = name.lower().split()
+    if len(words) != 2:
+        return False
+    tags = [lexicon_tag(w)[:2] for w in words]
+    return tags[0] == "NN" and tags[1] in ("JJ", "VB") \
+        or tags[1] == "NN" and tags[0] in ("JJ", "VB")
+
+
+def written(name: str, texts: Sequence[str]) -> int:
+    """Distinct ``texts`` writing ``name`` together; a :func:`paired` name's words in
+    either order ("staff was rude" writes "rude staff", "lost my bag" "bag lost")."""
+    if not paired(name):
+        return together(name, texts)
+    first, second = name.split()
+    return sum(bool(together(name, [t]) or together(f"{second} {first}", [t]))
+               for t in dict.fromkeys(texts))
+
+
+@lru_cache(maxsize=1)
+def _framed() -> re.Pattern[str]:
+    """The names the friction frames give (:mod:`voc.themes.frames`' library, their
+    wordings and groups; :mod:`voc.themes.framenames`' templates of one subject), which
+    summarise by design: "can't get through by phone", "waiting for refund"."""
+    from voc.themes.framenames import FRAMES
+    from voc.themes.frames import load_frames
+
+    lib = load_frames()
+    names = [n for f in [*lib.frames, *lib.groups] for n in [f.name, *f.wordings]]
+    names += [t for f in FRAMES for t in f.templates if "{s}" in t and "{v}" not in t]
+    alts = [re.escape(n.lower()).replace(r"\{verb\}", r"\w+").replace(r"\{s\}", r"[\w'-]+")
+            for n in names]
+    return re.compile("(?:" + "|".join(alts) + ")")
+
+
+def framed(name: str) -> bool:
+    """Whether ``name`` is a friction frame's name (see :func:`_framed`)."""
+    return _framed().fullmatch(name.lower()) is not None
+
+
+def judged(name: str) -> bool:
+    """Whether ``name`` is an adjective and the noun it judges ("rude staff", "useless
+    agent", "rude gate agent"): a participle ("disappointed agent") is not one."""
+    words = name.lower().split()
+    return 2 <= len(words) <= 3 and lexicon_tag(words[0]) in ("JJ", "JJS", "JJR") \
+        and all(lexicon_tag(w).startswith("NN") for w in words[1:])
+
+
+def person_phrase(name: str, texts: Sequence[str]) -> bool:
+    """Whether ``name`` is a phrase a person writes (see the module doc)."""
+    name = _NUMBERED.sub("", name)
+    part = checked(name)
+    uniq = list(dict.fromkeys(texts))
+    if not part or not uniq or framed(part) or judged(part):
+        return True
+    if part != name or name.lower().split()[-1] in _PLAIN:
+        return True  # "seat problems": a thing and "problems" is how people say it
+    if len(part.split()) < 2:
+        return True
+    if clipped(part, uniq):
+        return False
+    need = least(len(uniq))
+    words = part.split()
+    if _negation(words[0]) and len(words) > 2 and written(" ".join(words[1:]), uniq) >= need:
+        return True  # "can't change flights": people write the negation many ways
+    return written(part, uniq) >= need
+
+
+def _leads(phrase: str) -> bool:
+    """Whether ``phrase`` starts as a name does: not on a pronoun or another stop word
+    ("i'm on hold"), a negation or "no" aside."""
+    first = phrase.lower().split()[0]
+    return first in ("no", "not", "never") or _negation(first) or first not in STOPWORDS
+
+
+def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
+              taken: Collection[str] = ()) -> str:
+    """``name`` when it is a :func:`person_phrase`, else the problem phrase its statements
+    write that is one (the most written first, by a tenth of them at least:
+    :func:`voc.themes.pairs.need`; never a name in ``taken``), else the honest mixed
+    name."""
+    from voc.themes.mixed import mixed_name
+    from voc.themes.pairs import need as pairs_need
+    from voc.themes.problemspans import said_span
+    from voc.themes.said import phrases_said
+
+    if person_phrase(name, texts):
+        return name
+    uniq = list(dict.fromkeys(texts))
+    need = max(least(len(uniq)), pairs_need(len(uniq)))
+    gone = {t.lower() for t in taken}
+    cands = [s.text for s in phrases_said(uniq, phrases) if s.support >= need]
+    span = said_span(uniq, phrases)
+    for c in [span, *cands] if span else cands:
+        if c and c.lower() not in gone and _leads(c) and person_phrase(c, uniq) \
+                and not clipped(c, uniq):
+            return c
+    return mixed_name(uniq, taken=list(taken), phrases=phrases)
