@@ -48,7 +48,7 @@ SHARE = 0.05
 #: Fewest distinct statements that must write a name together.
 LEAST_MIN = 2
 #: Most words between two of a name's words.
-MAX_GAP = 2
+MAX_GAP = 3
 #: Words that may stand between two of a name's words: determiners, possessives, forms of
 #: "be" and "have", light adverbs. No preposition: a name that drops one is garbled.
 GAP_WORDS = frozenset({
@@ -56,16 +56,24 @@ GAP_WORDS = frozenset({
     "these", "those", "some", "any", "all", "is", "was", "were", "are", "be", "been",
     "being", "has", "have", "had", "got", "get", "gets", "still", "just", "again", "so",
     "really", "even", "already", "now", "totally", "completely", "very", "ever", "also",
+    "me", "us", "them", "you", "him", "#",
 })
 #: Most words of any kind before a preposition of the name ("can't get through *to
 #: anyone* by phone").
 PP_GAP = 3
+#: A phrase that names a theme instead of its name says a word of the name or of this
+#: many of the theme's best key phrases: it stays on the theme's topic.
+TOPIC_PHRASES = 3
 #: Light verbs a negated name may not end on when the statements write what follows
 #: them ("won't let me", "didn't give us").
 LIGHT_VERBS = frozenset({"let", "give", "get", "make", "take", "tell", "say", "do", "have",
                          "follow", "keep", "put", "want", "know"})
+#: Words that stand for a verb's object or place: object pronouns, "there".
+OBJECT_WORDS = frozenset({"me", "us", "you", "him", "them", "there", "here", "anything",
+                          "anyone"})
 #: Share of the statements writing such a name whose clause goes on after it.
 CLIPPED_SHARE = 0.5
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _CANT = frozenset({"can't", "cannot", "couldn't", "unable"})
 _NEGATED = frozenset({"can't", "cannot", "couldn't", "won't", "didn't", "don't", "doesn't",
                       "not", "never", "wouldn't", "isn't", "wasn't", "haven't", "hasn't"})
@@ -93,10 +101,19 @@ def _same(name_word: str, written: str) -> bool:
     return _inflected(name_word, written)
 
 
-def _match(want: Sequence[str], words: Sequence[str], i: int) -> int:
+def _modifier(word: str) -> bool:
+    """Whether ``word`` may stand between two of a name's words: a :data:`GAP_WORDS` word,
+    an adjective or an adverb ("charged me a *monthly* service fee"); never a noun, a verb
+    or a preposition."""
+    return word in GAP_WORDS or (word not in PREPOSITIONS
+                                 and lexicon_tag(word)[:2] in ("JJ", "RB"))
+
+
+def _match(want: Sequence[str], words: Sequence[str], i: int, across: bool = False) -> int:
     """One past the end of ``want`` written from ``words[i]`` (:data:`MAX_GAP` gap words
-    at most between two of its words; up to :data:`PP_GAP` words of any kind before a
-    preposition of the name, which opens a phrase of its own), else -1."""
+    at most between two of its words, prepositions too when ``across``; up to
+    :data:`PP_GAP` words of any kind before a preposition of the name, which opens a
+    phrase of its own), else -1."""
     if not _same(want[0], words[i]):
         return -1
     j, gap = i + 1, 0
@@ -106,8 +123,9 @@ def _match(want: Sequence[str], words: Sequence[str], i: int) -> int:
                 gap += 1
                 j += 1
                 continue
-            infinitive = words[j] == "to" and _same("can't", words[j - 1])
-            if words[j] not in GAP_WORDS and not infinitive or gap >= MAX_GAP:
+            between = _modifier(words[j]) or across and words[j] in PREPOSITIONS \
+                or words[j] == "to" and _same("can't", words[j - 1])  # "unable to"
+            if not between or gap >= MAX_GAP:
                 return -1
             gap += 1
             j += 1
@@ -117,34 +135,52 @@ def _match(want: Sequence[str], words: Sequence[str], i: int) -> int:
     return j
 
 
-def _ends(name: str, texts: Sequence[str]) -> list[tuple[tuple[str, ...], int]]:
-    """Per distinct text writing ``name`` together, its clause and where the name ends."""
-    want = [w for w in name.lower().replace("’", "'").split() if w not in GAP_WORDS]
+def _want(name: str) -> list[str]:
+    """The words of ``name`` a statement must write (its own gap words need not be)."""
+    return [w for w in name.lower().replace("’", "'").split() if w not in GAP_WORDS]
+
+
+def _in_clause(want: Sequence[str], words: Sequence[str], across: bool = False) -> int:
+    """Where ``want`` ends in the clause ``words`` (its first match), else -1."""
     if not want:
-        return []
+        return -1
+    return next((e for i in range(len(words)) if (e := _match(want, words, i, across)) >= 0),
+                -1)
+
+
+def _ends(name: str, texts: Sequence[str], across: bool = False
+          ) -> list[tuple[tuple[str, ...], int]]:
+    """Per distinct text writing ``name`` together, its clause and where the name ends."""
+    want = _want(name)
     out: list[tuple[tuple[str, ...], int]] = []
     for t in dict.fromkeys(texts):
         for words, _keys in clauses(t):
-            end = next((e for i in range(len(words)) if (e := _match(want, words, i)) >= 0), -1)
+            end = _in_clause(want, words, across)
             if end >= 0:
                 out.append((words, end))
                 break
     return out
 
 
-def together(name: str, texts: Sequence[str]) -> int:
+def together(name: str, texts: Sequence[str], across: bool = False) -> int:
     """Distinct ``texts`` that write ``name``'s words together, in its order."""
-    return len(_ends(name, texts)) if name.split() else 0
+    return len(_ends(name, texts, across)) if _want(name) else 0
 
 
 def clipped(name: str, texts: Sequence[str]) -> bool:
-    """Whether ``name`` ends on a negated light verb the statements go on after ("won't
-    let" of "won't let me")."""
+    """Whether ``name`` ends on a negated verb the statements go on after: a light verb
+    whose clause goes on ("won't let" of "won't let me"), or any verb most of them write
+    with its object or place after it ("never lived" of "never lived there", "didn't
+    give" of "didn't give us")."""
     words = name.lower().split()
-    if len(words) < 2 or words[-2] not in _NEGATED or lemma(words[-1]) not in LIGHT_VERBS:
+    if len(words) < 2 or not _negation(words[-2]):
         return False
     ends = _ends(name, texts)
-    return bool(ends) and sum(e < len(w) for w, e in ends) >= CLIPPED_SHARE * len(ends)
+    if not ends:
+        return False
+    light = lemma(words[-1]) in LIGHT_VERBS
+    on = sum(e < len(w) and (light or w[e] in OBJECT_WORDS) for w, e in ends)
+    return on >= max(LEAST_MIN, CLIPPED_SHARE * len(ends))
 
 
 def paired(name: str) -> bool:
@@ -158,14 +194,71 @@ def paired(name: str) -> bool:
         or tags[1] == "NN" and tags[0] in ("JJ", "VB")
 
 
+def compound(name: str, texts: Sequence[str]) -> bool:
+    """Whether ``name`` is a thing and the problem noun it has, as a label is written
+    ("debt dispute", "card fraud"; never a person: "baby delay")."""
+    from voc.themes.owned import owned
+    from voc.themes.plain import problem_nouns
+
+    words = name.lower().split()
+    return len(words) == 2 and all(lexicon_tag(w).startswith("NN") for w in words) \
+        and lemma(words[1]) in problem_nouns() and owned(words[0], texts)
+
+
+def labelled(name: str, texts: Sequence[str]) -> bool:
+    """Whether ``name`` is a :func:`compound` label whose thing and problem :func:`least`
+    of the distinct ``texts`` each say ("card fraud"), the thing as a thing: not mostly
+    the head of an "of" phrase ("as a *result of* identity theft")."""
+    if not compound(name, texts):
+        return False
+    thing, problem = (lemma(w) for w in name.lower().split())
+    uniq = list(dict.fromkeys(texts))
+    said = [_clauses_of(t) for t in uniq]
+    need = least(len(uniq))
+    n_thing = sum(any(thing in c for c in cs) for cs in said)
+    n_problem = sum(any(problem in c for c in cs) for cs in said)
+    at = [(c, i) for cs in said for c in cs for i, w in enumerate(c) if w == thing]
+    of = sum(i + 1 < len(c) and c[i + 1] == "of" for c, i in at)
+    return n_thing >= need and n_problem >= need and of * 2 < max(len(at), 1)
+
+
+def _clauses_of(text: str) -> list[list[str]]:
+    """The lemmas of each clause of ``text``."""
+    return [[lemma(w) for w in words] for words, _k in clauses(text)]
+
+
+def _pieces(name: str) -> tuple[str, str] | None:
+    """A name's words before its inner preposition and from it ("minutes" and "on
+    hold"), or None."""
+    words = name.lower().split()
+    k = next((k for k in range(1, len(words) - 1) if words[k] in PREPOSITIONS), 0)
+    return (" ".join(words[:k]), " ".join(words[k:])) if k else None
+
+
+def _writes(name: str, text: str, texts: Sequence[str]) -> bool:
+    """Whether ``text`` writes ``name`` (see :func:`written`)."""
+    if together(name, [text]):
+        return True
+    words = name.split()
+    if paired(name):
+        return bool(together(f"{words[1]} {words[0]}", [text]))
+    if compound(name, texts):  # "fraud on my card", "disputed the debt"
+        return bool(together(f"{words[1]} {words[0]}", [text], across=True))
+    pieces = _pieces(name)
+    if pieces:  # "on hold for 45 minutes" writes "minutes on hold"
+        a, b = _want(pieces[0]), _want(pieces[1])
+        return any(_in_clause(a, w) >= 0 and _in_clause(b, w) >= 0 for w, _k in clauses(text))
+    return False
+
+
 def written(name: str, texts: Sequence[str]) -> int:
-    """Distinct ``texts`` writing ``name`` together; a :func:`paired` name's words in
-    either order ("staff was rude" writes "rude staff", "lost my bag" "bag lost")."""
-    if not paired(name):
-        return together(name, texts)
-    first, second = name.split()
-    return sum(bool(together(name, [t]) or together(f"{second} {first}", [t]))
-               for t in dict.fromkeys(texts))
+    """Distinct ``texts`` writing ``name`` together (:func:`together`); a
+    :func:`paired` name's words in either order ("staff was rude" writes "rude staff",
+    "lost my bag" "bag lost"), a :func:`compound` its problem before its thing across
+    a preposition ("fraud on my card"), a name with an inner preposition its two
+    phrases in one clause in either order ("on hold for 45 minutes")."""
+    uniq = list(dict.fromkeys(texts))
+    return sum(_writes(name, t, uniq) for t in uniq)
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +295,7 @@ def person_phrase(name: str, texts: Sequence[str]) -> bool:
     name = _NUMBERED.sub("", name)
     part = checked(name)
     uniq = list(dict.fromkeys(texts))
-    if not part or not uniq or framed(part) or judged(part):
+    if not part or not uniq or framed(part) or judged(part) or labelled(part, uniq):
         return True
     if part != name or name.lower().split()[-1] in _PLAIN:
         return True  # "seat problems": a thing and "problems" is how people say it
@@ -228,8 +321,8 @@ def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
               taken: Collection[str] = ()) -> str:
     """``name`` when it is a :func:`person_phrase`, else the problem phrase its statements
     write that is one (the most written first, by a tenth of them at least:
-    :func:`voc.themes.pairs.need`; never a name in ``taken``), else the honest mixed
-    name."""
+    :func:`voc.themes.pairs.need`; saying a word of ``name`` or of the best key
+    ``phrases``; never a name in ``taken``), else the honest mixed name."""
     from voc.themes.mixed import mixed_name
     from voc.themes.pairs import need as pairs_need
     from voc.themes.problemspans import said_span
@@ -242,8 +335,21 @@ def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
     gone = {t.lower() for t in taken}
     cands = [s.text for s in phrases_said(uniq, phrases) if s.support >= need]
     span = said_span(uniq, phrases)
+    about = _lemmas([name, *phrases[:TOPIC_PHRASES]])
     for c in [span, *cands] if span else cands:
-        if c and c.lower() not in gone and _leads(c) and person_phrase(c, uniq) \
-                and not clipped(c, uniq):
+        if c and c.lower() not in gone and _leads(c) and not _open_clause(c) \
+                and _lemmas([c]) & about and person_phrase(c, uniq) and not clipped(c, uniq):
             return c
     return mixed_name(uniq, taken=list(taken), phrases=phrases)
+
+
+def _lemmas(phrases: Sequence[str]) -> set[str]:
+    """The content lemmas of ``phrases``."""
+    return {lemma(w) for p in phrases for w in p.lower().split() if w not in STOPWORDS}
+
+
+def _open_clause(phrase: str) -> bool:
+    """Whether ``phrase`` stops inside a clause, on a progressive verb after a form of
+    "be" ("incorrect reporting is harming")."""
+    words = phrase.lower().split()
+    return len(words) >= 2 and words[-2] in _BE and lexicon_tag(words[-1]) == "VBG"
