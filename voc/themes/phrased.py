@@ -38,7 +38,7 @@ from voc.themes.aswritten import _inflected, checked
 from voc.themes.dangling import PREPOSITIONS
 from voc.themes.evidence import norm_word
 from voc.themes.lemmas import STOPWORDS, lemma
-from voc.themes.pos import lexicon_tag
+from voc.themes.pos import PARTICLES, lexicon_tag
 from voc.themes.predicate import ATTEMPT
 from voc.themes.written import clauses
 
@@ -235,6 +235,16 @@ def _pieces(name: str) -> tuple[str, str] | None:
     return (" ".join(words[:k]), " ".join(words[k:])) if k else None
 
 
+def _subject_split(name: str) -> tuple[str, str] | None:
+    """A :func:`clause_shaped` name's thing and what is said of it ("savings account",
+    "not closed"), or None."""
+    words = name.lower().split()
+    if not clause_shaped(name) or len(words) < 3 or any(w in PREPOSITIONS for w in words):
+        return None
+    k = next((k for k, w in enumerate(words) if not lexicon_tag(w).startswith("NN")), 0)
+    return (" ".join(words[:k]), " ".join(words[k:])) if k else None
+
+
 def _writes(name: str, text: str, texts: Sequence[str]) -> bool:
     """Whether ``text`` writes ``name`` (see :func:`written`)."""
     if together(name, [text]):
@@ -244,6 +254,9 @@ def _writes(name: str, text: str, texts: Sequence[str]) -> bool:
         return bool(together(f"{words[1]} {words[0]}", [text]))
     if compound(name, texts):  # "fraud on my card", "disputed the debt"
         return bool(together(f"{words[1]} {words[0]}", [text], across=True))
+    said_of = _subject_split(name)
+    if said_of:  # "didn't close my savings account" writes "savings account not closed"
+        return bool(together(f"{said_of[1]} {said_of[0]}", [text]))
     pieces = _pieces(name)
     if pieces:  # "on hold for 45 minutes" writes "minutes on hold"
         a, b = _want(pieces[0]), _want(pieces[1])
@@ -290,6 +303,25 @@ def judged(name: str) -> bool:
         and all(lexicon_tag(w).startswith("NN") for w in words[1:])
 
 
+def clause_shaped(name: str) -> bool:
+    """Whether ``name`` is shaped as people write a clause: a thing and what it did or
+    is ("bank refused", "savings account not closed", "miles haven't shown up"), or a
+    word and a prepositional phrase ("stranded at the airport", "minutes on hold"). One
+    statement writing such a name shows it is a phrase; a verb and a noun ("waiting
+    plane", "waited line") may be a verb whose preposition was dropped, and needs more."""
+    words = name.lower().split()
+    tags = [lexicon_tag(w)[:2] for w in words]
+    k = next((k for k in range(1, len(words) - 1) if words[k] in PREPOSITIONS), 0)
+    if k and all(w in GAP_WORDS for w in words[k + 1:-1]) and words[-1] not in STOPWORDS:
+        return True
+    if len(words) < 2 or tags[0] != "NN":
+        return False
+    last = -2 if words[-1] in PARTICLES and len(words) > 2 else -1
+    return tags[last] in ("VB", "JJ") and all(
+        t == "NN" or _negation(w) or w in GAP_WORDS for w, t in zip(words[1:last], tags[1:last],
+                                                                    strict=True))
+
+
 def person_phrase(name: str, texts: Sequence[str]) -> bool:
     """Whether ``name`` is a phrase a person writes (see the module doc)."""
     name = _NUMBERED.sub("", name)
@@ -303,7 +335,7 @@ def person_phrase(name: str, texts: Sequence[str]) -> bool:
         return True
     if clipped(part, uniq):
         return False
-    need = least(len(uniq))
+    need = 1 if clause_shaped(part) else least(len(uniq))
     words = part.split()
     if _negation(words[0]) and len(words) > 2 and written(" ".join(words[1:]), uniq) >= need:
         return True  # "can't change flights": people write the negation many ways
