@@ -80,3 +80,18 @@ def test_names_readers_kept_stay() -> None:
 
 def test_the_same_input_gives_the_same_name() -> None:
     assert rephrased("waiting plane", PLANE) == rephrased("waiting plane", list(PLANE))
+
+
+def test_the_name_step_gives_a_garbled_name_a_written_phrase_last() -> None:
+    import numpy as np
+
+    from voc.themes.table import ThemeDraft
+    from voc.themesteps import _reword
+
+    drafts = [ThemeDraft(0, np.arange(len(PLANE)), "waiting plane", [], [])]
+    vectors = np.eye(len(PLANE), 8)
+    _reword(drafts, vectors, PLANE, lambda xs: np.ones((len(xs), 8)), (), 0.2)
+    assert drafts[0].name == "stuck on plane"
+    pinned = [ThemeDraft(0, np.arange(len(PLANE)), "waiting plane", [], [])]
+    _reword(pinned, vectors, PLANE, lambda xs: np.ones((len(xs), 8)), ("waiting plane",), 0.2)
+    assert pinned[0].name == "waiting plane"  # the user's names never change
