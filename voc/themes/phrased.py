@@ -352,7 +352,7 @@ def _leads(phrase: str) -> bool:
 def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
               taken: Collection[str] = ()) -> str:
     """``name`` when it is a :func:`person_phrase`, else the problem phrase its statements
-    write that is one (the most written first, by a tenth of them at least:
+    write that is one (the most written first, written so by a tenth of them at least:
     :func:`voc.themes.pairs.need`; saying a word of ``name`` or of the best key
     ``phrases``; never a name in ``taken``), else the honest mixed name."""
     from voc.themes.mixed import mixed_name
@@ -370,9 +370,21 @@ def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
     about = _lemmas([name, *phrases[:TOPIC_PHRASES]])
     for c in [span, *cands] if span else cands:
         if c and c.lower() not in gone and _leads(c) and not _open_clause(c) \
-                and _lemmas([c]) & about and person_phrase(c, uniq) and not clipped(c, uniq):
+                and _lemmas([c]) & about and person_phrase(c, uniq) and not clipped(c, uniq) \
+                and written(c, uniq) >= need:
             return c
-    return mixed_name(uniq, taken=list(taken), phrases=phrases)
+    return mixed_name(uniq, taken=list(taken), about=_thing(name, phrases), phrases=phrases)
+
+
+def _thing(name: str, phrases: Sequence[str]) -> str:
+    """The noun of ``name`` its theme is about, for its mixed name ("refund" of "refund
+    cancelled"): its first noun that is no problem noun and that one of the best key
+    ``phrases`` says; "" when none is."""
+    from voc.themes.plain import problem_nouns
+
+    keys = _lemmas(phrases[:TOPIC_PHRASES])
+    return next((w for w in name.lower().split() if lexicon_tag(w).startswith("NN")
+                 and lemma(w) not in problem_nouns() and lemma(w) in keys), "")
 
 
 def _lemmas(phrases: Sequence[str]) -> set[str]:
