@@ -109,9 +109,11 @@ def _modifier(word: str) -> bool:
                                  and lexicon_tag(word)[:2] in ("JJ", "RB"))
 
 
-def _match(want: Sequence[str], words: Sequence[str], i: int, across: bool = False) -> int:
+def _match(want: Sequence[str], words: Sequence[str], i: int, across: bool = False,
+           nouns: bool = False) -> int:
     """One past the end of ``want`` written from ``words[i]`` (:data:`MAX_GAP` gap words
-    at most between two of its words, prepositions too when ``across``; up to
+    at most between two of its words, prepositions too when ``across``, nouns when
+    ``nouns``; up to
     :data:`PP_GAP` words of any kind before a preposition of the name, which opens a
     phrase of its own), else -1."""
     if not _same(want[0], words[i]):
@@ -124,6 +126,7 @@ def _match(want: Sequence[str], words: Sequence[str], i: int, across: bool = Fal
                 j += 1
                 continue
             between = _modifier(words[j]) or across and words[j] in PREPOSITIONS \
+                or nouns and lexicon_tag(words[j]).startswith("NN") \
                 or words[j] == "to" and _same("can't", words[j - 1])  # "unable to"
             if not between or gap >= MAX_GAP:
                 return -1
@@ -140,31 +143,33 @@ def _want(name: str) -> list[str]:
     return [w for w in name.lower().replace("’", "'").split() if w not in GAP_WORDS]
 
 
-def _in_clause(want: Sequence[str], words: Sequence[str], across: bool = False) -> int:
+def _in_clause(want: Sequence[str], words: Sequence[str], across: bool = False,
+               nouns: bool = False) -> int:
     """Where ``want`` ends in the clause ``words`` (its first match), else -1."""
     if not want:
         return -1
-    return next((e for i in range(len(words)) if (e := _match(want, words, i, across)) >= 0),
-                -1)
+    return next((e for i in range(len(words))
+                 if (e := _match(want, words, i, across, nouns)) >= 0), -1)
 
 
-def _ends(name: str, texts: Sequence[str], across: bool = False
+def _ends(name: str, texts: Sequence[str], across: bool = False, nouns: bool = False
           ) -> list[tuple[tuple[str, ...], int]]:
     """Per distinct text writing ``name`` together, its clause and where the name ends."""
     want = _want(name)
     out: list[tuple[tuple[str, ...], int]] = []
     for t in dict.fromkeys(texts):
         for words, _keys in clauses(t):
-            end = _in_clause(want, words, across)
+            end = _in_clause(want, words, across, nouns)
             if end >= 0:
                 out.append((words, end))
                 break
     return out
 
 
-def together(name: str, texts: Sequence[str], across: bool = False) -> int:
+def together(name: str, texts: Sequence[str], across: bool = False,
+             nouns: bool = False) -> int:
     """Distinct ``texts`` that write ``name``'s words together, in its order."""
-    return len(_ends(name, texts, across)) if _want(name) else 0
+    return len(_ends(name, texts, across, nouns)) if _want(name) else 0
 
 
 def clipped(name: str, texts: Sequence[str]) -> bool:
@@ -254,9 +259,14 @@ def _writes(name: str, text: str, texts: Sequence[str]) -> bool:
         return bool(together(f"{words[1]} {words[0]}", [text]))
     if compound(name, texts):  # "fraud on my card", "disputed the debt"
         return bool(together(f"{words[1]} {words[0]}", [text], across=True))
+    if clause_shaped(name) and together(name, [text], nouns=True):
+        return True
     said_of = _subject_split(name)
-    if said_of:  # "didn't close my savings account" writes "savings account not closed"
-        return bool(together(f"{said_of[1]} {said_of[0]}", [text]))
+    if said_of:  # "didn't close my savings account" writes "savings account not closed";
+        # "my referral reward disappeared" writes "referral bonus disappeared"
+        first = said_of[0].split()[0]
+        return bool(together(f"{said_of[1]} {said_of[0]}", [text])
+                    or together(f"{first} {said_of[1]}", [text], nouns=True))
     pieces = _pieces(name)
     if pieces:  # "on hold for 45 minutes" writes "minutes on hold"
         a, b = _want(pieces[0]), _want(pieces[1])
@@ -305,15 +315,24 @@ def judged(name: str) -> bool:
 
 def clause_shaped(name: str) -> bool:
     """Whether ``name`` is shaped as people write a clause: a thing and what it did or
-    is ("bank refused", "savings account not closed", "miles haven't shown up"), or a
-    word and a prepositional phrase ("stranded at the airport", "minutes on hold"). One
-    statement writing such a name shows it is a phrase; a verb and a noun ("waiting
-    plane", "waited line") may be a verb whose preposition was dropped, and needs more."""
+    is ("bank refused", "savings account not closed", "miles haven't shown up"), a past
+    participle and its thing ("broken bank connections"), a negated verb and its object
+    ("can't cancel subscription"), or a word and a prepositional phrase ("stranded at
+    the airport", "minutes on hold"). One statement writing such a name shows it is a
+    phrase (another noun may stand in the thing's place: "my referral *reward*
+    disappeared"); a bare verb and a noun ("waiting plane", "waited line") may be a verb
+    whose preposition was dropped, and needs more."""
     words = name.lower().split()
     tags = [lexicon_tag(w)[:2] for w in words]
     k = next((k for k in range(1, len(words) - 1) if words[k] in PREPOSITIONS), 0)
     if k and all(w in GAP_WORDS for w in words[k + 1:-1]) and words[-1] not in STOPWORDS:
         return True
+    if len(words) >= 2 and (lexicon_tag(words[0]) == "VBN"
+                            or _negation(words[0]) and tags[1] == "VB") \
+            and all(t == "NN" or w in GAP_WORDS for w, t in zip(words[1 + _negation(words[0]):],
+                                                               tags[1 + _negation(words[0]):],
+                                                               strict=True)):
+        return True  # "broken bank connections", "can't cancel subscription"
     if len(words) < 2 or tags[0] != "NN":
         return False
     last = -2 if words[-1] in PARTICLES and len(words) > 2 else -1
