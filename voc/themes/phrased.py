@@ -6,25 +6,37 @@ its subject and problem side by side (:mod:`voc.themes.written`). So a name can 
 preposition that held its words together ("waiting plane" of "waiting on the plane",
 "waited line" of "waited in line", "refund cancelled" of "refund for a cancelled
 flight", "result theft" of "as a result of identity theft"), or glue words from
-different places ("couldn't help told", "worse is plane", "beer delay"): words no
-statement writes in that order, no phrase a person writes.
+different places ("couldn't help told", "worse is plane", "baby delay"): words no
+statement writes in that order, no phrase a person writes. This is the last check of
+the name step (:func:`voc.themesteps._reword`).
 
-:func:`together` counts the distinct statements that write a name's words (all of them,
-its prepositions too) side by side, in its order, in their forms or another inflection
-of them (:func:`voc.themes.aswritten._inflected`: "cancelled" of "cancel", "bags" of
-"bag"), with at most :data:`MAX_GAP` words between two of them, each a determiner, a
-possessive, a form of "be" or "have" or a light adverb (:data:`GAP_WORDS`: "bag *was*
-lost", "lost *my* bag", "still waiting"); a preposition never stands between (its
-dropping is the garble). :func:`person_phrase` keeps a name that :func:`least` of its
-distinct statements write so; a name not checked by design (questions, mixed names, "X
-and Y", "parent: qualifier", one word; :func:`voc.themes.aswritten.checked`) and a plain
-"X problems" name whose X is written (the pattern a person writes of a thing) always
-stand. A name ending on a negated light verb whose object the statements write after it
-("won't let" of "won't let me", "didn't give" of "didn't give us") is clipped, however
-many write it. :func:`rephrased` gives a theme that fails the problem phrase its
-statements write that passes (:func:`voc.themes.said.phrases_said`,
-:func:`voc.themes.problemspans.said_span`), else its honest mixed name
-(:func:`voc.themes.mixed.mixed_name`): readers keep a vague honest name over a garbled one.
+:func:`together` counts the distinct statements that write a name's words side by side
+in its order (its prepositions too; its own determiners need not be), in their forms or
+another inflection (:func:`voc.themes.aswritten._inflected`; a negation as any other,
+"can't" as "unable to" or "trying to"), with at most :data:`MAX_GAP` modifiers between
+two of them (:func:`_modifier`: determiners, possessives, forms of "be" and "have",
+object pronouns, adjectives, adverbs: "lost *my* bag", "charged me a *monthly* service
+fee"); a noun, a verb or a preposition never stands between (a dropped preposition is
+the garble). :func:`person_phrase` keeps a name :func:`least` of its distinct
+statements write so (:func:`written`: a thing and what happened to it in either order,
+"lost my bag" writes "bag lost"; a thing and its problem noun across a preposition,
+"fraud on my card"; a name's two phrases around its preposition in one clause, "on hold
+for 45 minutes"). One statement is enough for a name shaped as a clause
+(:func:`clause_shaped`: "bank refused", "broken bank connections", "can't cancel
+subscription", "stranded at the airport"), where another noun may stand in its thing's
+place ("my referral *reward* disappeared"). Names that summarise by design always stand:
+questions, mixed names, "X and Y", "parent: qualifier", one word
+(:func:`voc.themes.aswritten.checked`), "X problems", a friction frame's name
+(:func:`framed`: "can't get through by phone"), an adjective and the noun it judges
+(:func:`judged`: "rude staff") and a thing's problem-noun label both words of which the
+statements say (:func:`labelled`: "card fraud"). A name ending on a negated verb the
+statements go on after ("won't let" of "won't let me") is :func:`clipped`.
+
+:func:`rephrased` gives a theme whose name fails the problem phrase its statements write
+that passes, written so by a tenth of them and on its topic
+(:func:`voc.themes.problemspans.said_span`, :func:`voc.themes.said.phrases_said`), else
+its honest mixed name (:func:`voc.themes.mixed.mixed_name`): readers keep a vague honest
+name over a garbled one.
 """
 
 from __future__ import annotations
