@@ -366,11 +366,22 @@ def person_phrase(name: str, texts: Sequence[str]) -> bool:
         return True
     if clipped(part, uniq):
         return False
-    need = 1 if clause_shaped(part) else least(len(uniq))
-    words = part.split()
+    words = part.lower().split()
+    if clause_shaped(part) or words[0] == "no" or _adjective_led(words):
+        # a grammatical shape: garbled only when the statements hold its words with a
+        # preposition between that the name dropped ("refund for cancelled flight")
+        return written(part, uniq) > 0 or not together(part, uniq, across=True)
+    need = least(len(uniq))
     if _negation(words[0]) and len(words) > 2 and written(" ".join(words[1:]), uniq) >= need:
         return True  # "can't change flights": people write the negation many ways
     return written(part, uniq) >= need
+
+
+def _adjective_led(words: Sequence[str]) -> bool:
+    """Whether ``words`` start on an adjective and a noun ("swift transfers pending",
+    "worst experience ever flying")."""
+    return len(words) >= 2 and lexicon_tag(words[0]) in ("JJ", "JJS", "JJR") \
+        and lexicon_tag(words[1]).startswith("NN")
 
 
 def _leads(phrase: str) -> bool:
@@ -400,7 +411,7 @@ def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
     span = said_span(uniq, phrases)
     about = _lemmas([name, *phrases[:TOPIC_PHRASES]])
     for c in [span, *cands] if span else cands:
-        if c and c.lower() not in gone and _leads(c) and not _open_clause(c) \
+        if c and c.lower() not in gone and _leads(c) and not _open_clause(c) and _names_thing(c) \
                 and _lemmas([c]) & about and person_phrase(c, uniq) and not clipped(c, uniq) \
                 and written(c, uniq) >= need:
             return c
@@ -421,6 +432,13 @@ def _thing(name: str, phrases: Sequence[str]) -> str:
 def _lemmas(phrases: Sequence[str]) -> set[str]:
     """The content lemmas of ``phrases``."""
     return {lemma(w) for p in phrases for w in p.lower().split() if w not in STOPWORDS}
+
+
+def _names_thing(phrase: str) -> bool:
+    """Whether ``phrase`` says a thing: a noun ("no response"), not only what happened
+    ("isn't showing", "didn't work")."""
+    return any(lexicon_tag(w).startswith("NN") and w not in STOPWORDS
+               for w in phrase.lower().split())
 
 
 def _open_clause(phrase: str) -> bool:
