@@ -95,3 +95,14 @@ def test_the_name_step_gives_a_garbled_name_a_written_phrase_last() -> None:
     pinned = [ThemeDraft(0, np.arange(len(PLANE)), "waiting plane", [], [])]
     _reword(pinned, vectors, PLANE, lambda xs: np.ones((len(xs), 8)), ("waiting plane",), 0.2)
     assert pinned[0].name == "waiting plane"  # the user's names never change
+
+
+def test_a_grammatical_name_gives_way_only_to_a_dropped_preposition() -> None:
+    # a paraphrase no statement writes word for word stays: it is a phrase a person writes
+    reward = ["My referral reward disappeared after a day.",
+              "I never received the referral bonus.", "The referral count says zero."]
+    assert person_phrase("referral bonus disappeared", reward)
+    atm = ["The ATM kept my card and gave me no money.", "No cash came out of the machine."]
+    assert person_phrase("atm didn't give cash", atm)
+    # the statements write the words with the preposition the name dropped
+    assert not person_phrase("refund cancelled", REFUND)

@@ -21,10 +21,12 @@ the garble). :func:`person_phrase` keeps a name :func:`least` of its distinct
 statements write so (:func:`written`: a thing and what happened to it in either order,
 "lost my bag" writes "bag lost"; a thing and its problem noun across a preposition,
 "fraud on my card"; a name's two phrases around its preposition in one clause, "on hold
-for 45 minutes"). One statement is enough for a name shaped as a clause
-(:func:`clause_shaped`: "bank refused", "broken bank connections", "can't cancel
-subscription", "stranded at the airport"), where another noun may stand in its thing's
-place ("my referral *reward* disappeared"). Names that summarise by design always stand:
+for 45 minutes"). A name of a grammatical shape (:func:`clause_shaped`: "bank refused",
+"broken bank connections", "can't cancel subscription", "stranded at the airport"; "no
+X"; an adjective and a noun) gives way only when no statement writes it (another noun
+may stand in its thing's place: "my referral *reward* disappeared") and some write its
+words with a preposition between that the name dropped ("refund for a cancelled
+flight"). Names that summarise by design always stand:
 questions, mixed names, "X and Y", "parent: qualifier", one word
 (:func:`voc.themes.aswritten.checked`), "X problems", a friction frame's name
 (:func:`framed`: "can't get through by phone"), an adjective and the noun it judges
@@ -330,10 +332,9 @@ def clause_shaped(name: str) -> bool:
     is ("bank refused", "savings account not closed", "miles haven't shown up"), a past
     participle and its thing ("broken bank connections"), a negated verb and its object
     ("can't cancel subscription"), or a word and a prepositional phrase ("stranded at
-    the airport", "minutes on hold"). One statement writing such a name shows it is a
-    phrase (another noun may stand in the thing's place: "my referral *reward*
-    disappeared"); a bare verb and a noun ("waiting plane", "waited line") may be a verb
-    whose preposition was dropped, and needs more."""
+    the airport", "minutes on hold"). Such a name gives way only to the evidence of a
+    dropped preposition (:func:`person_phrase`); a bare verb and a noun ("waiting plane",
+    "waited line") may be a verb whose preposition was dropped, and must be written."""
     words = name.lower().split()
     tags = [lexicon_tag(w)[:2] for w in words]
     k = next((k for k in range(1, len(words) - 1) if words[k] in PREPOSITIONS), 0)
@@ -348,9 +349,15 @@ def clause_shaped(name: str) -> bool:
     if len(words) < 2 or tags[0] != "NN":
         return False
     last = -2 if words[-1] in PARTICLES and len(words) > 2 else -1
-    return tags[last] in ("VB", "JJ") and all(
-        t == "NN" or _negation(w) or w in GAP_WORDS for w, t in zip(words[1:last], tags[1:last],
-                                                                    strict=True))
+    if tags[last] in ("VB", "JJ") and all(
+            t == "NN" or _negation(w) or w in GAP_WORDS
+            for w, t in zip(words[1:last], tags[1:last], strict=True)):
+        return True
+    # a thing, a negated verb and its object: "atm didn't give cash"
+    v = next((k for k, w in enumerate(words) if tags[k] != "NN" and not _negation(w)), 0)
+    return 0 < v < len(words) - 1 and _negation(words[v - 1]) and tags[v] == "VB" \
+        and all(t == "NN" or w in GAP_WORDS for w, t in zip(words[v + 1:], tags[v + 1:],
+                                                             strict=True))
 
 
 def person_phrase(name: str, texts: Sequence[str]) -> bool:
