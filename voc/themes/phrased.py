@@ -329,7 +329,7 @@ def judged(name: str) -> bool:
 
 def clause_shaped(name: str) -> bool:
     """Whether ``name`` is shaped as people write a clause: a thing and what it did or
-    is ("bank refused", "savings account not closed", "miles haven't shown up"), a past
+    is ("bank refused", "savings account not closed", "internet down"), a past
     participle and its thing ("broken bank connections"), a negated verb and its object
     ("can't cancel subscription"), or a word and a prepositional phrase ("stranded at
     the airport", "minutes on hold"). Such a name gives way only to the evidence of a
@@ -349,7 +349,7 @@ def clause_shaped(name: str) -> bool:
     if len(words) < 2 or tags[0] != "NN":
         return False
     last = -2 if words[-1] in PARTICLES and len(words) > 2 else -1
-    if tags[last] in ("VB", "JJ") and all(
+    if (tags[last] in ("VB", "JJ", "RB") or words[last] in PARTICLES) and all(
             t == "NN" or _negation(w) or w in GAP_WORDS
             for w, t in zip(words[1:last], tags[1:last], strict=True)):
         return True
