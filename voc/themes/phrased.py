@@ -336,15 +336,18 @@ def clause_shaped(name: str) -> bool:
     dropped preposition (:func:`person_phrase`); a bare verb and a noun ("waiting plane",
     "waited line") may be a verb whose preposition was dropped, and must be written."""
     words = name.lower().split()
-    tags = [lexicon_tag(w)[:2] for w in words]
+    # a word the lexicon does not know is a name of a thing ("atm", "google", "uk")
+    tags = [lexicon_tag(w)[:2] or "NN" for w in words]
+    # a word after a negation is its verb ("didn't *work*")
+    tags = [("VB" if k and _negation(words[k - 1]) else t) for k, t in enumerate(tags)]
     k = next((k for k in range(1, len(words) - 1) if words[k] in PREPOSITIONS), 0)
     if k and all(w in GAP_WORDS for w in words[k + 1:-1]) and words[-1] not in STOPWORDS:
         return True
     if len(words) >= 2 and (lexicon_tag(words[0]) == "VBN"
                             or _negation(words[0]) and tags[1] == "VB") \
-            and all(t == "NN" or w in GAP_WORDS for w, t in zip(words[1 + _negation(words[0]):],
-                                                               tags[1 + _negation(words[0]):],
-                                                               strict=True)):
+            and all(t in ("NN", "JJ") or w in GAP_WORDS
+                    for w, t in zip(words[1 + _negation(words[0]):],
+                                    tags[1 + _negation(words[0]):], strict=True)):
         return True  # "broken bank connections", "can't cancel subscription"
     if len(words) < 2 or tags[0] != "NN":
         return False
