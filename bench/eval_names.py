@@ -576,6 +576,26 @@ def centred_renames(
             r["on_topic"] = on_topic(d.name, str(r["label"]))
 
 
+def phrased_renames(
+    rows: list[dict[str, object]], groups: list[np.ndarray], phrases: list[list[str]],
+    texts: list[str],
+) -> None:
+    """Names no phrase their statements write, given one as the name step gives it last
+    (:func:`voc.themes.phrased.rephrased`), in place: the shown name, the name checked
+    and its checks."""
+    from voc.themes.phrased import rephrased
+
+    for k, (r, g, ph) in enumerate(zip(rows, groups, phrases, strict=True)):
+        tx = [texts[i] for i in g]
+        taken = [str(o["shown"]) for j, o in enumerate(rows) if j != k]
+        new = rephrased(str(r["shown"]), tx, ph, taken)
+        if new != r["shown"]:
+            log.info("no phrase %r named %r", r["shown"], new)
+            r["name"] = r["shown"] = new
+            r["fails"] = check_name(new, tx)
+            r["on_topic"] = on_topic(new, str(r["label"]))
+
+
 @lru_cache(maxsize=1)
 def _encoder() -> object:
     from voc.embed import Embedder
@@ -687,6 +707,8 @@ def name_set(name: str) -> dict[str, object]:
     for r, shown in zip(rows, after, strict=True):
         r["shown"] = shown  # the name the report shows, after clashes between themes
     centred_renames(rows, [groups[ids.index(r["id"])] for r in rows], texts, vecs)  # type: ignore[arg-type]
+    phrased_renames(rows, [groups[ids.index(r["id"])] for r in rows],  # type: ignore[arg-type]
+                    [phrases[ids.index(r["id"])] for r in rows], texts)  # type: ignore[arg-type]
     after = [str(r["shown"]) for r in rows]
     subrows = [s for r in rows for s in r["subthemes"]]  # type: ignore[attr-defined]
 

@@ -231,10 +231,12 @@ def _reword(
     """Last words of the theme names, in place (never the user's): large vague themes
     named by the problem phrase closest to their centre
     (:func:`voc.themes.centred.rename_vague`), so are themes few of whose statements say
-    their name (:func:`voc.themes.unsaid.rename_unsaid`), and phrasal verbs given their particle
-    ("can't check in": :func:`voc.themes.particles.with_particle`)."""
+    their name (:func:`voc.themes.unsaid.rename_unsaid`), phrasal verbs given their particle
+    ("can't check in": :func:`voc.themes.particles.with_particle`), and names that are no
+    phrase their statements write given one (:func:`voc.themes.phrased.rephrased`)."""
     from voc.themes.centred import rename_vague
     from voc.themes.particles import with_particle
+    from voc.themes.phrased import rephrased
     from voc.themes.unsaid import rename_unsaid
 
     for old, new, size in rename_vague(drafts, vectors, texts, encode, pinned=pinned,
@@ -246,6 +248,18 @@ def _reword(
     for d in drafts:
         if d.label >= 0 and d.theme_key is None and d.name not in pinned:
             d.name = with_particle(d.name, [texts[int(j)] for j in d.statement_idx])
+    # last: a name no statement writes in its words and order gives way to a phrase
+    # they write, else the honest mixed name
+    for d in drafts:
+        if d.label < 0 or d.theme_key is not None or d.name in pinned:
+            continue
+        taken = [o.name for o in drafts if o is not d]
+        new = rephrased(d.name, [texts[int(j)] for j in d.statement_idx], d.key_phrases,
+                        taken)
+        if new != d.name:
+            log.info("theme %r (%d) is no phrase its statements write, named %r", d.name,
+                     len(d.statement_idx), new)
+            d.name = new
 
 
 @register("name", NameParams, requires=["clusters"], provides=["names"])
