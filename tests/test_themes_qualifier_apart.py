@@ -61,10 +61,9 @@ def test_a_clash_is_not_told_apart_by_a_time_word() -> None:
     assert n_duplicates(out) == 0
     assert out[0] == "flight cancelled"
     assert "tomorrow" not in out[1]
-    # "storm" sets it apart but no span says it with a problem word, no problem phrase is
-    # its own and none writes it after a preposition: never glued on ("flight cancelled:
-    # storm", r33q); it says the name as much as its twin, the same problem: numbered
-    assert out[1] == "flight cancelled (2)", out
+    # "storm" sets it apart but no span says it with a problem word, and no problem
+    # phrase is its own: glued on, which says more than a number
+    assert out[1] == "flight cancelled: storm", out
 
 
 def test_clashing_mixed_names_are_told_apart_by_subjects_never_a_colon() -> None:

@@ -37,9 +37,7 @@ def test_a_clash_is_not_told_apart_by_a_lone_verb() -> None:
     assert n_duplicates(out) == 0
     assert out[0] == "flight delayed"
     # "supposed" is said most, but a verb after a colon says nothing: the next thing
-    # (nor, since r33q, a noun glued after a colon: "delayed flight: pilot"; nothing
-    # joins "pilot" as written, and the twin says the name: numbered)
-    assert out[1] == "delayed flight (2)", out
+    assert out[1] == "delayed flight: pilot", out
 
 
 def test_filler_word_alone_does_not_set_a_subtheme_apart() -> None:
@@ -58,9 +56,7 @@ def test_a_clash_is_not_told_apart_by_the_domain_word() -> None:
     assert "flight" in common and "gate" not in common
     out = distinct_names(["rude staff", "staff rude"], [big, small], common=common)
     # "flight" (said by most of the run) tells no two themes apart: the next thing does
-    # (nor, since r33q, "staff rude: gate", glued; no statement writes "at the gate"
-    # saying the name: numbered, both say "staff rude")
-    assert out == ["rude staff", "staff rude (2)"], out
+    assert out == ["rude staff", "staff rude: gate"], out
 
 
 def test_a_subtheme_is_not_told_apart_by_the_domain_word() -> None:

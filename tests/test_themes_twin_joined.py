@@ -1,16 +1,16 @@
-"""Twins without a name of their own are never "name: phrase" (r33q).
+"""Twins without a name of their own (r33q, round 33 lead).
 
-Blind readers read every "X: Y" name as two labels glued together, which usually claims a
-problem the statements do not support (CFPB "account issues: number", "no response:
-letter"). A twin is named by the name joined to its phrase the way its statements write
-the phrase ("no response about my letters"), when enough of them write it so and say
-the name; else it takes its honest mixed name; a number is left only for a twin that
+A twin is named by the name joined to its phrase the way its statements write the phrase
+("no response about my letters"), when enough of them write it so and say the name;
+else, when the name says what goes wrong, the phrase after a colon ("no response:
+letter", which blind readers kept); a topic name is never glued ("account issues:
+number": readers preferred the honest mixed name); a number is left only for a twin that
 says the name as much as the one keeping it (the same problem twice).
 """
 
 from __future__ import annotations
 
-from voc.themes.distinct import distinct_names, n_duplicates
+from voc.themes.distinct import distinct_names, glued, n_duplicates
 from voc.themes.mixed import is_mixed
 from voc.themes.twinname import joined_name
 
@@ -101,3 +101,13 @@ def test_a_twin_saying_the_name_in_few_statements_is_mixed_not_numbered() -> Non
     twin = [*NUMBERS, "I still have account issues with them."]
     out = distinct_names(["account issues", "account issues"], [ACCOUNT, twin])
     assert out[0] == "account issues" and is_mixed(out[1]), out
+
+
+def test_only_a_name_saying_what_goes_wrong_is_glued_to_its_phrase() -> None:
+    assert glued("no response", "letter") == "no response: letter"
+    assert glued("late payments", "credit") == "late payments: credit"
+    # a topic name glued to a word is two labels: the caller names the twin mixed
+    assert glued("account issues", "number") == ""
+    assert glued("payment problems", "fee") == ""
+    assert glued("mixed complaints about fee", "bag") == ""
+    assert glued("no response", "") == ""

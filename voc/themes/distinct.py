@@ -23,10 +23,11 @@ the themes:
    phrase most of its statements say that the other themes of the clash say at most a
    :data:`MIN_LIFT`-th as often ("hours on hold"; :mod:`voc.themes.twinname`), else the
    name joined to the phrase as the statements saying the name write it after a
-   preposition ("no response about my letters", :func:`voc.themes.twinname.joined_name`);
-   never "<name>: <its phrase>" (blind readers read "account issues: number" as two
-   labels glued together, claiming what the statements do not say); a phrase is said by
-   at least
+   preposition ("no response about my letters", :func:`voc.themes.twinname.joined_name`),
+   else "<name>: <its phrase>" when the name says what goes wrong ("no response: letter",
+   :func:`glued`), never when it names only a topic ("account issues: number": blind
+   readers of round 33 kept the first and preferred the mixed name to the second); a
+   phrase is said by at least
    :data:`MIN_SAID` distinct statements of the theme and is never a code ("jfk", "ua",
    "pm": see :func:`voc.themes.evidence.code_like`), a stray token, a cut clause ("not
    control") or what names no thing (:func:`voc.themes.qualify.plain_qualifier`: a time,
@@ -40,7 +41,7 @@ the themes:
    own tries every phrase ending in a noun that at least two of its
    statements say, :data:`MIN_LIFT` times as often as any other member, worked in the
    same way (:func:`_loose`), then the problem phrase only it says, then the first such
-   phrase joined as written;
+   phrase joined as written, else after a colon (:func:`glued`);
 5. a theme still without a name of its own is named honestly as mixed
    (:func:`_unnamed`: "mixed complaints about account and number"), unless its
    statements say the name :data:`SAME_SHARE` as often as the keeper's (and
@@ -388,7 +389,7 @@ def _loose(
                 break
         else:  # no phrase worked in: the problem it says that its twins do not
             found = own_phrase(out[i], texts[i], [texts[j] for j in group if j != i], used) \
-                or joined_name(out[i], first, texts[i], used)
+                or joined_name(out[i], first, texts[i], used) or glued(out[i], first)
             if found:
                 out[i] = found
                 used.add(name_key(found))
@@ -444,7 +445,19 @@ def _apart(
         return ""
     if another_problem(name, phrase):
         return qualified(name, phrase)
-    return twin_name(name, phrase, texts, others, used)
+    return twin_name(name, phrase, texts, others, used) or glued(name, phrase)
+
+
+def glued(name: str, phrase: str) -> str:
+    """``name`` with ``phrase`` after a colon ("no response: letter") when ``name`` says
+    what goes wrong; "" when it names only a topic ("account issues", "payment problems":
+    :func:`voc.themes.centred.vague`), whose twin is named honestly mixed instead. Blind
+    readers of round 33 kept "no response: letter", "late payments: credit" and "can't
+    get through by phone: service" over the mixed name, and preferred the mixed name to
+    "account issues: number"."""
+    from voc.themes.centred import vague
+
+    return "" if not phrase or vague(name) else qualified(name, phrase)
 
 
 def _resolve(

@@ -3,8 +3,8 @@
 Two themes can draft one name and stay two (CFPB, seed 42: "account issues" 48 twice,
 0.76 close, under the same-name merge's 0.8). :mod:`voc.themes.distinct` tells them apart
 by a phrase one says and the other does not; written as "<name>: <phrase>" ("account
-issues: number", "can't get through by phone: hold") it read as two labels glued
-together to every blind reader. A twin is named instead, as a person would write it:
+issues: number", "can't get through by phone: hold") it reads as two labels glued
+together. A twin is named instead, as a person would write it:
 
 1. by that phrase worked into the span its statements write with it
    (:func:`voc.themes.subphrase.worked_in`: "no response to letter"), when the span holds
@@ -21,9 +21,10 @@ together to every blind reader. A twin is named instead, as a person would write
    report"): a preposition, a possessive at most and the phrase, written so by
    :func:`voc.themes.pairs.need` of its distinct statements that say the name too.
 
-"" when none gives a name no other theme holds: the caller names the twin honestly
-mixed, or numbers one that says the name as much as its twin does, the last resort
-("name: phrase" read as two labels glued together to every blind reader).
+"" when none gives a name no other theme holds: the caller glues the phrase on after a
+colon when the name says what goes wrong (:func:`voc.themes.distinct.glued`: "no
+response: letter", which readers keep), else names the twin honestly mixed, or numbers
+one that says the name as much as its twin does, the last resort.
 """
 
 from __future__ import annotations
@@ -211,6 +212,6 @@ def twin_name(
     used: Collection[tuple[str, ...]] = (),
 ) -> str:
     """A name of its own for a twin named ``name`` that ``qualifier`` sets apart (see the
-    module docstring), or "" (then the caller names it mixed, or numbers it)."""
+    module docstring), or "" (then the caller glues, names it mixed, or numbers it)."""
     return worked_name(name, qualifier, texts, used) or own_phrase(name, texts, others, used) \
         or joined_name(name, qualifier, texts, used)
