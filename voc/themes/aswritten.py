@@ -149,7 +149,7 @@ def stands_written(name: str, texts: Sequence[str]) -> bool:
     return not part or not uniq or written_as_is(part, uniq) >= least(len(uniq))
 
 
-def _inflected(name_word: str, written: str) -> bool:
+def inflected(name_word: str, written: str) -> bool:
     """Whether ``written`` is ``name_word`` in another form: the same lemma, or one is the
     other with an inflectional ending ("uncleared" of "unclear", "missed" of "miss",
     "boarding" of "board"; never "worst" of "wrong", "theft" of "the"); a negation
@@ -174,7 +174,7 @@ def _new_phrase(span: Sequence[str]) -> bool:
 
 
 def _spans(want: Sequence[str], texts: Sequence[str]) -> Counter[str]:
-    """The spans one clause writes ``want``'s words in (matched by :func:`_inflected`, in
+    """The spans one clause writes ``want``'s words in (matched by :func:`inflected`, in
     any order, only :data:`BETWEEN` words between), per distinct statement."""
     found: Counter[str] = Counter()
     for t in dict.fromkeys(texts):
@@ -183,7 +183,7 @@ def _spans(want: Sequence[str], texts: Sequence[str]) -> Counter[str]:
             for order in set(permutations(range(len(want)))):
                 ordered = [want[o] for o in order]
                 for i in range(len(words)):
-                    j = _end(ordered, words, i, _inflected,
+                    j = _end(ordered, words, i, inflected,
                              lambda j, words=words: words[j] in BETWEEN)
                     if j < 0:
                         continue

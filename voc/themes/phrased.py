@@ -12,7 +12,7 @@ the name step (:func:`voc.themesteps._reword`).
 
 :func:`together` counts the distinct statements that write a name's words side by side
 in its order (its prepositions too; its own determiners need not be), in their forms or
-another inflection (:func:`voc.themes.aswritten._inflected`; a negation as any other,
+another inflection (:func:`voc.themes.aswritten.inflected`; a negation as any other,
 "can't" as "unable to" or "trying to"), with at most :data:`MAX_GAP` modifiers between
 two of them (:func:`_modifier`: determiners, possessives, forms of "be" and "have",
 object pronouns, adjectives, adverbs: "lost *my* bag", "charged me a *monthly* service
@@ -48,7 +48,7 @@ import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
-from voc.themes.aswritten import _inflected, checked
+from voc.themes.aswritten import checked, inflected
 from voc.themes.dangling import PREPOSITIONS
 from voc.themes.evidence import norm_word
 from voc.themes.lemmas import STOPWORDS, lemma
@@ -108,11 +108,11 @@ def _negation(word: str) -> bool:
 
 def _same(name_word: str, written: str) -> bool:
     """Whether ``written`` writes ``name_word``: another inflection of it
-    (:func:`voc.themes.aswritten._inflected`), a negation any other ("haven't" of
+    (:func:`voc.themes.aswritten.inflected`), a negation any other ("haven't" of
     "have not", "can't" of "unable to"), "can't" an attempt ("trying to")."""
     if _negation(name_word):
         return _negation(written) or lemma(written) in ATTEMPT and name_word in _CANT
-    return _inflected(name_word, written)
+    return inflected(name_word, written)
 
 
 def _modifier(word: str) -> bool:
