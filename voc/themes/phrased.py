@@ -34,8 +34,9 @@ questions, mixed names, "X and Y", "parent: qualifier", one word
 statements say (:func:`labelled`: "card fraud"). A name ending on a negated verb the
 statements go on after ("won't let" of "won't let me") is :func:`clipped`.
 
-:func:`rephrased` gives a theme whose name fails the problem phrase its statements write
-that passes, written so by a tenth of them and on its topic
+:func:`rephrased` gives a theme whose name fails what the name says of its thing when its
+statements write that ("charged twice" of "billing charged twice"), else the problem
+phrase its statements write that passes, written so by a tenth of them and on its topic
 (:func:`voc.themes.problemspans.said_span`, :func:`voc.themes.said.phrases_said`), else
 its honest mixed name (:func:`voc.themes.mixed.mixed_name`): readers keep a vague honest
 name over a garbled one.
@@ -403,7 +404,8 @@ def _leads(phrase: str) -> bool:
 
 def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
               taken: Collection[str] = ()) -> str:
-    """``name`` when it is a :func:`person_phrase`, else the problem phrase its statements
+    """``name`` when it is a :func:`person_phrase`, else what it says of its thing when that
+    is one its statements write (:func:`_said_of`), else the problem phrase its statements
     write that is one (the most written first, written so by a tenth of them at least:
     :func:`voc.themes.pairs.need`; saying a word of ``name`` or of the best key
     ``phrases``; never a name in ``taken``), else the honest mixed name."""
@@ -417,6 +419,10 @@ def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
     uniq = list(dict.fromkeys(texts))
     need = max(least(len(uniq)), pairs_need(len(uniq)))
     gone = {t.lower() for t in taken}
+    said = _said_of(name)
+    if said and said.lower() not in gone and person_phrase(said, uniq) \
+            and written(said, uniq) >= need:
+        return said  # "billing charged twice": what its statements write is "charged twice"
     cands = [s.text for s in phrases_said(uniq, phrases) if s.support >= need]
     span = said_span(uniq, phrases)
     about = _lemmas([name, *phrases[:TOPIC_PHRASES]])
@@ -426,6 +432,17 @@ def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
                 and written(c, uniq) >= need:
             return c
     return mixed_name(uniq, taken=list(taken), about=_thing(name, phrases), phrases=phrases)
+
+
+def _said_of(name: str) -> str:
+    """What ``name`` says of the thing(s) it starts with, when that is a verb phrase of
+    two words or more ("charged twice" of "billing charged twice"), else ""."""
+    words = name.lower().split()
+    k = next((k for k, w in enumerate(words) if not lexicon_tag(w).startswith("NN")), 0)
+    if k == 0 or len(words) - k < 2:
+        return ""
+    return " ".join(words[k:]) if lexicon_tag(words[k]).startswith("VB") \
+        or _negation(words[k]) else ""
 
 
 def _thing(name: str, phrases: Sequence[str]) -> str:
