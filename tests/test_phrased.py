@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from test_themes_cli import BILLING  # six statements about being charged twice
+
 from voc.themes.phrased import clipped, person_phrase, rephrased, together
 
 PLANE = [
@@ -109,16 +111,8 @@ def test_a_grammatical_name_gives_way_only_to_a_dropped_preposition() -> None:
 
 
 def test_a_garbled_name_keeps_what_it_says_of_its_thing_when_that_is_written() -> None:
-    billing = [
-        "I was charged twice for my subscription this month, this is unacceptable",
-        "You billed my card two times for the same plan, I want my money back",
-        "Double charged again on my credit card, second month in a row, terrible",
-        "Why did you charge me twice?? Fix the billing now, I'm furious",
-        "I got charged two times for one order and support ignores me",
-        "Duplicate charge on my statement, billing is broken and nobody helps",
-    ]
     # no one writes "billing charged twice"; two write "charged (me) twice"
-    assert rephrased("billing charged twice", billing, ["charged", "billing"]) == "charged twice"
+    assert rephrased("billing charged twice", BILLING, ["charged", "billing"]) == "charged twice"
     # taken by another theme: not given twice
-    assert rephrased("billing charged twice", billing, ["charged", "billing"],
+    assert rephrased("billing charged twice", BILLING, ["charged", "billing"],
                      taken=["charged twice"]) != "charged twice"

@@ -255,13 +255,20 @@ def _pieces(name: str) -> tuple[str, str] | None:
     return (" ".join(words[:k]), " ".join(words[k:])) if k else None
 
 
+def _thing_end(words: Sequence[str]) -> int:
+    """Index of the first word of ``words`` that is no noun, the end of the thing a name
+    starts with ("savings account" of "savings account not closed"); 0 when the first
+    word is none or every word is one."""
+    return next((k for k, w in enumerate(words) if not lexicon_tag(w).startswith("NN")), 0)
+
+
 def _subject_split(name: str) -> tuple[str, str] | None:
     """A :func:`clause_shaped` name's thing and what is said of it ("savings account",
     "not closed"), or None."""
     words = name.lower().split()
     if not clause_shaped(name) or len(words) < 3 or any(w in PREPOSITIONS for w in words):
         return None
-    k = next((k for k, w in enumerate(words) if not lexicon_tag(w).startswith("NN")), 0)
+    k = _thing_end(words)
     return (" ".join(words[:k]), " ".join(words[k:])) if k else None
 
 
@@ -438,7 +445,7 @@ def _said_of(name: str) -> str:
     """What ``name`` says of the thing(s) it starts with, when that is a verb phrase of
     two words or more ("charged twice" of "billing charged twice"), else ""."""
     words = name.lower().split()
-    k = next((k for k, w in enumerate(words) if not lexicon_tag(w).startswith("NN")), 0)
+    k = _thing_end(words)
     if k == 0 or len(words) - k < 2:
         return ""
     return " ".join(words[k:]) if lexicon_tag(words[k]).startswith("VB") \
