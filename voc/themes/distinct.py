@@ -71,9 +71,15 @@ import numpy as np
 
 from voc.themes.evidence import junk_phrase, said_by, said_words
 from voc.themes.lemmas import STOPWORDS, lemma
-from voc.themes.mixed import MIXED, is_mixed, mixed_name, subject_nouns, undomained
+from voc.themes.mixed import (
+    MIXED,
+    is_mixed,
+    mixed_name,
+    named_least,
+    subject_nouns,
+    undomained,
+)
 from voc.themes.naming import key_phrases
-from voc.themes.pairs import need
 from voc.themes.pos import lexicon_tag, past_participle
 from voc.themes.qualify import (
     another_problem,
@@ -287,10 +293,11 @@ def mixed_apart(texts: Sequence[str], taken: Sequence[str],
     """"mixed complaints about X and Y" for a mixed theme whose name another holds: the
     nouns :func:`voc.themes.mixed.mixed_name` can name a subject by that most of
     ``texts`` say, each by ``least`` distinct statements at least (by default
-    :func:`voc.themes.pairs.need`: two, and about a tenth of them; one statement's noun,
-    "deplane and detectors", tells the reader nothing of the theme), no ``common``
-    (domain) lemma; "" when none gives a free name (the theme is numbered)."""
-    least = least or need(len(set(texts)))
+    :func:`voc.themes.mixed.named_least`, as a mixed name: a seventh of them, two at
+    least; one statement's noun, "deplane and detectors", tells the reader nothing of
+    the theme), no ``common`` (domain) lemma; "" when none gives a free name (the theme
+    is numbered)."""
+    least = least or named_least(texts)
     nouns = [w for w, n in sorted(subject_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
              if n >= least and lemma(w.lower()) not in common and plain_qualifier(w, texts)]
     used = {name_key(n) for n in taken}
