@@ -5,7 +5,7 @@ hardly any of it says; an honest "mixed complaints (saying W)" does not."""
 
 from __future__ import annotations
 
-from voc.themes.distinct import mixed_apart
+from voc.themes.distinct import distinct_names, mixed_apart, n_duplicates
 from voc.themes.mixed import MIXED, mixed_name, named_least
 from voc.themes.wording import distinct
 
@@ -77,3 +77,13 @@ def test_the_share_a_mixed_subject_needs_grows_with_the_theme() -> None:
     texts = ["My seat was broken.", "The seat was dirty.", "Lost my bag.", "Bag never came.",
              "The bag fee is a joke.", "Whole day wasted."]
     assert mixed_name(texts) == f"{MIXED} about bag and seat"
+
+
+def test_in_a_clash_of_mixed_names_the_theme_saying_the_subject_most_keeps_it() -> None:
+    small = ["My payments were never applied.", "Two payments went missing.",
+             "The payments posted late again.", "Nobody answers the phone."]
+    big = ["The payment was late.", "A payment vanished.", "My payment bounced.",
+           *[f"They never called back, {i} times now." for i in range(17)]]
+    out = distinct_names([f"{MIXED} about payment", f"{MIXED} about payments"], [big, small])
+    assert out[1] == f"{MIXED} about payments", out
+    assert n_duplicates(out) == 0 and not any("(" in n for n in out), out
