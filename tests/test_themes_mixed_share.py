@@ -87,10 +87,3 @@ def test_in_a_clash_of_mixed_names_the_theme_saying_the_subject_most_keeps_it() 
     out = distinct_names([f"{MIXED} about payment", f"{MIXED} about payments"], [big, small])
     assert out[1] == f"{MIXED} about payments", out
     assert n_duplicates(out) == 0 and not any("(" in n for n in out), out
-
-
-def test_a_mixed_name_gives_way_to_a_taken_name_in_another_form() -> None:
-    texts = ["My payments were never applied.", "Two payments went missing.",
-             "The payments posted late again.", "Nobody answers the phone."]
-    assert mixed_name(texts) == f"{MIXED} about payments"
-    assert "payment" not in mixed_name(texts, taken=[f"{MIXED} about payment"])

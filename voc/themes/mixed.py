@@ -206,11 +206,8 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
         names = [f"{first} and {rest[0]}" if rest and " " not in about else first, *names]
     names += [f"{MIXED} saying {w}"
               for w in wrongs_said(uniq, SAYING_SHARE * len(uniq))]
-    from voc.themes.qualify import name_key  # qualify imports this module
-
-    # taken as the clash check takes it: "about payment" is "about payments"
-    taken_set = {name_key(t) for t in taken}
-    return next((n for n in names if name_key(n) not in taken_set), MIXED)
+    taken_set = {t.lower() for t in taken}
+    return next((n for n in names if n not in taken_set), MIXED)
 
 
 def _ranked(texts: Sequence[str], phrases: Sequence[str] = (),
