@@ -71,9 +71,16 @@ import numpy as np
 
 from voc.themes.evidence import junk_phrase, said_by, said_words
 from voc.themes.lemmas import STOPWORDS, lemma
-from voc.themes.mixed import MIXED, is_mixed, mixed_name, subject_nouns, undomained
+from voc.themes.mixed import (
+    MIXED,
+    is_mixed,
+    mixed_name,
+    mixed_subjects,
+    named_least,
+    subject_nouns,
+    undomained,
+)
 from voc.themes.naming import key_phrases
-from voc.themes.pairs import need
 from voc.themes.pos import lexicon_tag, past_participle
 from voc.themes.qualify import (
     another_problem,
@@ -91,6 +98,7 @@ from voc.themes.qualify import (
 )
 from voc.themes.question import QWORDS, YES_NO
 from voc.themes.twinname import joined_name, own_phrase, twin_name, worked_name
+from voc.themes.wording import distinct, lemmas_said, tokens
 
 if TYPE_CHECKING:
     from voc.themes.table import ThemeDraft
@@ -256,7 +264,10 @@ def distinct_names(
     out = undomained(out, texts, common, {*pinned, *skip})  # no "flight" in mixed names
     for group in clashes(out, skip):  # mixed themes: the next nouns their statements say
         if all(is_mixed(out[i]) for i in group):
-            for i in sorted(group, key=lambda i: (-len(texts[i]), i))[1:]:
+            # the theme whose statements say the subjects most keeps the name: "payments"
+            # said by 3 of 4, not the theme of 43 nine of which say it
+            for i in sorted(group, key=lambda i: (-subjects_share(out[i], texts[i]),
+                                                  -len(texts[i]), i))[1:]:
                 if i not in pinned:
                     out[i] = mixed_name(texts[i], taken=out, common=common)
                     if name_key(out[i]) in {name_key(n) for k, n in enumerate(out) if k != i}:
@@ -282,15 +293,27 @@ def distinct_names(
     return out
 
 
+def subjects_share(name: str, texts: Sequence[str]) -> float:
+    """Share of the distinct ``texts`` (near-duplicates once) that say a subject the
+    mixed ``name`` names (:func:`voc.themes.mixed.mixed_subjects`); 0 for none."""
+    uniq = distinct(texts)
+    subjects = mixed_subjects(name)
+    if not uniq or not subjects:
+        return 0.0
+    want = [{lemma(w) for w in tokens(s)} for s in subjects]
+    return sum(any(w <= lemmas_said(t) for w in want) for t in uniq) / len(uniq)
+
+
 def mixed_apart(texts: Sequence[str], taken: Sequence[str],
                 common: Collection[str] = frozenset(), least: int = 0) -> str:
     """"mixed complaints about X and Y" for a mixed theme whose name another holds: the
     nouns :func:`voc.themes.mixed.mixed_name` can name a subject by that most of
     ``texts`` say, each by ``least`` distinct statements at least (by default
-    :func:`voc.themes.pairs.need`: two, and about a tenth of them; one statement's noun,
-    "deplane and detectors", tells the reader nothing of the theme), no ``common``
-    (domain) lemma; "" when none gives a free name (the theme is numbered)."""
-    least = least or need(len(set(texts)))
+    :func:`voc.themes.mixed.named_least`, as a mixed name: a seventh of them, two at
+    least; one statement's noun, "deplane and detectors", tells the reader nothing of
+    the theme), no ``common`` (domain) lemma; "" when none gives a free name (the theme
+    is numbered)."""
+    least = least or named_least(texts)
     nouns = [w for w, n in sorted(subject_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
              if n >= least and lemma(w.lower()) not in common and plain_qualifier(w, texts)]
     used = {name_key(n) for n in taken}

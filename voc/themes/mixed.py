@@ -15,6 +15,7 @@ which themes are mixed (:func:`is_mixed`).
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -44,7 +45,15 @@ from voc.themes.pos import glued, lexicon_tag, parse
 from voc.themes.problemspans import said_span, unsaid_head
 from voc.themes.requests import is_requests
 from voc.themes.said import VAGUE_NOUNS
-from voc.themes.wording import REDACTED, TIME_WORDS, boilerplate, proper_names, surface, tokens
+from voc.themes.wording import (
+    REDACTED,
+    TIME_WORDS,
+    boilerplate,
+    distinct,
+    proper_names,
+    surface,
+    tokens,
+)
 from voc.themes.written import written_support
 
 log = logging.getLogger(__name__)
@@ -71,6 +80,15 @@ SUBJECT_COVER = 0.5
 #: makes the theme about two things ("loan and mortgage"), which no subject names;
 #: fewer, and it is a stray beside the first ("size and pants", 6 of 19).
 SECOND_SHARE = 0.4
+#: Share of a mixed theme's distinct statements (near-duplicates once) that must say a
+#: subject for "mixed complaints about X" to name it: about a seventh. A tenth let a word
+#: of two statements name a theme of 23 ("honeymoon" over lost days and missed plans,
+#: "clothes" 2 of 22): the name then says the theme is about what hardly any of it says.
+#: A fifth would drop subjects a theme does share ("email" 12 of 61, "fee" 9 of 51).
+NAMED_SHARE = 0.15
+#: Distinct statements that must say a subject a mixed name names, at least: one
+#: statement said five times names nothing the theme shares ("derelict and nature").
+NAMED_LEAST = 2
 #: The head after one plain subject ("sweater complaints"): a bare noun names no theme.
 HEAD = "complaints"
 #: Statements that must say one plain subject for "X complaints": two of four saying
@@ -112,12 +130,20 @@ def vague_name(name: str) -> bool:
     return all(k in VAGUE or lemma(k) in VAGUE or k in TIME_WORDS for k in subject)
 
 
+def named_least(texts: Sequence[str]) -> int:
+    """Distinct ``texts`` (near-duplicates once: :func:`voc.themes.wording.distinct`) that
+    must say a subject for a mixed name to name it: :data:`NAMED_SHARE` of them, and
+    :data:`NAMED_LEAST` at least (more than there are when the theme is that small)."""
+    return max(NAMED_LEAST, math.ceil(NAMED_SHARE * len(distinct(texts)) - 1e-9))
+
+
 def subject_nouns(texts: Sequence[str]) -> Counter[str]:
-    """Distinct statements saying each noun a subject can be (one word, shown as most
-    often written): no vague word, name, time, code, redaction or boilerplate, nor a noun
-    said inside a fixed expression (:func:`voc.themes.idioms.unidiom`: "doubt" of "no
-    doubt", "attempt" of "in an attempt to")."""
-    uniq = list(dict.fromkeys(texts))
+    """Distinct statements (near-duplicates once: :func:`voc.themes.wording.distinct`)
+    saying each noun a subject can be (one word, shown as most often written): no vague
+    word, name, time, code, redaction or boilerplate, nor a noun said inside a fixed
+    expression (:func:`voc.themes.idioms.unidiom`: "doubt" of "no doubt", "attempt" of
+    "in an attempt to")."""
+    uniq = distinct(texts)
     names = proper_names(uniq) | handles(uniq)
     df: Counter[str] = Counter()
     shown: dict[str, Counter[str]] = {}
@@ -151,8 +177,8 @@ def _subject_word(key: str, word: str, names: frozenset[str]) -> bool:
 def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
                phrases: Sequence[str] = (), common: Collection[str] = frozenset()) -> str:
     """"mixed complaints about X and Y": the nouns the most distinct statements say
-    (:func:`voc.themes.pairs.need` each: two, and about a tenth of them), never a word
-    they say as a verb at least as often (:func:`voc.themes.compounds.verb_said`:
+    (:func:`named_least` each: a seventh of them, two at least, near-duplicates once),
+    never a word they say as a verb at least as often (:func:`voc.themes.compounds.verb_said`:
     "board", "land"); "mixed complaints about X" with one such noun; with none, "mixed
     complaints saying W" with the word of what is wrong most of them say ("fail",
     "rude") when :data:`SAYING_SHARE` of them say it, else "mixed complaints". A name in
@@ -163,37 +189,48 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
     and line"; never a proper name, person or generic word (:mod:`voc.themes.owned`) as
     subject or ``about``, nor,
     given the theme's key ``phrases``, a domain word (:func:`domain_nouns`: "flight"), nor
-    a noun whose lemma is among the run's ``common`` lemmas (every theme says it)."""
-    least = need(len(set(texts)))
-    ranked, domain = _ranked(texts, phrases, common, about)
+    a noun whose lemma is among the run's ``common`` lemmas (every theme says it), nor a
+    vague word (:data:`VAGUE`: "epic") by any path. When no subject is said widely
+    enough the name says what is wrong, else is plain "mixed complaints": an honest
+    vague name, not one naming what two of 23 statements say ("honeymoon")."""
+    uniq = distinct(texts)
+    least = named_least(uniq)
+    ranked, domain = _ranked(uniq, phrases, common, about, least)
     names = [f"{MIXED} about {' and '.join(ranked[i : i + MIXED_NOUNS])}"
              for i in range(len(ranked))]
-    if about and _n_saying(about, texts) >= least \
-            and all(owned(w, texts) for w in about.split()) and about not in domain:
+    if about and _n_saying(about, uniq) >= least and not _vague(about) \
+            and all(owned(w, uniq) for w in about.split()) and about not in domain:
         own = {lemma(w) for w in about.lower().split()}
         rest = [w for w in ranked if lemma(w.lower()) not in own]
         first = f"{MIXED} about {about}"
         names = [f"{first} and {rest[0]}" if rest and " " not in about else first, *names]
     names += [f"{MIXED} saying {w}"
-              for w in wrongs_said(texts, SAYING_SHARE * len(set(texts)))]
+              for w in wrongs_said(uniq, SAYING_SHARE * len(uniq))]
     taken_set = {t.lower() for t in taken}
     return next((n for n in names if n not in taken_set), MIXED)
 
 
 def _ranked(texts: Sequence[str], phrases: Sequence[str] = (),
-            common: Collection[str] = frozenset(), about: str = "",
+            common: Collection[str] = frozenset(), about: str = "", least: int = 0,
             ) -> tuple[list[str], frozenset[str]]:
     """The nouns a mixed name may name, the most distinct statements first (each said
-    by :func:`voc.themes.pairs.need` of them; no person or generic word:
-    :func:`voc.themes.owned.owned`), and the domain nouns left out."""
-    least = need(len(set(texts)))
+    by ``least`` of them, by default :func:`voc.themes.pairs.need`; no person or generic
+    word: :func:`voc.themes.owned.owned`), and the domain nouns left out (told among
+    the nouns :func:`voc.themes.pairs.need` of them say, whatever ``least``)."""
+    some = need(len(distinct(texts)))
+    least = least or some
     nouns = sorted(subject_nouns(texts).items(), key=lambda kv: (-kv[1], kv[0]))
-    domain = domain_nouns([w for w, n in nouns if n >= least] + [about] * bool(about), texts,
+    domain = domain_nouns([w for w, n in nouns if n >= some] + [about] * bool(about), texts,
                           phrases)
     domain |= {w for w, _ in nouns if lemma(w.lower()) in common}
     ranked = [w for w, n in nouns if n >= least and w not in domain and owned(w, texts)
               and not verb_said(w, texts)]
     return ranked, domain
+
+
+def _vague(phrase: str) -> bool:
+    """Whether a word of ``phrase`` is vague (:data:`VAGUE`: "epic", "stuff")."""
+    return any(w in VAGUE or lemma(w) in VAGUE for w in phrase.lower().split())
 
 
 def mixed_subjects(name: str) -> list[str]:

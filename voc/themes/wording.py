@@ -26,6 +26,33 @@ def tokens(text: str) -> list[str]:
     return [w.strip("'-") for w in TOKEN.findall(t)]
 
 
+#: What tells one copy of a statement from another and no reader: an addressee, a link.
+_COPY_MARKS = re.compile(r"@\w+|https?://\S+|\[[a-z]+\]", re.IGNORECASE)
+
+
+_COPY_WORD = re.compile(r"[^\W_]+")
+
+
+def copy_key(text: str) -> tuple[str, ...]:
+    """The words and numbers of ``text`` without case, punctuation, addressees, links or
+    placeholders: copies of one statement ("@AmericanAir did you know ...?" and
+    "@VirginAmerica did you know ...") share it; "flight 12" and "flight 34" do not."""
+    return tuple(_COPY_WORD.findall(_COPY_MARKS.sub(" ", text.lower().replace("’", "'"))))
+
+
+def distinct(texts: Sequence[str]) -> list[str]:
+    """``texts`` once each, near-duplicates (one :func:`copy_key`) once, first copy kept;
+    a statement of no words is kept as written."""
+    seen: set[tuple[str, ...]] = set()
+    out: list[str] = []
+    for text in dict.fromkeys(texts):
+        k = copy_key(text) or (text,)
+        if k not in seen:
+            seen.add(k)
+            out.append(text)
+    return out
+
+
 @lru_cache(maxsize=65536)
 def lemmas_said(text: str) -> frozenset[str]:
     """The lemmas of ``text``'s tokens (cached: naming asks of one statement many times)."""
