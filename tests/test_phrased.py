@@ -126,7 +126,7 @@ def test_a_grammatical_shape_alone_is_no_evidence() -> None:
              "Flight delayed 3 hours.", "Another delay, no updates.", "On hold forever."]
     assert not person_phrase("long wait for delay", waits)
     credit = ["The incorrect reporting is harming my credit.", "It is wrong.",
-              "They will not fix my credit report.", "My credit is wrong on one report."]
+              "They will not fix my credit report.", "Wrong balance on my credit report."]
     assert not person_phrase("credit wrong", credit)
 
 

@@ -25,13 +25,12 @@ for 45 minutes"). A name of a grammatical shape (:func:`clause_shaped`: "bank re
 "broken bank connections", "can't cancel subscription", "stranded at the airport"; "no
 X"; an adjective and a noun) is no evidence by its shape: it gives way when the
 statements write its words with a preposition between that the name dropped ("refund
-for a cancelled flight"), and stands only when :func:`least` of them write it (another
-noun may stand in its thing's place: "my referral *reward* disappeared") or say its
-words in one clause in any order (:func:`attested`: "Bank of America refused", a
-refusal as any refusal: "failed to", "is unable to"), or when one writes it and
-:func:`least` write its place ("stranded at the airport" of statements "at the
-airport"). "statement bill missed", "long wait for delay", "nitrogen line freezing"
-no statement writes. Any name gives way when none of its nouns is said by a tenth of
+for a cancelled flight"), and stands only when a statement writes it (a paraphrase
+that summarises: another noun may stand in its thing's place, "my referral *reward*
+disappeared") or :func:`least` of them say its words in one clause in any order
+(:func:`attested`: "Bank of America refused", a refusal as any refusal: "failed to",
+"is unable to"): "statement bill missed", "long wait for delay", "nitrogen line
+freezing", "gate not boarding" no statement writes, nor says in a clause. Any name gives way when none of its nouns is said by a tenth of
 its statements (:func:`about_few`: "freezing bus" of 30 statements, 2 of them on a
 bus), and copies of one pasted text count once (:func:`distinct`: a legal template
 pasted in two complaints is no two statements of "plaintiff failed"). Names that
@@ -488,23 +487,17 @@ def person_phrase(name: str, texts: Sequence[str]) -> bool:
     if clause_shaped(part) or words[0] == "no" or _adjective_led(words):
         # a grammatical shape is no evidence: garbled when the statements hold its words
         # with a preposition between that the name dropped ("refund for cancelled
-        # flight"), else it stands when enough of them write it or say its words in
-        # one clause ("Bank of America refused": "bank refused")
+        # flight"), else it stands when one of them writes it (a paraphrase summarises:
+        # "referral bonus disappeared") or enough say its words in one clause ("Bank of
+        # America refused": "bank refused"); not on its shape alone ("statement bill
+        # missed", "long wait for delay" no statement writes)
         n = written(part, uniq)
         if n == 0 and together(part, uniq, across=True):
             return False
-        return n >= need or attested(part, uniq) >= need or n > 0 and _placed(part, uniq)
+        return n > 0 or attested(part, uniq) >= need
     if _negation(words[0]) and len(words) > 2 and written(" ".join(words[1:]), uniq) >= need:
         return True  # "can't change flights": people write the negation many ways
     return written(part, uniq) >= need
-
-
-def _placed(name: str, texts: Sequence[str]) -> bool:
-    """Whether ``name`` is a word and the place or time its prepositional phrase says,
-    the phrase written by :func:`least` of ``texts`` ("at the airport" of "stranded at
-    the airport", the theme of statements stuck at one)."""
-    pieces = _pieces(name)
-    return bool(pieces) and together(pieces[1], texts) >= least(len(texts))
 
 
 def _adjective_led(words: Sequence[str]) -> bool:
