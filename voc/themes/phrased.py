@@ -30,11 +30,11 @@ that summarises: another noun may stand in its thing's place, "my referral *rewa
 disappeared") or :func:`least` of them say its words in one clause in any order
 (:func:`attested`: "Bank of America refused", a refusal as any refusal: "failed to",
 "is unable to"): "statement bill missed", "long wait for delay", "nitrogen line
-freezing", "gate not boarding" no statement writes, nor says in a clause. Any name gives way when none of its nouns is said by a tenth of
-its statements (:func:`about_few`: "freezing bus" of 30 statements, 2 of them on a
-bus), and copies of one pasted text count once (:func:`distinct`: a legal template
-pasted in two complaints is no two statements of "plaintiff failed"). Names that
-summarise by design always stand:
+freezing", "gate not boarding" no statement writes, nor says in a clause. Any name
+gives way when none of its nouns is said by a tenth of its statements
+(:func:`about_few`: "freezing bus" of 30 statements, 2 of them on a bus), and copies of
+one pasted text count once (:func:`distinct`: a legal template pasted in two complaints
+is one statement of it). Names that summarise by design always stand:
 questions, mixed names, "X and Y", "parent: qualifier", one word
 (:func:`voc.themes.aswritten.checked`), "X problems", a friction frame's name
 (:func:`framed`: "can't get through by phone"), an adjective and the noun it judges
