@@ -148,6 +148,13 @@ def test_a_grammatical_name_its_statements_say_in_a_clause_stands() -> None:
     assert person_phrase("stranded at the airport", airport)
 
 
+def test_a_grammatical_name_whose_head_and_problem_are_written_stands() -> None:
+    # no one writes "swift transfers pending"; three write their transfer is pending
+    swift = ["I sent money via SWIFT yesterday.", "Why is my transfer pending?",
+             "Transfer still pending after a week", "The transfer is pending again."]
+    assert person_phrase("swift transfers pending", swift)
+
+
 def test_a_name_about_a_thing_few_statements_say_gives_way() -> None:
     cold = ["Sitting on a freezing bus because nobody is in the plane.",
             "now the freezing bus is just doing circles?"]

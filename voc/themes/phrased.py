@@ -494,10 +494,25 @@ def person_phrase(name: str, texts: Sequence[str]) -> bool:
         n = written(part, uniq)
         if n == 0 and together(part, uniq, across=True):
             return False
-        return n > 0 or attested(part, uniq) >= need
+        head = _head(part)
+        return n > 0 or attested(part, uniq) >= need \
+            or bool(head) and written(head, uniq) >= need
     if _negation(words[0]) and len(words) > 2 and written(" ".join(words[1:]), uniq) >= need:
         return True  # "can't change flights": people write the negation many ways
     return written(part, uniq) >= need
+
+
+def _head(name: str) -> str:
+    """A grammatical name's head and problem: without the adjective it starts on or the
+    nouns before its thing's last ("transfers pending" of "swift transfers pending",
+    "account not closed" of "savings account not closed"), else ""."""
+    words = name.lower().split()
+    if _adjective_led(words) and len(words) > 2:
+        return " ".join(words[1:])
+    said_of = _subject_split(name)
+    if said_of and len(said_of[0].split()) > 1:
+        return f"{said_of[0].split()[-1]} {said_of[1]}"
+    return ""
 
 
 def _adjective_led(words: Sequence[str]) -> bool:
