@@ -30,7 +30,11 @@ that summarises: another noun may stand in its thing's place, "my referral *rewa
 disappeared") or :func:`least` of them say its words in one clause in any order
 (:func:`attested`: "Bank of America refused", a refusal as any refusal: "failed to",
 "is unable to"): "statement bill missed", "long wait for delay", "nitrogen line
-freezing", "gate not boarding" no statement writes, nor says in a clause. Any name
+freezing", "gate not boarding" no statement writes, nor says in a clause; or when
+:func:`least` write its head and problem (:func:`_head`: "account not closed" of
+"savings account not closed"). An adjective-led name that is no clause ("swift
+transfers pending", Banking77's short intents) still gives way only to a dropped
+preposition. Any name
 gives way when none of its nouns is said by a tenth of its statements
 (:func:`about_few`: "freezing bus" of 30 statements, 2 of them on a bus), and copies of
 one pasted text count once (:func:`distinct`: a legal template pasted in two complaints
@@ -494,6 +498,8 @@ def person_phrase(name: str, texts: Sequence[str]) -> bool:
         n = written(part, uniq)
         if n == 0 and together(part, uniq, across=True):
             return False
+        if not clause_shaped(part) and words[0] != "no":
+            return True  # adjective-led ("swift transfers pending"): Banking77's intents
         head = _head(part)
         return n > 0 or attested(part, uniq) >= need \
             or bool(head) and written(head, uniq) >= need
