@@ -158,10 +158,10 @@ def test_a_grammatical_name_whose_head_and_problem_are_written_stands() -> None:
 def test_a_name_about_a_thing_few_statements_say_gives_way() -> None:
     cold = ["Sitting on a freezing bus because nobody is in the plane.",
             "now the freezing bus is just doing circles?"]
-    cold += [f"Stranded {k} hours at gate {k} in the cold, no one helps." for k in range(28)]
+    cold += [f"Stranded {k} hours at gate {k} in the cold, no one helps." for k in range(18)]
     assert about_few("freezing bus", cold)
     assert not person_phrase("freezing bus", cold)
-    assert not about_few("freezing bus", cold[:2] + cold[2:8])  # 2 of 8 is a quarter
+    assert not about_few("freezing bus", [*cold[:2], "The bus never came.", *cold[2:7]])  # 3 of 8
     # a preposition's object is what the name is about: "on hold"
     hold = [f"{k} minutes on hold again" for k in range(2)] + [
         f"Been on hold for {k} hours." for k in range(20)]
@@ -185,7 +185,7 @@ def test_copies_of_one_pasted_text_count_once() -> None:
              "I have received no knowledge of any contractual relationship.",
              "Fails to provide validation and proof of claim within thirty days."]
     assert len(distinct(legal)) == 3
-    assert not person_phrase("plaintiff failed", legal)
+    assert together("plaintiff failed", distinct(legal)) == 1  # not 2
     assert distinct(["My flight was cancelled.", "My flight was cancelled.", "bag lost"]) \
         == ["My flight was cancelled.", "bag lost"]
 

@@ -104,6 +104,9 @@ CLIPPED_SHARE = 0.5
 #: Fewest words of a clause two statements write word for word that makes them copies of
 #: one pasted text (a legal template, a form letter), counted once (:func:`distinct`).
 PASTED = 10
+#: Fewest statements that must say a name's thing (:func:`about_few`; half of them when
+#: fewer than six): two of twenty on a "freezing bus" is a name about two.
+THING_MIN = 3
 #: Words that say a thing would not do something: a name's refusal is written by any of
 #: them ("bank refused" of "Bank of America failed to", "is unable to", "can not").
 REFUSALS = frozenset({"refuse", "fail", "unable", "decline", "deny", "reject", "can't",
@@ -460,17 +463,25 @@ def _things(words: Sequence[str]) -> list[str]:
 
 def about_few(name: str, texts: Sequence[str]) -> bool:
     """Whether ``name`` says a thing few of ``texts`` say: none of its nouns (its
-    :func:`_things`) is said by a tenth of them (:func:`voc.themes.pairs.need`), so the
+    :func:`_things`) is said by a tenth of them (:func:`voc.themes.pairs.need`), three at
+    least (:data:`THING_MIN`; half when fewer than six), so the
     name is confident about what few of its statements are about ("freezing bus" of 30
-    statements of passengers stranded in the cold, 2 of them on a bus)."""
+    statements of passengers stranded in the cold, 2 of them on a bus), unless half of
+    them say its other words ("stuck" of "stuck in airport")."""
     from voc.themes.pairs import need as pairs_need
 
     things = _things(name.lower().split())
     if not things:
         return False
     said = [{lemma(w) for ws, _k in clauses(t) for w in ws} for t in texts]
-    need = pairs_need(len(texts))
-    return all(sum(lemma(w) in s for s in said) < need for w in things)
+    need = min(max(THING_MIN, pairs_need(len(texts))), max(2, len(texts) // 2))
+    if any(sum(lemma(w) in s for s in said) >= need for w in things):
+        return False
+    # what it says of its thing most of them say: the name is about that ("stuck in
+    # airport" of statements stuck in Denver, in Miami, at the airport)
+    rest = [w for w in _want(name) if w not in things and w not in PREPOSITIONS
+            and w not in STOPWORDS and not _negation(w)]
+    return not any(2 * sum(lemma(w) in s for s in said) >= len(texts) for w in rest)
 
 
 def person_phrase(name: str, texts: Sequence[str]) -> bool:
