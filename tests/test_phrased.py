@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from test_themes_cli import BILLING  # six statements about being charged twice
 
-from voc.themes.phrased import clipped, person_phrase, rephrased, together
+from voc.themes.phrased import (
+    about_few,
+    attested,
+    clipped,
+    distinct,
+    person_phrase,
+    rephrased,
+    together,
+)
 
 PLANE = [
     "Sat on the plane for 3 hours waiting for a gate.",
@@ -99,15 +107,87 @@ def test_the_name_step_gives_a_garbled_name_a_written_phrase_last() -> None:
     assert pinned[0].name == "waiting plane"  # the user's names never change
 
 
-def test_a_grammatical_name_gives_way_only_to_a_dropped_preposition() -> None:
-    # a paraphrase no statement writes word for word stays: it is a phrase a person writes
+def test_a_grammatical_name_stands_on_what_its_statements_write() -> None:
+    # another noun may stand in its thing's place: two of three write it
     reward = ["My referral reward disappeared after a day.",
-              "I never received the referral bonus.", "The referral count says zero."]
+              "The referral bonus disappeared from my account.", "The referral count says zero."]
     assert person_phrase("referral bonus disappeared", reward)
-    atm = ["The ATM kept my card and gave me no money.", "No cash came out of the machine."]
-    assert person_phrase("atm didn't give cash", atm)
     # the statements write the words with the preposition the name dropped
     assert not person_phrase("refund cancelled", REFUND)
+
+
+def test_a_grammatical_shape_alone_is_no_evidence() -> None:
+    # clause-shaped, adjective-led and "no X" names no statement writes, nor says in a clause
+    bills = ["I missed a payment because the bill never came.", "My statement was late again.",
+             "They did not send a billing statement.", "The bill had the wrong amount.",
+             "no statement for three months"]
+    assert not person_phrase("statement bill missed", bills)
+    waits = ["Ridiculous wait times today.", "I expected a wait, just not that long.",
+             "Flight delayed 3 hours.", "Another delay, no updates.", "On hold forever."]
+    assert not person_phrase("long wait for delay", waits)
+    credit = ["The incorrect reporting is harming my credit.", "It is wrong.",
+              "They will not fix my credit report.", "Wrong balance on my credit report."]
+    assert not person_phrase("credit wrong", credit)
+
+
+def test_a_grammatical_name_its_statements_say_in_a_clause_stands() -> None:
+    # "Bank of America refused", "failed to", "is unable to": the bank refused
+    bank = ["Bank of America refused to expedite this transfer.",
+            "Bank of America failed to provide proper disclosures.",
+            "Bank of America is unable to protect its clients accounts.",
+            "The bank can not reverse it at all.", "I tried to dispute this and got nowhere."]
+    assert attested("bank refused", bank) >= 3
+    assert person_phrase("bank refused", bank)
+    # one writes it, most write its place
+    airport = ["If not I'm having to sleep at the airport again tonight.",
+               "What's more frustrating is being stranded at the airport.",
+               "What a major fail at an airport of this size",
+               "I lost a day at the airport and off my trip.",
+               "Came to the airport and your rep told me to screw off",
+               "Weird you don't have a club in the busiest airports."]
+    assert person_phrase("stranded at the airport", airport)
+
+
+def test_a_grammatical_name_whose_head_and_problem_are_written_stands() -> None:
+    # no one writes "swift transfers pending"; three write their transfer is pending
+    swift = ["I sent money via SWIFT yesterday.", "Why is my transfer pending?",
+             "Transfer still pending after a week", "The transfer is pending again."]
+    assert person_phrase("swift transfers pending", swift)
+
+
+def test_a_name_about_a_thing_few_statements_say_gives_way() -> None:
+    cold = ["Sitting on a freezing bus because nobody is in the plane.",
+            "now the freezing bus is just doing circles?"]
+    cold += [f"Stranded {k} hours at gate {k} in the cold, no one helps." for k in range(18)]
+    assert about_few("freezing bus", cold)
+    assert not person_phrase("freezing bus", cold)
+    assert not about_few("freezing bus", [*cold[:2], "The bus never came.", *cold[2:7]])  # 3 of 8
+    # a preposition's object is what the name is about: "on hold"
+    hold = [f"{k} minutes on hold again" for k in range(2)] + [
+        f"Been on hold for {k} hours." for k in range(20)]
+    assert not about_few("minutes on hold", hold)
+
+
+def test_a_label_whose_thing_and_problem_no_statement_says_together_gives_way() -> None:
+    beer = ["The person who hasn't been delayed for hours is on a runway with a baby",
+            "maybe announce the delay so we don't sit on the plane for an hour",
+            "The $3 beer charge, however, is not ok",
+            "2 hour delay while sitting on the plane and you still wanna charge me for beer?"]
+    assert not person_phrase("beer delay", beer)
+    assert person_phrase("card fraud", ["Fraud on my card again.", "card fraud twice",
+                                        "Someone used my card."])
+
+
+def test_copies_of_one_pasted_text_count_once() -> None:
+    pasted = ("To date, the plaintiff has failed to demonstrate the capacity of the creditor "
+              "whose claims the alleged debt rests on")
+    legal = [pasted + ". I dispute it.", pasted + ". Remove it now.",
+             "I have received no knowledge of any contractual relationship.",
+             "Fails to provide validation and proof of claim within thirty days."]
+    assert len(distinct(legal)) == 3
+    assert together("plaintiff failed", distinct(legal)) == 1  # not 2
+    assert distinct(["My flight was cancelled.", "My flight was cancelled.", "bag lost"]) \
+        == ["My flight was cancelled.", "bag lost"]
 
 
 def test_a_garbled_name_keeps_what_it_says_of_its_thing_when_that_is_written() -> None:

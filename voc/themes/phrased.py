@@ -23,15 +23,28 @@ statements write so (:func:`written`: a thing and what happened to it in either 
 "fraud on my card"; a name's two phrases around its preposition in one clause, "on hold
 for 45 minutes"). A name of a grammatical shape (:func:`clause_shaped`: "bank refused",
 "broken bank connections", "can't cancel subscription", "stranded at the airport"; "no
-X"; an adjective and a noun) gives way only when no statement writes it (another noun
-may stand in its thing's place: "my referral *reward* disappeared") and some write its
-words with a preposition between that the name dropped ("refund for a cancelled
-flight"). Names that summarise by design always stand:
+X"; an adjective and a noun) is no evidence by its shape: it gives way when the
+statements write its words with a preposition between that the name dropped ("refund
+for a cancelled flight"), and stands only when a statement writes it (a paraphrase
+that summarises: another noun may stand in its thing's place, "my referral *reward*
+disappeared") or :func:`least` of them say its words in one clause in any order
+(:func:`attested`: "Bank of America refused", a refusal as any refusal: "failed to",
+"is unable to"): "statement bill missed", "long wait for delay", "nitrogen line
+freezing", "gate not boarding" no statement writes, nor says in a clause; or when
+:func:`least` write its head and problem (:func:`_head`: "account not closed" of
+"savings account not closed"). An adjective-led name that is no clause ("swift
+transfers pending", Banking77's short intents) still gives way only to a dropped
+preposition. Any name
+gives way when none of its nouns is said by a tenth of its statements
+(:func:`about_few`: "freezing bus" of 30 statements, 2 of them on a bus), and copies of
+one pasted text count once (:func:`distinct`: a legal template pasted in two complaints
+is one statement of it). Names that summarise by design always stand:
 questions, mixed names, "X and Y", "parent: qualifier", one word
 (:func:`voc.themes.aswritten.checked`), "X problems", a friction frame's name
 (:func:`framed`: "can't get through by phone"), an adjective and the noun it judges
 (:func:`judged`: "rude staff") and a thing's problem-noun label both words of which the
-statements say (:func:`labelled`: "card fraud"). A name ending on a negated verb the
+statements say, in one statement (:func:`labelled`: "card fraud"; not "beer delay" of
+statements that say "beer" and "delay" apart). A name ending on a negated verb the
 statements go on after ("won't let" of "won't let me") is :func:`clipped`.
 
 :func:`rephrased` gives a theme whose name fails what the name says of its thing when its
@@ -88,6 +101,16 @@ OBJECT_WORDS = frozenset({"me", "us", "you", "him", "them", "there", "here", "an
                           "anyone"})
 #: Share of the statements writing such a name whose clause goes on after it.
 CLIPPED_SHARE = 0.5
+#: Fewest words of a clause two statements write word for word that makes them copies of
+#: one pasted text (a legal template, a form letter), counted once (:func:`distinct`).
+PASTED = 10
+#: Fewest statements that must say a name's thing (:func:`about_few`; half of them when
+#: fewer than six): two of twenty on a "freezing bus" is a name about two.
+THING_MIN = 3
+#: Words that say a thing would not do something: a name's refusal is written by any of
+#: them ("bank refused" of "Bank of America failed to", "is unable to", "can not").
+REFUSALS = frozenset({"refuse", "fail", "unable", "decline", "deny", "reject", "can't",
+                      "cannot", "won't", "wouldn't", "couldn't"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _CANT = frozenset({"can't", "cannot", "couldn't", "unable"})
 _NEGATED = frozenset({"can't", "cannot", "couldn't", "won't", "didn't", "don't", "doesn't",
@@ -227,7 +250,8 @@ def compound(name: str, texts: Sequence[str]) -> bool:
 
 def labelled(name: str, texts: Sequence[str]) -> bool:
     """Whether ``name`` is a :func:`compound` label whose thing and problem :func:`least`
-    of the distinct ``texts`` each say ("card fraud"), the thing as a thing: not mostly
+    of the distinct ``texts`` each say, and say in one statement ("card fraud"), the
+    thing as a thing: not mostly
     the head of an "of" phrase ("as a *result of* identity theft")."""
     if not compound(name, texts):
         return False
@@ -237,6 +261,12 @@ def labelled(name: str, texts: Sequence[str]) -> bool:
     need = least(len(uniq))
     n_thing = sum(any(thing in c for c in cs) for cs in said)
     n_problem = sum(any(problem in c for c in cs) for cs in said)
+    # the thing and its problem in one statement: "beer" and "delay" each said by two of
+    # four statements, together by one, is no "beer delay"
+    n_both = sum(any(thing in c for c in cs) and any(problem in c for c in cs)
+                 for cs in said)
+    if n_both < need:
+        return False
     at = [(c, i) for cs in said for c in cs for i, w in enumerate(c) if w == thing]
     of = sum(i + 1 < len(c) and c[i + 1] == "of" for c, i in at)
     return n_thing >= need and n_problem >= need and of * 2 < max(len(at), 1)
@@ -371,28 +401,135 @@ def clause_shaped(name: str) -> bool:
                                                              strict=True))
 
 
+def distinct(texts: Sequence[str]) -> list[str]:
+    """The distinct ``texts``, copies of one pasted text counted once: a text that writes
+    a clause of :data:`PASTED` words or more word for word as an earlier one did is that
+    text again ("the plaintiff has failed to demonstrate any capacity ..." pasted in two
+    complaints is one statement of it)."""
+    seen: set[tuple[str, ...]] = set()
+    out: list[str] = []
+    for t in dict.fromkeys(texts):
+        long = {w for w, _k in clauses(t) if len(w) >= PASTED}
+        if not long & seen:
+            out.append(t)
+        seen |= long
+    return out
+
+
+def _says(want: str, lemmas: Collection[str], words: Sequence[str]) -> bool:
+    """Whether a clause (its ``lemmas`` and ``words``) says the name word ``want``: in
+    another inflection, a negation as any negation, a refusal as any :data:`REFUSALS`
+    word."""
+    if _negation(want):
+        return any(_negation(w) for w in words)
+    if lemma(want) in REFUSALS:
+        return any(lemma(w) in REFUSALS or w in REFUSALS or w == "not" for w in words)
+    return lemma(want) in lemmas or any(inflected(want, w) for w in words)
+
+
+def attested(name: str, texts: Sequence[str]) -> int:
+    """Distinct ``texts`` one clause of which says every word of ``name`` but its gap
+    words and prepositions, in any order and with anything between (:func:`_says`):
+    "Bank of America refused" attests "bank refused", "it is wrong ... my credit" does
+    not attest "credit wrong" unless one clause says both."""
+    want = [w for w in _want(name) if w not in PREPOSITIONS]
+    if not want:
+        return 0
+    n = 0
+    for t in dict.fromkeys(texts):
+        for words, _k in clauses(t):
+            lem = {lemma(w) for w in words}
+            if all(_says(w, lem, words) for w in want):
+                n += 1
+                break
+    return n
+
+
+def _things(words: Sequence[str]) -> list[str]:
+    """The nouns of a name's ``words`` (a word the lexicon does not know is a name of a
+    thing; a preposition's object is one: "on *hold*"), not its problem nouns, gap words
+    or a verb after a negation: what the name says its theme is about."""
+    from voc.themes.plain import problem_nouns
+
+    objects = {k for k, w in enumerate(words) if k and words[k - 1] in PREPOSITIONS
+               and w not in GAP_WORDS}  # "on *hold*": a preposition's object
+    return [w for k, w in enumerate(words)
+            if ((lexicon_tag(w)[:2] or "NN") == "NN" or k in objects)
+            and w.isalpha() and w not in GAP_WORDS
+            and w not in PREPOSITIONS and w not in STOPWORDS and w != "no"
+            and lemma(w) not in problem_nouns()
+            and not (k and _negation(words[k - 1]))]  # "doesn't *work*": a verb
+
+
+def about_few(name: str, texts: Sequence[str]) -> bool:
+    """Whether ``name`` says a thing few of ``texts`` say: none of its nouns (its
+    :func:`_things`) is said by a tenth of them (:func:`voc.themes.pairs.need`), three at
+    least (:data:`THING_MIN`; half when fewer than six), so the
+    name is confident about what few of its statements are about ("freezing bus" of 30
+    statements of passengers stranded in the cold, 2 of them on a bus), unless half of
+    them say its other words ("stuck" of "stuck in airport")."""
+    from voc.themes.pairs import need as pairs_need
+
+    things = _things(name.lower().split())
+    if not things:
+        return False
+    said = [{lemma(w) for ws, _k in clauses(t) for w in ws} for t in texts]
+    need = min(max(THING_MIN, pairs_need(len(texts))), max(2, len(texts) // 2))
+    if any(sum(lemma(w) in s for s in said) >= need for w in things):
+        return False
+    # what it says of its thing most of them say: the name is about that ("stuck in
+    # airport" of statements stuck in Denver, in Miami, at the airport)
+    rest = [w for w in _want(name) if w not in things and w not in PREPOSITIONS
+            and w not in STOPWORDS and not _negation(w)]
+    return not any(2 * sum(lemma(w) in s for s in said) >= len(texts) for w in rest)
+
+
 def person_phrase(name: str, texts: Sequence[str]) -> bool:
     """Whether ``name`` is a phrase a person writes (see the module doc)."""
     name = _NUMBERED.sub("", name)
     part = checked(name)
-    uniq = list(dict.fromkeys(texts))
+    uniq = distinct(texts)
     if not part or not uniq or framed(part) or judged(part) or labelled(part, uniq):
         return True
     if part != name or name.lower().split()[-1] in _PLAIN:
         return True  # "seat problems": a thing and "problems" is how people say it
     if len(part.split()) < 2:
         return True
-    if clipped(part, uniq):
+    if clipped(part, uniq) or about_few(part, uniq):
         return False
     words = part.lower().split()
-    if clause_shaped(part) or words[0] == "no" or _adjective_led(words):
-        # a grammatical shape: garbled only when the statements hold its words with a
-        # preposition between that the name dropped ("refund for cancelled flight")
-        return written(part, uniq) > 0 or not together(part, uniq, across=True)
     need = least(len(uniq))
+    if clause_shaped(part) or words[0] == "no" or _adjective_led(words):
+        # a grammatical shape is no evidence: garbled when the statements hold its words
+        # with a preposition between that the name dropped ("refund for cancelled
+        # flight"), else it stands when one of them writes it (a paraphrase summarises:
+        # "referral bonus disappeared") or enough say its words in one clause ("Bank of
+        # America refused": "bank refused"); not on its shape alone ("statement bill
+        # missed", "long wait for delay" no statement writes)
+        n = written(part, uniq)
+        if n == 0 and together(part, uniq, across=True):
+            return False
+        if not clause_shaped(part) and words[0] != "no":
+            return True  # adjective-led ("swift transfers pending"): Banking77's intents
+        head = _head(part)
+        return n > 0 or attested(part, uniq) >= need \
+            or bool(head) and written(head, uniq) >= need
     if _negation(words[0]) and len(words) > 2 and written(" ".join(words[1:]), uniq) >= need:
         return True  # "can't change flights": people write the negation many ways
     return written(part, uniq) >= need
+
+
+def _head(name: str) -> str:
+    """A grammatical name's head and problem: without the adjective it starts on or the
+    nouns before its thing's last ("transfers pending" of "swift transfers pending",
+    "account not closed" of "savings account not closed"), else ""."""
+    words = name.lower().split()
+    if _adjective_led(words) and len(words) > 2:
+        return " ".join(words[1:])
+    said_of = _subject_split(name)
+    if said_of and len(said_of[0].split()) > 1:
+        return f"{said_of[0].split()[-1]} {said_of[1]}"
+    return ""
 
 
 def _adjective_led(words: Sequence[str]) -> bool:
