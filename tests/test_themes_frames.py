@@ -92,6 +92,9 @@ def test_a_plain_question_asks_and_a_negated_one_complains() -> None:
     assert asks_only("Are there any fees for a second card?")
     assert not asks_only("Why have you not replied to my email?")
     assert not asks_only("I was charged twice for one order")
+    # "what a ..." exclaims: it asks nothing, so it may say a frame
+    assert not asks_only("What a joke of a company")
+    assert asks_only("What are the fees for a transfer?")
 
 
 def test_statements_say_the_frame_their_meaning_and_words_carry() -> None:
