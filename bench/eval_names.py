@@ -581,14 +581,16 @@ def phrased_renames(
     texts: list[str],
 ) -> None:
     """Names no phrase their statements write, given one as the name step gives it last
-    (:func:`voc.themes.phrased.rephrased`), in place: the shown name, the name checked
-    and its checks."""
+    (:func:`voc.themes.phrased.rephrased`), a mixed name the friction frame its statements
+    say (:func:`voc.themes.mixed.framed_mixed`), in place: the shown name, the name
+    checked and its checks."""
+    from voc.themes.mixed import framed_mixed
     from voc.themes.phrased import rephrased
 
     for k, (r, g, ph) in enumerate(zip(rows, groups, phrases, strict=True)):
         tx = [texts[i] for i in g]
         taken = [str(o["shown"]) for j, o in enumerate(rows) if j != k]
-        new = rephrased(str(r["shown"]), tx, ph, taken)
+        new = framed_mixed(rephrased(str(r["shown"]), tx, ph, taken), tx, taken)
         if new != r["shown"]:
             log.info("no phrase %r named %r", r["shown"], new)
             r["name"] = r["shown"] = new

@@ -92,6 +92,9 @@ def test_a_plain_question_asks_and_a_negated_one_complains() -> None:
     assert asks_only("Are there any fees for a second card?")
     assert not asks_only("Why have you not replied to my email?")
     assert not asks_only("I was charged twice for one order")
+    # "what a ..." exclaims: it asks nothing, so it may say a frame
+    assert not asks_only("What a joke of a company")
+    assert asks_only("What are the fees for a transfer?")
 
 
 def test_statements_say_the_frame_their_meaning_and_words_carry() -> None:
@@ -185,3 +188,73 @@ def test_the_run_vectors_are_used_and_only_examples_embedded(
     swapped = np.stack([embedder.encode(OTHER[:1])[0]] * len(NO_REPLY))  # type: ignore[attr-defined]
     with frame_vectors(NO_REPLY, swapped, rec):
         assert statement_frames(NO_REPLY) == [""] * len(NO_REPLY)
+
+
+# Written for these tests: the problems of the frames added in round 34.
+NOT_RESOLVED = [
+    "I have called them five times and my issue is still not resolved",
+    "They said they would fix the mistake but nothing has been fixed",
+    "Tried for two months to get this sorted out, to no avail",
+    "Nobody there has been able to resolve the problem",
+]
+VENTING = [
+    "epic fail again",
+    "this company is a joke",
+    "absolutely ridiculous",
+    "you fail every single time",
+]
+LOST_TIME = [
+    "we lost two whole days of our vacation",
+    "this ruined our honeymoon",
+    "I missed a day of work because of this",
+    "wasted my entire weekend",
+]
+PRICE = [
+    "the fare went up by a hundred dollars overnight",
+    "far too expensive for what you get",
+    "I can't afford these fees any more",
+]
+WRONG_INFO = [
+    "my statement shows an incorrect balance",
+    "they have my address wrong in their records",
+    "the dates they report are inaccurate",
+]
+
+
+@pytest.mark.parametrize(
+    ("texts", "frame"),
+    [(NOT_RESOLVED, "not_resolved"), (VENTING, "venting"), (LOST_TIME, "lost_time"),
+     (PRICE, "price"), (WRONG_INFO, "wrong_info")],
+)
+def test_the_round_34_frames_are_said_by_their_statements(texts: list[str], frame: str) -> None:
+    assert statement_frames(texts) == [frame] * len(texts)
+
+
+def test_lost_things_are_not_lost_time() -> None:
+    # "lose" alone is a lost bag or lost sunglasses, not a lost day
+    lost = ["They lost my sunglasses on the flight", "Is there a lost and found?",
+            "My suitcase was lost again"]
+    assert "lost_time" not in statement_frames(lost)
+
+
+def test_a_mixed_name_given_last_gives_way_to_a_frame() -> None:
+    from voc.themes.mixed import framed_mixed
+
+    texts = NOT_RESOLVED + OTHER[:3]
+    assert framed_mixed("mixed complaints about issue and mistake", texts) == (
+        "problem not resolved")
+    # only mixed names; a taken frame name leaves the mixed name
+    assert framed_mixed("parking problems", texts) == "parking problems"
+    assert framed_mixed("mixed complaints about issue", texts, ["problem not resolved"]) == (
+        "mixed complaints about issue")
+
+
+def test_the_name_step_frames_a_mixed_name_it_gives_last() -> None:
+    from voc.themes.table import ThemeDraft
+    from voc.themesteps import _reword
+
+    texts = REFUND_SLOW + OTHER[:3]
+    drafts = [ThemeDraft(0, np.arange(len(texts)), "mixed complaints about refund and parcel",
+                         [], [])]
+    _reword(drafts, np.eye(len(texts), 8), texts, lambda xs: np.ones((len(xs), 8)), (), 0.2)
+    assert "refund" in drafts[0].name and not is_mixed(drafts[0].name)

@@ -232,9 +232,12 @@ def _reword(
     named by the problem phrase closest to their centre
     (:func:`voc.themes.centred.rename_vague`), so are themes few of whose statements say
     their name (:func:`voc.themes.unsaid.rename_unsaid`), phrasal verbs given their particle
-    ("can't check in": :func:`voc.themes.particles.with_particle`), and names that are no
-    phrase their statements write given one (:func:`voc.themes.phrased.rephrased`)."""
+    ("can't check in": :func:`voc.themes.particles.with_particle`), names that are no
+    phrase their statements write given one (:func:`voc.themes.phrased.rephrased`), and
+    mixed names a friction frame their statements say
+    (:func:`voc.themes.mixed.framed_mixed`)."""
     from voc.themes.centred import rename_vague
+    from voc.themes.mixed import framed_mixed
     from voc.themes.particles import with_particle
     from voc.themes.phrased import rephrased
     from voc.themes.unsaid import rename_unsaid
@@ -254,8 +257,9 @@ def _reword(
         if d.label < 0 or d.theme_key is not None or d.name in pinned:
             continue
         taken = [o.name for o in drafts if o is not d]
-        new = rephrased(d.name, [texts[int(j)] for j in d.statement_idx], d.key_phrases,
-                        taken)
+        said = [texts[int(j)] for j in d.statement_idx]
+        # a mixed name given last still gives way to a friction frame its statements say
+        new = framed_mixed(rephrased(d.name, said, d.key_phrases, taken), said, taken)
         if new != d.name:
             log.info("theme %r (%d) is no phrase its statements write, named %r", d.name,
                      len(d.statement_idx), new)
@@ -295,7 +299,8 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
     distinct_drafts(state.drafts, friction_texts, pinned=pinned)
     # small themes nothing names are the "other" bucket, not themes of their own
     _fold_nameless(state, ctx, params, texts)
-    _reword(state.drafts, vectors[fidx], texts, model.encode, pinned, params.vague_share)
+    with frame_vectors(texts, vectors[fidx], model):
+        _reword(state.drafts, vectors[fidx], texts, model.encode, pinned, params.vague_share)
     # key phrases and quotes that show the final name's problem
     from voc.themes.evidence import finish_evidence
 

@@ -387,6 +387,17 @@ def unvague(
     return out
 
 
+def framed_mixed(name: str, texts: Sequence[str], taken: Sequence[str] = ()) -> str:
+    """A mixed ``name`` given last (by the twin, fold or rephrase steps after
+    :func:`unvague`) gives way to the friction frame a clear share of ``texts`` say
+    (:func:`voc.themes.frames.frame_library_name`: "problem not resolved"), unless it is
+    ``taken`` or the statements are one-line requests; any other name is kept."""
+    uniq = list(dict.fromkeys(texts))
+    if not is_mixed(name) or is_requests(uniq):
+        return name
+    return frame_library_name(uniq, taken) or name
+
+
 def _carried(name: str, texts: Sequence[str]) -> bool:
     """Whether a subject of the plain "X problems" ``name`` is said by
     :data:`voc.themes.framenames.SUBJECT_MAJORITY` of ``texts`` (the theme is about it)."""

@@ -70,6 +70,8 @@ def ask(text: str) -> Ask | None:
     if not words:
         return None
     first = words[0]
+    if first == "what" and words[1:2] in (["a"], ["an"]) and "?" not in text:
+        return None  # an exclamation: "what a joke", "what a major #fail"
     yes_no = first in YES_NO and len(words) > 1 and words[1] in ("i", "you", "it", "we", "there")
     request = " ".join(words[:4]).startswith(REQUESTS)
     if first not in QWORDS and not yes_no and not request:
