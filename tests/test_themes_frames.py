@@ -258,3 +258,16 @@ def test_the_name_step_frames_a_mixed_name_it_gives_last() -> None:
                          [], [])]
     _reword(drafts, np.eye(len(texts), 8), texts, lambda xs: np.ones((len(xs), 8)), (), 0.2)
     assert "refund" in drafts[0].name and not is_mixed(drafts[0].name)
+
+
+def test_a_mixed_twin_says_its_frame_before_it_can_fold() -> None:
+    from voc.themes.table import ThemeDraft
+    from voc.themesteps import _frame_mixed
+
+    texts = NOT_RESOLVED + OTHER[:3]
+    drafts = [ThemeDraft(0, np.arange(len(texts)), "mixed complaints", [], []),
+              ThemeDraft(1, np.arange(3), "mixed complaints", [], [])]
+    _frame_mixed(drafts, texts, ("mixed complaints",))
+    assert [d.name for d in drafts] == ["mixed complaints"] * 2  # the user's name stays
+    _frame_mixed(drafts, texts, ())
+    assert drafts[0].name == "problem not resolved"
