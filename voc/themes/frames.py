@@ -173,7 +173,11 @@ def _vectors(src: _Source, texts: Sequence[str]) -> np.ndarray:
         for t, v in zip(missing, src.encode(missing), strict=True):
             src.table[t] = np.asarray(v, dtype=np.float32)
     out = np.stack([src.table[t] for t in texts]) if texts else np.zeros((0, 1), np.float32)
-    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+    return _unit(out)
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
 
 def _threshold(lib: FrameLibrary, model_id: str) -> float:
@@ -236,7 +240,11 @@ def statement_frames(texts: Sequence[str], lib: FrameLibrary | None = None) -> l
     src = _source()
     examples = [e for f in lib.frames for e in f.examples]
     owner = np.array([i for i, f in enumerate(lib.frames) for _ in f.examples])
-    sims = _vectors(src, list(texts)) @ _vectors(src, examples).T
+    ex, vecs = _vectors(src, examples), _vectors(src, list(texts))
+    if vecs.shape[1] != ex.shape[1]:
+        # statement vectors of another space than the encoder's: embed the texts too
+        vecs = _unit(np.asarray(src.encode(list(texts)), dtype=np.float32))
+    sims = vecs @ ex.T
     best = np.full((len(texts), len(lib.frames)), -np.inf, dtype=np.float32)
     for i in range(len(lib.frames)):
         best[:, i] = sims[:, owner == i].max(axis=1)
