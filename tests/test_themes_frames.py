@@ -271,3 +271,14 @@ def test_a_mixed_twin_says_its_frame_before_it_can_fold() -> None:
     assert [d.name for d in drafts] == ["mixed complaints"] * 2  # the user's name stays
     _frame_mixed(drafts, texts, ())
     assert drafts[0].name == "problem not resolved"
+
+
+def test_two_themes_never_end_with_one_name() -> None:
+    from voc.themes.table import ThemeDraft
+    from voc.themesteps import _reword
+
+    texts = OTHER[:6]
+    drafts = [ThemeDraft(0, np.arange(3), "mixed complaints", [], []),
+              ThemeDraft(1, np.arange(3, 6), "mixed complaints", [], [])]
+    _reword(drafts, np.eye(len(texts), 8), texts, lambda xs: np.ones((len(xs), 8)), (), 0.2)
+    assert len({d.name for d in drafts}) == 2

@@ -252,9 +252,10 @@ def _reword(
     ("can't check in": :func:`voc.themes.particles.with_particle`), names that are no
     phrase their statements write given one (:func:`voc.themes.phrased.rephrased`), and
     mixed names a friction frame their statements say
-    (:func:`voc.themes.mixed.framed_mixed`)."""
+    (:func:`voc.themes.mixed.framed_mixed`); names left equal are numbered."""
     from voc.themes.centred import rename_vague
     from voc.themes.mixed import framed_mixed
+    from voc.themes.numbered import renumber
     from voc.themes.particles import with_particle
     from voc.themes.phrased import rephrased
     from voc.themes.unsaid import rename_unsaid
@@ -281,6 +282,9 @@ def _reword(
             log.info("theme %r (%d) is no phrase its statements write, named %r", d.name,
                      len(d.statement_idx), new)
             d.name = new
+    # a mixed name given last may be one another theme holds ("mixed complaints" when
+    # nothing else names either): numbered, the last resort, never two themes one name
+    renumber(drafts, {d.label for d in drafts if d.theme_key is not None or d.name in pinned})
 
 
 @register("name", NameParams, requires=["clusters"], provides=["names"])
