@@ -8,10 +8,10 @@ from voc.themes.phrased import (
     about_few,
     attested,
     clipped,
-    distinct,
     person_phrase,
     rephrased,
     together,
+    unpasted,
 )
 
 PLANE = [
@@ -184,9 +184,9 @@ def test_copies_of_one_pasted_text_count_once() -> None:
     legal = [pasted + ". I dispute it.", pasted + ". Remove it now.",
              "I have received no knowledge of any contractual relationship.",
              "Fails to provide validation and proof of claim within thirty days."]
-    assert len(distinct(legal)) == 3
-    assert together("plaintiff failed", distinct(legal)) == 1  # not 2
-    assert distinct(["My flight was cancelled.", "My flight was cancelled.", "bag lost"]) \
+    assert len(unpasted(legal)) == 3
+    assert together("plaintiff failed", unpasted(legal)) == 1  # not 2
+    assert unpasted(["My flight was cancelled.", "My flight was cancelled.", "bag lost"]) \
         == ["My flight was cancelled.", "bag lost"]
 
 

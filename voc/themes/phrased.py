@@ -37,7 +37,7 @@ transfers pending", Banking77's short intents) still gives way only to a dropped
 preposition. Any name
 gives way when none of its nouns is said by a tenth of its statements
 (:func:`about_few`: "freezing bus" of 30 statements, 2 of them on a bus), and copies of
-one pasted text count once (:func:`distinct`: a legal template pasted in two complaints
+one pasted text count once (:func:`unpasted`: a legal template pasted in two complaints
 is one statement of it). Names that summarise by design always stand:
 questions, mixed names, "X and Y", "parent: qualifier", one word
 (:func:`voc.themes.aswritten.checked`), "X problems", a friction frame's name
@@ -102,7 +102,7 @@ OBJECT_WORDS = frozenset({"me", "us", "you", "him", "them", "there", "here", "an
 #: Share of the statements writing such a name whose clause goes on after it.
 CLIPPED_SHARE = 0.5
 #: Fewest words of a clause two statements write word for word that makes them copies of
-#: one pasted text (a legal template, a form letter), counted once (:func:`distinct`).
+#: one pasted text (a legal template, a form letter), counted once (:func:`unpasted`).
 PASTED = 10
 #: Fewest statements that must say a name's thing (:func:`about_few`; half of them when
 #: fewer than six): two of twenty on a "freezing bus" is a name about two.
@@ -401,7 +401,7 @@ def clause_shaped(name: str) -> bool:
                                                              strict=True))
 
 
-def distinct(texts: Sequence[str]) -> list[str]:
+def unpasted(texts: Sequence[str]) -> list[str]:
     """The distinct ``texts``, copies of one pasted text counted once: a text that writes
     a clause of :data:`PASTED` words or more word for word as an earlier one did is that
     text again ("the plaintiff has failed to demonstrate any capacity ..." pasted in two
@@ -488,7 +488,7 @@ def person_phrase(name: str, texts: Sequence[str]) -> bool:
     """Whether ``name`` is a phrase a person writes (see the module doc)."""
     name = _NUMBERED.sub("", name)
     part = checked(name)
-    uniq = distinct(texts)
+    uniq = unpasted(texts)
     if not part or not uniq or framed(part) or judged(part) or labelled(part, uniq):
         return True
     if part != name or name.lower().split()[-1] in _PLAIN:
