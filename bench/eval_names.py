@@ -697,10 +697,9 @@ def name_set(name: str) -> dict[str, object]:
     names = [str(r["name"]) for r in rows]
     tx = [[texts[i] for i in g] for g in groups]
     after = distinct_names(names, tx, common=common_lemmas([t for g in tx for t in g]))
-    from voc.themes.mixed import framed_mixed  # a mixed twin's frame, before it can fold
+    from voc.themes.mixed import framed_mixed_names  # a mixed twin's frame, before it folds
 
-    after = [framed_mixed(n, t, [o for j, o in enumerate(after) if j != k])
-             for k, (n, t) in enumerate(zip(after, tx, strict=True))]
+    after = framed_mixed_names(after, tx)
     # themes nothing names are folded into "other", as the name step folds them
     gone, folded = folded_into_other(after, groups, labels)
     nmi["folded"] = round(float(normalized_mutual_info_score(y, folded)), 4)

@@ -282,3 +282,13 @@ def test_two_themes_never_end_with_one_name() -> None:
               ThemeDraft(1, np.arange(3, 6), "mixed complaints", [], [])]
     _reword(drafts, np.eye(len(texts), 8), texts, lambda xs: np.ones((len(xs), 8)), (), 0.2)
     assert len({d.name for d in drafts}) == 2
+
+
+def test_two_mixed_themes_never_take_one_frame_name() -> None:
+    from voc.themes.mixed import framed_mixed_names
+
+    texts = [NOT_RESOLVED + OTHER[:2], NOT_RESOLVED + OTHER[2:4], NOT_RESOLVED]
+    out = framed_mixed_names(["mixed complaints", "mixed complaints (2)", "not resolved"],
+                             texts, keep={2})
+    assert out[0] == "problem not resolved" and out[2] == "not resolved"
+    assert out[1] != out[0]

@@ -228,13 +228,13 @@ def _frame_mixed(drafts: list[ThemeDraft], texts: list[str], pinned: Collection[
     """Mixed names (never the user's) given to the friction frame a clear share of their
     statements say, in place (:func:`voc.themes.mixed.framed_mixed`): "mixed complaints"
     over complaints that nothing gets fixed is "problem not resolved", not "other"."""
-    from voc.themes.mixed import framed_mixed
+    from voc.themes.mixed import framed_mixed_names
 
-    for d in drafts:
-        if d.label < 0 or d.theme_key is not None or d.name in pinned:
-            continue
-        new = framed_mixed(d.name, [texts[int(j)] for j in d.statement_idx],
-                           [o.name for o in drafts if o is not d])
+    keep = {k for k, d in enumerate(drafts)
+            if d.label < 0 or d.theme_key is not None or d.name in pinned}
+    names = framed_mixed_names([d.name for d in drafts],
+                               [[texts[int(j)] for j in d.statement_idx] for d in drafts], keep)
+    for d, new in zip(drafts, names, strict=True):
         if new != d.name:
             log.info("mixed theme %r (%d) named by a frame: %r", d.name,
                      len(d.statement_idx), new)
@@ -318,12 +318,11 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
                            params.misfit_rank, vague_share=params.vague_share)
     # equal names told apart by what separates their themes; the user's names stay
     distinct_drafts(state.drafts, friction_texts, pinned=pinned)
-    # a mixed name the twins were given still gives way to a frame, before it can fold
     with frame_vectors(texts, vectors[fidx], model):
+        # a mixed name the twins were given still gives way to a frame, before it can fold
         _frame_mixed(state.drafts, texts, pinned)
-    # small themes nothing names are the "other" bucket, not themes of their own
-    _fold_nameless(state, ctx, params, texts)
-    with frame_vectors(texts, vectors[fidx], model):
+        # small themes nothing names are the "other" bucket, not themes of their own
+        _fold_nameless(state, ctx, params, texts)
         _reword(state.drafts, vectors[fidx], texts, model.encode, pinned, params.vague_share)
     # key phrases and quotes that show the final name's problem
     from voc.themes.evidence import finish_evidence

@@ -398,6 +398,18 @@ def framed_mixed(name: str, texts: Sequence[str], taken: Sequence[str] = ()) -> 
     return frame_library_name(uniq, taken) or name
 
 
+def framed_mixed_names(names: Sequence[str], texts: Sequence[Sequence[str]],
+                       keep: Collection[int] = ()) -> list[str]:
+    """``names`` with each mixed one (not at ``keep``: the user's) given to its frame
+    (:func:`framed_mixed`), in order, each against the names the others hold by then: two
+    themes never take one frame's name."""
+    out = list(names)
+    for i, t in enumerate(texts):
+        if i not in keep:
+            out[i] = framed_mixed(out[i], t, [n for k, n in enumerate(out) if k != i])
+    return out
+
+
 def _carried(name: str, texts: Sequence[str]) -> bool:
     """Whether a subject of the plain "X problems" ``name`` is said by
     :data:`voc.themes.framenames.SUBJECT_MAJORITY` of ``texts`` (the theme is about it)."""
