@@ -309,21 +309,24 @@ def name_step(state: RunState, ctx: RunContext, params: NameParams) -> None:
                                    params.same_subject_merge_threshold)
         if merged:
             state.drafts = _drafts(state, ctx, params, cparams)
-        pinned = getattr(ctx.models.get("codeframe"), "names", {})
+        # the user's theme names by label; name checks below take the names themselves
+        pinned: dict[int, str] = getattr(ctx.models.get("codeframe"), "names", {})
+        user_names = set(pinned.values())
         # names few statements say that describe other themes better: honest names
         if params.misfit_rank:
             from voc.themes.misfit import rename_misfits
 
-            rename_misfits(state.drafts, vectors[fidx], texts, model.encode, pinned,
+            rename_misfits(state.drafts, vectors[fidx], texts, model.encode, user_names,
                            params.misfit_rank, vague_share=params.vague_share)
     # equal names told apart by what separates their themes; the user's names stay
     distinct_drafts(state.drafts, friction_texts, pinned=pinned)
     with frame_vectors(texts, vectors[fidx], model):
         # a mixed name the twins were given still gives way to a frame, before it can fold
-        _frame_mixed(state.drafts, texts, pinned)
+        _frame_mixed(state.drafts, texts, user_names)
         # small themes nothing names are the "other" bucket, not themes of their own
         _fold_nameless(state, ctx, params, texts)
-        _reword(state.drafts, vectors[fidx], texts, model.encode, pinned, params.vague_share)
+        _reword(state.drafts, vectors[fidx], texts, model.encode, user_names,
+                params.vague_share)
     # key phrases and quotes that show the final name's problem
     from voc.themes.evidence import finish_evidence
 
