@@ -582,15 +582,19 @@ def phrased_renames(
 ) -> None:
     """Names no phrase their statements write, given one as the name step gives it last
     (:func:`voc.themes.phrased.rephrased`), a mixed name the friction frame its statements
-    say (:func:`voc.themes.mixed.framed_mixed`), in place: the shown name, the name
+    say (:func:`voc.themes.mixed.framed_mixed`), two-word names fault first as written
+    (:func:`voc.themes.wordorder.fault_first`), in place: the shown name, the name
     checked and its checks."""
     from voc.themes.mixed import framed_mixed
     from voc.themes.phrased import rephrased
+    from voc.themes.wordorder import fault_first
 
     for k, (r, g, ph) in enumerate(zip(rows, groups, phrases, strict=True)):
         tx = [texts[i] for i in g]
         taken = [str(o["shown"]) for j, o in enumerate(rows) if j != k]
         new = framed_mixed(rephrased(str(r["shown"]), tx, ph, taken), tx, taken)
+        turned = fault_first(new, tx)  # "bag lost" → "lost bag", as the name step ends
+        new = turned if turned.lower() not in {t.lower() for t in taken} else new
         if new != r["shown"]:
             log.info("no phrase %r named %r", r["shown"], new)
             r["name"] = r["shown"] = new

@@ -282,9 +282,38 @@ def _reword(
             log.info("theme %r (%d) is no phrase its statements write, named %r", d.name,
                      len(d.statement_idx), new)
             d.name = new
+    # "bag lost" as its statements write it, "lost bag" (never the user's names)
+    _fault_first(drafts, texts, pinned)
     # a mixed name given last may be one another theme holds ("mixed complaints" when
     # nothing else names either): numbered, the last resort, never two themes one name
     renumber(drafts, {d.label for d in drafts if d.theme_key is not None or d.name in pinned})
+
+
+def _fault_first(drafts: list[ThemeDraft], texts: list[str], pinned: Collection[str]) -> None:
+    """Two-word names of themes and sub-themes turned fault first where their statements
+    write it so ("bag lost" → "lost bag": :func:`voc.themes.wordorder.fault_first`), in
+    place; the user's names and "other" stay."""
+    from voc.themes.wordorder import fault_first
+
+    taken = {d.name.lower() for d in drafts}
+    for d in drafts:
+        if d.label < 0 or d.theme_key is not None or d.name in pinned:
+            continue
+        said = [texts[int(j)] for j in d.statement_idx]
+        new = fault_first(d.name, said)
+        if new != d.name and new.lower() not in taken:
+            log.info("theme %r (%d) named as its statements write it: %r", d.name, len(said), new)
+            taken.add(new.lower())
+            d.name = new
+        if d.sub_labels is None or len(d.subthemes) < 2:
+            continue
+        sub = np.asarray(d.sub_labels, dtype=int)
+        siblings = {s.name.lower() for s in d.subthemes}
+        for s in d.subthemes:
+            new = fault_first(s.name, [said[j] for j in np.flatnonzero(sub == s.label)])
+            if new != s.name and new.lower() not in siblings:
+                siblings.add(new.lower())
+                s.name = new
 
 
 @register("name", NameParams, requires=["clusters"], provides=["names"])
