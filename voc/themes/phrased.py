@@ -29,7 +29,8 @@ for a cancelled flight"), and stands only when a statement writes it (a paraphra
 that summarises: another noun may stand in its thing's place, "my referral *reward*
 disappeared") or :func:`least` of them say its words in one clause in any order
 (:func:`attested`: "Bank of America refused", a refusal as any refusal: "failed to",
-"is unable to"): "statement bill missed", "long wait for delay", "nitrogen line
+"is unable to"; a negation as what did not happen, :func:`unmet`: "failure to close my
+savings account", "should have been closed" say "savings account not closed"): "statement bill missed", "long wait for delay", "nitrogen line
 freezing", "gate not boarding" no statement writes, nor says in a clause; or when
 :func:`least` write its head and problem (:func:`_head`: "account not closed" of
 "savings account not closed"). An adjective-led name that is no clause ("swift
@@ -416,12 +417,35 @@ def unpasted(texts: Sequence[str]) -> list[str]:
     return out
 
 
+#: Nouns of a refusal or failure before "to" ("failure to close my savings account").
+_FAILURES = frozenset({"failure", "refusal", "inability"})
+#: Modals that, with "have" and a participle, say what did not happen ("my account should
+#: have been closed").
+_UNMET_MODALS = frozenset({"should", "shouldve", "should've", "ought"})
+
+
+def unmet(words: Sequence[str]) -> bool:
+    """Whether a clause (``words``) says something did not happen in another grammatical
+    form than a negation: nominalised, a failure or refusal "to" do it ("failure to close
+    my savings account", "refused to refund"), or as what should have happened ("should
+    have been closed", "should've refunded"): "savings account not closed" is what
+    such statements say."""
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if nxt == "to" and (w in _FAILURES or lemma(w) in {"fail", "refuse"}):
+            return True
+        if w in _UNMET_MODALS and (w.endswith("ve") or "have" in words[k + 1:k + 3]):
+            return True
+    return False
+
+
 def _says(want: str, lemmas: Collection[str], words: Sequence[str]) -> bool:
     """Whether a clause (its ``lemmas`` and ``words``) says the name word ``want``: in
-    another inflection, a negation as any negation, a refusal as any :data:`REFUSALS`
-    word."""
+    another inflection, a negation as any negation or as what did not happen
+    (:func:`unmet`: "failure to close", "should have been closed"), a refusal as any
+    :data:`REFUSALS` word."""
     if _negation(want):
-        return any(_negation(w) for w in words)
+        return any(_negation(w) for w in words) or unmet(words)
     if lemma(want) in REFUSALS:
         return any(lemma(w) in REFUSALS or w in REFUSALS or w == "not" for w in words)
     return lemma(want) in lemmas or any(inflected(want, w) for w in words)
