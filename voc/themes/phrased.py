@@ -31,7 +31,8 @@ disappeared") or :func:`least` of them say its words in one clause in any order
 (:func:`attested`: "Bank of America refused", a refusal as any refusal: "failed to",
 "is unable to"; a negation as what did not happen, :func:`unmet`: "failure to close my
 savings account", "should have been closed" say "savings account not closed"):
-"statement bill missed", "long wait for delay", "nitrogen line freezing", "gate not boarding" no statement writes, nor says in a clause; or when
+"statement bill missed", "long wait for delay", "nitrogen line freezing", "gate not
+boarding" no statement writes, nor says in a clause; or when
 :func:`least` write its head and problem (:func:`_head`: "account not closed" of
 "savings account not closed"). An adjective-led name that is no clause ("swift
 transfers pending", Banking77's short intents) still gives way only to a dropped
