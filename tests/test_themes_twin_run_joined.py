@@ -1,0 +1,57 @@
+"""Twins joined to their phrase by the preposition the run writes (r35l, round 35).
+
+CFPB ended "no response: letter" and "no response: credit" (glued names blind readers of
+round 34 rejected): the twins' statements say "sent letters" and "no response from
+either creditor or the bureaus", never "response to letters"; the run writes "response
+to my letter" and "response from the bureau", so the twins are "no response to letters"
+and "no response from credit bureaus".
+"""
+
+from __future__ import annotations
+
+from voc.themes.distinct import distinct_names
+from voc.themes.twinname import run_joined
+
+CALLS = [
+    "I got no response from the company after calling twice.",
+    "No response from customer service for three weeks.",
+    "Still no response after my phone call last month.",
+    "They promised a call back and I had no response.",
+    "No response from the agent I spoke with.",
+    "Two weeks and no response from anyone at the bank.",
+    "I am still waiting for a response to my letter.",
+]
+SENT = [
+    "I sent a letter to the bureaus asking them to investigate.",
+    "After no response, I sent another round of letters.",
+    "I sent certified letters and they stopped responding to me.",
+    "No response yet, so I sent a final letter of dispute.",
+    "I mailed letters to all three of them.",
+]
+BUREAUS = [
+    "No response from either the creditor or the credit bureaus.",
+    "The credit bureaus had 60 days to respond and failed to do so.",
+    "Still no response or verification from the credit bureaus.",
+    "I disputed with the credit bureaus twice.",
+    "The credit bureaus keep reporting the wrong balance.",
+]
+POOL = [*CALLS, *SENT, *BUREAUS, "I never got a response from the bureau about it."]
+
+
+def test_a_twin_is_joined_to_its_phrase_by_the_preposition_the_run_writes() -> None:
+    assert run_joined("no response", "letter", SENT, POOL) == "no response to letters"
+    assert run_joined("no response", "credit", BUREAUS, POOL) == \
+        "no response from credit bureaus"
+
+
+def test_no_preposition_written_in_the_run_joins_nothing() -> None:
+    assert run_joined("no response", "letter", SENT, SENT) == ""
+    # a twin whose statements say the name with the phrase too seldom is not joined
+    assert run_joined("no response", "letter", SENT[2:], POOL) == ""
+    assert run_joined("no response", "letter", SENT, POOL, used={("letter", "no",
+                                                                  "response", "to")}) == ""
+
+
+def test_twins_told_apart_by_a_phrase_are_never_glued_when_the_run_joins_it() -> None:
+    out = distinct_names(["no response", "no response"], [CALLS, SENT])
+    assert out == ["no response", "no response to letters"], out
