@@ -26,7 +26,8 @@ the themes:
    preposition ("no response about my letters", :func:`voc.themes.twinname.joined_name`),
    else by the preposition the run writes between the name's noun and the phrase's
    ("response to my letter": "no response to letters",
-   :func:`voc.themes.twinname.run_joined`), else "<name>: <its phrase>" when the name says what goes wrong ("no response: letter",
+   :func:`voc.themes.twinname.run_joined`), else "<name>: <its phrase>" when the name
+   says what goes wrong ("no response: letter",
    :func:`glued`), never when it names only a topic ("account issues: number": blind
    readers of round 33 kept the first and preferred the mixed name to the second); a
    phrase is said by at least
