@@ -55,3 +55,27 @@ def test_no_preposition_written_in_the_run_joins_nothing() -> None:
 def test_twins_told_apart_by_a_phrase_are_never_glued_when_the_run_joins_it() -> None:
     out = distinct_names(["no response", "no response"], [CALLS, SENT])
     assert out == ["no response", "no response to letters"], out
+
+
+HOLD = [
+    "I've been on hold for an hour again.",
+    "Two hours on hold and nobody answers.",
+    "On hold for 3 hours now.",
+    "Hours on hold, this is ridiculous.",
+    "Still on hold after 90 minutes.",
+    "On hold for two hours to speak to an agent.",
+]
+REBOOK = [
+    "I sat on hold for over a hour to US Airways and then cut off.",
+    "On hold 45 minutes trying to rebook my trip.",
+    "Trying to book a flight for hours now and keep getting hung up on.",
+    "I've been on hold to rebook a trip for over two hours.",
+    "Been on hold for almost 2 hours trying to rebook my flight.",
+]
+
+
+def test_a_twin_with_no_phrase_is_named_for_what_its_statements_were_doing_not_numbered(
+) -> None:
+    # airline seed 1 ended "hours on hold (2)": five tweets on hold to rebook
+    out = distinct_names(["hours on hold", "hours on hold"], [HOLD, REBOOK])
+    assert out == ["hours on hold", "hours on hold to rebook"], out

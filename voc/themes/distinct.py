@@ -100,7 +100,14 @@ from voc.themes.qualify import (
     said_of,
 )
 from voc.themes.question import QWORDS, YES_NO
-from voc.themes.twinname import joined_name, own_phrase, run_joined, twin_name, worked_name
+from voc.themes.twinname import (
+    joined_name,
+    own_phrase,
+    purpose_name,
+    run_joined,
+    twin_name,
+    worked_name,
+)
 from voc.themes.wording import distinct, lemmas_said, tokens
 
 if TYPE_CHECKING:
@@ -417,6 +424,7 @@ def _loose(
             found = own_phrase(out[i], texts[i], [texts[j] for j in group if j != i], used) \
                 or joined_name(out[i], first, texts[i], used) \
                 or run_joined(out[i], first, texts[i], [t for tx in texts for t in tx], used) \
+                or purpose_name(out[i], texts[i], [texts[j] for j in group if j != i], used) \
                 or glued(out[i], first)
             if found:
                 out[i] = found

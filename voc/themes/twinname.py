@@ -25,7 +25,10 @@ together. A twin is named instead, as a person would write it:
    letters" and got "no response", the run writes "response to my letter": "no
    response to letters"; "no response from either creditor or the bureaus": "no
    response from credit bureaus"), when :func:`voc.themes.pairs.need` of its
-   statements say the name and the phrase together.
+   statements say the name and the phrase together;
+5. else by what its statements write the name was for, "to" and a verb after the name
+   (:func:`purpose_name`: "hours on hold to rebook", not "hours on hold (2)"), a verb
+   its twins say :data:`MIN_LIFT` times less often.
 
 "" when none gives a name no other theme holds: the caller glues the phrase on after a
 colon when the name says what goes wrong (:func:`voc.themes.distinct.glued`: "no
@@ -43,6 +46,7 @@ from voc.themes.bestsaid import of_thing
 from voc.themes.evidence import code_like, norm_word, said_by, said_words
 from voc.themes.lemmas import STOPWORDS
 from voc.themes.pairs import need
+from voc.themes.pos import lexicon_tag
 from voc.themes.qualify import is_noun_strict, name_key
 from voc.themes.question import QWORDS, YES_NO
 from voc.themes.said import phrases_said
@@ -304,6 +308,76 @@ def run_joined(
     return ""
 
 
+#: Words after a name's last word within which its statements write what it was for
+#: ("on hold for almost 2 hours trying *to rebook*").
+PURPOSE_GAP = 6
+#: Verbs that say no purpose of their own ("on hold to *get* ...").
+_LIGHT = frozenset({"be", "get", "have", "do", "make", "go", "say", "tell", "see", "let",
+                    "take", "try", "keep", "know", "give", "come", "put", "wait"})
+
+
+def _verb(word: str) -> bool:
+    """Whether ``word`` is a bare verb: the lexicon's, or one whose past form it knows
+    ("book" of "booked"), or "re" and one ("rebook")."""
+    if lexicon_tag(word) == "VB":
+        return True
+    if any(lexicon_tag(f).startswith("VB") for f in (f"{word}ed", f"{word}d")):
+        return True
+    return word.startswith("re") and len(word) > 4 and _verb(word[2:])
+
+
+def _purposes(last: str, text: str) -> set[str]:
+    """The verbs ``text`` writes after "to" within :data:`PURPOSE_GAP` words of a word
+    that is ``last`` (in any inflection), in one sentence part: what it was for."""
+    out: set[str] = set()
+    want = norm_word(last)
+    for part in _PUNCT.split(text.lower().replace("’", "'")):
+        words = _WORD.findall(part)
+        for k, w in enumerate(words):
+            if norm_word(w) != want:
+                continue
+            for j in range(k + 1, min(len(words) - 1, k + 1 + PURPOSE_GAP)):
+                verb = words[j + 1]
+                if words[j] == "to" and _verb(verb) \
+                        and verb not in STOPWORDS and norm_word(verb) not in _LIGHT:
+                    out.add(verb)
+                    break
+    return out
+
+
+def purpose_name(
+    name: str, texts: Sequence[str], others: Sequence[Sequence[str]],
+    used: Collection[tuple[str, ...]] = (),
+) -> str:
+    """``name`` and what its statements write it was for, "to" and a verb after the name's
+    last word (:func:`_purposes`: "hours on hold to rebook" of five airline tweets on
+    hold to rebook a cancelled flight, beside the "hours on hold" of 127), the verb the
+    most distinct ``texts`` write so, :func:`voc.themes.pairs.need` of them and two at
+    least, and :data:`MIN_LIFT` times as often as any twin's (``others``) statements say
+    it; "" when none, or the name is taken: a twin with nothing else of its own, before
+    a number."""
+    words = name.lower().split()
+    uniq = list(dict.fromkeys(t.strip() for t in texts))
+    if not words or not uniq or ":" in name:
+        return ""
+    counts: Counter[str] = Counter()
+    for t in uniq:
+        counts.update(_purposes(words[-1], t))
+    least = max(2, need(len(uniq)))
+    mine = [said_words(t) for t in uniq]
+    theirs = [[said_words(t) for t in dict.fromkeys(o)] for o in others]
+    for verb, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if n < least:
+            break
+        share = _share(verb, mine)
+        if not all(share >= MIN_LIFT * _share(verb, t) for t in theirs):
+            continue
+        purposed = f"{name} to {verb}"
+        if _free(purposed, name, used):
+            return purposed
+    return ""
+
+
 def twin_name(
     name: str, qualifier: str, texts: Sequence[str], others: Sequence[Sequence[str]],
     used: Collection[tuple[str, ...]] = (), pool: Sequence[str] = (),
@@ -313,4 +387,5 @@ def twin_name(
     ``pool`` is every statement of the run, for :func:`run_joined`."""
     return worked_name(name, qualifier, texts, used) or own_phrase(name, texts, others, used) \
         or joined_name(name, qualifier, texts, used) \
-        or run_joined(name, qualifier, texts, pool, used)
+        or run_joined(name, qualifier, texts, pool, used) \
+        or purpose_name(name, texts, others, used)
