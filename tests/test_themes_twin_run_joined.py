@@ -79,3 +79,18 @@ def test_a_twin_with_no_phrase_is_named_for_what_its_statements_were_doing_not_n
     # airline seed 1 ended "hours on hold (2)": five tweets on hold to rebook
     out = distinct_names(["hours on hold", "hours on hold"], [HOLD, REBOOK])
     assert out == ["hours on hold", "hours on hold to rebook"], out
+
+
+def test_the_last_check_keeps_a_twin_joined_to_what_sets_it_apart() -> None:
+    from voc.themes.phrased import rephrased, twin_joined
+
+    # CFPB seed 42: "no response to letters" was renamed mixed by the last check (no
+    # statement writes "response to letters"); beside its twin "no response" it stands
+    assert twin_joined("no response to letters", SENT, ["no response"])
+    assert rephrased("no response to letters", SENT, taken=["no response"]) == \
+        "no response to letters"
+    assert rephrased("hours on hold to rebook", REBOOK, taken=["hours on hold"]) == \
+        "hours on hold to rebook"
+    # no twin of that name, or a tail its statements do not say with the name: not one
+    assert not twin_joined("no response to letters", SENT, ["late payments"])
+    assert not twin_joined("no response to invoices", SENT, ["no response"])

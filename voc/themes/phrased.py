@@ -41,7 +41,8 @@ gives way when none of its nouns is said by a tenth of its statements
 (:func:`about_few`: "freezing bus" of 30 statements, 2 of them on a bus), and copies of
 one pasted text count once (:func:`unpasted`: a legal template pasted in two complaints
 is one statement of it). Names that summarise by design always stand:
-questions, mixed names, "X and Y", "parent: qualifier", one word
+questions, mixed names, "X and Y", "parent: qualifier", a twin's name joined to what
+sets it apart ("no response to letters" beside "no response", :func:`twin_joined`), one word
 (:func:`voc.themes.aswritten.checked`), "X problems", a friction frame's name
 (:func:`framed`: "can't get through by phone"), an adjective and the noun it judges
 (:func:`judged`: "rude staff") and a thing's problem-noun label both words of which the
@@ -583,7 +584,7 @@ def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
     from voc.themes.problemspans import said_span
     from voc.themes.said import phrases_said
 
-    if person_phrase(name, texts):
+    if person_phrase(name, texts) or twin_joined(name, texts, taken):
         return name
     uniq = list(dict.fromkeys(texts))
     need = max(least(len(uniq)), pairs_need(len(uniq)))
@@ -601,6 +602,36 @@ def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
                 and written(c, uniq) >= need:
             return c
     return mixed_name(uniq, taken=list(taken), about=_thing(name, phrases), phrases=phrases)
+
+
+#: Words a twin's name may add after its twin's name and preposition ("to letters",
+#: "from credit bureaus", "to rebook").
+TWIN_TAIL = 2
+
+
+def twin_joined(name: str, texts: Sequence[str], taken: Collection[str] = ()) -> bool:
+    """Whether ``name`` is a twin's name joined to what sets it apart: another theme's
+    name (in ``taken``, its number aside), a preposition and at most :data:`TWIN_TAIL`
+    words (:func:`voc.themes.twinname.run_joined`: "no response to letters" beside "no
+    response"; :func:`voc.themes.twinname.purpose_name`: "hours on hold to rebook"),
+    whose last word :func:`voc.themes.pairs.need` of the distinct ``texts`` say in a
+    statement that says the twin's name too. Like "parent: qualifier" it summarises by
+    design; unlike it, it reads as a phrase."""
+    from voc.themes.evidence import said_by, said_words
+    from voc.themes.pairs import need
+
+    low = name.lower()
+    uniq = list(dict.fromkeys(texts))
+    for other in {_NUMBERED.sub("", t).lower() for t in taken}:
+        rest = low[len(other):].split() if other and low.startswith(f"{other} ") else []
+        if not 2 <= len(rest) <= TWIN_TAIL + 1 or rest[0] not in PREPOSITIONS:
+            continue
+        content = " ".join(w for w in other.split() if w not in STOPWORDS) or other
+        last = norm_word(rest[-1])
+        said = [said_words(t) for t in uniq]
+        if sum(bool(said_by(content, [s])) and last in s for s in said) >= need(len(uniq)):
+            return True
+    return False
 
 
 def _said_of(name: str) -> str:
