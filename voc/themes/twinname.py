@@ -240,8 +240,9 @@ def _object_phrase(qualifier: str, texts: Sequence[str]) -> str:
     plurals = Counter(w for t in uniq for w in set(_WORD.findall(t.lower()))
                       if w != head and w.startswith(head[:-1]) and norm_word(w) == norm_word(head)
                       and w.endswith("s"))
-    if plurals and plurals.most_common(1)[0][1] >= least:
-        phrase = [*phrase[:-1], plurals.most_common(1)[0][0]]
+    plural = min(plurals, key=lambda w: (-plurals[w], w)) if plurals else ""
+    if plural and plurals[plural] >= least:
+        phrase = [*phrase[:-1], plural]
     return " ".join(phrase)
 
 
