@@ -196,3 +196,25 @@ def test_a_garbled_name_keeps_what_it_says_of_its_thing_when_that_is_written() -
     # taken by another theme: not given twice
     assert rephrased("billing charged twice", BILLING, ["charged", "billing"],
                      taken=["charged twice"]) != "charged twice"
+
+
+SAVINGS = [
+    "I no longer want to be a customer of this bank after their unfair policies.",
+    "However, due to the bank's improper failure to close my savings account and in the "
+    "meantime charge me $5 monthly fees, the current balance is now negative.",
+    "Please reference my prior complaint about my checking and savings accounts.",
+    "This appears to be an attempt to generate fees from me when my savings account "
+    "should have been closed long ago.",
+    "The bank has done this to countless customers and should pay heavy penalties.",
+]
+
+
+def test_a_negated_name_is_said_by_a_failure_to_do_it_or_what_should_have_happened() -> None:
+    # round 34's blind readers kept "savings account not closed" over the mixed name;
+    # its statements write it nominalised ("failure to close") and as what should have
+    # happened ("should have been closed")
+    assert attested("savings account not closed", SAVINGS) == 2
+    assert person_phrase("savings account not closed", SAVINGS)
+    assert rephrased("savings account not closed", SAVINGS) == "savings account not closed"
+    # what merely should be done ("should pay") says nothing did not happen
+    assert not person_phrase("customers not paid", SAVINGS)

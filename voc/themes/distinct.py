@@ -24,7 +24,10 @@ the themes:
    :data:`MIN_LIFT`-th as often ("hours on hold"; :mod:`voc.themes.twinname`), else the
    name joined to the phrase as the statements saying the name write it after a
    preposition ("no response about my letters", :func:`voc.themes.twinname.joined_name`),
-   else "<name>: <its phrase>" when the name says what goes wrong ("no response: letter",
+   else by the preposition the run writes between the name's noun and the phrase's
+   ("response to my letter": "no response to letters",
+   :func:`voc.themes.twinname.run_joined`), else "<name>: <its phrase>" when the name
+   says what goes wrong ("no response: letter",
    :func:`glued`), never when it names only a topic ("account issues: number": blind
    readers of round 33 kept the first and preferred the mixed name to the second); a
    phrase is said by at least
@@ -97,7 +100,14 @@ from voc.themes.qualify import (
     said_of,
 )
 from voc.themes.question import QWORDS, YES_NO
-from voc.themes.twinname import joined_name, own_phrase, twin_name, worked_name
+from voc.themes.twinname import (
+    joined_name,
+    own_phrase,
+    purpose_name,
+    run_joined,
+    twin_name,
+    worked_name,
+)
 from voc.themes.wording import distinct, lemmas_said, tokens
 
 if TYPE_CHECKING:
@@ -412,7 +422,10 @@ def _loose(
                 break
         else:  # no phrase worked in: the problem it says that its twins do not
             found = own_phrase(out[i], texts[i], [texts[j] for j in group if j != i], used) \
-                or joined_name(out[i], first, texts[i], used) or glued(out[i], first)
+                or joined_name(out[i], first, texts[i], used) \
+                or run_joined(out[i], first, texts[i], [t for tx in texts for t in tx], used) \
+                or purpose_name(out[i], texts[i], [texts[j] for j in group if j != i], used) \
+                or glued(out[i], first)
             if found:
                 out[i] = found
                 used.add(name_key(found))
@@ -456,19 +469,19 @@ def _unnamed(
 
 def _apart(
     name: str, phrase: str, texts: Sequence[str], others: Sequence[Sequence[str]],
-    used: Collection[tuple[str, ...]],
+    used: Collection[tuple[str, ...]], pool: Sequence[str] = (),
 ) -> str:
     """``name`` told apart by ``phrase``: "flight delayed or cancelled" when the phrase is
     another problem (:func:`voc.themes.qualify.qualified`), else a name of the twin's own
     (:func:`voc.themes.twinname.twin_name`: the phrase worked into what its statements
     write, else the problem they say that the twins' (``others``) do not, else the
-    phrase joined as written); "" without a phrase or such a name (never "name:
-    phrase", which reads as glued)."""
+    phrase joined as written, by its statements or, the preposition, by the run's
+    ``pool``), else glued after a colon (:func:`glued`)."""
     if not phrase:
         return ""
     if another_problem(name, phrase):
         return qualified(name, phrase)
-    return twin_name(name, phrase, texts, others, used) or glued(name, phrase)
+    return twin_name(name, phrase, texts, others, used, pool) or glued(name, phrase)
 
 
 def glued(name: str, phrase: str) -> str:
@@ -509,7 +522,8 @@ def _resolve(
         if rewritten and name_key(rewritten) not in used:
             new[i] = rewritten
         elif phrase:
-            own = _apart(out[i], phrase, texts[i], [texts[j] for j in group if j != i], used)
+            own = _apart(out[i], phrase, texts[i], [texts[j] for j in group if j != i], used,
+                         [t for tx in texts for t in tx])
             if not own:
                 continue
             new[i] = own

@@ -29,8 +29,10 @@ for a cancelled flight"), and stands only when a statement writes it (a paraphra
 that summarises: another noun may stand in its thing's place, "my referral *reward*
 disappeared") or :func:`least` of them say its words in one clause in any order
 (:func:`attested`: "Bank of America refused", a refusal as any refusal: "failed to",
-"is unable to"): "statement bill missed", "long wait for delay", "nitrogen line
-freezing", "gate not boarding" no statement writes, nor says in a clause; or when
+"is unable to"; a negation as what did not happen, :func:`unmet`: "failure to close my
+savings account", "should have been closed" say "savings account not closed"):
+"statement bill missed", "long wait for delay", "nitrogen line freezing", "gate not
+boarding" no statement writes, nor says in a clause; or when
 :func:`least` write its head and problem (:func:`_head`: "account not closed" of
 "savings account not closed"). An adjective-led name that is no clause ("swift
 transfers pending", Banking77's short intents) still gives way only to a dropped
@@ -39,7 +41,8 @@ gives way when none of its nouns is said by a tenth of its statements
 (:func:`about_few`: "freezing bus" of 30 statements, 2 of them on a bus), and copies of
 one pasted text count once (:func:`unpasted`: a legal template pasted in two complaints
 is one statement of it). Names that summarise by design always stand:
-questions, mixed names, "X and Y", "parent: qualifier", one word
+questions, mixed names, "X and Y", "parent: qualifier", a twin's name joined to what
+sets it apart ("no response to letters" beside "no response", :func:`twin_joined`), one word
 (:func:`voc.themes.aswritten.checked`), "X problems", a friction frame's name
 (:func:`framed`: "can't get through by phone"), an adjective and the noun it judges
 (:func:`judged`: "rude staff") and a thing's problem-noun label both words of which the
@@ -416,12 +419,35 @@ def unpasted(texts: Sequence[str]) -> list[str]:
     return out
 
 
+#: Nouns of a refusal or failure before "to" ("failure to close my savings account").
+_FAILURES = frozenset({"failure", "refusal", "inability"})
+#: Modals that, with "have" and a participle, say what did not happen ("my account should
+#: have been closed").
+_UNMET_MODALS = frozenset({"should", "shouldve", "should've", "ought"})
+
+
+def unmet(words: Sequence[str]) -> bool:
+    """Whether a clause (``words``) says something did not happen in another grammatical
+    form than a negation: nominalised, a failure or refusal "to" do it ("failure to close
+    my savings account", "refused to refund"), or as what should have happened ("should
+    have been closed", "should've refunded"): "savings account not closed" is what
+    such statements say."""
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if nxt == "to" and (w in _FAILURES or lemma(w) in {"fail", "refuse"}):
+            return True
+        if w in _UNMET_MODALS and (w.endswith("ve") or "have" in words[k + 1:k + 3]):
+            return True
+    return False
+
+
 def _says(want: str, lemmas: Collection[str], words: Sequence[str]) -> bool:
     """Whether a clause (its ``lemmas`` and ``words``) says the name word ``want``: in
-    another inflection, a negation as any negation, a refusal as any :data:`REFUSALS`
-    word."""
+    another inflection, a negation as any negation or as what did not happen
+    (:func:`unmet`: "failure to close", "should have been closed"), a refusal as any
+    :data:`REFUSALS` word."""
     if _negation(want):
-        return any(_negation(w) for w in words)
+        return any(_negation(w) for w in words) or unmet(words)
     if lemma(want) in REFUSALS:
         return any(lemma(w) in REFUSALS or w in REFUSALS or w == "not" for w in words)
     return lemma(want) in lemmas or any(inflected(want, w) for w in words)
@@ -558,7 +584,7 @@ def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
     from voc.themes.problemspans import said_span
     from voc.themes.said import phrases_said
 
-    if person_phrase(name, texts):
+    if person_phrase(name, texts) or twin_joined(name, texts, taken):
         return name
     uniq = list(dict.fromkeys(texts))
     need = max(least(len(uniq)), pairs_need(len(uniq)))
@@ -576,6 +602,36 @@ def rephrased(name: str, texts: Sequence[str], phrases: Sequence[str] = (),
                 and written(c, uniq) >= need:
             return c
     return mixed_name(uniq, taken=list(taken), about=_thing(name, phrases), phrases=phrases)
+
+
+#: Words a twin's name may add after its twin's name and preposition ("to letters",
+#: "from credit bureaus", "to rebook").
+TWIN_TAIL = 2
+
+
+def twin_joined(name: str, texts: Sequence[str], taken: Collection[str] = ()) -> bool:
+    """Whether ``name`` is a twin's name joined to what sets it apart: another theme's
+    name (in ``taken``, its number aside), a preposition and at most :data:`TWIN_TAIL`
+    words (:func:`voc.themes.twinname.run_joined`: "no response to letters" beside "no
+    response"; :func:`voc.themes.twinname.purpose_name`: "hours on hold to rebook"),
+    whose last word :func:`voc.themes.pairs.need` of the distinct ``texts`` say in a
+    statement that says the twin's name too. Like "parent: qualifier" it summarises by
+    design; unlike it, it reads as a phrase."""
+    from voc.themes.evidence import said_by, said_words
+    from voc.themes.pairs import need
+
+    low = name.lower()
+    uniq = list(dict.fromkeys(texts))
+    for other in {_NUMBERED.sub("", t).lower() for t in taken}:
+        rest = low[len(other):].split() if other and low.startswith(f"{other} ") else []
+        if not 2 <= len(rest) <= TWIN_TAIL + 1 or rest[0] not in PREPOSITIONS:
+            continue
+        content = " ".join(w for w in other.split() if w not in STOPWORDS) or other
+        last = norm_word(rest[-1])
+        said = [said_words(t) for t in uniq]
+        if sum(bool(said_by(content, [s])) and last in s for s in said) >= need(len(uniq)):
+            return True
+    return False
 
 
 def _said_of(name: str) -> str:

@@ -19,7 +19,16 @@ together. A twin is named instead, as a person would write it:
 3. else by the name joined to the phrase the way its statements write the phrase
    (:func:`joined_name`: "no response to my letters", "late payments on my credit
    report"): a preposition, a possessive at most and the phrase, written so by
-   :func:`voc.themes.pairs.need` of its distinct statements that say the name too.
+   :func:`voc.themes.pairs.need` of its distinct statements that say the name too;
+4. else by the name joined to the phrase by the preposition the run's statements write
+   between the name's noun and the phrase's (:func:`run_joined`: CFPB's twin "sent
+   letters" and got "no response", the run writes "response to my letter": "no
+   response to letters"; "no response from either creditor or the bureaus": "no
+   response from credit bureaus"), when :func:`voc.themes.pairs.need` of its
+   statements say the name and the phrase together;
+5. else by what its statements write the name was for, "to" and a verb after the name
+   (:func:`purpose_name`: "hours on hold to rebook", not "hours on hold (2)"), a verb
+   its twins say :data:`MIN_LIFT` times less often.
 
 "" when none gives a name no other theme holds: the caller glues the phrase on after a
 colon when the name says what goes wrong (:func:`voc.themes.distinct.glued`: "no
@@ -37,6 +46,7 @@ from voc.themes.bestsaid import of_thing
 from voc.themes.evidence import code_like, norm_word, said_by, said_words
 from voc.themes.lemmas import STOPWORDS
 from voc.themes.pairs import need
+from voc.themes.pos import lexicon_tag
 from voc.themes.qualify import is_noun_strict, name_key
 from voc.themes.question import QWORDS, YES_NO
 from voc.themes.said import phrases_said
@@ -139,6 +149,7 @@ _LEFT_OUT = frozenset({"a", "an", "this", "these", "those", "their", "his", "her
 #: Words a joined name may have at most ("late payments on my credit report").
 JOINED_WORDS = 7
 _WORD = re.compile(r"[a-z][a-z']*")
+_PUNCT = re.compile(r"[.,;:!?()\[\]{}\"]")
 
 
 def _joins(qualifier: Sequence[str], words: Sequence[str]) -> dict[str, str]:
@@ -207,11 +218,175 @@ def joined_name(
     return ""
 
 
-def twin_name(
-    name: str, qualifier: str, texts: Sequence[str], others: Sequence[Sequence[str]],
+#: Words a preposition's object may have before its noun, as the run writes it ("response
+#: to *this certified* letter").
+OBJECT_GAP = 4
+
+
+def _object_phrase(qualifier: str, texts: Sequence[str]) -> str:
+    """``qualifier`` as the object a name is joined to: run on into the nouns after it
+    that the most ``texts`` write with it ("credit" → "credit bureaus"), said by
+    :func:`voc.themes.pairs.need` of them, else itself; its last noun plural when
+    :func:`voc.themes.pairs.need` of them write it so ("letter" → "letters": a name is
+    about a kind of thing)."""
+    uniq = list(dict.fromkeys(t.strip() for t in texts))
+    least = need(len(uniq))
+    words = qualifier.lower().split()
+    longer = {f: n for f, n in spans_holding(qualifier, texts).items()
+              if n >= least and f.split()[:len(words)] == words and len(f.split()) > len(words)
+              and all(is_noun_strict(w) for w in f.split()[len(words):])}
+    phrase = min(longer, key=lambda f: (-longer[f], len(f), f)).split() if longer else words
+    head = phrase[-1]
+    plurals = Counter(w for t in uniq for w in set(_WORD.findall(t.lower()))
+                      if w != head and w.startswith(head[:-1]) and norm_word(w) == norm_word(head)
+                      and w.endswith("s"))
+    plural = min(plurals, key=lambda w: (-plurals[w], w)) if plurals else ""
+    if plural and plurals[plural] >= least:
+        phrase = [*phrase[:-1], plural]
+    return " ".join(phrase)
+
+
+def _written_between(head: str, noun: str, pool: Sequence[str]) -> Counter[str]:
+    """Prepositions (:data:`JOIN_PREPOSITIONS`) ``pool``'s statements write right after
+    the noun ``head`` and before ``noun`` (a lemma), at most :data:`OBJECT_GAP` words
+    between, in one sentence part (no punctuation between; "and", "or" may be: "no
+    response *from* either creditor or the bureaus"): each with how many statements
+    write it ("response *to* my letter", "response *from* the bureau")."""
+    out: Counter[str] = Counter()
+    stem = head[:4]
+    for t in dict.fromkeys(pool):
+        low = t.lower()
+        if stem not in low or noun[:4] not in low:
+            continue
+        found: set[str] = set()
+        for part in _PUNCT.split(low.replace("’", "'")):
+            words = _WORD.findall(part)
+            for k, w in enumerate(words[:-1]):
+                if w != head and norm_word(w) != norm_word(head) or not is_noun_strict(w):
+                    continue
+                prep = words[k + 1]
+                if prep not in JOIN_PREPOSITIONS:
+                    continue
+                rest = words[k + 2:k + 3 + OBJECT_GAP]
+                if any(norm_word(x) == noun for x in rest):
+                    found.add(prep)
+        out.update(found)
+    return out
+
+
+def run_joined(
+    name: str, qualifier: str, texts: Sequence[str], pool: Sequence[str],
     used: Collection[tuple[str, ...]] = (),
 ) -> str:
+    """``name`` joined to ``qualifier`` by the preposition the run's statements (``pool``)
+    write between the noun ``name`` ends on and the qualifier's noun (:func:`_written_between`:
+    CFPB writes "response to a letter", "response from the bureau", so a twin of "no
+    response" set apart by "letter" is "no response to letters", one set apart by
+    "credit" "no response from credit bureaus"), the qualifier as its statements write it
+    (:func:`_object_phrase`), when :func:`voc.themes.pairs.need` of the twin's distinct
+    ``texts`` say the name and the qualifier's noun in one statement; "" when none, the
+    name is taken or longer than :data:`JOINED_WORDS`."""
+    words = name.lower().split()
+    uniq = list(dict.fromkeys(t.strip() for t in texts))
+    if not words or not qualifier or not pool or not uniq or not is_noun_strict(words[-1]) \
+            or not is_noun_strict(qualifier.split()[-1]) or ":" in name:
+        return ""
+    obj = _object_phrase(qualifier, uniq)
+    noun = norm_word(obj.split()[-1])
+    content = " ".join(w for w in words if w not in STOPWORDS and w not in QWORDS | YES_NO) \
+        or name
+    both = sum(bool(said_by(content, [s])) and noun in s for s in map(said_words, uniq))
+    if both < need(len(uniq)):
+        return ""
+    preps = _written_between(words[-1], noun, pool)
+    if not preps:
+        return ""
+    prep = min(preps, key=lambda p: (-preps[p], p))
+    joined = f"{name} {prep} {obj}"
+    key, out = name_key(joined), joined.lower().split()
+    if key and key not in used and len(out) <= JOINED_WORDS and len(set(out)) == len(out):
+        return joined
+    return ""
+
+
+#: Words after a name's last word within which its statements write what it was for
+#: ("on hold for almost 2 hours trying *to rebook*").
+PURPOSE_GAP = 6
+#: Verbs that say no purpose of their own ("on hold to *get* ...").
+_LIGHT = frozenset({"be", "get", "have", "do", "make", "go", "say", "tell", "see", "let",
+                    "take", "try", "keep", "know", "give", "come", "put", "wait"})
+
+
+def _verb(word: str) -> bool:
+    """Whether ``word`` is a bare verb: the lexicon's, or one whose past form it knows
+    ("book" of "booked"), or "re" and one ("rebook")."""
+    if lexicon_tag(word) == "VB":
+        return True
+    if any(lexicon_tag(f).startswith("VB") for f in (f"{word}ed", f"{word}d")):
+        return True
+    return word.startswith("re") and len(word) > 4 and _verb(word[2:])
+
+
+def _purposes(last: str, text: str) -> set[str]:
+    """The verbs ``text`` writes after "to" within :data:`PURPOSE_GAP` words of a word
+    that is ``last`` (in any inflection), in one sentence part: what it was for."""
+    out: set[str] = set()
+    want = norm_word(last)
+    for part in _PUNCT.split(text.lower().replace("’", "'")):
+        words = _WORD.findall(part)
+        for k, w in enumerate(words):
+            if norm_word(w) != want:
+                continue
+            for j in range(k + 1, min(len(words) - 1, k + 1 + PURPOSE_GAP)):
+                verb = words[j + 1]
+                if words[j] == "to" and _verb(verb) \
+                        and verb not in STOPWORDS and norm_word(verb) not in _LIGHT:
+                    out.add(verb)
+                    break
+    return out
+
+
+def purpose_name(
+    name: str, texts: Sequence[str], others: Sequence[Sequence[str]],
+    used: Collection[tuple[str, ...]] = (),
+) -> str:
+    """``name`` and what its statements write it was for, "to" and a verb after the name's
+    last word (:func:`_purposes`: "hours on hold to rebook" of five airline tweets on
+    hold to rebook a cancelled flight, beside the "hours on hold" of 127), the verb the
+    most distinct ``texts`` write so, :func:`voc.themes.pairs.need` of them and two at
+    least, and :data:`MIN_LIFT` times as often as any twin's (``others``) statements say
+    it; "" when none, or the name is taken: a twin with nothing else of its own, before
+    a number."""
+    words = name.lower().split()
+    uniq = list(dict.fromkeys(t.strip() for t in texts))
+    if not words or not uniq or ":" in name:
+        return ""
+    counts: Counter[str] = Counter()
+    for t in uniq:
+        counts.update(_purposes(words[-1], t))
+    least = max(2, need(len(uniq)))
+    mine = [said_words(t) for t in uniq]
+    theirs = [[said_words(t) for t in dict.fromkeys(o)] for o in others]
+    for verb, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if n < least:
+            break
+        share = _share(verb, mine)
+        if not all(share >= MIN_LIFT * _share(verb, t) for t in theirs):
+            continue
+        purposed = f"{name} to {verb}"
+        if _free(purposed, name, used):
+            return purposed
+    return ""
+
+
+def twin_name(
+    name: str, qualifier: str, texts: Sequence[str], others: Sequence[Sequence[str]],
+    used: Collection[tuple[str, ...]] = (), pool: Sequence[str] = (),
+) -> str:
     """A name of its own for a twin named ``name`` that ``qualifier`` sets apart (see the
-    module docstring), or "" (then the caller glues, names it mixed, or numbers it)."""
+    module docstring), or "" (then the caller glues, names it mixed, or numbers it);
+    ``pool`` is every statement of the run, for :func:`run_joined`."""
     return worked_name(name, qualifier, texts, used) or own_phrase(name, texts, others, used) \
-        or joined_name(name, qualifier, texts, used)
+        or joined_name(name, qualifier, texts, used) \
+        or run_joined(name, qualifier, texts, pool, used) \
+        or purpose_name(name, texts, others, used)
