@@ -17,7 +17,7 @@ DELAYED = [
     "another 2 hour delay, third time this month",
 ]
 
-# delays and waits, neither said by half alone (airline seed 1, "long wait for delay")
+# delays and wait times, neither said by half alone (airline seed 1, "long wait for delay")
 WAITS = [
     "I had a 40 minute layover and now have a 15 min delay on my first flight.",
     "Ridiculous wait times.",
@@ -47,7 +47,7 @@ def test_delays_name_a_theme_most_of_whose_statements_say_them() -> None:
 
 
 def test_two_problems_that_together_most_statements_say() -> None:
-    assert mixed_name(WAITS) == "delays and waits"
+    assert mixed_name(WAITS) == "delays and wait times"
 
 
 def test_a_problem_written_only_as_a_verb_names_nothing() -> None:

@@ -6,8 +6,8 @@ A theme can share no subject yet share its problem: 50 airline tweets "#delayed 
 saying delay"), it reads as a grab bag that it is not; blind readers of round 34 never
 kept a "mixed complaints saying W" name. :func:`problem_name` names it by the problem as
 its statements write it as a noun, plural as a person names a kind of problem: "delays";
-two problems when together, not alone, most of them say one ("delays and waits": "15 min
-delay", "ridiculous wait times"). A problem only ever written as a verb or adjective
+two problems when together, not alone, most of them say one ("delays and wait times": "15
+min delay", "ridiculous wait times"). A problem only ever written as a verb or adjective
 ("stranded", "lost", "broken", "rude") is no such noun: it needs a subject to name
 anything, and is left to the mixed name.
 """
@@ -49,32 +49,37 @@ def plural(noun: str) -> str:
 
 
 #: Words before a noun that say how long: a problem written after one is a noun of waiting
-#: ("a long wait", "2 hour wait", "15 min delay"), whatever the lexicon says of its verb.
+#: ("a long wait", "2 hour wait"), whatever the lexicon says of its verb.
 _DURATION = re.compile(
     r"\b(?=(?:\d+|long|longer|hour|hours|hr|hrs|min|mins|minute|minutes|day|days)\s+(\w+))")
 #: ... or before "time(s)" ("wait times").
 _TIMED = re.compile(r"\b(\w+)\s+times?\b")
 
 
-def _noun_written(key: str, texts: Sequence[str]) -> bool:
-    """Whether the problem lemma ``key`` names a kind of problem as a noun, as its
-    statements write it: a problem noun of the cue file (:func:`voc.themes.said.problem_lemmas`
+def _named(key: str, texts: Sequence[str]) -> str:
+    """The problem lemma ``key`` as a person names a kind of problem, as its statements
+    write it, or "": a problem noun of the cue file (:func:`voc.themes.said.problem_lemmas`
     tagged a noun: "delay", "outage", "glitch") written bare or plural by
-    :data:`NOUN_WRITTEN` of ``texts``, or a word they write so after a duration or before
-    "time(s)" ("long wait", "2 hour wait", "wait times"). A problem only written as a
-    verb or adjective ("charged", "harassed", "wrong"), or a noun that is no problem
-    ("charges"), is none."""
+    :data:`NOUN_WRITTEN` of ``texts`` is named in the plural ("delays"); another problem
+    word they write as a noun :data:`NOUN_WRITTEN` times before "time(s)" is named so
+    ("wait times"), else in the plural when they write it after a duration ("long waits":
+    "a long wait", "2 hour wait"). A problem only written as a verb or adjective
+    ("charged", "harassed", "wrong"), or a noun that is no problem ("charges"), is none."""
     forms = {key, plural(key)}
     if key in problem_lemmas() and lexicon_tag(key).startswith("NN"):
-        return sum(bool(forms & set(tokens(t))) for t in texts) >= NOUN_WRITTEN
+        written = sum(bool(forms & set(tokens(t))) for t in texts)
+        return plural(key) if written >= NOUN_WRITTEN else ""
     low = [t.lower().replace("-", " ") for t in texts]
-    after = [set(_DURATION.findall(t)) | set(_TIMED.findall(t)) for t in low]
-    return sum(bool(forms & a) for a in after) >= NOUN_WRITTEN
+    if sum(bool(forms & set(_TIMED.findall(t))) for t in low) >= NOUN_WRITTEN:
+        return f"{key} times"
+    if sum(bool(forms & set(_DURATION.findall(t))) for t in low) >= NOUN_WRITTEN:
+        return f"long {plural(key)}"
+    return ""
 
 
 def problem_name(texts: Sequence[str], taken: Sequence[str] = ()) -> str:
     """"delays" for ``texts`` :data:`ONE_SHARE` of whose distinct statements say one
-    problem written as a noun (:func:`_noun_written`); "delays and waits" for two each
+    problem written as a noun (:func:`_named`); "delays and wait times" for two each
     said by :data:`EACH_SHARE` that together half say; "" when none does, or the name is
     one of ``taken`` (compared by lemmas, in any order)."""
     uniq = distinct(texts)
@@ -82,15 +87,16 @@ def problem_name(texts: Sequence[str], taken: Sequence[str] = ()) -> str:
         return ""
     said = [{lemma(w) for w in tokens(t)} for t in uniq]
     keys = [lemma(w) for w in wrongs_said(uniq, EACH_SHARE * len(uniq))]
-    nouns = [k for k in dict.fromkeys(keys) if _noun_written(k, uniq)]
+    named = {k: n for k in dict.fromkeys(keys) if (n := _named(k, uniq))}
+    nouns = list(named)
     share = Counter({k: sum(k in s for s in said) / len(uniq) for k in nouns})
     names: list[str] = []
     if nouns and share[nouns[0]] >= ONE_SHARE:
-        names.append(plural(nouns[0]))
+        names.append(named[nouns[0]])
     if len(nouns) >= 2:
         a, b = nouns[:2]
         if sum(bool({a, b} & s) for s in said) >= ONE_SHARE * len(uniq):
-            names.append(f"{plural(a)} and {plural(b)}")
+            names.append(f"{named[a]} and {named[b]}")
     used = {_key(t) for t in taken}
     return next((n for n in names if _key(n) not in used), "")
 
