@@ -55,6 +55,21 @@ def test_a_problem_written_only_as_a_verb_names_nothing() -> None:
     assert is_mixed(mixed_name(STRANDED))
 
 
+# late by hours, an adjective after a duration: no "long lates"
+LATE = [
+    "2 hours late and no word from anyone",
+    "flight 3 hours late again",
+    "we were 5 hours late into Denver",
+    "late again, every single week",
+    "crew showed up late",
+    "running late, missed my meeting",
+]
+
+
+def test_an_adjective_after_a_duration_names_nothing() -> None:
+    assert problem_name(LATE) == ""
+
+
 def test_taken_problem_name_leaves_the_mixed_name() -> None:
     assert problem_name(DELAYED, taken=["Delays"]) == ""
     assert is_mixed(mixed_name(DELAYED, taken=["delays"]))

@@ -64,11 +64,14 @@ def _named(key: str, texts: Sequence[str]) -> str:
     word they write as a noun :data:`NOUN_WRITTEN` times before "time(s)" is named so
     ("wait times"), else in the plural when they write it after a duration ("long waits":
     "a long wait", "2 hour wait"). A problem only written as a verb or adjective
-    ("charged", "harassed", "wrong"), or a noun that is no problem ("charges"), is none."""
+    ("charged", "harassed", "wrong", "late"), or a noun that is no problem ("charges"), is
+    none."""
     forms = {key, plural(key)}
     if key in problem_lemmas() and lexicon_tag(key).startswith("NN"):
         written = sum(bool(forms & set(tokens(t))) for t in texts)
         return plural(key) if written >= NOUN_WRITTEN else ""
+    if not lexicon_tag(key).startswith(("NN", "VB")):
+        return ""  # "2 hours late": an adjective after a duration names no "lates"
     low = [t.lower().replace("-", " ") for t in texts]
     if sum(bool(forms & set(_TIMED.findall(t))) for t in low) >= NOUN_WRITTEN:
         return f"{key} times"
