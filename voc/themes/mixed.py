@@ -45,6 +45,7 @@ from voc.themes.pos import glued, lexicon_tag, parse
 from voc.themes.problemspans import said_span, unsaid_head
 from voc.themes.requests import is_requests
 from voc.themes.said import VAGUE_NOUNS
+from voc.themes.sameproblem import problem_name
 from voc.themes.wording import (
     REDACTED,
     TIME_WORDS,
@@ -192,8 +193,14 @@ def mixed_name(texts: Sequence[str], taken: Sequence[str] = (), about: str = "",
     a noun whose lemma is among the run's ``common`` lemmas (every theme says it), nor a
     vague word (:data:`VAGUE`: "epic") by any path. When no subject is said widely
     enough the name says what is wrong, else is plain "mixed complaints": an honest
-    vague name, not one naming what two of 23 statements say ("honeymoon")."""
+    vague name, not one naming what two of 23 statements say ("honeymoon"). First of
+    all, a theme most of whose statements say one problem as a noun is no mixed theme:
+    it is named by the problem (:func:`voc.themes.sameproblem.problem_name`: "delays")."""
     uniq = distinct(texts)
+    # most of it says one problem: not mixed, named by the problem ("delays")
+    problem = problem_name(uniq, taken)
+    if problem:
+        return problem
     least = named_least(uniq)
     ranked, domain = _ranked(uniq, phrases, common, about, least)
     names = [f"{MIXED} about {' and '.join(ranked[i : i + MIXED_NOUNS])}"
