@@ -42,6 +42,7 @@ from voc.themes.judged import judged_name, wrongs_said
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.owned import abbreviation, handles, idiom_nouns, owned
 from voc.themes.pos import glued, lexicon_tag, parse
+from voc.themes.problemkinds import kind_said
 from voc.themes.problemspans import said_span, unsaid_head
 from voc.themes.requests import is_requests
 from voc.themes.said import VAGUE_NOUNS
@@ -300,6 +301,12 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
     uniq = list(dict.fromkeys(texts))
     if not uniq:
         return ""
+    taken_set = {t.lower() for t in taken}
+    # the kind of problem half of them name ("mechanical issues" or "mechanical
+    # problems"): an adjective and a vague head, which no subject noun counts
+    kind = kind_said(uniq, common)
+    if kind and kind not in taken_set:
+        return kind
     nouns = _ranked(uniq, phrases, common)[0]
     if not nouns:
         return ""
@@ -316,14 +323,24 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
         if span and phrase_lemmas(span) & phrase_lemmas(subject):
             names.append(span)
     # two subjects as "X and Y" are two topics glued ("vehicle and car", "color and
-    # bust"): they name no problem and no one subject, so only one subject names it
-    plain = subjects[0] if len(subjects) == 1 else ""
-    cover = covered(subjects, uniq)
+    # bust"): they name no problem and no one subject, so only one subject names it;
+    # a second said mostly beside the first is part of it ("the charges on this bill")
+    plain = subjects[0] if len(subjects) == 1 or _beside(subjects, uniq) else ""
+    cover = covered([plain], uniq) if plain else 0
     if plain and cover >= max(SUBJECT_COVER * len(uniq), PAIR_LEAST) \
             and (" " in plain or cover >= SINGLE_LEAST):
         names.append(plain if " " in plain else f"{plain} {HEAD}")
-    taken_set = {t.lower() for t in taken}
     return next((n for n in names if n.lower() not in taken_set), "")
+
+
+def _beside(subjects: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether the second of two ``subjects`` is said apart from the first by fewer than
+    :data:`SECOND_SHARE` as many ``texts`` as say the first: "charges" 8 of 21, all but
+    a few in statements saying "bill" (14), is part of the bill, not a second topic;
+    "mortgage" (4) beside "student loan" (5) is one."""
+    first = [t for t in texts if covered(subjects[:1], [t])]
+    apart = covered(subjects[1:], [t for t in texts if t not in set(first)])
+    return apart < SECOND_SHARE * len(first)
 
 
 def domain_nouns(nouns: Sequence[str], texts: Sequence[str],
