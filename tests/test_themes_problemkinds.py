@@ -4,7 +4,7 @@ beside it ("the charges on this bill") names its theme alone."""
 
 from __future__ import annotations
 
-from voc.themes.mixed import MIXED, subjects_name, undomained
+from voc.themes.mixed import MIXED, framed_mixed, subjects_name, undomained
 from voc.themes.problemkinds import kind_said
 
 #: Six of twelve say the plane had a mechanical issue or problem, in either word.
@@ -65,3 +65,19 @@ def test_a_second_subject_said_beside_the_first_is_part_of_it() -> None:
              "What are these charges for?", "Nobody answers the phone."]
     # "charges" (5) is said by only one statement without "bill" (10 of 12): one subject
     assert subjects_name(texts) == "bill complaints", subjects_name(texts)
+
+
+def test_a_mixed_name_given_last_gives_way_to_what_most_statements_are_about() -> None:
+    bills = ["The charges on this bill are fraudulent.", "I never got a bill for these charges.",
+             "They sent a bill with charges I did not make.", "My bill was wrong again.",
+             "I received another bill with a cord added.", "No bill supports this charge.",
+             "The bill came thirty days late.", "Could see my bill but take no action.",
+             "They put it on my report without sending a bill.", "I disputed the bill.",
+             "What are these charges for?", "Nobody answers the phone."]
+    # the rephrase step names a theme mixed after the subjects had their say
+    assert framed_mixed(f"{MIXED} about bill and charges", bills) == "bill complaints"
+    assert framed_mixed(f"{MIXED} about planes", MECHANICAL) == "mechanical issues"
+    # a subject the mixed name left out (a domain word) is not brought back
+    assert framed_mixed(f"{MIXED} about phone", bills) == f"{MIXED} about phone"
+    assert framed_mixed(f"{MIXED} about bill", bills, taken=["bill complaints"]) \
+        == f"{MIXED} about bill"

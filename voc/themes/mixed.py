@@ -406,13 +406,30 @@ def unvague(
 
 def framed_mixed(name: str, texts: Sequence[str], taken: Sequence[str] = ()) -> str:
     """A mixed ``name`` given last (by the twin, fold or rephrase steps after
-    :func:`unvague`) gives way to the friction frame a clear share of ``texts`` say
-    (:func:`voc.themes.frames.frame_library_name`: "problem not resolved"), unless it is
-    ``taken`` or the statements are one-line requests; any other name is kept."""
+    :func:`unvague`) gives way to what most of ``texts`` are about (:func:`named_last`:
+    "mechanical issues", "bill complaints"), else to the friction frame a clear share of
+    them say (:func:`voc.themes.frames.frame_library_name`: "problem not resolved"),
+    unless it is ``taken`` or the statements are one-line requests; any other name is
+    kept."""
     uniq = list(dict.fromkeys(texts))
     if not is_mixed(name) or is_requests(uniq):
         return name
-    return frame_library_name(uniq, taken) or name
+    return named_last(name, uniq, taken) or frame_library_name(uniq, taken) or name
+
+
+def named_last(name: str, texts: Sequence[str], taken: Sequence[str] = ()) -> str:
+    """The name :func:`subjects_name` gives a theme whose mixed ``name`` was given after
+    :func:`undomained` (by the steps that rephrase names last), when it names a subject
+    ``name`` names (so no domain word: "flight complaints") or the kind of problem an
+    adjective says ("mechanical issues"); "" else."""
+    out = subjects_name(texts, taken=taken)
+    if not out:
+        return ""
+    mine = {lemma(w.lower()) for s in mixed_subjects(name) for w in s.split()}
+    if out == kind_said(texts):
+        first = out.split()[0].lower()
+        return out if lemma(first) in mine or not lexicon_tag(first).startswith("NN") else ""
+    return out if phrase_lemmas(out) & mine else ""
 
 
 def framed_mixed_names(names: Sequence[str], texts: Sequence[Sequence[str]],
