@@ -4,7 +4,10 @@ beside it ("the charges on this bill") names its theme alone."""
 
 from __future__ import annotations
 
-from voc.themes.mixed import MIXED, framed_mixed, subjects_name, undomained
+import pytest
+
+from voc.themes import mixed
+from voc.themes.mixed import MIXED, framed_mixed, named_last, subjects_name, undomained
 from voc.themes.problemkinds import kind_said
 
 #: Six of twelve say the plane had a mechanical issue or problem, in either word.
@@ -81,3 +84,16 @@ def test_a_mixed_name_given_last_gives_way_to_what_most_statements_are_about() -
     assert framed_mixed(f"{MIXED} about phone", bills) == f"{MIXED} about phone"
     assert framed_mixed(f"{MIXED} about bill", bills, taken=["bill complaints"]) \
         == f"{MIXED} about bill"
+
+
+
+def test_a_name_given_last_is_no_problem_span(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["The plane was filthy.", "Worse is the plane, dirty seats.", "Plane smelled.",
+             "Old plane, broken tray.", "This plane is a wreck.", "Plane was late too.",
+             "The gate agent was rude.", "Nobody helped.", "Lost my bag."]
+    # a span said without the theme's key phrases can be garbled ("worse is plane"):
+    # the name step's subjects pass may give one, the last step never does
+    monkeypatch.setattr(mixed, "said_span", lambda *a, **k: "worse is plane")
+    assert subjects_name(texts) == "worse is plane"
+    assert subjects_name(texts, spans=False) == ""
+    assert named_last(f"{MIXED} about plane", texts) == ""

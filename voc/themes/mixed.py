@@ -283,7 +283,8 @@ def judged(texts: Sequence[str], taken: Sequence[str] = ()) -> str:
 
 
 def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
-                  common: Collection[str] = frozenset(), taken: Sequence[str] = ()) -> str:
+                  common: Collection[str] = frozenset(), taken: Sequence[str] = (),
+                  spans: bool = True) -> str:
     """A name for a theme headed for "mixed complaints" by what its statements are about,
     "" when they share no subject. The subjects are the nouns :func:`mixed_name` may name
     (said by a tenth at least, no domain, ``common`` or verb-said word; never a person,
@@ -297,7 +298,7 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
     of the statements, and :data:`PAIR_LEAST` at least, say it. Two subjects never name
     it together: "vehicle and car", "color and bust" read as two labels glued and say
     nothing wrong (blind readers reject every one), so such a theme keeps its honest
-    mixed name. A name in ``taken`` is never given."""
+    mixed name. A name in ``taken`` is never given; no span unless ``spans``."""
     uniq = list(dict.fromkeys(texts))
     if not uniq:
         return ""
@@ -318,7 +319,7 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
     if len(subjects) == 2 and phrase_lemmas(subjects[0]) & phrase_lemmas(subjects[1]):
         subjects = subjects[:1]  # "student loan" and "loan" are one subject
     names: list[str] = []
-    for subject in subjects:
+    for subject in subjects if spans else ():
         span = said_span(uniq, phrases, subject)
         if span and phrase_lemmas(span) & phrase_lemmas(subject):
             names.append(span)
@@ -406,23 +407,24 @@ def unvague(
 
 def framed_mixed(name: str, texts: Sequence[str], taken: Sequence[str] = ()) -> str:
     """A mixed ``name`` given last (by the twin, fold or rephrase steps after
-    :func:`unvague`) gives way to what most of ``texts`` are about (:func:`named_last`:
-    "mechanical issues", "bill complaints"), else to the friction frame a clear share of
-    them say (:func:`voc.themes.frames.frame_library_name`: "problem not resolved"),
-    unless it is ``taken`` or the statements are one-line requests; any other name is
-    kept."""
+    :func:`unvague`) gives way to the friction frame a clear share of ``texts`` say
+    (:func:`voc.themes.frames.frame_library_name`: "problem not resolved", "can't get a
+    refund", a problem readers keep over a topic), else to what most of them are about
+    (:func:`named_last`: "mechanical issues", "bill complaints"), unless it is ``taken``
+    or the statements are one-line requests; any other name is kept."""
     uniq = list(dict.fromkeys(texts))
     if not is_mixed(name) or is_requests(uniq):
         return name
-    return named_last(name, uniq, taken) or frame_library_name(uniq, taken) or name
+    return frame_library_name(uniq, taken) or named_last(name, uniq, taken) or name
 
 
 def named_last(name: str, texts: Sequence[str], taken: Sequence[str] = ()) -> str:
     """The name :func:`subjects_name` gives a theme whose mixed ``name`` was given after
     :func:`undomained` (by the steps that rephrase names last), when it names a subject
     ``name`` names (so no domain word: "flight complaints") or the kind of problem an
-    adjective says ("mechanical issues"); "" else."""
-    out = subjects_name(texts, taken=taken)
+    adjective says ("mechanical issues"); "" else. No problem span: without the
+    theme's key phrases a span may be no phrase a person writes ("worse is plane")."""
+    out = subjects_name(texts, taken=taken, spans=False)
     if not out:
         return ""
     mine = {lemma(w.lower()) for s in mixed_subjects(name) for w in s.split()}
