@@ -236,7 +236,7 @@ def _frame_mixed(drafts: list[ThemeDraft], texts: list[str], pinned: Collection[
                                [[texts[int(j)] for j in d.statement_idx] for d in drafts], keep)
     for d, new in zip(drafts, names, strict=True):
         if new != d.name:
-            log.info("mixed theme %r (%d) named by a frame: %r", d.name,
+            log.info("mixed theme %r (%d) named by a frame or its subject: %r", d.name,
                      len(d.statement_idx), new)
             d.name = new
 

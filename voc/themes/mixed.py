@@ -42,6 +42,7 @@ from voc.themes.judged import judged_name, wrongs_said
 from voc.themes.lemmas import STOPWORDS, lemma
 from voc.themes.owned import abbreviation, handles, idiom_nouns, owned
 from voc.themes.pos import glued, lexicon_tag, parse
+from voc.themes.problemkinds import kind_said
 from voc.themes.problemspans import said_span, unsaid_head
 from voc.themes.requests import is_requests
 from voc.themes.said import VAGUE_NOUNS
@@ -289,7 +290,8 @@ def judged(texts: Sequence[str], taken: Sequence[str] = ()) -> str:
 
 
 def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
-                  common: Collection[str] = frozenset(), taken: Sequence[str] = ()) -> str:
+                  common: Collection[str] = frozenset(), taken: Sequence[str] = (),
+                  spans: bool = True) -> str:
     """A name for a theme headed for "mixed complaints" by what its statements are about,
     "" when they share no subject. The subjects are the nouns :func:`mixed_name` may name
     (said by a tenth at least, no domain, ``common`` or verb-said word; never a person,
@@ -303,10 +305,16 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
     of the statements, and :data:`PAIR_LEAST` at least, say it. Two subjects never name
     it together: "vehicle and car", "color and bust" read as two labels glued and say
     nothing wrong (blind readers reject every one), so such a theme keeps its honest
-    mixed name. A name in ``taken`` is never given."""
+    mixed name. A name in ``taken`` is never given; no span unless ``spans``."""
     uniq = list(dict.fromkeys(texts))
     if not uniq:
         return ""
+    taken_set = {t.lower() for t in taken}
+    # the kind of problem half of them name ("mechanical issues" or "mechanical
+    # problems"): an adjective and a vague head, which no subject noun counts
+    kind = kind_said(uniq, common)
+    if kind and kind not in taken_set:
+        return kind
     nouns = _ranked(uniq, phrases, common)[0]
     if not nouns:
         return ""
@@ -318,19 +326,29 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
     if len(subjects) == 2 and phrase_lemmas(subjects[0]) & phrase_lemmas(subjects[1]):
         subjects = subjects[:1]  # "student loan" and "loan" are one subject
     names: list[str] = []
-    for subject in subjects:
+    for subject in subjects if spans else ():
         span = said_span(uniq, phrases, subject)
         if span and phrase_lemmas(span) & phrase_lemmas(subject):
             names.append(span)
     # two subjects as "X and Y" are two topics glued ("vehicle and car", "color and
-    # bust"): they name no problem and no one subject, so only one subject names it
-    plain = subjects[0] if len(subjects) == 1 else ""
-    cover = covered(subjects, uniq)
+    # bust"): they name no problem and no one subject, so only one subject names it;
+    # a second said mostly beside the first is part of it ("the charges on this bill")
+    plain = subjects[0] if len(subjects) == 1 or _beside(subjects, uniq) else ""
+    cover = covered([plain], uniq) if plain else 0
     if plain and cover >= max(SUBJECT_COVER * len(uniq), PAIR_LEAST) \
             and (" " in plain or cover >= SINGLE_LEAST):
         names.append(plain if " " in plain else f"{plain} {HEAD}")
-    taken_set = {t.lower() for t in taken}
     return next((n for n in names if n.lower() not in taken_set), "")
+
+
+def _beside(subjects: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether the second of two ``subjects`` is said apart from the first by fewer than
+    :data:`SECOND_SHARE` as many ``texts`` as say the first: "charges" 8 of 21, all but
+    a few in statements saying "bill" (14), is part of the bill, not a second topic;
+    "mortgage" (4) beside "student loan" (5) is one."""
+    first = [t for t in texts if covered(subjects[:1], [t])]
+    apart = covered(subjects[1:], [t for t in texts if t not in set(first)])
+    return apart < SECOND_SHARE * len(first)
 
 
 def domain_nouns(nouns: Sequence[str], texts: Sequence[str],
@@ -397,12 +415,30 @@ def unvague(
 def framed_mixed(name: str, texts: Sequence[str], taken: Sequence[str] = ()) -> str:
     """A mixed ``name`` given last (by the twin, fold or rephrase steps after
     :func:`unvague`) gives way to the friction frame a clear share of ``texts`` say
-    (:func:`voc.themes.frames.frame_library_name`: "problem not resolved"), unless it is
-    ``taken`` or the statements are one-line requests; any other name is kept."""
+    (:func:`voc.themes.frames.frame_library_name`: "problem not resolved", "can't get a
+    refund", a problem readers keep over a topic), else to what most of them are about
+    (:func:`named_last`: "mechanical issues", "bill complaints"), unless it is ``taken``
+    or the statements are one-line requests; any other name is kept."""
     uniq = list(dict.fromkeys(texts))
     if not is_mixed(name) or is_requests(uniq):
         return name
-    return frame_library_name(uniq, taken) or name
+    return frame_library_name(uniq, taken) or named_last(name, uniq, taken) or name
+
+
+def named_last(name: str, texts: Sequence[str], taken: Sequence[str] = ()) -> str:
+    """The name :func:`subjects_name` gives a theme whose mixed ``name`` was given after
+    :func:`undomained` (by the steps that rephrase names last), when it names a subject
+    ``name`` names (so no domain word: "flight complaints") or the kind of problem an
+    adjective says ("mechanical issues"); "" else. No problem span: without the
+    theme's key phrases a span may be no phrase a person writes ("worse is plane")."""
+    out = subjects_name(texts, taken=taken, spans=False)
+    if not out:
+        return ""
+    mine = {lemma(w.lower()) for s in mixed_subjects(name) for w in s.split()}
+    if out == kind_said(texts):
+        first = out.split()[0].lower()
+        return out if lemma(first) in mine or not lexicon_tag(first).startswith("NN") else ""
+    return out if phrase_lemmas(out) & mine else ""
 
 
 def framed_mixed_names(names: Sequence[str], texts: Sequence[Sequence[str]],
