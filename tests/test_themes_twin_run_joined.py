@@ -9,18 +9,13 @@ and "no response from credit bureaus".
 
 from __future__ import annotations
 
+from test_themes_twin_joined import CALLS as JOINED_CALLS
+
 from voc.themes.distinct import distinct_names
 from voc.themes.twinname import run_joined
 
-CALLS = [
-    "I got no response from the company after calling twice.",
-    "No response from customer service for three weeks.",
-    "Still no response after my phone call last month.",
-    "They promised a call back and I had no response.",
-    "No response from the agent I spoke with.",
-    "Two weeks and no response from anyone at the bank.",
-    "I am still waiting for a response to my letter.",
-]
+# the six calls of the twin-joined tests, and one asking after a letter
+CALLS = [*JOINED_CALLS, "I am still waiting for a response to my letter."]
 SENT = [
     "I sent a letter to the bureaus asking them to investigate.",
     "After no response, I sent another round of letters.",
