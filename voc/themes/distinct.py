@@ -101,11 +101,8 @@ from voc.themes.qualify import (
 )
 from voc.themes.question import QWORDS, YES_NO
 from voc.themes.twinname import (
-    joined_name,
-    own_phrase,
-    purpose_name,
-    run_joined,
     twin_name,
+    unworked_name,
     worked_name,
 )
 from voc.themes.wording import distinct, lemmas_said, tokens
@@ -396,6 +393,7 @@ def _loose(
     said = {i: [set(name_lemmas(t)) for t in texts[i]] for i in group}
     at = {i: k for k, i in enumerate(group)}
     used = {name_key(n) for n in out}
+    pool = [t for tx in texts for t in tx]  # the run's statements, for joins it writes
     for i in order:
         if i in pinned or i in keep_plain:
             continue
@@ -421,10 +419,8 @@ def _loose(
                 used.add(name_key(found))
                 break
         else:  # no phrase worked in: the problem it says that its twins do not
-            found = own_phrase(out[i], texts[i], [texts[j] for j in group if j != i], used) \
-                or joined_name(out[i], first, texts[i], used) \
-                or run_joined(out[i], first, texts[i], [t for tx in texts for t in tx], used) \
-                or purpose_name(out[i], texts[i], [texts[j] for j in group if j != i], used) \
+            found = unworked_name(out[i], first, texts[i],
+                                  [texts[j] for j in group if j != i], used, pool) \
                 or glued(out[i], first)
             if found:
                 out[i] = found
@@ -515,6 +511,7 @@ def _resolve(
             return
     used = {name_key(n) for k, n in enumerate(out) if k not in group}
     found = _specific(free, out, texts, used, common)
+    pool: list[str] = []
     new: dict[int, str] = {}
     moved: set[int] = set()  # named for another problem: out of the clash
     for i in free:
@@ -522,8 +519,9 @@ def _resolve(
         if rewritten and name_key(rewritten) not in used:
             new[i] = rewritten
         elif phrase:
+            pool = pool or [t for tx in texts for t in tx]  # the run's statements, once
             own = _apart(out[i], phrase, texts[i], [texts[j] for j in group if j != i], used,
-                         [t for tx in texts for t in tx])
+                         pool)
             if not own:
                 continue
             new[i] = own

@@ -291,7 +291,7 @@ def judged(texts: Sequence[str], taken: Sequence[str] = ()) -> str:
 
 def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
                   common: Collection[str] = frozenset(), taken: Sequence[str] = (),
-                  spans: bool = True) -> str:
+                  spans: bool = True, kinds: bool = True) -> str:
     """A name for a theme headed for "mixed complaints" by what its statements are about,
     "" when they share no subject. The subjects are the nouns :func:`mixed_name` may name
     (said by a tenth at least, no domain, ``common`` or verb-said word; never a person,
@@ -305,14 +305,15 @@ def subjects_name(texts: Sequence[str], phrases: Sequence[str] = (),
     of the statements, and :data:`PAIR_LEAST` at least, say it. Two subjects never name
     it together: "vehicle and car", "color and bust" read as two labels glued and say
     nothing wrong (blind readers reject every one), so such a theme keeps its honest
-    mixed name. A name in ``taken`` is never given; no span unless ``spans``."""
+    mixed name. A name in ``taken`` is never given; no span unless ``spans``, no kind of
+    problem unless ``kinds``."""
     uniq = list(dict.fromkeys(texts))
     if not uniq:
         return ""
     taken_set = {t.lower() for t in taken}
     # the kind of problem half of them name ("mechanical issues" or "mechanical
     # problems"): an adjective and a vague head, which no subject noun counts
-    kind = kind_said(uniq, common)
+    kind = kind_said(uniq, common) if kinds else ""
     if kind and kind not in taken_set:
         return kind
     nouns = _ranked(uniq, phrases, common)[0]
@@ -431,14 +432,14 @@ def named_last(name: str, texts: Sequence[str], taken: Sequence[str] = ()) -> st
     ``name`` names (so no domain word: "flight complaints") or the kind of problem an
     adjective says ("mechanical issues"); "" else. No problem span: without the
     theme's key phrases a span may be no phrase a person writes ("worse is plane")."""
-    out = subjects_name(texts, taken=taken, spans=False)
-    if not out:
-        return ""
     mine = {lemma(w.lower()) for s in mixed_subjects(name) for w in s.split()}
-    if out == kind_said(texts):
-        first = out.split()[0].lower()
-        return out if lemma(first) in mine or not lexicon_tag(first).startswith("NN") else ""
-    return out if phrase_lemmas(out) & mine else ""
+    # the kind first, as subjects_name asks it, computed once here
+    kind = kind_said(texts)
+    if kind and kind not in {t.lower() for t in taken}:
+        first = kind.split()[0].lower()
+        return kind if lemma(first) in mine or not lexicon_tag(first).startswith("NN") else ""
+    out = subjects_name(texts, taken=taken, spans=False, kinds=False)
+    return out if out and phrase_lemmas(out) & mine else ""
 
 
 def framed_mixed_names(names: Sequence[str], texts: Sequence[Sequence[str]],

@@ -386,7 +386,19 @@ def twin_name(
     """A name of its own for a twin named ``name`` that ``qualifier`` sets apart (see the
     module docstring), or "" (then the caller glues, names it mixed, or numbers it);
     ``pool`` is every statement of the run, for :func:`run_joined`."""
-    return worked_name(name, qualifier, texts, used) or own_phrase(name, texts, others, used) \
+    return worked_name(name, qualifier, texts, used) \
+        or unworked_name(name, qualifier, texts, others, used, pool)
+
+
+def unworked_name(
+    name: str, qualifier: str, texts: Sequence[str], others: Sequence[Sequence[str]],
+    used: Collection[tuple[str, ...]] = (), pool: Sequence[str] = (),
+) -> str:
+    """:func:`twin_name` once ``qualifier`` is worked into no span its statements write
+    (steps 2-5 of the module docstring): the problem only the twin says, else the
+    qualifier joined as the twin's statements or the run's write it, else what the name
+    was for; "" when none."""
+    return own_phrase(name, texts, others, used) \
         or joined_name(name, qualifier, texts, used) \
         or run_joined(name, qualifier, texts, pool, used) \
         or purpose_name(name, texts, others, used)
